@@ -1,0 +1,85 @@
+//! Command-line definitions (clap) and dispatch; one file per command under `cli/`.
+
+mod check;
+mod fail;
+mod load;
+mod periods;
+mod tasks;
+
+use chrono::{DateTime, FixedOffset, Local};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use fail::Fail;
+use taizhang::Lang;
+
+/// 工作台账 taizhang —— 工作要点任务分工的台账与报送 / work-plan ledgers for government offices
+#[derive(Debug, Parser)]
+#[command(name = "taizhang", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// 把“今天”固定为某日或某时刻（如 2022-06-01 或 2022-06-01T09:30:00+08:00） / fix the clock
+    #[arg(long, global = true, env = "TAIZHANG_TODAY", value_name = "DATE|DATETIME")]
+    pub today: Option<String>,
+    /// 界面语言 / language of messages
+    #[arg(long, global = true, value_enum, default_value = "zh", value_name = "zh|en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl Global {
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+
+    /// The moment the command runs: `--today` / `TAIZHANG_TODAY`, else the system clock.
+    /// This is the only place the clock is read.
+    pub fn now(&self) -> Result<DateTime<FixedOffset>, Fail> {
+        match &self.today {
+            Some(s) => taizhang::clock::parse_now(s).ok_or_else(|| Fail::BadToday(s.clone())),
+            None => Ok(Local::now().fixed_offset()),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查计划文件（错误给出 文件:行:列） / validate plan files
+    Check(check::CheckArgs),
+    /// 列出任务，或某单位的分工 / list tasks, or one unit's assignments
+    Tasks(tasks::TasksArgs),
+    /// 报送日期、各期区间与剩余天数 / report dates, periods and days left
+    Periods(periods::PeriodsArgs),
+}
+
+/// Output formats of listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Txt,
+    Csv,
+    Json,
+}
+
+pub fn run(cli: Cli) -> Result<(), Fail> {
+    let g = &cli.global;
+    match &cli.command {
+        Command::Check(a) => check::run(a, g),
+        Command::Tasks(a) => tasks::run(a, g),
+        Command::Periods(a) => periods::run(a, g),
+    }
+}

@@ -1,0 +1,60 @@
+//! `taizhang check PLAN...`: validates plan files; warnings and errors go to stderr with
+//! file:line:col, a one-line summary per file to stdout; exit 1 if any file has errors.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use taizhang::{Lang, Plan, PlanError, tr};
+
+use super::{Fail, Global};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 计划文件 / plan files
+    #[arg(required = true, value_name = "PLAN")]
+    pub plans: Vec<PathBuf>,
+}
+
+pub fn run(args: &CheckArgs, g: &Global) -> Result<(), Fail> {
+    let lang = g.lang();
+    let mut failed = 0;
+    for path in &args.plans {
+        if !check_one(path, lang) {
+            failed += 1;
+        }
+    }
+    match failed {
+        0 => Ok(()),
+        n => Err(Fail::CheckFailed { failed: n, total: args.plans.len() }),
+    }
+}
+
+/// Prints one file's diagnostics and summary; false when it has errors.
+fn check_one(path: &std::path::Path, lang: Lang) -> bool {
+    let file = path.display().to_string();
+    match Plan::load(path) {
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                eprintln!("{}", w.render(&file, lang));
+            }
+            println!("{}", summary(&file, &loaded.plan, loaded.warnings.len(), lang));
+            true
+        }
+        Err(e @ PlanError::Io { .. }) | Err(e @ PlanError::Invalid { .. }) => {
+            eprintln!("{}", e.render(lang));
+            false
+        }
+    }
+}
+
+fn summary(file: &str, plan: &Plan, warnings: usize, lang: Lang) -> String {
+    let reporting = plan.units.len();
+    let groups = plan.groups.len();
+    let tasks = plan.tasks.len();
+    let assignments: usize = plan.tasks.iter().map(|t| t.assignees.len()).sum();
+    tr!(
+        lang,
+        "通过 {file}：{tasks} 项任务，{reporting} 个报送单位，{groups} 个单位组，{assignments} 条分工；警告 {warnings} 条",
+        "ok {file}: {tasks} tasks, {reporting} reporting units, {groups} groups, {assignments} assignments; {warnings} warning(s)"
+    )
+}

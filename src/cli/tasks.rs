@@ -1,0 +1,62 @@
+//! `taizhang tasks PLAN [--unit U] [--format txt|csv|json]`: every task, or one unit's
+//! assignments after group expansion and alias resolution.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+use taizhang::listing::{self, Listing};
+use taizhang::clock;
+
+use super::{Fail, Format, Global, load};
+
+#[derive(Debug, Args)]
+pub struct TasksArgs {
+    /// 计划文件 / plan file
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// 只列出该单位的分工（名称、别名或编号） / only this unit's assignments (name, alias or id)
+    #[arg(long, short = 'u', value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// 输出格式 / output format
+    #[arg(long, short = 'f', value_enum, default_value = "txt")]
+    pub format: Format,
+}
+
+pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
+    let lang = g.lang();
+    let plan = load::plan(&args.plan)?;
+    let today = clock::local_date(g.now()?, plan.meta.offset);
+    let list = match &args.unit {
+        Some(name) => {
+            let unit = plan.find_unit(name).map_err(|error| Fail::Unit { plan: args.plan.display().to_string(), error })?;
+            Listing::of_unit(&plan, unit, today)
+        }
+        None => Listing::all(&plan, today),
+    };
+    let text = match args.format {
+        Format::Txt => listing::render_txt(&list, terminal_width(), lang),
+        Format::Csv => listing::render_csv(&list, lang).map_err(|e| Fail::Output(e.into()))?,
+        Format::Json => listing::render_json(&list).map_err(|e| Fail::Output(e.into()))?,
+    };
+    write_stdout(&text)
+}
+
+/// The terminal's width when printing to one; else `COLUMNS`, else 120.
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        if let Ok((w, _)) = crossterm::terminal::size() {
+            return usize::from(w);
+        }
+    }
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+pub fn write_stdout(text: &str) -> Result<(), Fail> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Fail::Output(e)),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,12 @@
+//! taizhang (工作台账): the domain library — plans, Chinese deadlines, report periods and the
+//! text helpers the renderers share. It never touches a terminal or parses a command line.
+
+pub mod clock;
+pub mod lang;
+pub mod listing;
+pub mod period;
+pub mod plan;
+pub mod text;
+
+pub use lang::Lang;
+pub use plan::{Plan, PlanError};

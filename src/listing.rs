@@ -1,0 +1,143 @@
+//! The task listing behind `taizhang tasks`: one model (every task, or one unit's
+//! assignments) and one renderer per format (txt, csv, json).
+
+mod csv;
+mod json;
+mod txt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::Lang;
+use crate::plan::{Cycle, Deadline, Plan, Role, Task};
+
+pub use self::csv::render as render_csv;
+pub use self::json::render as render_json;
+pub use self::txt::render as render_txt;
+
+/// One row: a task, or one unit's share of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub section: Option<String>,
+    pub topic: Option<String>,
+    pub content: String,
+    pub lead: Vec<String>,
+    pub units: Vec<String>,
+    pub others: Option<String>,
+    /// The listed unit's role (unit listings only).
+    pub role: Option<Role>,
+    /// The deadline phrase, verbatim.
+    pub deadline: Option<String>,
+    /// Kind of deadline: dated, year_long, continuous, recurring, event_driven, after_issue,
+    /// unspecified, unrecognised.
+    pub deadline_kind: &'static str,
+    #[serde(skip)]
+    pub deadline_value: Deadline,
+    pub due: Option<NaiveDate>,
+    /// Days from today to the due date; negative when it has passed.
+    pub days_left: Option<i64>,
+}
+
+/// A listing of a plan's tasks as of `today`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listing {
+    pub plan: String,
+    pub title: String,
+    pub today: NaiveDate,
+    /// The unit whose assignments these are, if any.
+    pub unit: Option<String>,
+    pub tasks: Vec<Row>,
+}
+
+impl Listing {
+    /// Every task of the plan.
+    pub fn all(plan: &Plan, today: NaiveDate) -> Listing {
+        let tasks = plan.tasks.iter().map(|t| row(plan, t, None, today)).collect();
+        Listing::new(plan, today, None, tasks)
+    }
+
+    /// The tasks of one reporting unit (index into `plan.units`).
+    pub fn of_unit(plan: &Plan, unit: usize, today: NaiveDate) -> Listing {
+        let tasks = plan.assignments_of(unit).into_iter().map(|(t, role)| row(plan, t, Some(role), today)).collect();
+        let name = plan.units.get(unit).map(|u| u.name.clone());
+        Listing::new(plan, today, name, tasks)
+    }
+
+    fn new(plan: &Plan, today: NaiveDate, unit: Option<String>, tasks: Vec<Row>) -> Listing {
+        Listing { plan: plan.meta.id.clone(), title: plan.meta.title.clone(), today, unit, tasks }
+    }
+}
+
+fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
+    let names = |ts: &[crate::plan::Target]| ts.iter().map(|&x| plan.target_name(x).to_string()).collect();
+    let due = plan.due(t);
+    Row {
+        id: t.id.clone(),
+        section: t.section.clone(),
+        topic: t.topic.clone(),
+        content: t.content.clone(),
+        lead: names(&t.lead),
+        units: names(&t.units),
+        others: t.others.clone(),
+        role,
+        deadline: t.deadline_text.clone(),
+        deadline_kind: t.deadline.kind(),
+        deadline_value: t.deadline.clone(),
+        due,
+        days_left: due.map(|d| (d - today).num_days()),
+    }
+}
+
+/// A short label for when a task is due: its date, or what kind of duty it is.
+pub fn due_label(row: &Row, lang: Lang) -> String {
+    if let Some(d) = row.due {
+        return d.to_string();
+    }
+    let s = match &row.deadline_value {
+        Deadline::Continuous => lang.pick("持续推进", "ongoing"),
+        Deadline::Recurring { cycle } => cycle_label(*cycle, lang),
+        Deadline::EventDriven => lang.pick("按政策时限", "as events require"),
+        Deadline::AfterIssue { .. } => lang.pick("印发后（日期未知）", "after issue (date unknown)"),
+        Deadline::Unrecognised => lang.pick("未识别", "not understood"),
+        _ => lang.pick("未明确", "none given"),
+    };
+    s.to_string()
+}
+
+/// "还剩 12 天" / "逾期 3 天" / "今天到期" for dated rows; empty otherwise.
+pub fn days_label(row: &Row, lang: Lang) -> String {
+    match row.days_left {
+        Some(0) => lang.pick("今天到期", "due today").to_string(),
+        Some(n) if n > 0 => crate::tr!(lang, "还剩 {n} 天", "{n} days left"),
+        Some(n) => crate::tr!(lang, "已过 {} 天", "{} days past", -n),
+        None => String::new(),
+    }
+}
+
+fn cycle_label(c: Cycle, lang: Lang) -> &'static str {
+    match c {
+        Cycle::Realtime => lang.pick("实时更新", "keep current"),
+        Cycle::Monthly => lang.pick("每月更新", "monthly"),
+        Cycle::Quarterly => lang.pick("每季度更新", "quarterly"),
+        Cycle::HalfYearly => lang.pick("每半年", "half-yearly"),
+        Cycle::Yearly => lang.pick("每年", "yearly"),
+    }
+}
+
+/// Lead and other units as one cell: "牵头：A；B、C等相关部门".
+pub fn units_label(row: &Row, lang: Lang) -> String {
+    let sep = lang.list_sep();
+    let mut s = String::new();
+    if !row.lead.is_empty() {
+        s.push_str(&crate::tr!(lang, "牵头：{}", "lead: {}", row.lead.join(sep)));
+        if !row.units.is_empty() {
+            s.push_str(lang.pick("；", "; "));
+        }
+    }
+    s.push_str(&row.units.join(sep));
+    if let Some(o) = &row.others {
+        s.push_str(o);
+    }
+    s
+}

@@ -1,0 +1,39 @@
+//! CSV rendering of a listing: UTF-8 with a BOM so that Excel and WPS read the Chinese text.
+
+use super::{Listing, days_label, due_label};
+use crate::Lang;
+
+/// The listing as CSV text, headers in `lang`.
+pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let head = [
+        lang.pick("编号", "id"),
+        lang.pick("重点任务", "topic"),
+        lang.pick("具体内容", "content"),
+        lang.pick("牵头单位", "lead"),
+        lang.pick("责任单位", "units"),
+        lang.pick("本单位角色", "role"),
+        lang.pick("时限（原文）", "deadline"),
+        lang.pick("截止日期", "due"),
+        lang.pick("剩余", "days left"),
+    ];
+    w.write_record(head)?;
+    let sep = lang.list_sep();
+    for r in &list.tasks {
+        let mut units = r.units.join(sep);
+        units.push_str(r.others.as_deref().unwrap_or_default());
+        w.write_record([
+            r.id.as_str(),
+            r.topic.as_deref().unwrap_or_default(),
+            r.content.as_str(),
+            &r.lead.join(sep),
+            &units,
+            r.role.map(|x| x.label(lang)).unwrap_or_default(),
+            r.deadline.as_deref().unwrap_or_default(),
+            &due_label(r, lang),
+            &days_label(r, lang),
+        ])?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes)))
+}

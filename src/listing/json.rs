@@ -1,0 +1,10 @@
+//! JSON rendering of a listing: stable English field names (see docs/plan-format.md).
+
+use super::Listing;
+
+/// The listing as pretty-printed JSON.
+pub fn render(list: &Listing) -> Result<String, serde_json::Error> {
+    let mut s = serde_json::to_string_pretty(list)?;
+    s.push('\n');
+    Ok(s)
+}

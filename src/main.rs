@@ -1,0 +1,23 @@
+//! The `taizhang` command: parses the command line, reads the clock once, runs one command
+//! and turns failures into messages and exit codes (0 ok, 1 refused, 2 usage).
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    let lang = args.global.lang();
+    match cli::run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(fail) => {
+            let text = fail.render(lang);
+            if !text.is_empty() {
+                eprintln!("{text}");
+            }
+            ExitCode::from(fail.code())
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Report periods: the plan's report dates cut the year into periods; period N covers
+//! (due N−1, due N], the first one starting on the plan's issue date.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+use crate::plan::Meta;
+
+/// One report period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// 1-based.
+    pub number: usize,
+    /// First day of the period.
+    pub start: NaiveDate,
+    /// The report date; the period ends at the end of this day.
+    pub due: NaiveDate,
+}
+
+/// Where a period stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Its due date has passed, this many days ago.
+    Closed { days_ago: i64 },
+    /// Today is within it; this many days remain until its due date (0 = due today).
+    Current { days_left: i64 },
+    /// It has not started; it is due in this many days.
+    Upcoming { days_left: i64 },
+}
+
+impl Period {
+    /// The first instant after the period, in the plan's time zone: the cut-off for as-of
+    /// queries is everything strictly before it.
+    pub fn end(&self, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
+        let next = self.due.succ_opt()?.and_time(NaiveTime::MIN);
+        offset.from_local_datetime(&next).single()
+    }
+
+    /// How the period stands on `today`.
+    pub fn standing(&self, today: NaiveDate) -> Standing {
+        let left = (self.due - today).num_days();
+        if left < 0 {
+            Standing::Closed { days_ago: -left }
+        } else if today >= self.start {
+            Standing::Current { days_left: left }
+        } else {
+            Standing::Upcoming { days_left: left }
+        }
+    }
+}
+
+/// The plan's periods, in order.
+pub fn periods(meta: &Meta) -> Vec<Period> {
+    let year_start = NaiveDate::from_ymd_opt(meta.year, 1, 1);
+    let mut start = meta.issued.or(year_start).unwrap_or(NaiveDate::MIN);
+    let mut out = Vec::new();
+    for (i, &due) in meta.report_dates.iter().enumerate() {
+        out.push(Period { number: i + 1, start: start.min(due), due });
+        start = due + Duration::days(1);
+    }
+    out
+}
+
+/// The period `today` falls in, or else the next one due; `None` once every date has passed.
+pub fn current(periods: &[Period], today: NaiveDate) -> Option<Period> {
+    periods.iter().find(|p| today <= p.due).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, m, day).unwrap()
+    }
+
+    fn meta(issued: Option<NaiveDate>) -> Meta {
+        Meta {
+            id: "t".into(),
+            title: "t".into(),
+            issuer: "t".into(),
+            doc_no: None,
+            issued,
+            year: 2022,
+            report_dates: vec![d(6, 10), d(9, 10), d(12, 10)],
+            default_report_dates: true,
+            offset: FixedOffset::east_opt(8 * 3600).unwrap(),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn periods_run_from_issue_to_each_due_date() {
+        let ps = periods(&meta(Some(d(5, 24))));
+        assert_eq!(ps.len(), 3);
+        assert_eq!((ps[0].start, ps[0].due), (d(5, 24), d(6, 10)));
+        assert_eq!((ps[1].start, ps[1].due), (d(6, 11), d(9, 10)));
+        assert_eq!((ps[2].start, ps[2].due), (d(9, 11), d(12, 10)));
+        let ps = periods(&meta(None));
+        assert_eq!(ps[0].start, d(1, 1));
+    }
+
+    #[test]
+    fn the_due_day_belongs_to_its_period() {
+        let ps = periods(&meta(Some(d(5, 24))));
+        assert_eq!(current(&ps, d(6, 10)).map(|p| p.number), Some(1));
+        assert_eq!(current(&ps, d(6, 11)).map(|p| p.number), Some(2));
+        assert_eq!(current(&ps, d(1, 1)).map(|p| p.number), Some(1));
+        assert_eq!(current(&ps, d(12, 11)), None);
+        assert_eq!(ps[0].standing(d(6, 1)), Standing::Current { days_left: 9 });
+        assert_eq!(ps[0].standing(d(6, 10)), Standing::Current { days_left: 0 });
+        assert_eq!(ps[0].standing(d(6, 12)), Standing::Closed { days_ago: 2 });
+        assert_eq!(ps[1].standing(d(6, 1)), Standing::Upcoming { days_left: 101 });
+    }
+
+    #[test]
+    fn cut_off_is_the_end_of_the_due_day_in_the_plan_zone() {
+        let m = meta(Some(d(5, 24)));
+        let end = periods(&m)[0].end(m.offset).unwrap();
+        assert_eq!(end.to_rfc3339(), "2022-06-11T00:00:00+08:00");
+    }
+}

@@ -1,0 +1,229 @@
+//! The plan: metadata, units with aliases, groups, and tasks in the document's own words.
+//! Loaded from `plans/<id>.toml` and validated into this resolved model.
+
+mod build;
+pub mod deadline;
+pub mod diag;
+pub mod names;
+mod raw;
+pub mod responsible;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{FixedOffset, NaiveDate};
+
+pub use deadline::{Cycle, Deadline};
+pub use diag::{Diagnostic, Position, Problem, Severity};
+pub use names::Target;
+use names::NameIndex;
+
+use crate::Lang;
+
+/// Failure to load a plan.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    /// The file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    /// The file has errors (and perhaps warnings); each diagnostic has its line and column.
+    #[error("{}: {} error(s)", path.display(), diagnostics.iter().filter(|d| d.is_error()).count())]
+    Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
+}
+
+impl PlanError {
+    /// The full report, one diagnostic per paragraph, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            PlanError::Io { path, source } => crate::tr!(
+                lang,
+                "错误: 无法读取计划文件 {}：{source}\n  提示: 检查路径是否正确，例如 plans/zhongwei-2022.toml",
+                "error: cannot read plan file {}: {source}\n  hint: check the path, e.g. plans/zhongwei-2022.toml",
+                path.display()
+            ),
+            PlanError::Invalid { path, diagnostics } => {
+                let file = path.display().to_string();
+                let lines: Vec<String> = diagnostics.iter().map(|d| d.render(&file, lang)).collect();
+                lines.join("\n")
+            }
+        }
+    }
+}
+
+/// `[plan]`: what the document is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub issuer: String,
+    pub doc_no: Option<String>,
+    pub issued: Option<NaiveDate>,
+    pub year: i32,
+    /// Report dates, increasing; the defaults when the file names none.
+    pub report_dates: Vec<NaiveDate>,
+    /// True when `report_dates` are the defaults (6月10日, 9月10日, 12月10日).
+    pub default_report_dates: bool,
+    pub offset: FixedOffset,
+    pub source: Option<String>,
+}
+
+/// A reporting unit: a real unit, or a group that lists no members.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// True for a group without members, which reports as one unit.
+    pub is_group: bool,
+}
+
+/// A named group of units ("各县（区）").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Indices into `Plan::units`. A group without listed members has its own reporting unit here.
+    pub members: Vec<usize>,
+    /// False when the file listed no members.
+    pub listed: bool,
+}
+
+/// Lead (牵头) or other responsible unit (责任 / 负责 / 配合).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Lead,
+    Responsible,
+}
+
+impl Role {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Role::Lead => lang.pick("牵头", "lead"),
+            Role::Responsible => lang.pick("责任", "responsible"),
+        }
+    }
+}
+
+/// One unit's share of a task, after group expansion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assignee {
+    pub unit: usize,
+    pub role: Role,
+}
+
+/// One row of the task-division table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub id: String,
+    pub number: Option<String>,
+    pub section: Option<String>,
+    pub subsection: Option<String>,
+    pub topic: Option<String>,
+    pub content: String,
+    pub requirement: Option<String>,
+    pub indicator: Option<String>,
+    pub responsible: Option<String>,
+    /// Lead units and groups as the document names them.
+    pub lead: Vec<Target>,
+    /// Other responsible units and groups as the document names them.
+    pub units: Vec<Target>,
+    pub others: Option<String>,
+    /// The deadline phrase, verbatim.
+    pub deadline_text: Option<String>,
+    pub deadline: Deadline,
+    /// An explicit `due` from the file, overriding the phrase.
+    pub due_override: Option<NaiveDate>,
+    pub remark: Option<String>,
+    /// Every reporting unit on the task, leads first, each once.
+    pub assignees: Vec<Assignee>,
+    /// Line of the `[[task]]` in the plan file.
+    pub line: usize,
+}
+
+/// A loaded, validated plan.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub path: PathBuf,
+    pub meta: Meta,
+    pub units: Vec<Unit>,
+    pub groups: Vec<Group>,
+    pub tasks: Vec<Task>,
+    index: NameIndex,
+}
+
+/// A plan and the warnings found while loading it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a unit name given on the command line did not resolve.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum UnitLookupError {
+    #[error("unknown unit {name}")]
+    Unknown { name: String, suggestions: Vec<String> },
+    #[error("{name} is a group")]
+    Group { name: String, members: Vec<String> },
+}
+
+impl Plan {
+    /// Reads and validates a plan file.
+    pub fn load(path: &Path) -> Result<Loaded, PlanError> {
+        let src = std::fs::read_to_string(path)
+            .map_err(|source| PlanError::Io { path: path.to_path_buf(), source })?;
+        Plan::parse(&src, path)
+    }
+
+    /// Validates plan text; `path` is used in messages and kept in the plan.
+    pub fn parse(src: &str, path: &Path) -> Result<Loaded, PlanError> {
+        build::build(src, path)
+    }
+
+    /// The due date of a task: the explicit `due`, else the parsed phrase's date.
+    pub fn due(&self, task: &Task) -> Option<NaiveDate> {
+        task.due_override.or_else(|| task.deadline.due(self.meta.issued))
+    }
+
+    /// Display name of a unit or group reference.
+    pub fn target_name(&self, t: Target) -> &str {
+        match t {
+            Target::Unit(i) => &self.units[i].name,
+            Target::Group(i) => &self.groups[i].name,
+        }
+    }
+
+    /// Resolves a name, alias or id to a reporting unit.
+    pub fn find_unit(&self, name: &str) -> Result<usize, UnitLookupError> {
+        match self.index.get(name) {
+            Some(Target::Unit(i)) => Ok(i),
+            Some(Target::Group(g)) if !self.groups[g].listed => Ok(self.groups[g].members[0]),
+            Some(Target::Group(g)) => Err(UnitLookupError::Group {
+                name: self.groups[g].name.clone(),
+                members: self.groups[g].members.iter().map(|&u| self.units[u].name.clone()).collect(),
+            }),
+            None => Err(UnitLookupError::Unknown {
+                name: name.to_string(),
+                suggestions: self.index.suggest(name, 5, |t| matches!(t, Target::Unit(_))),
+            }),
+        }
+    }
+
+    /// The tasks a unit is assigned to, with its role, in plan order.
+    pub fn assignments_of(&self, unit: usize) -> Vec<(&Task, Role)> {
+        self.tasks
+            .iter()
+            .filter_map(|t| t.assignees.iter().find(|a| a.unit == unit).map(|a| (t, a.role)))
+            .collect()
+    }
+
+    /// The task with this id.
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+#[path = "plan/tests.rs"]
+mod tests;
