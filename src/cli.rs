@@ -26,10 +26,21 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// 把“今天”固定为某日或某时刻（如 2022-06-01 或 2022-06-01T09:30:00+08:00） / fix the clock
-    #[arg(long, global = true, env = "TAIZHANG_TODAY", value_name = "DATE|DATETIME")]
+    #[arg(
+        long,
+        global = true,
+        env = "TAIZHANG_TODAY",
+        value_name = "DATE|DATETIME"
+    )]
     pub today: Option<String>,
     /// 界面语言 / language of messages
-    #[arg(long, global = true, value_enum, default_value = "zh", value_name = "zh|en")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "zh",
+        value_name = "zh|en"
+    )]
     pub lang: LangArg,
 }
 

@@ -53,24 +53,42 @@ pub struct Listing {
 impl Listing {
     /// Every task of the plan.
     pub fn all(plan: &Plan, today: NaiveDate) -> Listing {
-        let tasks = plan.tasks.iter().map(|t| row(plan, t, None, today)).collect();
+        let tasks = plan
+            .tasks
+            .iter()
+            .map(|t| row(plan, t, None, today))
+            .collect();
         Listing::new(plan, today, None, tasks)
     }
 
     /// The tasks of one reporting unit (index into `plan.units`).
     pub fn of_unit(plan: &Plan, unit: usize, today: NaiveDate) -> Listing {
-        let tasks = plan.assignments_of(unit).into_iter().map(|(t, role)| row(plan, t, Some(role), today)).collect();
+        let tasks = plan
+            .assignments_of(unit)
+            .into_iter()
+            .map(|(t, role)| row(plan, t, Some(role), today))
+            .collect();
         let name = plan.units.get(unit).map(|u| u.name.clone());
         Listing::new(plan, today, name, tasks)
     }
 
     fn new(plan: &Plan, today: NaiveDate, unit: Option<String>, tasks: Vec<Row>) -> Listing {
-        Listing { plan: plan.meta.id.clone(), title: plan.meta.title.clone(), today, unit, tasks }
+        Listing {
+            plan: plan.meta.id.clone(),
+            title: plan.meta.title.clone(),
+            today,
+            unit,
+            tasks,
+        }
     }
 }
 
 fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
-    let names = |ts: &[crate::plan::Target]| ts.iter().map(|&x| plan.target_name(x).to_string()).collect();
+    let names = |ts: &[crate::plan::Target]| {
+        ts.iter()
+            .map(|&x| plan.target_name(x).to_string())
+            .collect()
+    };
     let due = plan.due(t);
     Row {
         id: t.id.clone(),
@@ -98,7 +116,9 @@ pub fn due_label(row: &Row, lang: Lang) -> String {
         Deadline::Continuous => lang.pick("持续推进", "ongoing"),
         Deadline::Recurring { cycle } => cycle_label(*cycle, lang),
         Deadline::EventDriven => lang.pick("按政策时限", "as events require"),
-        Deadline::AfterIssue { .. } => lang.pick("印发后（日期未知）", "after issue (date unknown)"),
+        Deadline::AfterIssue { .. } => {
+            lang.pick("印发后（日期未知）", "after issue (date unknown)")
+        }
         Deadline::Unrecognised => lang.pick("未识别", "not understood"),
         _ => lang.pick("未明确", "none given"),
     };
@@ -130,7 +150,12 @@ pub fn units_label(row: &Row, lang: Lang) -> String {
     let sep = lang.list_sep();
     let mut s = String::new();
     if !row.lead.is_empty() {
-        s.push_str(&crate::tr!(lang, "牵头：{}", "lead: {}", row.lead.join(sep)));
+        s.push_str(&crate::tr!(
+            lang,
+            "牵头：{}",
+            "lead: {}",
+            row.lead.join(sep)
+        ));
         if !row.units.is_empty() {
             s.push_str(lang.pick("；", "; "));
         }

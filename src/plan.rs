@@ -14,8 +14,8 @@ use chrono::{FixedOffset, NaiveDate};
 
 pub use deadline::{Cycle, Deadline};
 pub use diag::{Diagnostic, Position, Problem, Severity};
-pub use names::Target;
 use names::NameIndex;
+pub use names::Target;
 
 use crate::Lang;
 
@@ -24,10 +24,16 @@ use crate::Lang;
 pub enum PlanError {
     /// The file could not be read.
     #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The file has errors (and perhaps warnings); each diagnostic has its line and column.
     #[error("{}: {} error(s)", path.display(), diagnostics.iter().filter(|d| d.is_error()).count())]
-    Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
+    Invalid {
+        path: PathBuf,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 impl PlanError {
@@ -42,7 +48,8 @@ impl PlanError {
             ),
             PlanError::Invalid { path, diagnostics } => {
                 let file = path.display().to_string();
-                let lines: Vec<String> = diagnostics.iter().map(|d| d.render(&file, lang)).collect();
+                let lines: Vec<String> =
+                    diagnostics.iter().map(|d| d.render(&file, lang)).collect();
                 lines.join("\n")
             }
         }
@@ -163,7 +170,10 @@ pub struct Loaded {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum UnitLookupError {
     #[error("unknown unit {name}")]
-    Unknown { name: String, suggestions: Vec<String> },
+    Unknown {
+        name: String,
+        suggestions: Vec<String>,
+    },
     #[error("{name} is a group")]
     Group { name: String, members: Vec<String> },
 }
@@ -171,8 +181,10 @@ pub enum UnitLookupError {
 impl Plan {
     /// Reads and validates a plan file.
     pub fn load(path: &Path) -> Result<Loaded, PlanError> {
-        let src = std::fs::read_to_string(path)
-            .map_err(|source| PlanError::Io { path: path.to_path_buf(), source })?;
+        let src = std::fs::read_to_string(path).map_err(|source| PlanError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Plan::parse(&src, path)
     }
 
@@ -183,7 +195,8 @@ impl Plan {
 
     /// The due date of a task: the explicit `due`, else the parsed phrase's date.
     pub fn due(&self, task: &Task) -> Option<NaiveDate> {
-        task.due_override.or_else(|| task.deadline.due(self.meta.issued))
+        task.due_override
+            .or_else(|| task.deadline.due(self.meta.issued))
     }
 
     /// Display name of a unit or group reference.
@@ -194,18 +207,39 @@ impl Plan {
         }
     }
 
-    /// Resolves a name, alias or id to a reporting unit.
+    /// Looks a unit or group up by id, name or alias.
+    pub fn lookup(&self, name: &str) -> Option<Target> {
+        self.index.get(name)
+    }
+
+    /// Resolves a name, alias or id to a reporting unit. A name written without its level
+    /// word resolves too when that is unambiguous ("财政局" finds 市财政局).
     pub fn find_unit(&self, name: &str) -> Result<usize, UnitLookupError> {
-        match self.index.get(name) {
+        let name = name.trim();
+        let mut found = self.index.get(name);
+        if found.is_none() {
+            let hits: Vec<Target> = ["市", "县", "区"]
+                .iter()
+                .filter_map(|p| self.index.get(&format!("{p}{name}")))
+                .collect();
+            found = (hits.len() == 1).then(|| hits[0]);
+        }
+        match found {
             Some(Target::Unit(i)) => Ok(i),
             Some(Target::Group(g)) if !self.groups[g].listed => Ok(self.groups[g].members[0]),
             Some(Target::Group(g)) => Err(UnitLookupError::Group {
                 name: self.groups[g].name.clone(),
-                members: self.groups[g].members.iter().map(|&u| self.units[u].name.clone()).collect(),
+                members: self.groups[g]
+                    .members
+                    .iter()
+                    .map(|&u| self.units[u].name.clone())
+                    .collect(),
             }),
             None => Err(UnitLookupError::Unknown {
                 name: name.to_string(),
-                suggestions: self.index.suggest(name, 5, |t| matches!(t, Target::Unit(_))),
+                suggestions: self
+                    .index
+                    .suggest(name, 5, |t| matches!(t, Target::Unit(_))),
             }),
         }
     }
@@ -214,7 +248,12 @@ impl Plan {
     pub fn assignments_of(&self, unit: usize) -> Vec<(&Task, Role)> {
         self.tasks
             .iter()
-            .filter_map(|t| t.assignees.iter().find(|a| a.unit == unit).map(|a| (t, a.role)))
+            .filter_map(|t| {
+                t.assignees
+                    .iter()
+                    .find(|a| a.unit == unit)
+                    .map(|a| (t, a.role))
+            })
             .collect()
     }
 

@@ -11,7 +11,10 @@ pub enum Fail {
     /// Some plans given to `check` had errors (already printed).
     CheckFailed { failed: usize, total: usize },
     /// `--unit` did not resolve.
-    Unit { plan: String, error: UnitLookupError },
+    Unit {
+        plan: String,
+        error: UnitLookupError,
+    },
     /// `--today` is not a date.
     BadToday(String),
     /// Writing the output failed (other than a closed pipe).
@@ -30,7 +33,11 @@ impl Fail {
         match self {
             Fail::Plan(e) => e.render(lang),
             Fail::CheckFailed { failed, total } => {
-                tr!(lang, "{failed}/{total} 个计划文件有错误", "{failed} of {total} plan file(s) have errors")
+                tr!(
+                    lang,
+                    "{failed}/{total} 个计划文件有错误",
+                    "{failed} of {total} plan file(s) have errors"
+                )
             }
             Fail::Unit { plan, error } => unit(plan, error, lang),
             Fail::BadToday(s) => tr!(
@@ -38,7 +45,11 @@ impl Fail {
                 "错误: --today “{s}” 不是日期或时刻\n  提示: 写成 2022-06-01 或 2022-06-01T09:30:00+08:00",
                 "error: --today \"{s}\" is not a date or time\n  hint: write 2022-06-01 or 2022-06-01T09:30:00+08:00"
             ),
-            Fail::Output(e) => tr!(lang, "错误: 无法输出：{e}", "error: cannot write output: {e}"),
+            Fail::Output(e) => tr!(
+                lang,
+                "错误: 无法输出：{e}",
+                "error: cannot write output: {e}"
+            ),
         }
     }
 }

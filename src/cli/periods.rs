@@ -25,7 +25,12 @@ pub fn run(args: &PeriodsArgs, g: &Global) -> Result<(), Fail> {
     out.push_str(&taizhang::text::sanitize(&plan.meta.title));
     out.push('\n');
     out.push_str(&tr!(lang, "今天 {today}\n", "today {today}\n"));
-    let head = [lang.pick("期次", "period"), lang.pick("报送日期", "due"), lang.pick("区间", "covers"), lang.pick("状态", "status")];
+    let head = [
+        lang.pick("期次", "period"),
+        lang.pick("报送日期", "due"),
+        lang.pick("区间", "covers"),
+        lang.pick("状态", "status"),
+    ];
     let widths = [8, 12, 26];
     out.push_str(&row(&head.map(String::from), &widths));
     for p in &periods {
@@ -39,12 +44,15 @@ pub fn run(args: &PeriodsArgs, g: &Global) -> Result<(), Fail> {
     }
     if plan.meta.default_report_dates {
         out.push_str(lang.pick(
-            "（计划未写报送日期，按默认的 6月10日、9月10日、12月10日）\n",
-            "(the plan names no report dates: the defaults 6-10, 9-10 and 12-10 apply)\n",
+            "（计划未写报送日期，按默认的 6月10日、9月10日、12月10日；早于印发日期的不计）\n",
+            "(the plan names no report dates: the defaults 6-10, 9-10 and 12-10 apply, less any before the issue date)\n",
         ));
     }
     if period::current(&periods, today).is_none() {
-        out.push_str(lang.pick("本年度各期均已截止。\n", "Every period of the year has closed.\n"));
+        out.push_str(lang.pick(
+            "本年度各期均已截止。\n",
+            "Every period of the year has closed.\n",
+        ));
     }
     print!("{out}");
     Ok(())
@@ -63,9 +71,26 @@ fn row(cells: &[String; 4], widths: &[usize; 3]) -> String {
 
 fn standing(s: Standing, lang: Lang) -> String {
     match s {
-        Standing::Closed { days_ago } => tr!(lang, "已截止（{days_ago} 天前）", "closed ({days_ago} days ago)"),
-        Standing::Current { days_left: 0 } => lang.pick("本期，今天截止", "current, due today").to_string(),
-        Standing::Current { days_left } => tr!(lang, "本期，还剩 {days_left} 天", "current, {days_left} days left"),
-        Standing::Upcoming { days_left } => tr!(lang, "未开始（{days_left} 天后截止）", "upcoming (due in {days_left} days)"),
+        Standing::Closed { days_ago: 1 } => lang
+            .pick("已截止（1 天前）", "closed (1 day ago)")
+            .to_string(),
+        Standing::Closed { days_ago } => tr!(
+            lang,
+            "已截止（{days_ago} 天前）",
+            "closed ({days_ago} days ago)"
+        ),
+        Standing::Current { days_left: 0 } => lang
+            .pick("本期，今天截止", "current, due today")
+            .to_string(),
+        Standing::Current { days_left } => tr!(
+            lang,
+            "本期，还剩 {days_left} 天",
+            "current, {days_left} days left"
+        ),
+        Standing::Upcoming { days_left } => tr!(
+            lang,
+            "未开始（{days_left} 天后截止）",
+            "upcoming (due in {days_left} days)"
+        ),
     }
 }

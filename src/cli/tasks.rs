@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use taizhang::listing::{self, Listing};
 use taizhang::clock;
+use taizhang::listing::{self, Listing};
 
 use super::{Fail, Format, Global, load};
 
@@ -29,7 +29,10 @@ pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
     let today = clock::local_date(g.now()?, plan.meta.offset);
     let list = match &args.unit {
         Some(name) => {
-            let unit = plan.find_unit(name).map_err(|error| Fail::Unit { plan: args.plan.display().to_string(), error })?;
+            let unit = plan.find_unit(name).map_err(|error| Fail::Unit {
+                plan: args.plan.display().to_string(),
+                error,
+            })?;
             Listing::of_unit(&plan, unit, today)
         }
         None => Listing::all(&plan, today),
@@ -44,12 +47,15 @@ pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
 
 /// The terminal's width when printing to one; else `COLUMNS`, else 120.
 fn terminal_width() -> usize {
-    if std::io::stdout().is_terminal() {
-        if let Ok((w, _)) = crossterm::terminal::size() {
-            return usize::from(w);
-        }
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = crossterm::terminal::size()
+    {
+        return usize::from(w);
     }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

@@ -33,23 +33,67 @@ fn heading(list: &Listing, lang: Lang) -> String {
     let title = sanitize(&list.title);
     let n = list.tasks.len();
     match &list.unit {
-        Some(u) => tr!(lang, "{title}\n{} 的分工：{n} 项（截至 {}）\n", "{title}\n{}: {n} assignments (as of {})\n", sanitize(u), list.today),
-        None => tr!(lang, "{title}\n共 {n} 项任务（截至 {}）\n", "{title}\n{n} tasks (as of {})\n", list.today),
+        Some(u) => tr!(
+            lang,
+            "{title}\n{} 的分工：{n} 项（截至 {}）\n",
+            "{title}\n{}: {n} assignments (as of {})\n",
+            sanitize(u),
+            list.today
+        ),
+        None => tr!(
+            lang,
+            "{title}\n共 {n} 项任务（截至 {}）\n",
+            "{title}\n{n} tasks (as of {})\n",
+            list.today
+        ),
     }
 }
 
 fn columns<'a>(list: &Listing, lang: Lang) -> Vec<Col<'a>> {
-    let mut cols = vec![Col { head: lang.pick("编号", "id"), cell: Box::new(|r: &Row| r.id.clone()), max: Some(8) }];
+    let mut cols = vec![Col {
+        head: lang.pick("编号", "id"),
+        cell: Box::new(|r: &Row| r.id.clone()),
+        max: Some(8),
+    }];
     if list.unit.is_some() {
-        cols.push(Col { head: lang.pick("角色", "role"), cell: Box::new(move |r: &Row| r.role.map(|x| x.label(lang)).unwrap_or_default().to_string()), max: Some(11) });
+        cols.push(Col {
+            head: lang.pick("角色", "role"),
+            cell: Box::new(move |r: &Row| {
+                r.role
+                    .map(|x| x.label(lang))
+                    .unwrap_or_default()
+                    .to_string()
+            }),
+            max: Some(11),
+        });
     }
-    cols.push(Col { head: lang.pick("任务内容", "task"), cell: Box::new(|r: &Row| content(r)), max: None });
+    cols.push(Col {
+        head: lang.pick("任务内容", "task"),
+        cell: Box::new(|r: &Row| content(r)),
+        max: None,
+    });
     if list.unit.is_none() {
-        cols.push(Col { head: lang.pick("责任单位", "units"), cell: Box::new(move |r: &Row| units_label(r, lang)), max: Some(30) });
+        cols.push(Col {
+            head: lang.pick("责任单位", "units"),
+            cell: Box::new(move |r: &Row| units_label(r, lang)),
+            max: Some(30),
+        });
     }
-    cols.push(Col { head: lang.pick("时限", "deadline"), cell: Box::new(|r: &Row| r.deadline.clone().unwrap_or_else(|| "—".into())), max: Some(16) });
-    cols.push(Col { head: lang.pick("截止", "due"), cell: Box::new(move |r: &Row| due_label(r, lang)), max: Some(16) });
-    cols.push(Col { head: lang.pick("剩余", "left"), cell: Box::new(move |r: &Row| days_label(r, lang)), max: Some(14) });
+    cols.push(Col {
+        head: lang.pick("时限", "deadline"),
+        cell: Box::new(|r: &Row| r.deadline.clone().unwrap_or_else(|| "—".into())),
+        max: Some(16),
+    });
+    cols.push(Col {
+        head: lang.pick("截止", "due"),
+        cell: Box::new(move |r: &Row| due_label(r, lang)),
+        max: Some(16),
+    });
+    cols.push(Col {
+        head: lang.pick("剩余", "left"),
+        cell: Box::new(move |r: &Row| days_label(r, lang)),
+        max: Some(14),
+    });
     cols
 }
 
@@ -67,7 +111,12 @@ fn widths(list: &Listing, cols: &[Col], total: usize) -> Vec<usize> {
     let mut widths: Vec<usize> = cols
         .iter()
         .map(|c| {
-            let widest = list.tasks.iter().map(|r| width(&sanitize(&(c.cell)(r)))).max().unwrap_or(0);
+            let widest = list
+                .tasks
+                .iter()
+                .map(|r| width(&sanitize(&(c.cell)(r))))
+                .max()
+                .unwrap_or(0);
             let need = widest.max(width(c.head));
             c.max.map_or(0, |m| need.min(m))
         })

@@ -2,17 +2,16 @@
 //! with its position instead of stopping at the first.
 
 mod tasks;
+mod units;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{FixedOffset, NaiveDate};
 use toml::value::Datetime;
 
 use super::diag::{Diagnostic, Position, Problem};
-use super::names::{NameIndex, Target};
-use super::raw::{Names, RawGroup, RawMeta, RawPlan, RawUnit, S, Text};
-use super::{Group, Loaded, Meta, Plan, PlanError, Unit};
+use super::raw::{RawMeta, RawPlan, S, Text};
+use super::{Loaded, Meta, Plan, PlanError};
 
 /// Collects diagnostics while building.
 struct Cx<'a> {
@@ -21,9 +20,15 @@ struct Cx<'a> {
 }
 
 pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
-    let invalid = |diagnostics| PlanError::Invalid { path: path.to_path_buf(), diagnostics };
+    let invalid = |diagnostics| PlanError::Invalid {
+        path: path.to_path_buf(),
+        diagnostics,
+    };
     let raw: RawPlan = toml::from_str(src).map_err(|e| invalid(vec![syntax(src, &e)]))?;
-    let mut cx = Cx { src, diags: Vec::new() };
+    let mut cx = Cx {
+        src,
+        diags: Vec::new(),
+    };
     let meta = cx.meta(raw.plan.as_ref());
     let (units, groups, index) = cx.units(&raw.unit, &raw.group);
     let tasks = cx.tasks(&raw.task, &index, &groups, &meta);
@@ -34,8 +39,18 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
     let Some(meta) = meta else {
         return Err(invalid(cx.diags));
     };
-    let plan = Plan { path: path.to_path_buf(), meta, units, groups, tasks, index };
-    Ok(Loaded { plan, warnings: cx.diags })
+    let plan = Plan {
+        path: path.to_path_buf(),
+        meta,
+        units,
+        groups,
+        tasks,
+        index,
+    };
+    Ok(Loaded {
+        plan,
+        warnings: cx.diags,
+    })
 }
 
 fn syntax(src: &str, e: &toml::de::Error) -> Diagnostic {
@@ -47,7 +62,9 @@ fn syntax(src: &str, e: &toml::de::Error) -> Diagnostic {
 /// Unit ids name ledger files, so they are kept to a safe ASCII alphabet.
 pub(crate) fn valid_unit_id(id: &str) -> bool {
     (1..=40).contains(&id.len())
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         && !id.starts_with(['-', '_'])
 }
 
@@ -57,15 +74,23 @@ impl Cx<'_> {
     }
 
     fn err(&mut self, offset: usize, problem: Problem) {
-        self.diags.push(Diagnostic::error(self.pos(offset), problem));
+        self.diags
+            .push(Diagnostic::error(self.pos(offset), problem));
     }
 
     fn warn(&mut self, offset: usize, problem: Problem) {
-        self.diags.push(Diagnostic::warning(self.pos(offset), problem));
+        self.diags
+            .push(Diagnostic::warning(self.pos(offset), problem));
     }
 
     /// A required text field: reports it missing (at the table) or empty (at the value).
-    fn required(&mut self, field: &Text, table: &'static str, name: &'static str, at: usize) -> Option<String> {
+    fn required(
+        &mut self,
+        field: &Text,
+        table: &'static str,
+        name: &'static str,
+        at: usize,
+    ) -> Option<String> {
         match field {
             None => {
                 self.err(at, Problem::Missing { table, field: name });
@@ -82,27 +107,47 @@ impl Cx<'_> {
     fn date(&mut self, value: &S<Datetime>, field: &'static str) -> Option<NaiveDate> {
         let d = value.get_ref();
         let date = match (d.date, d.time, d.offset) {
-            (Some(date), None, None) => {
-                NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
-            }
+            (Some(date), None, None) => NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            ),
             _ => None,
         };
         if date.is_none() {
-            self.err(value.span().start, Problem::BadDate { field, value: d.to_string() });
+            self.err(
+                value.span().start,
+                Problem::BadDate {
+                    field,
+                    value: d.to_string(),
+                },
+            );
         }
         date
     }
 
     fn meta(&mut self, raw: Option<&S<RawMeta>>) -> Option<Meta> {
         let Some(raw) = raw else {
-            self.err(0, Problem::Missing { table: "plan", field: "[plan]" });
+            self.diags.push(Diagnostic::error(
+                None,
+                Problem::Missing {
+                    table: "plan",
+                    field: "[plan]",
+                },
+            ));
             return None;
         };
         let at = raw.span().start;
         let m = raw.get_ref();
         let id = self.required(&m.id, "plan", "id", at);
         if let Some(v) = m.id.as_ref().filter(|v| !valid_plan_id(v.get_ref())) {
-            self.err(v.span().start, Problem::BadId { what: "plan", value: v.get_ref().clone() });
+            self.err(
+                v.span().start,
+                Problem::BadId {
+                    what: "plan",
+                    value: v.get_ref().clone(),
+                },
+            );
         }
         let title = self.required(&m.title, "plan", "title", at);
         let issuer = self.required(&m.issuer, "plan", "issuer", at);
@@ -126,7 +171,13 @@ impl Cx<'_> {
 
     fn year(&mut self, raw: Option<&S<i64>>, at: usize) -> Option<i32> {
         let Some(y) = raw else {
-            self.err(at, Problem::Missing { table: "plan", field: "year" });
+            self.err(
+                at,
+                Problem::Missing {
+                    table: "plan",
+                    field: "year",
+                },
+            );
             return None;
         };
         let value = *y.get_ref();
@@ -139,13 +190,29 @@ impl Cx<'_> {
 
     /// The file's report dates, or the defaults (6月10日, 9月10日, 12月10日) that fall on or
     /// after the issue date (a plan issued on 6月14日 first reports on 9月10日).
-    fn report_dates(&mut self, raw: Option<&[S<Datetime>]>, year: Option<i32>, issued: Option<NaiveDate>) -> Option<Vec<NaiveDate>> {
+    fn report_dates(
+        &mut self,
+        raw: Option<&[S<Datetime>]>,
+        year: Option<i32>,
+        issued: Option<NaiveDate>,
+    ) -> Option<Vec<NaiveDate>> {
         let raw = raw.unwrap_or_default();
         if raw.is_empty() {
             let y = year?;
-            let all: Vec<NaiveDate> = [6, 9, 12].iter().filter_map(|&m| NaiveDate::from_ymd_opt(y, m, 10)).collect();
-            let kept: Vec<NaiveDate> = all.iter().copied().filter(|d| issued.is_none_or(|i| *d >= i)).collect();
-            return Some(if kept.is_empty() { all.last().copied().into_iter().collect() } else { kept });
+            let all: Vec<NaiveDate> = [6, 9, 12]
+                .iter()
+                .filter_map(|&m| NaiveDate::from_ymd_opt(y, m, 10))
+                .collect();
+            let kept: Vec<NaiveDate> = all
+                .iter()
+                .copied()
+                .filter(|d| issued.is_none_or(|i| *d >= i))
+                .collect();
+            return Some(if kept.is_empty() {
+                all.last().copied().into_iter().collect()
+            } else {
+                kept
+            });
         }
         let mut dates = Vec::new();
         for value in raw {
@@ -165,96 +232,21 @@ impl Cx<'_> {
         };
         let parsed = v.get_ref().trim().parse::<FixedOffset>().ok();
         if parsed.is_none() {
-            self.err(v.span().start, Problem::BadTimezone { value: v.get_ref().clone() });
+            self.err(
+                v.span().start,
+                Problem::BadTimezone {
+                    value: v.get_ref().clone(),
+                },
+            );
         }
         parsed
-    }
-
-    /// Units first, then groups; a group without members becomes a reporting unit of its own.
-    fn units(&mut self, raw_units: &[S<RawUnit>], raw_groups: &[S<RawGroup>]) -> (Vec<Unit>, Vec<Group>, NameIndex) {
-        let mut index = NameIndex::default();
-        let mut first_at: HashMap<Target, usize> = HashMap::new();
-        let mut units = Vec::new();
-        for raw in raw_units {
-            let u = raw.get_ref();
-            let target = Target::Unit(units.len());
-            if let Some((id, name, aliases)) = self.named("unit", &u.id, &u.name, &u.aliases, raw.span().start) {
-                self.register(&mut index, &mut first_at, target, raw.span().start, &u.id, &u.name, &u.aliases);
-                units.push(Unit { id, name, aliases, is_group: false });
-            }
-        }
-        let mut groups = Vec::new();
-        for raw in raw_groups {
-            let g = raw.get_ref();
-            let target = Target::Group(groups.len());
-            if let Some((id, name, aliases)) = self.named("group", &g.id, &g.name, &g.aliases, raw.span().start) {
-                self.register(&mut index, &mut first_at, target, raw.span().start, &g.id, &g.name, &g.aliases);
-                groups.push(Group { id, name, aliases, members: Vec::new(), listed: true });
-            }
-        }
-        for (g, raw) in groups.iter_mut().zip(raw_groups) {
-            self.members(g, raw, &index, &mut units);
-        }
-        (units, groups, index)
-    }
-
-    /// Checks a unit's or group's id and name.
-    fn named(&mut self, what: &'static str, id: &Text, name: &Text, aliases: &Names, at: usize) -> Option<(String, String, Vec<String>)> {
-        let id_ok = self.required(id, what, "id", at);
-        let name = self.required(name, what, "name", at);
-        if let Some(v) = id.as_ref().filter(|v| !valid_unit_id(v.get_ref())) {
-            self.err(v.span().start, Problem::BadId { what, value: v.get_ref().clone() });
-            return None;
-        }
-        let aliases = aliases.iter().flatten().map(|a| a.get_ref().clone()).collect();
-        Some((id_ok?, name?, aliases))
-    }
-
-    /// Puts a unit's or group's id, name and aliases in the index, reporting clashes.
-    #[allow(clippy::too_many_arguments)]
-    fn register(&mut self, index: &mut NameIndex, first_at: &mut HashMap<Target, usize>, target: Target, at: usize, id: &Text, name: &Text, aliases: &Names) {
-        first_at.insert(target, at);
-        let keys = id.iter().map(|v| (v, false)).chain(name.iter().chain(aliases.iter().flatten()).map(|v| (v, true)));
-        for (key, display) in keys {
-            if let Some(other) = index.insert(key.get_ref(), target, display) {
-                let first = first_at.get(&other).and_then(|&o| self.pos(o));
-                let problem = if display {
-                    Problem::DuplicateName { name: key.get_ref().clone(), first }
-                } else {
-                    Problem::DuplicateId { what: "unit", id: key.get_ref().clone(), first }
-                };
-                self.err(key.span().start, problem);
-            }
-        }
-    }
-
-    fn members(&mut self, g: &mut Group, raw: &S<RawGroup>, index: &NameIndex, units: &mut Vec<Unit>) {
-        let listed = raw.get_ref().members.as_deref().unwrap_or_default();
-        for m in listed {
-            match index.get(m.get_ref()) {
-                Some(Target::Unit(u)) if !g.members.contains(&u) => g.members.push(u),
-                Some(Target::Unit(_)) => {}
-                Some(Target::Group(_)) => {
-                    self.err(m.span().start, Problem::NestedGroup { group: g.name.clone(), name: m.get_ref().clone() });
-                }
-                None => {
-                    let suggestions = index.suggest(m.get_ref(), 3, |t| matches!(t, Target::Unit(_)));
-                    let problem = Problem::UnknownMember { group: g.name.clone(), name: m.get_ref().clone(), suggestions };
-                    self.err(m.span().start, problem);
-                }
-            }
-        }
-        if listed.is_empty() {
-            self.warn(raw.span().start, Problem::EmptyGroup { group: g.name.clone() });
-            g.listed = false;
-            g.members.push(units.len());
-            units.push(Unit { id: g.id.clone(), name: g.name.clone(), aliases: g.aliases.clone(), is_group: true });
-        }
     }
 }
 
 fn opt(t: &Text) -> Option<String> {
-    t.as_ref().map(|v| v.get_ref().clone()).filter(|s| !s.trim().is_empty())
+    t.as_ref()
+        .map(|v| v.get_ref().clone())
+        .filter(|s| !s.trim().is_empty())
 }
 
 fn valid_plan_id(id: &str) -> bool {

@@ -102,7 +102,14 @@ impl Deadline {
 
 /// Fixed phrases with no date in them.
 fn keyword(p: &str) -> Option<Deadline> {
-    let continuous = ["持续推进", "全年持续推进", "长期坚持", "长期", "常态化", "持续开展"];
+    let continuous = [
+        "持续推进",
+        "全年持续推进",
+        "长期坚持",
+        "长期",
+        "常态化",
+        "持续开展",
+    ];
     if continuous.contains(&p) {
         return Some(Deadline::Continuous);
     }
@@ -182,7 +189,11 @@ fn chinese_number(s: &str) -> Option<(u64, &str)> {
         if c == '十' {
             value = if value == 0 { 10 } else { value * 10 };
         } else if let Some(d) = digit(c) {
-            value = if value >= 10 && value % 10 == 0 { value + d as u64 } else { value * 10 + d as u64 };
+            value = if value >= 10 && value.is_multiple_of(10) {
+                value + d as u64
+            } else {
+                value * 10 + d as u64
+            };
         } else {
             break;
         }

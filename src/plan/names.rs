@@ -104,7 +104,10 @@ mod tests {
         }
         assert_eq!(idx.get("市发改委"), Some(Target::Unit(0)));
         assert_eq!(idx.get("市发展和改革委员会"), Some(Target::Unit(0)));
-        assert_eq!(idx.insert("市发改委", Target::Unit(1), true), Some(Target::Unit(0)));
+        assert_eq!(
+            idx.insert("市发改委", Target::Unit(1), true),
+            Some(Target::Unit(0))
+        );
     }
 
     #[test]
