@@ -9,13 +9,13 @@ use std::path::Path;
 use chrono::{FixedOffset, NaiveDate};
 use toml::value::Datetime;
 
-use super::diag::{Diagnostic, Position, Problem};
+use super::diag::{Diagnostic, LineIndex, Position, Problem};
 use super::raw::{RawMeta, RawPlan, S, Text};
 use super::{Loaded, Meta, Plan, PlanError};
 
 /// Collects diagnostics while building.
 struct Cx<'a> {
-    src: &'a str,
+    lines: LineIndex<'a>,
     diags: Vec<Diagnostic>,
 }
 
@@ -26,7 +26,7 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
     };
     let raw: RawPlan = toml::from_str(src).map_err(|e| invalid(vec![syntax(src, &e)]))?;
     let mut cx = Cx {
-        src,
+        lines: LineIndex::new(src),
         diags: Vec::new(),
     };
     let meta = cx.meta(raw.plan.as_ref());
@@ -70,7 +70,7 @@ pub(crate) fn valid_unit_id(id: &str) -> bool {
 
 impl Cx<'_> {
     fn pos(&self, offset: usize) -> Option<Position> {
-        Some(Position::at(self.src, offset))
+        Some(self.lines.pos(offset))
     }
 
     fn err(&mut self, offset: usize, problem: Problem) {

@@ -14,18 +14,38 @@ pub struct Position {
 }
 
 impl Position {
-    /// The position of byte `offset` in `src` (clamped to the text).
+    /// The position of byte `offset` in `src` (clamped to the text). For many look-ups in one
+    /// text, build a [`LineIndex`] once instead.
     pub fn at(src: &str, offset: usize) -> Position {
-        let mut offset = offset.min(src.len());
-        while !src.is_char_boundary(offset) {
+        LineIndex::new(src).pos(offset)
+    }
+}
+
+/// Line starts of a text, for turning byte offsets into positions in O(log lines).
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(src: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { src, starts }
+    }
+
+    pub fn pos(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.src.len());
+        while !self.src.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &src[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
         Position {
             line,
-            col: src[line_start..offset].chars().count() + 1,
+            col: self.src[start..offset].chars().count() + 1,
         }
     }
 }
@@ -373,5 +393,26 @@ impl Problem {
             ),
             _ => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let src = "a = 1\n名称 = \"x\"\n\nz";
+        assert_eq!(Position::at(src, 0), Position { line: 1, col: 1 });
+        assert_eq!(Position::at(src, 6), Position { line: 2, col: 1 });
+        let eq = src.find('=').map(|_| src.rfind(" = ").unwrap()).unwrap();
+        assert_eq!(Position::at(src, eq + 1), Position { line: 2, col: 4 });
+        assert_eq!(Position::at(src, src.len()), Position { line: 4, col: 2 });
+        assert_eq!(
+            Position::at(src, 7),
+            Position { line: 2, col: 1 },
+            "inside a character"
+        );
+        assert_eq!(Position::at(src, 999), Position { line: 4, col: 2 });
     }
 }

@@ -1,7 +1,7 @@
 //! Validation of `[[task]]` rows: ids, text, unit references (explicit, or read from the
 //! responsible cell), deadlines, and the expansion of groups into assignees.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Cx;
 use crate::plan::deadline::Deadline;
@@ -215,17 +215,18 @@ fn valid_task_id(id: &str) -> bool {
 /// Every reporting unit of a task, leads first; a unit named twice keeps its first role.
 fn expand(lead: &[Target], units: &[Target], groups: &[Group]) -> Vec<Assignee> {
     let mut out: Vec<Assignee> = Vec::new();
+    let mut seen: HashSet<usize> = HashSet::new();
     let roles = lead
         .iter()
         .map(|t| (t, Role::Lead))
         .chain(units.iter().map(|t| (t, Role::Responsible)));
     for (target, role) in roles {
-        let members = match *target {
-            Target::Unit(u) => vec![u],
-            Target::Group(g) => groups[g].members.clone(),
+        let members: &[usize] = match target {
+            Target::Unit(u) => std::slice::from_ref(u),
+            Target::Group(g) => &groups[*g].members,
         };
-        for unit in members {
-            if !out.iter().any(|a| a.unit == unit) {
+        for &unit in members {
+            if seen.insert(unit) {
                 out.push(Assignee { unit, role });
             }
         }
