@@ -41,7 +41,7 @@ name = "各乡镇"
 [[task]]
 id = "1"
 content = "做好公开。"
-responsible = "各县（区），市发展改革委牵头，财政局配合"
+responsible = "各县（区），市发展改革委牵头，财政局等部门配合"
 deadline = "2022年10月底"
 
 [[task]]
@@ -84,6 +84,7 @@ fn responsible_cell_is_read_with_roles_and_shared_prefix() {
             ("市财政局".to_string(), Role::Responsible),
         ]
     );
+    assert_eq!(t.others.as_deref(), Some("等部门"));
 }
 
 #[test]

@@ -72,7 +72,7 @@ impl Cx<'_> {
         }
         let content = self.required(&t.content, "task", "content", at);
         let label = id.clone().unwrap_or_default();
-        let (lead, units) = self.parties(t, &label, index);
+        let (lead, units, derived_others) = self.parties(t, &label, index);
         if lead.is_empty() && units.is_empty() && t.lead.is_none() && t.units.is_none() {
             self.err(
                 at,
@@ -110,7 +110,7 @@ impl Cx<'_> {
             responsible: super::opt(&t.responsible),
             lead,
             units,
-            others: super::opt(&t.others),
+            others: super::opt(&t.others).or(derived_others),
             deadline_text,
             deadline,
             due_override,
@@ -157,14 +157,14 @@ impl Cx<'_> {
         t: &RawTask,
         task: &str,
         index: &NameIndex,
-    ) -> (Vec<Target>, Vec<Target>) {
+    ) -> (Vec<Target>, Vec<Target>, Option<String>) {
         if t.lead.is_some() || t.units.is_some() {
             let lead = self.resolve_all(&t.lead, task, index);
             let units = self.resolve_all(&t.units, task, index);
-            return (lead, units);
+            return (lead, units, None);
         }
         let Some(cell) = t.responsible.as_ref() else {
-            return (Vec::new(), Vec::new());
+            return (Vec::new(), Vec::new(), None);
         };
         let known = |n: &str| index.get(n).is_some();
         let parsed = parse_responsible(cell.get_ref(), &known);
@@ -175,7 +175,7 @@ impl Cx<'_> {
                 .filter_map(|n| self.resolve(n, at, task, index))
                 .collect()
         };
-        (resolve(&parsed.lead), resolve(&parsed.units))
+        (resolve(&parsed.lead), resolve(&parsed.units), parsed.others)
     }
 
     fn resolve_all(&mut self, names: &Names, task: &str, index: &NameIndex) -> Vec<Target> {
