@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod lang;
+pub mod ledger;
 pub mod listing;
 pub mod period;
 pub mod plan;

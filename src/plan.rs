@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{FixedOffset, NaiveDate};
 
+pub use build::valid_unit_id;
 pub use deadline::{Cycle, Deadline};
 pub use diag::{Diagnostic, Position, Problem, Severity};
 use names::NameIndex;

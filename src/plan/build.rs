@@ -60,7 +60,7 @@ fn syntax(src: &str, e: &toml::de::Error) -> Diagnostic {
 }
 
 /// Unit ids name ledger files, so they are kept to a safe ASCII alphabet.
-pub(crate) fn valid_unit_id(id: &str) -> bool {
+pub fn valid_unit_id(id: &str) -> bool {
     (1..=40).contains(&id.len())
         && id
             .bytes()
