@@ -3,8 +3,12 @@
 mod check;
 mod fail;
 mod load;
+mod mark;
+mod merge;
 mod periods;
 mod tasks;
+
+use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, Local};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -33,6 +37,9 @@ pub struct Global {
         value_name = "DATE|DATETIME"
     )]
     pub today: Option<String>,
+    /// 台账目录，默认在计划文件旁的 <计划编号>.progress/ / ledger directory
+    #[arg(long, global = true, env = "TAIZHANG_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
     /// 界面语言 / language of messages
     #[arg(
         long,
@@ -58,6 +65,13 @@ impl Global {
         }
     }
 
+    /// The ledger directory of `plan`: `--data`, else beside the plan file.
+    pub fn ledger_dir(&self, plan: &taizhang::Plan) -> PathBuf {
+        self.data
+            .clone()
+            .unwrap_or_else(|| taizhang::ledger::default_dir(plan))
+    }
+
     /// The moment the command runs: `--today` / `TAIZHANG_TODAY`, else the system clock.
     /// This is the only place the clock is read.
     pub fn now(&self) -> Result<DateTime<FixedOffset>, Fail> {
@@ -76,6 +90,10 @@ pub enum Command {
     Tasks(tasks::TasksArgs),
     /// 报送日期、各期区间与剩余天数 / report dates, periods and days left
     Periods(periods::PeriodsArgs),
+    /// 记录一条进展 / record progress on one assignment
+    Mark(mark::MarkArgs),
+    /// 合并其他机器上的单位台账文件 / bring in unit ledger files kept elsewhere
+    Merge(merge::MergeArgs),
 }
 
 /// Output formats of listings.
@@ -92,5 +110,7 @@ pub fn run(cli: Cli) -> Result<(), Fail> {
         Command::Check(a) => check::run(a, g),
         Command::Tasks(a) => tasks::run(a, g),
         Command::Periods(a) => periods::run(a, g),
+        Command::Mark(a) => mark::run(a, g),
+        Command::Merge(a) => merge::run(a, g),
     }
 }

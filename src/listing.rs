@@ -5,10 +5,11 @@ mod csv;
 mod json;
 mod txt;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::Lang;
+use crate::ledger::{Ledger, Status};
 use crate::plan::{Cycle, Deadline, Plan, Role, Task};
 
 pub use self::csv::render as render_csv;
@@ -37,6 +38,15 @@ pub struct Row {
     pub due: Option<NaiveDate>,
     /// Days from today to the due date; negative when it has passed.
     pub days_left: Option<i64>,
+    /// Unit listings with a ledger: the assignment's latest status (null: nothing recorded).
+    pub status: Option<Status>,
+    pub percent: Option<u8>,
+    /// When the latest update was recorded.
+    pub updated: Option<DateTime<FixedOffset>>,
+    /// Task listings with a ledger: how many of the task's units are done (or n/a).
+    pub done_units: Option<usize>,
+    /// How many reporting units the task has.
+    pub total_units: usize,
 }
 
 /// A listing of a plan's tasks as of `today`.
@@ -47,37 +57,70 @@ pub struct Listing {
     pub today: NaiveDate,
     /// The unit whose assignments these are, if any.
     pub unit: Option<String>,
+    /// True when a ledger was read, so statuses are shown.
+    pub has_ledger: bool,
     pub tasks: Vec<Row>,
 }
 
 impl Listing {
-    /// Every task of the plan.
-    pub fn all(plan: &Plan, today: NaiveDate) -> Listing {
+    /// Every task of the plan, with how many units are done when there is a ledger.
+    pub fn all(plan: &Plan, ledger: Option<&Ledger>, today: NaiveDate) -> Listing {
         let tasks = plan
             .tasks
             .iter()
-            .map(|t| row(plan, t, None, today))
+            .map(|t| {
+                let mut r = row(plan, t, None, today);
+                r.done_units = ledger.map(|l| {
+                    let closed = |a: &&crate::plan::Assignee| {
+                        l.latest(&t.id, &plan.units[a.unit].id)
+                            .is_some_and(|u| u.status.is_closed())
+                    };
+                    t.assignees.iter().filter(closed).count()
+                });
+                r
+            })
             .collect();
-        Listing::new(plan, today, None, tasks)
+        Listing::new(plan, today, None, ledger.is_some(), tasks)
     }
 
-    /// The tasks of one reporting unit (index into `plan.units`).
-    pub fn of_unit(plan: &Plan, unit: usize, today: NaiveDate) -> Listing {
+    /// The tasks of one reporting unit (index into `plan.units`), with their current status
+    /// when there is a ledger.
+    pub fn of_unit(plan: &Plan, unit: usize, ledger: Option<&Ledger>, today: NaiveDate) -> Listing {
+        let unit_id = plan
+            .units
+            .get(unit)
+            .map(|u| u.id.as_str())
+            .unwrap_or_default();
         let tasks = plan
             .assignments_of(unit)
             .into_iter()
-            .map(|(t, role)| row(plan, t, Some(role), today))
+            .map(|(t, role)| {
+                let mut r = row(plan, t, Some(role), today);
+                if let Some(latest) = ledger.and_then(|l| l.latest(&t.id, unit_id)) {
+                    r.status = Some(latest.status);
+                    r.percent = latest.percent;
+                    r.updated = Some(latest.at);
+                }
+                r
+            })
             .collect();
         let name = plan.units.get(unit).map(|u| u.name.clone());
-        Listing::new(plan, today, name, tasks)
+        Listing::new(plan, today, name, ledger.is_some(), tasks)
     }
 
-    fn new(plan: &Plan, today: NaiveDate, unit: Option<String>, tasks: Vec<Row>) -> Listing {
+    fn new(
+        plan: &Plan,
+        today: NaiveDate,
+        unit: Option<String>,
+        has_ledger: bool,
+        tasks: Vec<Row>,
+    ) -> Listing {
         Listing {
             plan: plan.meta.id.clone(),
             title: plan.meta.title.clone(),
             today,
             unit,
+            has_ledger,
             tasks,
         }
     }
@@ -104,6 +147,23 @@ fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
         deadline_value: t.deadline.clone(),
         due,
         days_left: due.map(|d| (d - today).num_days()),
+        status: None,
+        percent: None,
+        updated: None,
+        done_units: None,
+        total_units: t.assignees.len(),
+    }
+}
+
+/// "推进中 60%", "未填报" (nothing recorded), or "3/27" for a task's units.
+pub fn progress_label(row: &Row, lang: Lang) -> String {
+    if let Some(done) = row.done_units {
+        return format!("{done}/{}", row.total_units);
+    }
+    match (row.status, row.percent) {
+        (Some(s), Some(p)) => format!("{} {p}%", s.label(lang)),
+        (Some(s), None) => s.label(lang).to_string(),
+        (None, _) => lang.pick("未填报", "no update").to_string(),
     }
 }
 

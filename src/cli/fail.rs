@@ -1,5 +1,6 @@
 //! Why a command failed, rendered in the user's language with a hint, and its exit code.
 
+use taizhang::ledger::{LedgerError, Status};
 use taizhang::plan::UnitLookupError;
 use taizhang::{Lang, PlanError, tr};
 
@@ -15,6 +16,12 @@ pub enum Fail {
         plan: String,
         error: UnitLookupError,
     },
+    /// A ledger operation was refused.
+    Ledger(LedgerError),
+    /// Some files given to `merge` were refused (already printed).
+    MergeFailed { failed: usize, total: usize },
+    /// `--status` is not a status.
+    BadStatus(String),
     /// `--today` is not a date.
     BadToday(String),
     /// Writing the output failed (other than a closed pipe).
@@ -40,6 +47,21 @@ impl Fail {
                 )
             }
             Fail::Unit { plan, error } => unit(plan, error, lang),
+            Fail::Ledger(e) => e.render(lang),
+            Fail::MergeFailed { failed, total } => {
+                tr!(
+                    lang,
+                    "{failed}/{total} 个文件未能合并",
+                    "{failed} of {total} file(s) could not be merged"
+                )
+            }
+            Fail::BadStatus(s) => tr!(
+                lang,
+                "错误: 状态 “{s}” 无法识别
+  提示: 可用的状态：{}",
+                "error: unknown status \"{s}\"\n  hint: statuses are: {}",
+                Status::accepted(lang)
+            ),
             Fail::BadToday(s) => tr!(
                 lang,
                 "错误: --today “{s}” 不是日期或时刻\n  提示: 写成 2022-06-01 或 2022-06-01T09:30:00+08:00",

@@ -3,10 +3,23 @@
 
 use std::path::Path;
 
-use taizhang::Plan;
+use taizhang::ledger::Ledger;
+use taizhang::{Lang, Plan};
 
 use super::Fail;
 
 pub fn plan(path: &Path) -> Result<Plan, Fail> {
     Plan::load(path).map(|l| l.plan).map_err(Fail::Plan)
+}
+
+/// The plan's ledger, if its directory exists; its warnings go to stderr.
+pub fn ledger(plan: &Plan, dir: &Path, lang: Lang) -> Result<Option<Ledger>, Fail> {
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let loaded = Ledger::load(plan, dir).map_err(Fail::Ledger)?;
+    for w in &loaded.warnings {
+        eprintln!("{}", w.render(lang));
+    }
+    Ok(Some(loaded.ledger))
 }

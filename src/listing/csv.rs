@@ -1,6 +1,6 @@
 //! CSV rendering of a listing: UTF-8 with a BOM so that Excel and WPS read the Chinese text.
 
-use super::{Listing, days_label, due_label};
+use super::{Listing, days_label, due_label, progress_label};
 use crate::Lang;
 
 /// The listing as CSV text, headers in `lang`.
@@ -16,6 +16,7 @@ pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
         lang.pick("时限（原文）", "deadline"),
         lang.pick("截止日期", "due"),
         lang.pick("剩余", "days left"),
+        lang.pick("进展", "progress"),
     ];
     w.write_record(head)?;
     let sep = lang.list_sep();
@@ -32,6 +33,11 @@ pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
             r.deadline.as_deref().unwrap_or_default(),
             &due_label(r, lang),
             &days_label(r, lang),
+            &if list.has_ledger {
+                progress_label(r, lang)
+            } else {
+                String::new()
+            },
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;

@@ -1,7 +1,7 @@
 //! Plain-text rendering of a listing for the terminal: columns aligned by cell width, long
 //! text cut with "…" to fit the given width; control characters never pass.
 
-use super::{Listing, Row, days_label, due_label, units_label};
+use super::{Listing, Row, days_label, due_label, progress_label, units_label};
 use crate::text::{pad, sanitize, truncate, width};
 use crate::{Lang, tr};
 
@@ -94,6 +94,17 @@ fn columns<'a>(list: &Listing, lang: Lang) -> Vec<Col<'a>> {
         cell: Box::new(move |r: &Row| days_label(r, lang)),
         max: Some(14),
     });
+    if list.has_ledger {
+        let head = match list.unit {
+            Some(_) => lang.pick("状态", "status"),
+            None => lang.pick("完成单位", "units done"),
+        };
+        cols.push(Col {
+            head,
+            cell: Box::new(move |r: &Row| progress_label(r, lang)),
+            max: Some(16),
+        });
+    }
     cols
 }
 
