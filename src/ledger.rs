@@ -70,9 +70,28 @@ impl Ledger {
     /// Reads every unit file of `dir` (a missing directory is an empty ledger). A file that
     /// does not parse is an error naming its line and column.
     pub fn load(plan: &Plan, dir: &Path) -> Result<LoadedLedger, LedgerError> {
+        Ledger::load_units(plan, dir, None)
+    }
+
+    /// Reads one unit's file only (index into `plan.units`): an operator needs no other
+    /// unit's file, and on a shared server may not be allowed to read them.
+    pub fn load_unit(plan: &Plan, dir: &Path, unit: usize) -> Result<LoadedLedger, LedgerError> {
+        Ledger::load_units(plan, dir, Some(unit))
+    }
+
+    fn load_units(
+        plan: &Plan,
+        dir: &Path,
+        only: Option<usize>,
+    ) -> Result<LoadedLedger, LedgerError> {
         let mut warnings = Vec::new();
         let mut updates = Vec::new();
-        for unit in &plan.units {
+        let chosen = plan
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| only.is_none_or(|o| o == *i));
+        for (_, unit) in chosen {
             let path = unit_file(dir, &unit.id)?;
             match std::fs::read_to_string(&path) {
                 Ok(src) => updates.extend(file::parse(&src, &path, Some(&unit.id))?),
@@ -80,7 +99,9 @@ impl Ledger {
                 Err(source) => return Err(LedgerError::Io { path, source }),
             }
         }
-        warnings.extend(stray_files(plan, dir));
+        if only.is_none() {
+            warnings.extend(stray_files(plan, dir));
+        }
         let ledger = Ledger::from_updates(dir.to_path_buf(), updates);
         warnings.extend(ledger.unplanned(plan));
         Ok(LoadedLedger { ledger, warnings })

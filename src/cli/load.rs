@@ -12,12 +12,22 @@ pub fn plan(path: &Path) -> Result<Plan, Fail> {
     Plan::load(path).map(|l| l.plan).map_err(Fail::Plan)
 }
 
-/// The plan's ledger, if its directory exists; its warnings go to stderr.
-pub fn ledger(plan: &Plan, dir: &Path, lang: Lang) -> Result<Option<Ledger>, Fail> {
+/// The plan's ledger (all units, or just `unit`), if its directory exists; its warnings go to
+/// stderr.
+pub fn ledger(
+    plan: &Plan,
+    dir: &Path,
+    unit: Option<usize>,
+    lang: Lang,
+) -> Result<Option<Ledger>, Fail> {
     if !dir.is_dir() {
         return Ok(None);
     }
-    let loaded = Ledger::load(plan, dir).map_err(Fail::Ledger)?;
+    let loaded = match unit {
+        Some(u) => Ledger::load_unit(plan, dir, u),
+        None => Ledger::load(plan, dir),
+    }
+    .map_err(Fail::Ledger)?;
     for w in &loaded.warnings {
         eprintln!("{}", w.render(lang));
     }

@@ -27,15 +27,16 @@ pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
     let plan = load::plan(&args.plan)?;
     let today = clock::local_date(g.now()?, plan.meta.offset);
-    let ledger = load::ledger(&plan, &g.ledger_dir(&plan), lang)?;
-    let list = match &args.unit {
-        Some(name) => {
-            let unit = plan.find_unit(name).map_err(|error| Fail::Unit {
-                plan: args.plan.display().to_string(),
-                error,
-            })?;
-            Listing::of_unit(&plan, unit, ledger.as_ref(), today)
-        }
+    let unit = match &args.unit {
+        Some(name) => Some(plan.find_unit(name).map_err(|error| Fail::Unit {
+            plan: args.plan.display().to_string(),
+            error,
+        })?),
+        None => None,
+    };
+    let ledger = load::ledger(&plan, &g.ledger_dir(&plan), unit, lang)?;
+    let list = match unit {
+        Some(u) => Listing::of_unit(&plan, u, ledger.as_ref(), today),
         None => Listing::all(&plan, ledger.as_ref(), today),
     };
     let text = match args.format {

@@ -222,7 +222,11 @@ impl LedgerError {
                     "完成百分比 {percent} 不在 0–100 之间",
                     "percent {percent} is not within 0–100"
                 ),
-                None,
+                Some(tr!(
+                    lang,
+                    "填写 0 到 100 之间的整数，如 --percent 60",
+                    "give a whole number from 0 to 100, e.g. --percent 60"
+                )),
             ),
             DoneNotFull { percent } => (
                 tr!(

@@ -449,3 +449,46 @@ fn file_is_human_readable() {
     );
     assert!(text.contains("第一行\n第二行"), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_unit_file_is_written_beside_its_target() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = plan(tmp.path());
+    let dir = default_dir(&p);
+    let own = tmp.path().join("units/czj");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink("../units/czj/czj.toml", dir.join("czj.toml")).unwrap();
+    for note in ["a", "b"] {
+        append(
+            &p,
+            &dir,
+            upd(
+                "1",
+                "czj",
+                "2022-06-01T09:00:00+08:00",
+                Status::InProgress,
+                note,
+            ),
+            Expect::Any,
+        )
+        .unwrap();
+    }
+    assert!(
+        std::fs::symlink_metadata(dir.join("czj.toml"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(own.join("czj.toml").is_file() && own.join(".czj.lock").is_file());
+    assert!(!dir.join(".czj.lock").exists());
+    assert_eq!(
+        Ledger::load(&p, &dir)
+            .unwrap()
+            .ledger
+            .history("1", "czj")
+            .len(),
+        2
+    );
+}

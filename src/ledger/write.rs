@@ -127,12 +127,14 @@ pub(super) fn locked_append(
     header: &str,
     decide: impl FnOnce(&[Update]) -> Result<Vec<Update>, LedgerError>,
 ) -> Result<PathBuf, LedgerError> {
-    let path = unit_file(dir, unit_id)?;
     let io = |p: &Path| {
         let p = p.to_path_buf();
         move |source| LedgerError::Io { path: p, source }
     };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let path = real_path(&unit_file(dir, unit_id)?);
+    // Lock, temp file and rename all happen beside the real file (see `real_path`).
+    let dir = path.parent().unwrap_or(dir);
     let lock_path = dir.join(format!(".{unit_id}.lock"));
     let lock = OpenOptions::new()
         .create(true)
@@ -165,6 +167,17 @@ pub(super) fn locked_append(
     }
     drop(lock);
     Ok(path)
+}
+
+/// Where a unit file really is: `<id>.toml` itself, or the target of a symlink of that name.
+/// On a shared server each unit's file can live in a directory only that unit's group may
+/// write, linked from the ledger directory (docs/ledger-format.md).
+fn real_path(path: &Path) -> PathBuf {
+    match std::fs::read_link(path) {
+        Ok(target) if target.is_absolute() => target,
+        Ok(target) => path.parent().unwrap_or(Path::new(".")).join(target),
+        Err(_) => path.to_path_buf(),
+    }
 }
 
 static SEQ: AtomicU64 = AtomicU64::new(0);

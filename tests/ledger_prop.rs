@@ -1,0 +1,83 @@
+//! Property: any update written as a ledger record reads back as the same update, and a file
+//! of many records reads back in order.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, TimeZone};
+use proptest::prelude::*;
+use taizhang::ledger::{Status, Update, parse_file, record};
+
+fn status() -> impl Strategy<Value = Status> {
+    prop::sample::select(Status::ALL.to_vec())
+}
+
+fn moment() -> impl Strategy<Value = DateTime<FixedOffset>> {
+    // 2000..2100, any second, nanoseconds, offsets in whole minutes within ±14h.
+    (
+        946_684_800i64..4_102_444_800,
+        0u32..1_000_000_000,
+        -840i32..=840,
+    )
+        .prop_map(|(secs, nanos, mins)| {
+            let offset = FixedOffset::east_opt(mins * 60).unwrap();
+            offset.timestamp_opt(secs, nanos).unwrap()
+        })
+}
+
+/// Text as operators and files might hold it: Chinese, quotes, backslashes, newlines, control
+/// characters, TOML delimiters.
+fn text() -> impl Strategy<Value = String> {
+    prop::string::string_regex(
+        "(.|\n|\"|'|\\\\|\"\"\"|'''|\\[\\[update\\]\\]|进展|\u{7}|\u{1b}|\t|\r){0,40}",
+    )
+    .unwrap()
+}
+
+fn update() -> impl Strategy<Value = Update> {
+    (
+        "[0-9]{1,3}(-[0-9])?",
+        "[a-z][a-z0-9_-]{0,10}",
+        moment(),
+        prop::option::of(text()),
+        status(),
+        prop::option::of(0u8..=100),
+        (
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::option::of(text()),
+        ),
+        prop::collection::vec(text(), 0..3),
+    )
+        .prop_map(
+            |(task, unit, at, by, status, percent, (note, problems, next), evidence)| Update {
+                task,
+                unit,
+                at,
+                by,
+                status,
+                percent,
+                note,
+                problems,
+                next,
+                evidence,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn record_round_trips(u in update()) {
+        let text = record(&u).unwrap();
+        let back = parse_file(&text, Path::new("x.toml"), Some(&u.unit)).unwrap();
+        prop_assert_eq!(back, vec![u]);
+    }
+
+    #[test]
+    fn files_of_many_records_round_trip(us in prop::collection::vec(update(), 0..8)) {
+        let text: String = us.iter().map(|u| format!("\n{}", record(u).unwrap())).collect();
+        let back = parse_file(&text, Path::new("x.toml"), None).unwrap();
+        prop_assert_eq!(back, us);
+    }
+}
