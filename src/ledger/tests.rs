@@ -37,6 +37,14 @@ fn plan(dir: &Path) -> Plan {
     Plan::parse(PLAN, &dir.join("demo-2022.toml")).unwrap().plan
 }
 
+/// A temp directory with the plan in it, and the plan's default ledger directory.
+fn setup() -> (tempfile::TempDir, Plan, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = plan(tmp.path());
+    let dir = default_dir(&p);
+    (tmp, p, dir)
+}
+
 fn t(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()
 }
@@ -58,9 +66,7 @@ fn upd(task: &str, unit: &str, at: &str, status: Status, note: &str) -> Update {
 
 #[test]
 fn appends_are_read_back_with_history_latest_and_as_of() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = plan(tmp.path());
-    let dir = default_dir(&p);
+    let (tmp, p, dir) = setup();
     assert_eq!(dir, tmp.path().join("demo-2022.progress"));
     append(
         &p,
@@ -126,9 +132,7 @@ fn appends_are_read_back_with_history_latest_and_as_of() {
 
 #[test]
 fn same_moment_later_record_wins() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = plan(tmp.path());
-    let dir = default_dir(&p);
+    let (_tmp, p, dir) = setup();
     for note in ["a", "b", "c"] {
         append(
             &p,
@@ -150,9 +154,7 @@ fn same_moment_later_record_wins() {
 
 #[test]
 fn stale_save_is_reported_not_applied() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = plan(tmp.path());
-    let dir = default_dir(&p);
+    let (_tmp, p, dir) = setup();
     let first = upd(
         "1",
         "fgw",
@@ -189,9 +191,7 @@ fn stale_save_is_reported_not_applied() {
 
 #[test]
 fn refusals_name_the_problem() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = plan(tmp.path());
-    let dir = default_dir(&p);
+    let (_tmp, p, dir) = setup();
     let at = "2022-06-01T09:00:00+08:00";
     let err = append(&p, &dir, upd("9", "czj", at, Status::Done, ""), Expect::Any).unwrap_err();
     assert!(matches!(err, LedgerError::UnknownTask { .. }), "{err:?}");
@@ -240,9 +240,7 @@ fn hostile_unit_ids_cannot_name_files() {
 
 #[test]
 fn corrupted_file_is_refused_and_left_untouched() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = plan(tmp.path());
-    let dir = default_dir(&p);
+    let (_tmp, p, dir) = setup();
     append(
         &p,
         &dir,
@@ -278,9 +276,7 @@ fn corrupted_file_is_refused_and_left_untouched() {
 
 #[test]
 fn a_record_of_another_unit_is_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = plan(tmp.path());
-    let dir = default_dir(&p);
+    let (_tmp, p, dir) = setup();
     std::fs::create_dir_all(&dir).unwrap();
     let rec = record(&upd(
         "1",
@@ -383,9 +379,7 @@ fn merge_is_idempotent_and_refuses_foreign_records() {
 #[test]
 fn mode_is_kept_and_temps_are_cleaned() {
     use std::os::unix::fs::PermissionsExt;
-    let tmp = tempfile::tempdir().unwrap();
-    let p = plan(tmp.path());
-    let dir = default_dir(&p);
+    let (_tmp, p, dir) = setup();
     append(
         &p,
         &dir,
@@ -424,9 +418,7 @@ fn mode_is_kept_and_temps_are_cleaned() {
 
 #[test]
 fn file_is_human_readable() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = plan(tmp.path());
-    let dir = default_dir(&p);
+    let (_tmp, p, dir) = setup();
     let mut u = upd(
         "1",
         "czj",
@@ -453,9 +445,7 @@ fn file_is_human_readable() {
 #[cfg(unix)]
 #[test]
 fn a_symlinked_unit_file_is_written_beside_its_target() {
-    let tmp = tempfile::tempdir().unwrap();
-    let p = plan(tmp.path());
-    let dir = default_dir(&p);
+    let (tmp, p, dir) = setup();
     let own = tmp.path().join("units/czj");
     std::fs::create_dir_all(&own).unwrap();
     std::fs::create_dir_all(&dir).unwrap();
