@@ -7,6 +7,7 @@ pub mod ledger;
 pub mod listing;
 pub mod period;
 pub mod plan;
+pub mod report;
 pub mod text;
 
 pub use lang::Lang;

@@ -1,0 +1,184 @@
+//! Every word the report renderers print, in Chinese or English, kept in one place.
+
+use super::{Bucket, Kind, Light, Report, Row};
+use crate::ledger::Status;
+use crate::{Lang, tr};
+
+/// Status label; "未填报" when nothing was recorded by the cut-off.
+pub fn status(s: Option<Status>, lang: Lang) -> &'static str {
+    match s {
+        Some(s) => s.label(lang),
+        None => lang.pick("未填报", "no update"),
+    }
+}
+
+/// "推进中 60%" / "已完成" / "未填报".
+pub fn progress(r: &Row, lang: Lang) -> String {
+    match (r.status, r.percent) {
+        (Some(Status::Done), _) | (_, None) => status(r.status, lang).to_string(),
+        (s, Some(p)) => format!("{} {p}%", status(s, lang)),
+    }
+}
+
+pub fn bucket(b: Bucket, lang: Lang) -> &'static str {
+    match b {
+        Bucket::Done => lang.pick("已完成", "done"),
+        Bucket::Ahead => lang.pick("超进度", "ahead"),
+        Bucket::OnTrack => lang.pick("达进度", "on track"),
+        Bucket::Behind => lang.pick("欠进度", "behind"),
+        Bucket::Overdue => lang.pick("逾期", "overdue"),
+        Bucket::NotApplicable => lang.pick("不适用", "n/a"),
+    }
+}
+
+/// The light as a symbol and a word, readable without colour: "✗红" / "!黄" / "✓绿".
+pub fn light(l: Light, lang: Lang) -> &'static str {
+    match l {
+        Light::Red => lang.pick("✗红", "✗ red"),
+        Light::Yellow => lang.pick("!黄", "! yellow"),
+        Light::Green => lang.pick("✓绿", "✓ green"),
+    }
+}
+
+/// The report's name: "工作进展汇总" / "单位工作进展报送" / "工作台账".
+pub fn kind(k: Kind, lang: Lang) -> &'static str {
+    match k {
+        Kind::Summary => lang.pick("工作进展汇总", "Progress summary"),
+        Kind::Unit => lang.pick("工作进展情况报送", "Unit progress report"),
+        Kind::Ledger => lang.pick("工作台账", "Progress ledger"),
+    }
+}
+
+/// The title line: plan title and report name.
+pub fn title(r: &Report, lang: Lang) -> String {
+    match &r.unit {
+        Some(u) => tr!(lang, "{}　{}·{}", "{} — {}: {}", r.plan.title, u.name, kind(r.kind, lang)),
+        None => tr!(lang, "{}　{}", "{} — {}", r.plan.title, kind(r.kind, lang)),
+    }
+}
+
+/// "第2期（2022-06-11 至 2022-09-10），截至 2022-09-10 24:00".
+pub fn subtitle(r: &Report, lang: Lang) -> String {
+    let p = &r.period;
+    tr!(
+        lang,
+        "第{}期（{} 至 {}，报送日期 {}），数据截至 {} 24:00",
+        "period {} ({} to {}, due {}), as of the end of {}",
+        p.number,
+        p.start,
+        p.due,
+        p.due,
+        r.as_of_date
+    )
+}
+
+/// "还剩 12 天" / "逾期 3 天" / "今天到期" / "".
+pub fn days(r: &Row, lang: Lang) -> String {
+    match r.days_left {
+        Some(0) => lang.pick("今天到期", "due today").to_string(),
+        Some(n) if n > 0 => tr!(lang, "还剩 {n} 天", "{n} days left"),
+        Some(n) => tr!(lang, "逾期 {} 天", "{} days overdue", -n),
+        None => String::new(),
+    }
+}
+
+/// "2022-06-01 09:30" in the update's own offset.
+pub fn when(at: Option<chrono::DateTime<chrono::FixedOffset>>) -> String {
+    at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+}
+
+/// "已报送" / "未报送".
+pub fn reported(yes: bool, lang: Lang) -> &'static str {
+    if yes { lang.pick("已报送", "reported") } else { lang.pick("未报送", "not reported") }
+}
+
+/// Section name, or "（未分节）" for tasks without one.
+pub fn section(s: &str, lang: Lang) -> String {
+    if s.is_empty() { lang.pick("（未分节）", "(no section)").to_string() } else { s.to_string() }
+}
+
+/// Column headings of assignment tables, by key.
+pub fn col(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "task" => lang.pick("编号", "task"),
+        "section" => lang.pick("所属部分", "section"),
+        "topic" => lang.pick("重点任务", "topic"),
+        "content" => lang.pick("任务内容", "content"),
+        "unit" => lang.pick("责任单位", "unit"),
+        "role" => lang.pick("角色", "role"),
+        "deadline" => lang.pick("完成时限", "deadline"),
+        "due" => lang.pick("截止日期", "due"),
+        "days" => lang.pick("剩余/逾期", "days"),
+        "status" => lang.pick("状态", "status"),
+        "percent" => lang.pick("完成%", "percent"),
+        "expected" => lang.pick("序时进度%", "expected %"),
+        "note" => lang.pick("进展情况", "progress"),
+        "problems" => lang.pick("存在问题", "problems"),
+        "next" => lang.pick("下步计划", "next steps"),
+        "evidence" => lang.pick("佐证材料", "evidence"),
+        "updated" => lang.pick("更新时间", "updated"),
+        "in_period" => lang.pick("本期更新", "updated this period"),
+        "bucket" => lang.pick("进度", "schedule"),
+        "light" => lang.pick("灯", "light"),
+        "by" => lang.pick("填报人", "by"),
+        "rank" => lang.pick("排名", "rank"),
+        "assignments" => lang.pick("分工数", "assignments"),
+        "done" => lang.pick("已完成", "done"),
+        "overdue" => lang.pick("逾期", "overdue"),
+        "rate" => lang.pick("完成率", "completion"),
+        "reported" => lang.pick("本期报送", "this period"),
+        "last_update" => lang.pick("最近填报", "last update"),
+        "tasks" => lang.pick("任务数", "tasks"),
+        _ => "",
+    }
+}
+
+/// "是" / "" for yes/no cells.
+pub fn yes(b: bool, lang: Lang) -> &'static str {
+    if b { lang.pick("是", "yes") } else { "" }
+}
+
+/// Headings of the summary's parts.
+pub fn part(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "totals" => lang.pick("一、总体情况", "1. Overall"),
+        "buckets" => lang.pick("二、进度分布", "2. Against schedule"),
+        "units" => lang.pick("三、各单位完成情况排名", "3. Units ranked by completion"),
+        "sections" => lang.pick("四、分领域完成情况", "4. By section"),
+        "overdue" => lang.pick("五、逾期未完成事项", "5. Overdue"),
+        "not_reported" => lang.pick("六、本期未报送单位", "6. Units that did not report"),
+        "completed" => lang.pick("七、本期完成事项", "7. Completed this period"),
+        _ => "",
+    }
+}
+
+/// The overall sentence of a summary, e.g. "共 44 项任务、715 项分工，已完成 120 项，完成率 16.8%，逾期 3 项。"
+pub fn overall(r: &Report, lang: Lang) -> String {
+    let Some(s) = &r.summary else { return String::new() };
+    let t = &s.totals;
+    tr!(
+        lang,
+        "共 {} 项任务、{} 项分工。已完成分工 {} 项（不适用 {} 项不计），完成率 {}；推进中 {} 项，持续推进 {} 项，受阻 {} 项，未启动或未填报 {} 项；逾期 {} 项。已全部完成的任务 {} 项，有逾期的任务 {} 项。",
+        "{} tasks, {} assignments. {} assignments done ({} n/a not counted), completion {}; {} in progress, {} ongoing, {} blocked, {} not started or not reported; {} overdue. {} tasks fully done, {} tasks with overdue work.",
+        t.tasks,
+        t.assignments,
+        t.done,
+        t.na,
+        super::percent(t.completion_rate),
+        t.in_progress,
+        t.ongoing,
+        t.blocked,
+        t.not_started,
+        t.overdue,
+        t.tasks_done,
+        t.tasks_overdue
+    )
+}
+
+/// How the buckets are judged, printed under the bucket table.
+pub fn bucket_rule(lang: Lang) -> &'static str {
+    lang.pick(
+        "说明：有明确时限的，按印发日期至截止日期的时间进度计算序时进度，完成百分比高于序时进度 5 个百分点以上为超进度，上下 5 个百分点以内为达进度，低于者为欠进度，过了截止日期仍未完成为逾期；持续推进、根据政策推进等无固定时限的，本期有更新为达进度，否则为欠进度；实时更新、每月更新的，在更新周期内（实时 7 天、每月 31 天）有更新为达进度；受阻一律为欠进度。",
+        "How judged: for dated tasks, the expected progress is the share of time elapsed from the issue date to the due date; a percent more than 5 points above it is ahead, within 5 points on track, below behind, and past the due date without being done is overdue. Undated duties (continuous, event-driven) are on track when updated this period, else behind; recurring duties are on track when updated within their cycle (7 days for 实时更新, 31 for 每月更新). Blocked is always behind.",
+    )
+}
