@@ -5,7 +5,9 @@ mod fail;
 mod load;
 mod mark;
 mod merge;
+mod output;
 mod periods;
+mod report;
 mod tasks;
 
 use std::path::PathBuf;
@@ -30,24 +32,13 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// 把“今天”固定为某日或某时刻（如 2022-06-01 或 2022-06-01T09:30:00+08:00） / fix the clock
-    #[arg(
-        long,
-        global = true,
-        env = "TAIZHANG_TODAY",
-        value_name = "DATE|DATETIME"
-    )]
+    #[arg(long, global = true, env = "TAIZHANG_TODAY", value_name = "DATE|DATETIME")]
     pub today: Option<String>,
     /// 台账目录，默认在计划文件旁的 <计划编号>.progress/ / ledger directory
     #[arg(long, global = true, env = "TAIZHANG_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// 界面语言 / language of messages
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        default_value = "zh",
-        value_name = "zh|en"
-    )]
+    #[arg(long, global = true, value_enum, default_value = "zh", value_name = "zh|en")]
     pub lang: LangArg,
 }
 
@@ -67,9 +58,7 @@ impl Global {
 
     /// The ledger directory of `plan`: `--data`, else beside the plan file.
     pub fn ledger_dir(&self, plan: &taizhang::Plan) -> PathBuf {
-        self.data
-            .clone()
-            .unwrap_or_else(|| taizhang::ledger::default_dir(plan))
+        self.data.clone().unwrap_or_else(|| taizhang::ledger::default_dir(plan))
     }
 
     /// The moment the command runs: `--today` / `TAIZHANG_TODAY`, else the system clock.
@@ -94,6 +83,8 @@ pub enum Command {
     Mark(mark::MarkArgs),
     /// 合并其他机器上的单位台账文件 / bring in unit ledger files kept elsewhere
     Merge(merge::MergeArgs),
+    /// 报告：汇总、单位报送、台账（txt/md/csv/html/xlsx/json） / reports
+    Report(report::ReportArgs),
 }
 
 /// Output formats of listings.
@@ -112,5 +103,6 @@ pub fn run(cli: Cli) -> Result<(), Fail> {
         Command::Periods(a) => periods::run(a, g),
         Command::Mark(a) => mark::run(a, g),
         Command::Merge(a) => merge::run(a, g),
+        Command::Report(a) => report::run(a, g),
     }
 }

@@ -79,18 +79,10 @@ impl Ledger {
         Ledger::load_units(plan, dir, Some(unit))
     }
 
-    fn load_units(
-        plan: &Plan,
-        dir: &Path,
-        only: Option<usize>,
-    ) -> Result<LoadedLedger, LedgerError> {
+    fn load_units(plan: &Plan, dir: &Path, only: Option<usize>) -> Result<LoadedLedger, LedgerError> {
         let mut warnings = Vec::new();
         let mut updates = Vec::new();
-        let chosen = plan
-            .units
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| only.is_none_or(|o| o == *i));
+        let chosen = plan.units.iter().enumerate().filter(|(i, _)| only.is_none_or(|o| o == *i));
         for (_, unit) in chosen {
             let path = unit_file(dir, &unit.id)?;
             match std::fs::read_to_string(&path) {
@@ -111,19 +103,12 @@ impl Ledger {
     pub fn from_updates(dir: PathBuf, updates: Vec<Update>) -> Ledger {
         let mut by_assignment: HashMap<(String, String), Vec<usize>> = HashMap::new();
         for (i, u) in updates.iter().enumerate() {
-            by_assignment
-                .entry((u.task.clone(), u.unit.clone()))
-                .or_default()
-                .push(i);
+            by_assignment.entry((u.task.clone(), u.unit.clone())).or_default().push(i);
         }
         for list in by_assignment.values_mut() {
             list.sort_by_key(|&i| (updates[i].at, i));
         }
-        Ledger {
-            dir,
-            updates,
-            by_assignment,
-        }
+        Ledger { dir, updates, by_assignment }
     }
 
     /// Every update, in file order.
@@ -133,10 +118,7 @@ impl Ledger {
 
     /// The history of one assignment, oldest first.
     pub fn history(&self, task: &str, unit: &str) -> Vec<&Update> {
-        self.indices(task, unit)
-            .iter()
-            .map(|&i| &self.updates[i])
-            .collect()
+        self.indices(task, unit).iter().map(|&i| &self.updates[i]).collect()
     }
 
     /// The current state of an assignment: its latest update.
@@ -152,23 +134,16 @@ impl Ledger {
     }
 
     fn indices(&self, task: &str, unit: &str) -> &[usize] {
-        self.by_assignment
-            .get(&(task.to_string(), unit.to_string()))
-            .map_or(&[], Vec::as_slice)
+        self.by_assignment.get(&(task.to_string(), unit.to_string())).map_or(&[], Vec::as_slice)
     }
 
     /// Updates whose task is gone from the plan, or whose unit is no longer on it.
     fn unplanned(&self, plan: &Plan) -> Vec<LedgerWarning> {
         let mut out = Vec::new();
         for (task, unit) in self.by_assignment.keys() {
-            let assigned = plan
-                .task(task)
-                .is_some_and(|t| t.assignees.iter().any(|a| plan.units[a.unit].id == *unit));
+            let assigned = plan.task(task).is_some_and(|t| t.assignees.iter().any(|a| plan.units[a.unit].id == *unit));
             if !assigned {
-                out.push(LedgerWarning::Unassigned {
-                    task: task.clone(),
-                    unit: unit.clone(),
-                });
+                out.push(LedgerWarning::Unassigned { task: task.clone(), unit: unit.clone() });
             }
         }
         out.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
@@ -186,10 +161,7 @@ fn stray_files(plan: &Plan, dir: &Path) -> Vec<LedgerWarning> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .filter(|p| {
-            let stem = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             !plan.units.iter().any(|u| u.id == stem)
         })
         .map(|path| LedgerWarning::StrayFile { path })

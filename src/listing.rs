@@ -72,8 +72,7 @@ impl Listing {
                 let mut r = row(plan, t, None, today);
                 r.done_units = ledger.map(|l| {
                     let closed = |a: &&crate::plan::Assignee| {
-                        l.latest(&t.id, &plan.units[a.unit].id)
-                            .is_some_and(|u| u.status.is_closed())
+                        l.latest(&t.id, &plan.units[a.unit].id).is_some_and(|u| u.status.is_closed())
                     };
                     t.assignees.iter().filter(closed).count()
                 });
@@ -86,11 +85,7 @@ impl Listing {
     /// The tasks of one reporting unit (index into `plan.units`), with their current status
     /// when there is a ledger.
     pub fn of_unit(plan: &Plan, unit: usize, ledger: Option<&Ledger>, today: NaiveDate) -> Listing {
-        let unit_id = plan
-            .units
-            .get(unit)
-            .map(|u| u.id.as_str())
-            .unwrap_or_default();
+        let unit_id = plan.units.get(unit).map(|u| u.id.as_str()).unwrap_or_default();
         let tasks = plan
             .assignments_of(unit)
             .into_iter()
@@ -108,30 +103,13 @@ impl Listing {
         Listing::new(plan, today, name, ledger.is_some(), tasks)
     }
 
-    fn new(
-        plan: &Plan,
-        today: NaiveDate,
-        unit: Option<String>,
-        has_ledger: bool,
-        tasks: Vec<Row>,
-    ) -> Listing {
-        Listing {
-            plan: plan.meta.id.clone(),
-            title: plan.meta.title.clone(),
-            today,
-            unit,
-            has_ledger,
-            tasks,
-        }
+    fn new(plan: &Plan, today: NaiveDate, unit: Option<String>, has_ledger: bool, tasks: Vec<Row>) -> Listing {
+        Listing { plan: plan.meta.id.clone(), title: plan.meta.title.clone(), today, unit, has_ledger, tasks }
     }
 }
 
 fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
-    let names = |ts: &[crate::plan::Target]| {
-        ts.iter()
-            .map(|&x| plan.target_name(x).to_string())
-            .collect()
-    };
+    let names = |ts: &[crate::plan::Target]| ts.iter().map(|&x| plan.target_name(x).to_string()).collect();
     let due = plan.due(t);
     Row {
         id: t.id.clone(),
@@ -176,9 +154,7 @@ pub fn due_label(row: &Row, lang: Lang) -> String {
         Deadline::Continuous => lang.pick("持续推进", "ongoing"),
         Deadline::Recurring { cycle } => cycle_label(*cycle, lang),
         Deadline::EventDriven => lang.pick("按政策时限", "as events require"),
-        Deadline::AfterIssue { .. } => {
-            lang.pick("印发后（日期未知）", "after issue (date unknown)")
-        }
+        Deadline::AfterIssue { .. } => lang.pick("印发后（日期未知）", "after issue (date unknown)"),
         Deadline::Unrecognised => lang.pick("未识别", "not understood"),
         _ => lang.pick("未明确", "none given"),
     };
@@ -210,12 +186,7 @@ pub fn units_label(row: &Row, lang: Lang) -> String {
     let sep = lang.list_sep();
     let mut s = String::new();
     if !row.lead.is_empty() {
-        s.push_str(&crate::tr!(
-            lang,
-            "牵头：{}",
-            "lead: {}",
-            row.lead.join(sep)
-        ));
+        s.push_str(&crate::tr!(lang, "牵头：{}", "lead: {}", row.lead.join(sep)));
         if !row.units.is_empty() {
             s.push_str(lang.pick("；", "; "));
         }

@@ -54,11 +54,7 @@ pub fn periods(meta: &Meta) -> Vec<Period> {
     let mut start = meta.issued.or(year_start).unwrap_or(NaiveDate::MIN);
     let mut out = Vec::new();
     for (i, &due) in meta.report_dates.iter().enumerate() {
-        out.push(Period {
-            number: i + 1,
-            start: start.min(due),
-            due,
-        });
+        out.push(Period { number: i + 1, start: start.min(due), due });
         start = due + Duration::days(1);
     }
     out
@@ -113,10 +109,7 @@ mod tests {
         assert_eq!(ps[0].standing(d(6, 1)), Standing::Current { days_left: 9 });
         assert_eq!(ps[0].standing(d(6, 10)), Standing::Current { days_left: 0 });
         assert_eq!(ps[0].standing(d(6, 12)), Standing::Closed { days_ago: 2 });
-        assert_eq!(
-            ps[1].standing(d(6, 1)),
-            Standing::Upcoming { days_left: 101 }
-        );
+        assert_eq!(ps[1].standing(d(6, 1)), Standing::Upcoming { days_left: 101 });
     }
 
     #[test]

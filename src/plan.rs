@@ -25,16 +25,10 @@ use crate::Lang;
 pub enum PlanError {
     /// The file could not be read.
     #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     /// The file has errors (and perhaps warnings); each diagnostic has its line and column.
     #[error("{}: {} error(s)", path.display(), diagnostics.iter().filter(|d| d.is_error()).count())]
-    Invalid {
-        path: PathBuf,
-        diagnostics: Vec<Diagnostic>,
-    },
+    Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
 }
 
 impl PlanError {
@@ -49,8 +43,7 @@ impl PlanError {
             ),
             PlanError::Invalid { path, diagnostics } => {
                 let file = path.display().to_string();
-                let lines: Vec<String> =
-                    diagnostics.iter().map(|d| d.render(&file, lang)).collect();
+                let lines: Vec<String> = diagnostics.iter().map(|d| d.render(&file, lang)).collect();
                 lines.join("\n")
             }
         }
@@ -171,10 +164,7 @@ pub struct Loaded {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum UnitLookupError {
     #[error("unknown unit {name}")]
-    Unknown {
-        name: String,
-        suggestions: Vec<String>,
-    },
+    Unknown { name: String, suggestions: Vec<String> },
     #[error("{name} is a group")]
     Group { name: String, members: Vec<String> },
 }
@@ -182,10 +172,7 @@ pub enum UnitLookupError {
 impl Plan {
     /// Reads and validates a plan file.
     pub fn load(path: &Path) -> Result<Loaded, PlanError> {
-        let src = std::fs::read_to_string(path).map_err(|source| PlanError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let src = std::fs::read_to_string(path).map_err(|source| PlanError::Io { path: path.to_path_buf(), source })?;
         Plan::parse(&src, path)
     }
 
@@ -196,8 +183,7 @@ impl Plan {
 
     /// The due date of a task: the explicit `due`, else the parsed phrase's date.
     pub fn due(&self, task: &Task) -> Option<NaiveDate> {
-        task.due_override
-            .or_else(|| task.deadline.due(self.meta.issued))
+        task.due_override.or_else(|| task.deadline.due(self.meta.issued))
     }
 
     /// Display name of a unit or group reference.
@@ -219,10 +205,8 @@ impl Plan {
         let name = name.trim();
         let mut found = self.index.get(name);
         if found.is_none() {
-            let hits: Vec<Target> = ["市", "县", "区"]
-                .iter()
-                .filter_map(|p| self.index.get(&format!("{p}{name}")))
-                .collect();
+            let hits: Vec<Target> =
+                ["市", "县", "区"].iter().filter_map(|p| self.index.get(&format!("{p}{name}"))).collect();
             found = (hits.len() == 1).then(|| hits[0]);
         }
         match found {
@@ -230,32 +214,18 @@ impl Plan {
             Some(Target::Group(g)) if !self.groups[g].listed => Ok(self.groups[g].members[0]),
             Some(Target::Group(g)) => Err(UnitLookupError::Group {
                 name: self.groups[g].name.clone(),
-                members: self.groups[g]
-                    .members
-                    .iter()
-                    .map(|&u| self.units[u].name.clone())
-                    .collect(),
+                members: self.groups[g].members.iter().map(|&u| self.units[u].name.clone()).collect(),
             }),
             None => Err(UnitLookupError::Unknown {
                 name: name.to_string(),
-                suggestions: self
-                    .index
-                    .suggest(name, 5, |t| matches!(t, Target::Unit(_))),
+                suggestions: self.index.suggest(name, 5, |t| matches!(t, Target::Unit(_))),
             }),
         }
     }
 
     /// The tasks a unit is assigned to, with its role, in plan order.
     pub fn assignments_of(&self, unit: usize) -> Vec<(&Task, Role)> {
-        self.tasks
-            .iter()
-            .filter_map(|t| {
-                t.assignees
-                    .iter()
-                    .find(|a| a.unit == unit)
-                    .map(|a| (t, a.role))
-            })
-            .collect()
+        self.tasks.iter().filter_map(|t| t.assignees.iter().find(|a| a.unit == unit).map(|a| (t, a.role))).collect()
     }
 
     /// The task with this id.

@@ -5,8 +5,8 @@
 mod build;
 pub mod csv;
 pub mod html;
-pub mod judge;
 pub mod json;
+pub mod judge;
 pub mod labels;
 pub mod md;
 mod summary;
@@ -98,6 +98,7 @@ pub struct Report {
     pub unit: Option<UnitInfo>,
     /// The assignments (the unit's for a unit report; all for the ledger and the summary).
     pub rows: Vec<Row>,
+    /// Totals, ranking and lists over `rows` (for a unit report: that unit's).
     pub summary: Option<Summary>,
 }
 

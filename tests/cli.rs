@@ -20,19 +20,12 @@ fn run(args: &[&str]) -> (i32, String, String) {
         .output()
         .expect("the binary runs");
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }
 
 fn transcript(args: &[&str]) -> String {
     let (code, stdout, stderr) = run(args);
-    format!(
-        "$ taizhang {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
-        args.join(" ")
-    )
+    format!("$ taizhang {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}", args.join(" "))
 }
 
 #[test]
@@ -48,11 +41,7 @@ fn seed_plans_pass_check() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(stdout.lines().filter(|l| l.starts_with("通过")).count(), 5);
     assert!(!stderr.contains("错误"), "{stderr}");
-    insta::assert_snapshot!(transcript(&[
-        "check",
-        "plans/zhongwei-2022.toml",
-        "plans/nanjing-2022.toml"
-    ]));
+    insta::assert_snapshot!(transcript(&["check", "plans/zhongwei-2022.toml", "plans/nanjing-2022.toml"]));
 }
 
 /// Each broken fixture fails with exit 1 and points at the right line and column.
@@ -74,10 +63,7 @@ fn broken_plans_point_at_the_problem() {
         let (code, stdout, stderr) = run(&["check", &file]);
         assert_eq!(code, 1, "{name}");
         assert!(stdout.is_empty(), "{name}: {stdout}");
-        assert!(
-            stderr.contains(&format!("{file}:{pos}: ")),
-            "{name}: {stderr}"
-        );
+        assert!(stderr.contains(&format!("{file}:{pos}: ")), "{name}: {stderr}");
         assert!(stderr.contains("提示"), "{name} gives a hint: {stderr}");
         assert!(!stderr.contains("panicked"), "{name}");
         insta::assert_snapshot!(name, transcript(&["check", &file]));
@@ -86,30 +72,14 @@ fn broken_plans_point_at_the_problem() {
 
 #[test]
 fn errors_in_english() {
-    insta::assert_snapshot!(transcript(&[
-        "--lang",
-        "en",
-        "check",
-        "tests/fixtures/broken/unknown-unit.toml"
-    ]));
-    insta::assert_snapshot!(transcript(&[
-        "--lang",
-        "en",
-        "tasks",
-        "plans/zhongwei-2022.toml",
-        "--unit",
-        "财政厅"
-    ]));
+    insta::assert_snapshot!(transcript(&["--lang", "en", "check", "tests/fixtures/broken/unknown-unit.toml"]));
+    insta::assert_snapshot!(transcript(&["--lang", "en", "tasks", "plans/zhongwei-2022.toml", "--unit", "财政厅"]));
 }
 
 #[test]
 fn check_goes_on_after_a_bad_file() {
-    let (code, stdout, stderr) = run(&[
-        "check",
-        "tests/fixtures/broken/syntax.toml",
-        "plans/zhongwei-2022.toml",
-        "no/such.toml",
-    ]);
+    let (code, stdout, stderr) =
+        run(&["check", "tests/fixtures/broken/syntax.toml", "plans/zhongwei-2022.toml", "no/such.toml"]);
     assert_eq!(code, 1);
     assert!(stdout.contains("plans/zhongwei-2022.toml"));
     assert!(stderr.contains("no/such.toml"));
@@ -118,12 +88,7 @@ fn check_goes_on_after_a_bad_file() {
 
 #[test]
 fn unit_listing_of_zhongwei_finance_bureau() {
-    insta::assert_snapshot!(transcript(&[
-        "tasks",
-        "plans/zhongwei-2022.toml",
-        "--unit",
-        "市财政局"
-    ]));
+    insta::assert_snapshot!(transcript(&["tasks", "plans/zhongwei-2022.toml", "--unit", "市财政局"]));
 }
 
 #[test]
@@ -131,32 +96,13 @@ fn unknown_or_group_unit_is_refused_with_names() {
     let (code, _, stderr) = run(&["tasks", "plans/zhongwei-2022.toml", "--unit", "市财政厅"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("市财政局"), "{stderr}");
-    insta::assert_snapshot!(transcript(&[
-        "tasks",
-        "plans/zhongwei-2022.toml",
-        "--unit",
-        "各县（区）"
-    ]));
+    insta::assert_snapshot!(transcript(&["tasks", "plans/zhongwei-2022.toml", "--unit", "各县（区）"]));
 }
 
 #[test]
 fn aliases_resolve_on_the_command_line() {
-    let by_alias = run(&[
-        "tasks",
-        "plans/zhongwei-2022.toml",
-        "--unit",
-        "市旅游和文体广电局",
-        "--format",
-        "json",
-    ]);
-    let by_name = run(&[
-        "tasks",
-        "plans/zhongwei-2022.toml",
-        "--unit",
-        "市旅游文体广电局",
-        "--format",
-        "json",
-    ]);
+    let by_alias = run(&["tasks", "plans/zhongwei-2022.toml", "--unit", "市旅游和文体广电局", "--format", "json"]);
+    let by_name = run(&["tasks", "plans/zhongwei-2022.toml", "--unit", "市旅游文体广电局", "--format", "json"]);
     assert_eq!(by_alias.0, 0, "{}", by_alias.2);
     assert_eq!(by_alias.1, by_name.1);
 }
@@ -172,13 +118,8 @@ fn txt_columns_align_by_cell_width() {
     let at = col(header, "时限").unwrap();
     let mut checked = 0;
     for line in &lines[2..] {
-        for phrase in [
-            "2022年10月底",
-            "全年持续推进",
-            "根据政策时限及时推进",
-            "2022年5月底",
-            "2022年9月底",
-        ] {
+        for phrase in ["2022年10月底", "全年持续推进", "根据政策时限及时推进", "2022年5月底", "2022年9月底"]
+        {
             if let Some(c) = col(line, phrase) {
                 assert_eq!(c, at, "misaligned: {line}");
                 checked += 1;
@@ -202,14 +143,7 @@ fn csv_has_a_bom_and_every_row() {
 
 #[test]
 fn json_field_names_are_stable() {
-    let (code, stdout, _) = run(&[
-        "tasks",
-        "plans/zhongwei-2022.toml",
-        "--unit",
-        "sczj",
-        "--format",
-        "json",
-    ]);
+    let (code, stdout, _) = run(&["tasks", "plans/zhongwei-2022.toml", "--unit", "sczj", "--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     for key in ["plan", "title", "today", "unit", "tasks"] {
@@ -262,10 +196,7 @@ fn usage_errors_exit_2() {
 fn missing_plan_file_says_what_to_do() {
     let (code, _, stderr) = run(&["tasks", "plans/nope.toml"]);
     assert_eq!(code, 1);
-    assert!(
-        stderr.contains("plans/nope.toml") && stderr.contains("提示"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("plans/nope.toml") && stderr.contains("提示"), "{stderr}");
 }
 
 #[test]
@@ -275,17 +206,10 @@ fn control_characters_from_files_never_reach_the_terminal() {
     let plan = "[plan]\nid = \"evil\"\ntitle = \"恶意\\u001b[2J标题\"\nissuer = \"x\"\nyear = 2022\n\n[[unit]]\nid = \"a\"\nname = \"甲\\u0007单位\"\n\n[[task]]\nid = \"1\"\ncontent = \"内容\\u001b]0;pwned\\u0007\"\nunits = [\"a\"]\n";
     std::fs::write(&path, plan).unwrap();
     let p = path.to_str().unwrap();
-    for args in [
-        vec!["tasks", p],
-        vec!["tasks", p, "--unit", "a"],
-        vec!["periods", p],
-    ] {
+    for args in [vec!["tasks", p], vec!["tasks", p, "--unit", "a"], vec!["periods", p]] {
         let (code, stdout, _) = run(&args);
         assert_eq!(code, 0);
-        assert!(
-            !stdout.chars().any(|c| c.is_control() && c != '\n'),
-            "{args:?}: {stdout:?}"
-        );
+        assert!(!stdout.chars().any(|c| c.is_control() && c != '\n'), "{args:?}: {stdout:?}");
     }
     assert!(Path::new(p).exists());
 }

@@ -28,19 +28,12 @@ impl Sandbox {
             .output()
             .unwrap();
         let s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-        (
-            out.status.code().unwrap_or(-1),
-            s(&out.stdout),
-            s(&out.stderr),
-        )
+        (out.status.code().unwrap_or(-1), s(&out.stdout), s(&out.stderr))
     }
 
     fn transcript(&self, args: &[&str]) -> String {
         let (code, stdout, stderr) = self.run(args);
-        format!(
-            "$ taizhang {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
-            args.join(" ")
-        )
+        format!("$ taizhang {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}", args.join(" "))
     }
 
     fn file(&self, rel: &str) -> PathBuf {
@@ -82,19 +75,11 @@ fn tasks_shows_current_status_once_a_ledger_exists() {
     let (_, before, _) = s.run(&["tasks", PLAN, "--unit", "市财政局"]);
     assert!(!before.contains("状态"));
     for (task, status) in [("1", "done"), ("2", "推进中"), ("5", "blocked")] {
-        assert_eq!(
-            s.run(&["mark", PLAN, "-u", "sczj", "-t", task, "-s", status])
-                .0,
-            0
-        );
+        assert_eq!(s.run(&["mark", PLAN, "-u", "sczj", "-t", task, "-s", status]).0, 0);
     }
     insta::assert_snapshot!(s.transcript(&["tasks", PLAN, "--unit", "市财政局"]));
     let (_, all, _) = s.run(&["tasks", PLAN]);
-    assert!(
-        all.lines()
-            .any(|l| l.starts_with("1 ") && l.trim_end().ends_with("1/7")),
-        "{all}"
-    );
+    assert!(all.lines().any(|l| l.starts_with("1 ") && l.trim_end().ends_with("1/7")), "{all}");
 }
 
 #[test]
@@ -104,40 +89,9 @@ fn refusals_exit_1_and_write_nothing() {
         &["mark", PLAN, "-u", "市财政局", "-t", "99", "-s", "done"],
         &["mark", PLAN, "-u", "市财政局", "-t", "3", "-s", "done"],
         &["mark", PLAN, "-u", "市财政局", "-t", "1", "-s", "完成了"],
-        &[
-            "mark",
-            PLAN,
-            "-u",
-            "市财政局",
-            "-t",
-            "1",
-            "-s",
-            "done",
-            "-p",
-            "70",
-        ],
-        &[
-            "mark",
-            PLAN,
-            "-u",
-            "市财政局",
-            "-t",
-            "1",
-            "-s",
-            "推进中",
-            "-p",
-            "101",
-        ],
-        &[
-            "mark",
-            PLAN,
-            "-u",
-            "../../etc/passwd",
-            "-t",
-            "1",
-            "-s",
-            "done",
-        ],
+        &["mark", PLAN, "-u", "市财政局", "-t", "1", "-s", "done", "-p", "70"],
+        &["mark", PLAN, "-u", "市财政局", "-t", "1", "-s", "推进中", "-p", "101"],
+        &["mark", PLAN, "-u", "../../etc/passwd", "-t", "1", "-s", "done"],
     ];
     let mut all = String::new();
     for args in cases {
@@ -154,11 +108,7 @@ fn refusals_exit_1_and_write_nothing() {
 #[test]
 fn a_corrupted_unit_file_is_refused_and_left_byte_for_byte() {
     let s = Sandbox::new();
-    assert_eq!(
-        s.run(&["mark", PLAN, "-u", "sczj", "-t", "1", "-s", "推进中"])
-            .0,
-        0
-    );
+    assert_eq!(s.run(&["mark", PLAN, "-u", "sczj", "-t", "1", "-s", "推进中"]).0, 0);
     let path = s.file("zhongwei-2022.progress/sczj.toml");
     let mut bytes = std::fs::read(&path).unwrap();
     bytes.extend_from_slice("\n[[update]]\ntask = \"2\"\nunit = \"sczj\"\nat = 昨天\n".as_bytes());
@@ -169,10 +119,7 @@ fn a_corrupted_unit_file_is_refused_and_left_byte_for_byte() {
     assert!(stderr.contains("文件未被改动"), "{stderr}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     let (code, _, stderr) = s.run(&["tasks", PLAN, "--unit", "sczj"]);
-    assert_eq!(
-        code, 1,
-        "reports refuse to guess from a broken ledger: {stderr}"
-    );
+    assert_eq!(code, 1, "reports refuse to guess from a broken ledger: {stderr}");
 }
 
 #[test]
@@ -180,22 +127,7 @@ fn merge_brings_in_a_remote_units_file_once() {
     let s = Sandbox::new();
     // The remote unit keeps its ledger elsewhere (--data) and sends its file.
     for t in ["1", "2"] {
-        assert_eq!(
-            s.run(&[
-                "--data",
-                "remote",
-                "mark",
-                PLAN,
-                "-u",
-                "市发展改革委",
-                "-t",
-                t,
-                "-s",
-                "推进中"
-            ])
-            .0,
-            0
-        );
+        assert_eq!(s.run(&["--data", "remote", "mark", PLAN, "-u", "市发展改革委", "-t", t, "-s", "推进中"]).0, 0);
     }
     assert!(s.file("remote/sfgw.toml").exists());
     insta::assert_snapshot!(s.transcript(&["merge", PLAN, "remote/sfgw.toml"]));
@@ -205,10 +137,7 @@ fn merge_brings_in_a_remote_units_file_once() {
     std::fs::copy(s.file("remote/sfgw.toml"), s.file("sczj.toml")).unwrap();
     let (code, _, stderr) = s.run(&["merge", PLAN, "sczj.toml"]);
     assert_eq!(code, 1);
-    assert!(
-        stderr.contains("sfgw") && stderr.contains("sczj"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("sfgw") && stderr.contains("sczj"), "{stderr}");
 }
 
 #[test]
@@ -236,13 +165,9 @@ units = ["../../逃逸"]
         if unit.contains('\0') {
             continue; // a NUL cannot be passed as an argument at all
         }
-        let (code, stdout, stderr) =
-            s.run(&["mark", "hostile.toml", "-u", unit, "-t", "1", "-s", "done"]);
+        let (code, stdout, stderr) = s.run(&["mark", "hostile.toml", "-u", unit, "-t", "1", "-s", "done"]);
         assert_eq!(code, 0, "{unit}: {stderr}");
-        assert!(
-            !stdout.chars().any(|c| c.is_control() && c != '\n'),
-            "{stdout:?}"
-        );
+        assert!(!stdout.chars().any(|c| c.is_control() && c != '\n'), "{stdout:?}");
     }
     let entries: Vec<String> = std::fs::read_dir(s.file("hostile.progress"))
         .unwrap()

@@ -20,11 +20,7 @@ fn library_does_not_import_ui_crates() {
     let mut files = Vec::new();
     rust_files(&src, &mut files);
     let binary_only = |p: &Path| {
-        let rel = p
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = p.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
         rel == "main.rs" || rel.starts_with("cli") || rel.starts_with("tui")
     };
     let mut library_files = 0;
@@ -35,8 +31,7 @@ fn library_does_not_import_ui_crates() {
             for krate in ["ratatui", "crossterm", "clap"] {
                 let code = line.split("//").next().unwrap_or_default();
                 assert!(
-                    !code.contains(&format!("{krate}::"))
-                        && !code.contains(&format!("use {krate}")),
+                    !code.contains(&format!("{krate}::")) && !code.contains(&format!("use {krate}")),
                     "{}:{}: the library must not use {krate}",
                     file.display(),
                     n + 1
@@ -44,8 +39,5 @@ fn library_does_not_import_ui_crates() {
             }
         }
     }
-    assert!(
-        library_files >= 10,
-        "found only {library_files} library files"
-    );
+    assert!(library_files >= 10, "found only {library_files} library files");
 }

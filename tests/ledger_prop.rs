@@ -13,24 +13,16 @@ fn status() -> impl Strategy<Value = Status> {
 
 fn moment() -> impl Strategy<Value = DateTime<FixedOffset>> {
     // 2000..2100, any second, nanoseconds, offsets in whole minutes within ±14h.
-    (
-        946_684_800i64..4_102_444_800,
-        0u32..1_000_000_000,
-        -840i32..=840,
-    )
-        .prop_map(|(secs, nanos, mins)| {
-            let offset = FixedOffset::east_opt(mins * 60).unwrap();
-            offset.timestamp_opt(secs, nanos).unwrap()
-        })
+    (946_684_800i64..4_102_444_800, 0u32..1_000_000_000, -840i32..=840).prop_map(|(secs, nanos, mins)| {
+        let offset = FixedOffset::east_opt(mins * 60).unwrap();
+        offset.timestamp_opt(secs, nanos).unwrap()
+    })
 }
 
 /// Text as operators and files might hold it: Chinese, quotes, backslashes, newlines, control
 /// characters, TOML delimiters.
 fn text() -> impl Strategy<Value = String> {
-    prop::string::string_regex(
-        "(.|\n|\"|'|\\\\|\"\"\"|'''|\\[\\[update\\]\\]|进展|\u{7}|\u{1b}|\t|\r){0,40}",
-    )
-    .unwrap()
+    prop::string::string_regex("(.|\n|\"|'|\\\\|\"\"\"|'''|\\[\\[update\\]\\]|进展|\u{7}|\u{1b}|\t|\r){0,40}").unwrap()
 }
 
 fn update() -> impl Strategy<Value = Update> {
@@ -41,27 +33,21 @@ fn update() -> impl Strategy<Value = Update> {
         prop::option::of(text()),
         status(),
         prop::option::of(0u8..=100),
-        (
-            prop::option::of(text()),
-            prop::option::of(text()),
-            prop::option::of(text()),
-        ),
+        (prop::option::of(text()), prop::option::of(text()), prop::option::of(text())),
         prop::collection::vec(text(), 0..3),
     )
-        .prop_map(
-            |(task, unit, at, by, status, percent, (note, problems, next), evidence)| Update {
-                task,
-                unit,
-                at,
-                by,
-                status,
-                percent,
-                note,
-                problems,
-                next,
-                evidence,
-            },
-        )
+        .prop_map(|(task, unit, at, by, status, percent, (note, problems, next), evidence)| Update {
+            task,
+            unit,
+            at,
+            by,
+            status,
+            percent,
+            note,
+            problems,
+            next,
+            evidence,
+        })
 }
 
 proptest! {

@@ -21,21 +21,10 @@ fn plan_copy() -> (tempfile::TempDir, PathBuf) {
 
 fn mark(plan: &Path, unit: &str, task: &str, note: &str) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_taizhang"));
-    c.args([
-        "mark",
-        plan.to_str().unwrap(),
-        "--unit",
-        unit,
-        "--task",
-        task,
-        "--status",
-        "in_progress",
-        "--note",
-        note,
-    ])
-    .env("TAIZHANG_TODAY", "2022-06-01T09:00:00+08:00")
-    .stdout(Stdio::null())
-    .stderr(Stdio::null());
+    c.args(["mark", plan.to_str().unwrap(), "--unit", unit, "--task", task, "--status", "in_progress", "--note", note])
+        .env("TAIZHANG_TODAY", "2022-06-01T09:00:00+08:00")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     c
 }
 
@@ -47,11 +36,7 @@ fn notes(plan_path: &Path) -> Vec<String> {
         Ok(l) => l.ledger,
         Err(e) => panic!("ledger no longer parses: {}", e.render(taizhang::Lang::En)),
     };
-    ledger
-        .updates()
-        .iter()
-        .filter_map(|u| u.note.clone())
-        .collect()
+    ledger.updates().iter().filter_map(|u| u.note.clone()).collect()
 }
 
 /// A small deterministic generator, so that a failure can be replayed.
@@ -59,10 +44,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, below: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) % below
     }
 }
@@ -75,12 +57,7 @@ fn kill_9_during_saves_loses_no_confirmed_update() {
     let mut killed = 0;
     // Seed the file so that later kills land in re-reads and rewrites of a real file.
     for i in 0..5 {
-        assert!(
-            mark(&plan, "sczj", "1", &format!("seed-{i}"))
-                .status()
-                .unwrap()
-                .success()
-        );
+        assert!(mark(&plan, "sczj", "1", &format!("seed-{i}")).status().unwrap().success());
         confirmed.push(format!("seed-{i}"));
     }
     let dir = plan.parent().unwrap().join("zhongwei-2022.progress");
@@ -91,9 +68,7 @@ fn kill_9_during_saves_loses_no_confirmed_update() {
     while killed < 200 {
         assert!(i < 2000, "only {killed} kills in {i} runs");
         let note = format!("k-{i}");
-        let mut child = mark(&plan, "sczj", ["1", "2", "5"][i % 3], &note)
-            .spawn()
-            .unwrap();
+        let mut child = mark(&plan, "sczj", ["1", "2", "5"][i % 3], &note).spawn().unwrap();
         thread::sleep(Duration::from_micros(rng.next(12_000)));
         let _ = child.kill(); // SIGKILL; a no-op if it already finished
         let status = child.wait().unwrap();
@@ -114,16 +89,8 @@ fn kill_9_during_saves_loses_no_confirmed_update() {
         mid_write.len(),
         confirmed.len()
     );
-    assert!(
-        mark(&plan, "sczj", "1", "after")
-            .status()
-            .unwrap()
-            .success()
-    );
-    assert!(
-        temps(&dir).is_empty(),
-        "the next save cleans up temp files of killed writers"
-    );
+    assert!(mark(&plan, "sczj", "1", "after").status().unwrap().success());
+    assert!(temps(&dir).is_empty(), "the next save cleans up temp files of killed writers");
 }
 
 /// Temp files in the ledger directory: left by writers killed between writing and renaming.
@@ -131,11 +98,7 @@ fn temps(dir: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    entries
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect()
+    entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".tmp")).collect()
 }
 
 fn concurrent(units: &[&str]) {
@@ -147,10 +110,7 @@ fn concurrent(units: &[&str]) {
             thread::spawn(move || {
                 for i in 0..50 {
                     let task = ["2", "8", "16", "18"][i % 4];
-                    let ok = mark(&plan, &unit, task, &format!("w{w}-{i}"))
-                        .status()
-                        .unwrap()
-                        .success();
+                    let ok = mark(&plan, &unit, task, &format!("w{w}-{i}")).status().unwrap().success();
                     assert!(ok, "worker {w} save {i} failed");
                 }
             })
@@ -172,14 +132,5 @@ fn eight_operators_on_one_unit_lose_nothing() {
 
 #[test]
 fn eight_operators_on_eight_units_lose_nothing() {
-    concurrent(&[
-        "sczj",
-        "sfgw",
-        "sswj",
-        "stjj",
-        "sjtysj",
-        "shaptq",
-        "zhongning",
-        "haiyuan",
-    ]);
+    concurrent(&["sczj", "sfgw", "sswj", "stjj", "sjtysj", "shaptq", "zhongning", "haiyuan"]);
 }

@@ -22,8 +22,7 @@ fn load(id: &str) -> Plan {
 
 /// The seed document with all whitespace removed (the extraction wraps lines anywhere).
 fn source(id: &str) -> String {
-    let text =
-        std::fs::read_to_string(root().join("tests/seeds").join(format!("{id}.txt"))).unwrap();
+    let text = std::fs::read_to_string(root().join("tests/seeds").join(format!("{id}.txt"))).unwrap();
     // One extraction artefact is not part of the document's words.
     squash(&text.replace("[bookmark: _GoBack]", ""))
 }
@@ -64,11 +63,7 @@ fn every_text_is_the_documents_own_words() {
                 t.topic.as_ref(),
             ];
             for f in fields.into_iter().flatten() {
-                assert!(
-                    src.contains(&squash(f)),
-                    "{id} task {}: not in the document: {f}",
-                    t.id
-                );
+                assert!(src.contains(&squash(f)), "{id} task {}: not in the document: {f}", t.id);
             }
         }
         assert!(src.contains(&squash(&plan.meta.title)), "{id} title");
@@ -80,63 +75,33 @@ fn verbatim_strings() {
     let zw = load("zhongwei-2022");
     assert_eq!(zw.meta.doc_no.as_deref(), Some("卫政办发〔2022〕49号"));
     let t1 = zw.task("1").unwrap();
-    assert_eq!(
-        t1.responsible.as_deref(),
-        Some("各县（区），市发展改革委、财政局、商务局、统计局等相关部门")
-    );
+    assert_eq!(t1.responsible.as_deref(), Some("各县（区），市发展改革委、财政局、商务局、统计局等相关部门"));
     assert_eq!(t1.deadline_text.as_deref(), Some("2022年10月底"));
     assert_eq!(t1.indicator.as_deref(), Some("查看网站发布信息"));
-    assert_eq!(
-        zw.task("5").unwrap().deadline_text.as_deref(),
-        Some("根据政策时限及时推进")
-    );
+    assert_eq!(zw.task("5").unwrap().deadline_text.as_deref(), Some("根据政策时限及时推进"));
     let a = zw.task("33").unwrap();
     let b = zw.task("33-2").unwrap();
     assert!(a.content.starts_with("持续进行政府网站升级改造"));
-    assert!(
-        b.content
-            .starts_with("严格落实《全区政务新媒体管理细则（试行）》")
-    );
+    assert!(b.content.starts_with("严格落实《全区政务新媒体管理细则（试行）》"));
     assert_eq!(b.number.as_deref(), Some("33"));
     let dates: Vec<String> = zw.meta.report_dates.iter().map(|d| d.to_string()).collect();
     assert_eq!(dates, ["2022-06-10", "2022-09-10", "2022-12-10"]);
 
     let xn = load("xianning-2022");
-    assert_eq!(
-        xn.task("31").unwrap().deadline_text.as_deref(),
-        Some("2022年9 月")
-    );
-    assert!(
-        xn.task("47")
-            .unwrap()
-            .content
-            .contains("不低于4%的指标要求")
-    );
+    assert_eq!(xn.task("31").unwrap().deadline_text.as_deref(), Some("2022年9 月"));
+    assert!(xn.task("47").unwrap().content.contains("不低于4%的指标要求"));
 
     let nx = load("ningxiang-2022");
     assert_eq!(nx.meta.doc_no.as_deref(), Some("宁政务办发〔2022〕1号"));
-    assert!(
-        nx.task("2")
-            .unwrap()
-            .content
-            .contains("持续推进反垄断和反不正当竞争执法信息公开")
-    );
+    assert!(nx.task("2").unwrap().content.contains("持续推进反垄断和反不正当竞争执法信息公开"));
 
     let zf = load("zhongfang-2022");
-    assert_eq!(
-        zf.task("6").unwrap().deadline_text.as_deref(),
-        Some("每月更新")
-    );
+    assert_eq!(zf.task("6").unwrap().deadline_text.as_deref(), Some("每月更新"));
     let dates: Vec<String> = zf.meta.report_dates.iter().map(|d| d.to_string()).collect();
     assert_eq!(dates, ["2022-06-30", "2022-09-30", "2022-12-31"]);
 
     let nj = load("nanjing-2022");
-    assert!(
-        nj.task("15")
-            .unwrap()
-            .content
-            .contains("本工作要点印发30日内")
-    );
+    assert!(nj.task("15").unwrap().content.contains("本工作要点印发30日内"));
 }
 
 /// The units a task lists, as a set of reporting units after group expansion.
@@ -162,27 +127,13 @@ fn unit_lists_agree_with_the_printed_cells() {
             let resolve = |names: &[String]| -> Vec<Target> {
                 names
                     .iter()
-                    .map(|n| {
-                        plan.lookup(n)
-                            .unwrap_or_else(|| panic!("{id} task {}: {n} unknown", t.id))
-                    })
+                    .map(|n| plan.lookup(n).unwrap_or_else(|| panic!("{id} task {}: {n} unknown", t.id)))
                     .collect()
             };
             let (lead, units) = (resolve(&parsed.lead), resolve(&parsed.units));
-            assert_eq!(
-                assigned(&plan, &lead),
-                assigned(&plan, &t.lead),
-                "{id} task {} lead: {cell}",
-                t.id
-            );
-            let all_parsed: BTreeSet<_> = assigned(&plan, &lead)
-                .union(&assigned(&plan, &units))
-                .cloned()
-                .collect();
-            let all_listed: BTreeSet<_> = assigned(&plan, &t.lead)
-                .union(&assigned(&plan, &t.units))
-                .cloned()
-                .collect();
+            assert_eq!(assigned(&plan, &lead), assigned(&plan, &t.lead), "{id} task {} lead: {cell}", t.id);
+            let all_parsed: BTreeSet<_> = assigned(&plan, &lead).union(&assigned(&plan, &units)).cloned().collect();
+            let all_listed: BTreeSet<_> = assigned(&plan, &t.lead).union(&assigned(&plan, &t.units)).cloned().collect();
             assert_eq!(all_parsed, all_listed, "{id} task {} units: {cell}", t.id);
             assert_eq!(parsed.others, t.others, "{id} task {} others", t.id);
         }

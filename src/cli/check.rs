@@ -25,10 +25,7 @@ pub fn run(args: &CheckArgs, g: &Global) -> Result<(), Fail> {
     }
     match failed {
         0 => Ok(()),
-        n => Err(Fail::CheckFailed {
-            failed: n,
-            total: args.plans.len(),
-        }),
+        n => Err(Fail::CheckFailed { failed: n, total: args.plans.len() }),
     }
 }
 
@@ -40,10 +37,7 @@ fn check_one(path: &std::path::Path, lang: Lang) -> bool {
             for w in &loaded.warnings {
                 eprintln!("{}", w.render(&file, lang));
             }
-            println!(
-                "{}",
-                summary(&file, &loaded.plan, loaded.warnings.len(), lang)
-            );
+            println!("{}", summary(&file, &loaded.plan, loaded.warnings.len(), lang));
             true
         }
         Err(e @ PlanError::Io { .. }) | Err(e @ PlanError::Invalid { .. }) => {

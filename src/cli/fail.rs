@@ -12,14 +12,23 @@ pub enum Fail {
     /// Some plans given to `check` had errors (already printed).
     CheckFailed { failed: usize, total: usize },
     /// `--unit` did not resolve.
-    Unit {
-        plan: String,
-        error: UnitLookupError,
-    },
+    Unit { plan: String, error: UnitLookupError },
     /// A ledger operation was refused.
     Ledger(LedgerError),
     /// Some files given to `merge` were refused (already printed).
     MergeFailed { failed: usize, total: usize },
+    /// A unit report was asked for without `--unit`.
+    NeedUnit { names: Vec<String> },
+    /// `--unit` with `--kind summary`.
+    SummaryWithUnit,
+    /// `--period N` beyond the plan's periods.
+    NoSuchPeriod { number: usize, count: usize },
+    /// The plan has no report dates.
+    NoPeriods,
+    /// XLSX to a terminal.
+    BinaryToTerminal,
+    /// Writing `-o FILE` failed.
+    WriteFile { path: std::path::PathBuf, source: std::io::Error },
     /// `--status` is not a status.
     BadStatus(String),
     /// `--today` is not a date.
@@ -40,21 +49,41 @@ impl Fail {
         match self {
             Fail::Plan(e) => e.render(lang),
             Fail::CheckFailed { failed, total } => {
-                tr!(
-                    lang,
-                    "{failed}/{total} 个计划文件有错误",
-                    "{failed} of {total} plan file(s) have errors"
-                )
+                tr!(lang, "{failed}/{total} 个计划文件有错误", "{failed} of {total} plan file(s) have errors")
             }
             Fail::Unit { plan, error } => unit(plan, error, lang),
             Fail::Ledger(e) => e.render(lang),
             Fail::MergeFailed { failed, total } => {
-                tr!(
-                    lang,
-                    "{failed}/{total} 个文件未能合并",
-                    "{failed} of {total} file(s) could not be merged"
-                )
+                tr!(lang, "{failed}/{total} 个文件未能合并", "{failed} of {total} file(s) could not be merged")
             }
+            Fail::NeedUnit { names } => tr!(
+                lang,
+                "错误: 单位报送需要指定单位（--unit）\n  提示: 本计划的单位有：{}",
+                "error: a unit report needs --unit\n  hint: the plan's units are: {}",
+                names.join(lang.list_sep())
+            ),
+            Fail::SummaryWithUnit => tr!(
+                lang,
+                "错误: 汇总报告包含所有单位，不能加 --unit\n  提示: 单位报送用 --kind unit --unit 单位",
+                "error: the summary covers every unit; it takes no --unit\n  hint: for one unit use --kind unit --unit UNIT"
+            ),
+            Fail::NoSuchPeriod { number, count } => tr!(
+                lang,
+                "错误: 没有第 {number} 期\n  提示: 本计划共 {count} 期，用 `taizhang periods PLAN` 查看",
+                "error: there is no period {number}\n  hint: the plan has {count}; see `taizhang periods PLAN`"
+            ),
+            Fail::NoPeriods => tr!(lang, "错误: 计划没有报送日期", "error: the plan has no report dates"),
+            Fail::BinaryToTerminal => tr!(
+                lang,
+                "错误: XLSX 是二进制文件，不能直接显示在终端\n  提示: 用 -o 文件名.xlsx 写入文件",
+                "error: XLSX is binary and cannot be shown on a terminal\n  hint: write it to a file with -o NAME.xlsx"
+            ),
+            Fail::WriteFile { path, source } => tr!(
+                lang,
+                "错误: 无法写入 {}：{source}\n  提示: 检查目录是否存在、是否有写权限；原文件未被改动",
+                "error: cannot write {}: {source}\n  hint: check that the directory exists and is writable; any old file is untouched",
+                path.display()
+            ),
             Fail::BadStatus(s) => tr!(
                 lang,
                 "错误: 状态 “{s}” 无法识别
@@ -67,11 +96,7 @@ impl Fail {
                 "错误: --today “{s}” 不是日期或时刻\n  提示: 写成 2022-06-01 或 2022-06-01T09:30:00+08:00",
                 "error: --today \"{s}\" is not a date or time\n  hint: write 2022-06-01 or 2022-06-01T09:30:00+08:00"
             ),
-            Fail::Output(e) => tr!(
-                lang,
-                "错误: 无法输出：{e}",
-                "error: cannot write output: {e}"
-            ),
+            Fail::Output(e) => tr!(lang, "错误: 无法输出：{e}", "error: cannot write output: {e}"),
         }
     }
 }

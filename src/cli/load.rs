@@ -14,12 +14,7 @@ pub fn plan(path: &Path) -> Result<Plan, Fail> {
 
 /// The plan's ledger (all units, or just `unit`), if its directory exists; its warnings go to
 /// stderr.
-pub fn ledger(
-    plan: &Plan,
-    dir: &Path,
-    unit: Option<usize>,
-    lang: Lang,
-) -> Result<Option<Ledger>, Fail> {
+pub fn ledger(plan: &Plan, dir: &Path, unit: Option<usize>, lang: Lang) -> Result<Option<Ledger>, Fail> {
     if !dir.is_dir() {
         return Ok(None);
     }

@@ -46,10 +46,8 @@ pub struct MarkArgs {
 pub fn run(args: &MarkArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
     let plan = load::plan(&args.plan)?;
-    let unit = plan.find_unit(&args.unit).map_err(|error| Fail::Unit {
-        plan: args.plan.display().to_string(),
-        error,
-    })?;
+    let unit =
+        plan.find_unit(&args.unit).map_err(|error| Fail::Unit { plan: args.plan.display().to_string(), error })?;
     let status = Status::parse(&args.status).ok_or_else(|| Fail::BadStatus(args.status.clone()))?;
     let percent = match args.percent {
         Some(p) if p > 100 => return Err(Fail::Ledger(LedgerError::BadPercent { percent: p })),
@@ -67,12 +65,7 @@ pub fn run(args: &MarkArgs, g: &Global) -> Result<(), Fail> {
         note: text(&args.note),
         problems: text(&args.problems),
         next: text(&args.next),
-        evidence: args
-            .evidence
-            .iter()
-            .map(|e| e.trim().to_string())
-            .filter(|e| !e.is_empty())
-            .collect(),
+        evidence: args.evidence.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect(),
     };
     let dir = g.ledger_dir(&plan);
     let saved = ledger::append(&plan, &dir, update, Expect::Any).map_err(Fail::Ledger)?;

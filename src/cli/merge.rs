@@ -47,9 +47,6 @@ pub fn run(args: &MergeArgs, g: &Global) -> Result<(), Fail> {
     }
     match failed {
         0 => Ok(()),
-        n => Err(Fail::MergeFailed {
-            failed: n,
-            total: args.files.len(),
-        }),
+        n => Err(Fail::MergeFailed { failed: n, total: args.files.len() }),
     }
 }

@@ -49,10 +49,7 @@ pub fn run(args: &PeriodsArgs, g: &Global) -> Result<(), Fail> {
         ));
     }
     if period::current(&periods, today).is_none() {
-        out.push_str(lang.pick(
-            "本年度各期均已截止。\n",
-            "Every period of the year has closed.\n",
-        ));
+        out.push_str(lang.pick("本年度各期均已截止。\n", "Every period of the year has closed.\n"));
     }
     print!("{out}");
     Ok(())
@@ -71,26 +68,12 @@ fn row(cells: &[String; 4], widths: &[usize; 3]) -> String {
 
 fn standing(s: Standing, lang: Lang) -> String {
     match s {
-        Standing::Closed { days_ago: 1 } => lang
-            .pick("已截止（1 天前）", "closed (1 day ago)")
-            .to_string(),
-        Standing::Closed { days_ago } => tr!(
-            lang,
-            "已截止（{days_ago} 天前）",
-            "closed ({days_ago} days ago)"
-        ),
-        Standing::Current { days_left: 0 } => lang
-            .pick("本期，今天截止", "current, due today")
-            .to_string(),
-        Standing::Current { days_left } => tr!(
-            lang,
-            "本期，还剩 {days_left} 天",
-            "current, {days_left} days left"
-        ),
-        Standing::Upcoming { days_left } => tr!(
-            lang,
-            "未开始（{days_left} 天后截止）",
-            "upcoming (due in {days_left} days)"
-        ),
+        Standing::Closed { days_ago: 1 } => lang.pick("已截止（1 天前）", "closed (1 day ago)").to_string(),
+        Standing::Closed { days_ago } => tr!(lang, "已截止（{days_ago} 天前）", "closed ({days_ago} days ago)"),
+        Standing::Current { days_left: 0 } => lang.pick("本期，今天截止", "current, due today").to_string(),
+        Standing::Current { days_left } => tr!(lang, "本期，还剩 {days_left} 天", "current, {days_left} days left"),
+        Standing::Upcoming { days_left } => {
+            tr!(lang, "未开始（{days_left} 天后截止）", "upcoming (due in {days_left} days)")
+        }
     }
 }

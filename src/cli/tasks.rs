@@ -28,10 +28,9 @@ pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
     let plan = load::plan(&args.plan)?;
     let today = clock::local_date(g.now()?, plan.meta.offset);
     let unit = match &args.unit {
-        Some(name) => Some(plan.find_unit(name).map_err(|error| Fail::Unit {
-            plan: args.plan.display().to_string(),
-            error,
-        })?),
+        Some(name) => {
+            Some(plan.find_unit(name).map_err(|error| Fail::Unit { plan: args.plan.display().to_string(), error })?)
+        }
         None => None,
     };
     let ledger = load::ledger(&plan, &g.ledger_dir(&plan), unit, lang)?;
@@ -48,16 +47,13 @@ pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
 }
 
 /// The terminal's width when printing to one; else `COLUMNS`, else 120.
-fn terminal_width() -> usize {
+pub fn terminal_width() -> usize {
     if std::io::stdout().is_terminal()
         && let Ok((w, _)) = crossterm::terminal::size()
     {
         return usize::from(w);
     }
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(120)
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

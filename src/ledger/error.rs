@@ -12,38 +12,19 @@ use super::Update;
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
     #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("{}: {message}", path.display())]
-    Parse {
-        path: PathBuf,
-        pos: Option<Position>,
-        message: String,
-    },
+    Parse { path: PathBuf, pos: Option<Position>, message: String },
     #[error("{}: record for unit {found} in the file of {expected}", path.display())]
-    WrongUnit {
-        path: PathBuf,
-        pos: Option<Position>,
-        found: String,
-        expected: String,
-    },
+    WrongUnit { path: PathBuf, pos: Option<Position>, found: String, expected: String },
     #[error("unit id {id:?} cannot name a file")]
     BadUnitId { id: String },
     #[error("cannot encode update: {message}")]
     Encode { message: String },
     #[error("unknown task {task}")]
-    UnknownTask {
-        task: String,
-        suggestions: Vec<String>,
-    },
+    UnknownTask { task: String, suggestions: Vec<String> },
     #[error("unit {unit} is not assigned to task {task}")]
-    NotAssigned {
-        task: String,
-        unit: String,
-        assigned: Vec<String>,
-    },
+    NotAssigned { task: String, unit: String, assigned: Vec<String> },
     #[error("unit id {unit} is not in the plan")]
     UnknownUnit { unit: String },
     #[error("percent {percent} out of range")]
@@ -53,10 +34,7 @@ pub enum LedgerError {
     #[error("stale: the assignment changed since it was read")]
     Stale { current: Box<Update> },
     #[error("{}: cannot keep the file's group", path.display())]
-    GroupLost {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    GroupLost { path: PathBuf, source: std::io::Error },
     #[error("{}: records for several units", path.display())]
     MixedUnits { path: PathBuf, units: Vec<String> },
 }
@@ -93,11 +71,7 @@ impl LedgerError {
     pub fn render(&self, lang: Lang) -> String {
         let (msg, hint) = self.parts(lang);
         match hint {
-            Some(h) => format!(
-                "{}: {msg}\n  {}: {h}",
-                lang.pick("错误", "error"),
-                lang.pick("提示", "hint")
-            ),
+            Some(h) => format!("{}: {msg}\n  {}: {h}", lang.pick("错误", "error"), lang.pick("提示", "hint")),
             None => format!("{}: {msg}", lang.pick("错误", "error")),
         }
     }
@@ -111,12 +85,7 @@ impl LedgerError {
         use LedgerError::*;
         match self {
             Io { path, source } => (
-                tr!(
-                    lang,
-                    "无法读写 {}：{source}",
-                    "cannot read or write {}: {source}",
-                    path.display()
-                ),
+                tr!(lang, "无法读写 {}：{source}", "cannot read or write {}: {source}", path.display()),
                 Some(tr!(
                     lang,
                     "检查目录是否存在、是否有写权限（共享服务器上需属于本单位的用户组）",
@@ -136,12 +105,7 @@ impl LedgerError {
                     "the file was left untouched; repair it at that line (do not remove records) and try again"
                 )),
             ),
-            WrongUnit {
-                path,
-                pos,
-                found,
-                expected,
-            } => (
+            WrongUnit { path, pos, found, expected } => (
                 tr!(
                     lang,
                     "{}：单位 {expected} 的台账文件中有单位 {found} 的记录",
@@ -155,33 +119,17 @@ impl LedgerError {
                 )),
             ),
             BadUnitId { id } => (
-                tr!(
-                    lang,
-                    "单位编号 {id:?} 不能用作文件名",
-                    "unit id {id:?} cannot name a file"
-                ),
+                tr!(lang, "单位编号 {id:?} 不能用作文件名", "unit id {id:?} cannot name a file"),
                 Some(tr!(
                     lang,
                     "单位编号只能用小写字母、数字、- 和 _",
                     "unit ids use lower-case letters, digits, - and _"
                 )),
             ),
-            Encode { message } => (
-                tr!(
-                    lang,
-                    "无法写出记录：{message}",
-                    "cannot write the record: {message}"
-                ),
-                None,
-            ),
+            Encode { message } => (tr!(lang, "无法写出记录：{message}", "cannot write the record: {message}"), None),
             UnknownTask { task, suggestions } if !suggestions.is_empty() => (
                 tr!(lang, "计划中没有任务 {task}", "the plan has no task {task}"),
-                Some(tr!(
-                    lang,
-                    "是否指：{}？",
-                    "did you mean: {}?",
-                    suggestions.join(sep)
-                )),
+                Some(tr!(lang, "是否指：{}？", "did you mean: {}?", suggestions.join(sep))),
             ),
             UnknownTask { task, .. } => (
                 tr!(lang, "计划中没有任务 {task}", "the plan has no task {task}"),
@@ -191,37 +139,15 @@ impl LedgerError {
                     "`taizhang tasks PLAN --unit UNIT` lists your task ids"
                 )),
             ),
-            NotAssigned {
-                task,
-                unit,
-                assigned,
-            } => (
-                tr!(
-                    lang,
-                    "任务 {task} 没有分给 {unit}",
-                    "task {task} is not assigned to {unit}"
-                ),
-                Some(tr!(
-                    lang,
-                    "该任务的责任单位：{}",
-                    "its units are: {}",
-                    assigned.join(sep)
-                )),
+            NotAssigned { task, unit, assigned } => (
+                tr!(lang, "任务 {task} 没有分给 {unit}", "task {task} is not assigned to {unit}"),
+                Some(tr!(lang, "该任务的责任单位：{}", "its units are: {}", assigned.join(sep))),
             ),
-            UnknownUnit { unit } => (
-                tr!(
-                    lang,
-                    "计划中没有编号为 {unit} 的单位",
-                    "the plan has no unit with id {unit}"
-                ),
-                None,
-            ),
+            UnknownUnit { unit } => {
+                (tr!(lang, "计划中没有编号为 {unit} 的单位", "the plan has no unit with id {unit}"), None)
+            }
             BadPercent { percent } => (
-                tr!(
-                    lang,
-                    "完成百分比 {percent} 不在 0–100 之间",
-                    "percent {percent} is not within 0–100"
-                ),
+                tr!(lang, "完成百分比 {percent} 不在 0–100 之间", "percent {percent} is not within 0–100"),
                 Some(tr!(
                     lang,
                     "填写 0 到 100 之间的整数，如 --percent 60",
@@ -229,16 +155,8 @@ impl LedgerError {
                 )),
             ),
             DoneNotFull { percent } => (
-                tr!(
-                    lang,
-                    "状态为“已完成”，但完成百分比是 {percent}%",
-                    "status is done but percent is {percent}"
-                ),
-                Some(tr!(
-                    lang,
-                    "已完成就写 100，或改用“推进中”",
-                    "use 100 for done, or status in_progress"
-                )),
+                tr!(lang, "状态为“已完成”，但完成百分比是 {percent}%", "status is done but percent is {percent}"),
+                Some(tr!(lang, "已完成就写 100，或改用“推进中”", "use 100 for done, or status in_progress")),
             ),
             Stale { current } => (
                 tr!(
@@ -255,12 +173,7 @@ impl LedgerError {
                 )),
             ),
             GroupLost { path, source } => (
-                tr!(
-                    lang,
-                    "无法保持 {} 的用户组：{source}",
-                    "cannot keep the group of {}: {source}",
-                    path.display()
-                ),
+                tr!(lang, "无法保持 {} 的用户组：{source}", "cannot keep the group of {}: {source}", path.display()),
                 Some(tr!(
                     lang,
                     "请让管理员把你加入本单位的用户组（见 docs/ledger-format.md）；未写入任何内容",

@@ -51,28 +51,24 @@ pub fn parse(src: &str, path: &Path, unit: Option<&str>) -> Result<Vec<Update>, 
     for r in raw.update {
         let r = r.into_inner();
         let at_pos = r.at.span().start;
-        let at = to_chrono(r.at.get_ref())
-            .ok_or_else(|| fail(Some(at_pos), format!("`at` needs a date, a time and an offset, e.g. 2022-06-01T09:30:00+08:00 (got {})", r.at.get_ref())))?;
-        let status = Status::parse(r.status.get_ref()).ok_or_else(|| {
+        let at = to_chrono(r.at.get_ref()).ok_or_else(|| {
             fail(
-                Some(r.status.span().start),
-                format!("unknown status \"{}\"", r.status.get_ref()),
+                Some(at_pos),
+                format!(
+                    "`at` needs a date, a time and an offset, e.g. 2022-06-01T09:30:00+08:00 (got {})",
+                    r.at.get_ref()
+                ),
             )
         })?;
-        let percent = match r.percent {
-            None => None,
-            Some(p) => Some(
-                u8::try_from(*p.get_ref())
-                    .ok()
-                    .filter(|v| *v <= 100)
-                    .ok_or_else(|| {
-                        fail(
-                            Some(p.span().start),
-                            format!("percent {} is not within 0–100", p.get_ref()),
-                        )
-                    })?,
-            ),
-        };
+        let status = Status::parse(r.status.get_ref())
+            .ok_or_else(|| fail(Some(r.status.span().start), format!("unknown status \"{}\"", r.status.get_ref())))?;
+        let percent =
+            match r.percent {
+                None => None,
+                Some(p) => Some(u8::try_from(*p.get_ref()).ok().filter(|v| *v <= 100).ok_or_else(|| {
+                    fail(Some(p.span().start), format!("percent {} is not within 0–100", p.get_ref()))
+                })?),
+            };
         if let Some(expected) = unit.filter(|u| r.unit.get_ref() != u) {
             return Err(LedgerError::WrongUnit {
                 path: path.to_path_buf(),
@@ -131,9 +127,10 @@ struct OutUpdate<'a> {
 
 /// One update as a `[[update]]` TOML record, ending with a newline.
 pub fn record(u: &Update) -> Result<String, LedgerError> {
-    let at: Datetime = u.at.to_rfc3339().parse().map_err(|_| LedgerError::Encode {
-        message: format!("time {} cannot be written", u.at),
-    })?;
+    let at: Datetime =
+        u.at.to_rfc3339()
+            .parse()
+            .map_err(|_| LedgerError::Encode { message: format!("time {} cannot be written", u.at) })?;
     let out = OutFile {
         update: [OutUpdate {
             task: &u.task,
@@ -148,9 +145,7 @@ pub fn record(u: &Update) -> Result<String, LedgerError> {
             evidence: &u.evidence,
         }],
     };
-    toml::to_string(&out).map_err(|e| LedgerError::Encode {
-        message: e.to_string(),
-    })
+    toml::to_string(&out).map_err(|e| LedgerError::Encode { message: e.to_string() })
 }
 
 /// The comment a new unit file starts with.

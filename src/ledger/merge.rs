@@ -21,10 +21,8 @@ pub struct Merged {
 
 /// Merges the unit file at `incoming` into the ledger directory `dir`.
 pub fn merge(plan: &Plan, dir: &Path, incoming: &Path) -> Result<Merged, LedgerError> {
-    let src = std::fs::read_to_string(incoming).map_err(|source| LedgerError::Io {
-        path: incoming.to_path_buf(),
-        source,
-    })?;
+    let src =
+        std::fs::read_to_string(incoming).map_err(|source| LedgerError::Io { path: incoming.to_path_buf(), source })?;
     let updates = file::parse(&src, incoming, None)?;
     let unit = file_unit(plan, incoming, &updates)?;
     let mut unit_name = String::new();
@@ -32,12 +30,7 @@ pub fn merge(plan: &Plan, dir: &Path, incoming: &Path) -> Result<Merged, LedgerE
         unit_name = validate(plan, u)?;
     }
     if unit_name.is_empty() {
-        unit_name = plan
-            .units
-            .iter()
-            .find(|u| u.id == unit)
-            .map(|u| u.name.clone())
-            .unwrap_or_default();
+        unit_name = plan.units.iter().find(|u| u.id == unit).map(|u| u.name.clone()).unwrap_or_default();
     }
     let header = file::header(&unit_name, &plan.meta.id);
     let mut added = 0;
@@ -51,13 +44,7 @@ pub fn merge(plan: &Plan, dir: &Path, incoming: &Path) -> Result<Merged, LedgerE
         added = new.len();
         Ok(new)
     })?;
-    Ok(Merged {
-        unit,
-        unit_name,
-        path,
-        added,
-        already: updates.len() - added,
-    })
+    Ok(Merged { unit, unit_name, path, added, already: updates.len() - added })
 }
 
 /// The unit a file belongs to: the one unit its records name (or its file name when it holds
@@ -66,15 +53,8 @@ fn file_unit(plan: &Plan, path: &Path, updates: &[Update]) -> Result<String, Led
     let mut units: Vec<String> = updates.iter().map(|u| u.unit.clone()).collect();
     units.sort();
     units.dedup();
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem_unit = plan
-        .units
-        .iter()
-        .find(|u| u.id == stem)
-        .map(|u| u.id.clone());
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem_unit = plan.units.iter().find(|u| u.id == stem).map(|u| u.id.clone());
     let unit = match (units.as_slice(), stem_unit) {
         ([], Some(s)) => s,
         ([], None) => return Err(LedgerError::UnknownUnit { unit: stem }),
@@ -88,10 +68,7 @@ fn file_unit(plan: &Plan, path: &Path, updates: &[Update]) -> Result<String, Led
         }
         ([one], _) => one.clone(),
         _ => {
-            return Err(LedgerError::MixedUnits {
-                path: path.to_path_buf(),
-                units,
-            });
+            return Err(LedgerError::MixedUnits { path: path.to_path_buf(), units });
         }
     };
     if !plan.units.iter().any(|u| u.id == unit) {

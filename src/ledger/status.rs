@@ -25,14 +25,8 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order menus show them.
-    pub const ALL: [Status; 6] = [
-        Status::NotStarted,
-        Status::InProgress,
-        Status::Ongoing,
-        Status::Done,
-        Status::Blocked,
-        Status::Na,
-    ];
+    pub const ALL: [Status; 6] =
+        [Status::NotStarted, Status::InProgress, Status::Ongoing, Status::Done, Status::Blocked, Status::Na];
 
     /// The name stored in ledger files and JSON.
     pub fn key(self) -> &'static str {
@@ -63,9 +57,7 @@ impl Status {
         let k: String = s.trim().to_lowercase().replace(['-', ' '], "_");
         Some(match k.as_str() {
             "not_started" | "todo" | "未启动" | "未开始" => Status::NotStarted,
-            "in_progress" | "doing" | "推进中" | "进行中" | "正在推进" => {
-                Status::InProgress
-            }
+            "in_progress" | "doing" | "推进中" | "进行中" | "正在推进" => Status::InProgress,
             "done" | "completed" | "已完成" | "完成" => Status::Done,
             "ongoing" | "continuous" | "持续推进" | "持续" => Status::Ongoing,
             "blocked" | "受阻" | "阻塞" => Status::Blocked,

@@ -68,64 +68,18 @@ fn upd(task: &str, unit: &str, at: &str, status: Status, note: &str) -> Update {
 fn appends_are_read_back_with_history_latest_and_as_of() {
     let (tmp, p, dir) = setup();
     assert_eq!(dir, tmp.path().join("demo-2022.progress"));
-    append(
-        &p,
-        &dir,
-        upd(
-            "1",
-            "czj",
-            "2022-06-10T23:59:59+08:00",
-            Status::InProgress,
-            "一",
-        ),
-        Expect::Any,
-    )
-    .unwrap();
-    append(
-        &p,
-        &dir,
-        upd("1", "czj", "2022-06-11T00:00:00+08:00", Status::Done, "二"),
-        Expect::Any,
-    )
-    .unwrap();
+    append(&p, &dir, upd("1", "czj", "2022-06-10T23:59:59+08:00", Status::InProgress, "一"), Expect::Any).unwrap();
+    append(&p, &dir, upd("1", "czj", "2022-06-11T00:00:00+08:00", Status::Done, "二"), Expect::Any).unwrap();
     // Recorded later but dated earlier (a back-dated --today): ordered by time, not file order.
-    append(
-        &p,
-        &dir,
-        upd(
-            "1",
-            "czj",
-            "2022-05-01T09:00:00+08:00",
-            Status::NotStarted,
-            "零",
-        ),
-        Expect::Any,
-    )
-    .unwrap();
+    append(&p, &dir, upd("1", "czj", "2022-05-01T09:00:00+08:00", Status::NotStarted, "零"), Expect::Any).unwrap();
     let l = Ledger::load(&p, &dir).unwrap().ledger;
-    let notes: Vec<&str> = l
-        .history("1", "czj")
-        .iter()
-        .map(|u| u.note.as_deref().unwrap())
-        .collect();
+    let notes: Vec<&str> = l.history("1", "czj").iter().map(|u| u.note.as_deref().unwrap()).collect();
     assert_eq!(notes, ["零", "一", "二"]);
     assert_eq!(l.latest("1", "czj").unwrap().status, Status::Done);
     let end_of_june_10 = t("2022-06-10T23:59:59.999999999+08:00");
-    assert_eq!(
-        l.as_of("1", "czj", end_of_june_10).unwrap().note.as_deref(),
-        Some("一")
-    );
-    assert_eq!(
-        l.as_of("1", "czj", t("2022-06-11T00:00:00+08:00"))
-            .unwrap()
-            .note
-            .as_deref(),
-        Some("二")
-    );
-    assert!(
-        l.as_of("1", "czj", t("2022-04-30T00:00:00+08:00"))
-            .is_none()
-    );
+    assert_eq!(l.as_of("1", "czj", end_of_june_10).unwrap().note.as_deref(), Some("一"));
+    assert_eq!(l.as_of("1", "czj", t("2022-06-11T00:00:00+08:00")).unwrap().note.as_deref(), Some("二"));
+    assert!(l.as_of("1", "czj", t("2022-04-30T00:00:00+08:00")).is_none());
     assert!(l.latest("1", "fgw").is_none());
     assert!(dir.join("czj.toml").exists() && !dir.join("fgw.toml").exists());
 }
@@ -134,19 +88,7 @@ fn appends_are_read_back_with_history_latest_and_as_of() {
 fn same_moment_later_record_wins() {
     let (_tmp, p, dir) = setup();
     for note in ["a", "b", "c"] {
-        append(
-            &p,
-            &dir,
-            upd(
-                "2",
-                "fgw",
-                "2022-06-01T12:00:00+08:00",
-                Status::InProgress,
-                note,
-            ),
-            Expect::Any,
-        )
-        .unwrap();
+        append(&p, &dir, upd("2", "fgw", "2022-06-01T12:00:00+08:00", Status::InProgress, note), Expect::Any).unwrap();
     }
     let l = Ledger::load(&p, &dir).unwrap().ledger;
     assert_eq!(l.latest("2", "fgw").unwrap().note.as_deref(), Some("c"));
@@ -155,22 +97,10 @@ fn same_moment_later_record_wins() {
 #[test]
 fn stale_save_is_reported_not_applied() {
     let (_tmp, p, dir) = setup();
-    let first = upd(
-        "1",
-        "fgw",
-        "2022-06-01T09:00:00+08:00",
-        Status::InProgress,
-        "A 看到的",
-    );
+    let first = upd("1", "fgw", "2022-06-01T09:00:00+08:00", Status::InProgress, "A 看到的");
     append(&p, &dir, first.clone(), Expect::Latest(None)).unwrap();
     // B opened the form when there was no update, and saves after A.
-    let b = upd(
-        "1",
-        "fgw",
-        "2022-06-01T09:05:00+08:00",
-        Status::Done,
-        "B 的",
-    );
+    let b = upd("1", "fgw", "2022-06-01T09:05:00+08:00", Status::Done, "B 的");
     match append(&p, &dir, b.clone(), Expect::Latest(None)) {
         Err(LedgerError::Stale { current }) => assert_eq!(*current, first),
         other => panic!("{other:?}"),
@@ -179,14 +109,7 @@ fn stale_save_is_reported_not_applied() {
     assert_eq!(l.history("1", "fgw").len(), 1);
     // Having seen A's update, B saves.
     append(&p, &dir, b, Expect::Latest(Some(first))).unwrap();
-    assert_eq!(
-        Ledger::load(&p, &dir)
-            .unwrap()
-            .ledger
-            .history("1", "fgw")
-            .len(),
-        2
-    );
+    assert_eq!(Ledger::load(&p, &dir).unwrap().ledger.history("1", "fgw").len(), 2);
 }
 
 #[test]
@@ -196,44 +119,21 @@ fn refusals_name_the_problem() {
     let err = append(&p, &dir, upd("9", "czj", at, Status::Done, ""), Expect::Any).unwrap_err();
     assert!(matches!(err, LedgerError::UnknownTask { .. }), "{err:?}");
     let err = append(&p, &dir, upd("2", "czj", at, Status::Done, ""), Expect::Any).unwrap_err();
-    assert!(
-        matches!(&err, LedgerError::NotAssigned { assigned, .. } if assigned == &["市发展改革委"]),
-        "{err:?}"
-    );
+    assert!(matches!(&err, LedgerError::NotAssigned { assigned, .. } if assigned == &["市发展改革委"]), "{err:?}");
     let mut u = upd("1", "czj", at, Status::Done, "");
     u.percent = Some(60);
-    assert!(matches!(
-        append(&p, &dir, u.clone(), Expect::Any),
-        Err(LedgerError::DoneNotFull { percent: 60 })
-    ));
+    assert!(matches!(append(&p, &dir, u.clone(), Expect::Any), Err(LedgerError::DoneNotFull { percent: 60 })));
     u.status = Status::InProgress;
     u.percent = Some(101);
-    assert!(matches!(
-        append(&p, &dir, u, Expect::Any),
-        Err(LedgerError::BadPercent { percent: 101 })
-    ));
+    assert!(matches!(append(&p, &dir, u, Expect::Any), Err(LedgerError::BadPercent { percent: 101 })));
     assert!(!dir.join("czj.toml").exists(), "nothing written");
 }
 
 #[test]
 fn hostile_unit_ids_cannot_name_files() {
     let dir = Path::new("/tmp/x");
-    for id in [
-        "../etc/passwd",
-        "a/b",
-        "..",
-        ".",
-        "",
-        "a\0b",
-        "a\u{1b}b",
-        "市财政局",
-        "A",
-        "-rf",
-    ] {
-        assert!(
-            matches!(unit_file(dir, id), Err(LedgerError::BadUnitId { .. })),
-            "{id:?}"
-        );
+    for id in ["../etc/passwd", "a/b", "..", ".", "", "a\0b", "a\u{1b}b", "市财政局", "A", "-rf"] {
+        assert!(matches!(unit_file(dir, id), Err(LedgerError::BadUnitId { .. })), "{id:?}");
     }
     assert_eq!(unit_file(dir, "czj").unwrap(), dir.join("czj.toml"));
 }
@@ -241,30 +141,13 @@ fn hostile_unit_ids_cannot_name_files() {
 #[test]
 fn corrupted_file_is_refused_and_left_untouched() {
     let (_tmp, p, dir) = setup();
-    append(
-        &p,
-        &dir,
-        upd(
-            "1",
-            "czj",
-            "2022-06-01T09:00:00+08:00",
-            Status::InProgress,
-            "好的",
-        ),
-        Expect::Any,
-    )
-    .unwrap();
+    append(&p, &dir, upd("1", "czj", "2022-06-01T09:00:00+08:00", Status::InProgress, "好的"), Expect::Any).unwrap();
     let path = dir.join("czj.toml");
     let mut bytes = std::fs::read(&path).unwrap();
     bytes.extend_from_slice(b"\n[[update]]\ntask = \"1\nunit = \n");
     std::fs::write(&path, &bytes).unwrap();
-    let err = append(
-        &p,
-        &dir,
-        upd("1", "czj", "2022-06-02T09:00:00+08:00", Status::Done, "新"),
-        Expect::Any,
-    )
-    .unwrap_err();
+    let err =
+        append(&p, &dir, upd("1", "czj", "2022-06-02T09:00:00+08:00", Status::Done, "新"), Expect::Any).unwrap_err();
     match &err {
         LedgerError::Parse { pos: Some(pos), .. } => assert!(pos.line > 5, "{pos:?}"),
         other => panic!("{other:?}"),
@@ -278,19 +161,9 @@ fn corrupted_file_is_refused_and_left_untouched() {
 fn a_record_of_another_unit_is_refused() {
     let (_tmp, p, dir) = setup();
     std::fs::create_dir_all(&dir).unwrap();
-    let rec = record(&upd(
-        "1",
-        "fgw",
-        "2022-06-01T09:00:00+08:00",
-        Status::Done,
-        "x",
-    ))
-    .unwrap();
+    let rec = record(&upd("1", "fgw", "2022-06-01T09:00:00+08:00", Status::Done, "x")).unwrap();
     std::fs::write(dir.join("czj.toml"), &rec).unwrap();
-    assert!(matches!(
-        Ledger::load(&p, &dir),
-        Err(LedgerError::WrongUnit { .. })
-    ));
+    assert!(matches!(Ledger::load(&p, &dir), Err(LedgerError::WrongUnit { .. })));
 }
 
 #[test]
@@ -299,45 +172,11 @@ fn merge_is_idempotent_and_refuses_foreign_records() {
     let p = plan(tmp.path());
     let remote = tmp.path().join("remote");
     let office = tmp.path().join("office");
-    append(
-        &p,
-        &remote,
-        upd(
-            "1",
-            "fgw",
-            "2022-06-01T09:00:00+08:00",
-            Status::InProgress,
-            "远程一",
-        ),
-        Expect::Any,
-    )
-    .unwrap();
-    append(
-        &p,
-        &remote,
-        upd(
-            "2",
-            "fgw",
-            "2022-06-02T09:00:00+08:00",
-            Status::Done,
-            "远程二",
-        ),
-        Expect::Any,
-    )
-    .unwrap();
-    append(
-        &p,
-        &office,
-        upd(
-            "1",
-            "fgw",
-            "2022-06-01T09:00:00+08:00",
-            Status::InProgress,
-            "远程一",
-        ),
-        Expect::Any,
-    )
-    .unwrap();
+    append(&p, &remote, upd("1", "fgw", "2022-06-01T09:00:00+08:00", Status::InProgress, "远程一"), Expect::Any)
+        .unwrap();
+    append(&p, &remote, upd("2", "fgw", "2022-06-02T09:00:00+08:00", Status::Done, "远程二"), Expect::Any).unwrap();
+    append(&p, &office, upd("1", "fgw", "2022-06-01T09:00:00+08:00", Status::InProgress, "远程一"), Expect::Any)
+        .unwrap();
     let m = merge(&p, &office, &remote.join("fgw.toml")).unwrap();
     assert_eq!((m.added, m.already, m.unit.as_str()), (1, 1, "fgw"));
     let again = merge(&p, &office, &remote.join("fgw.toml")).unwrap();
@@ -345,33 +184,13 @@ fn merge_is_idempotent_and_refuses_foreign_records() {
     assert_eq!(Ledger::load(&p, &office).unwrap().ledger.updates().len(), 2);
 
     let mixed = tmp.path().join("mixed.toml");
-    let text = record(&upd(
-        "1",
-        "fgw",
-        "2022-06-01T09:00:00+08:00",
-        Status::Done,
-        "a",
-    ))
-    .unwrap()
-        + &record(&upd(
-            "1",
-            "czj",
-            "2022-06-01T09:00:00+08:00",
-            Status::Done,
-            "b",
-        ))
-        .unwrap();
+    let text = record(&upd("1", "fgw", "2022-06-01T09:00:00+08:00", Status::Done, "a")).unwrap()
+        + &record(&upd("1", "czj", "2022-06-01T09:00:00+08:00", Status::Done, "b")).unwrap();
     std::fs::write(&mixed, text).unwrap();
-    assert!(matches!(
-        merge(&p, &office, &mixed),
-        Err(LedgerError::MixedUnits { .. })
-    ));
+    assert!(matches!(merge(&p, &office, &mixed), Err(LedgerError::MixedUnits { .. })));
     let renamed = tmp.path().join("czj.toml");
     std::fs::copy(remote.join("fgw.toml"), &renamed).unwrap();
-    assert!(matches!(
-        merge(&p, &office, &renamed),
-        Err(LedgerError::WrongUnit { .. })
-    ));
+    assert!(matches!(merge(&p, &office, &renamed), Err(LedgerError::WrongUnit { .. })));
     assert_eq!(Ledger::load(&p, &office).unwrap().ledger.updates().len(), 2);
 }
 
@@ -380,65 +199,26 @@ fn merge_is_idempotent_and_refuses_foreign_records() {
 fn mode_is_kept_and_temps_are_cleaned() {
     use std::os::unix::fs::PermissionsExt;
     let (_tmp, p, dir) = setup();
-    append(
-        &p,
-        &dir,
-        upd(
-            "1",
-            "czj",
-            "2022-06-01T09:00:00+08:00",
-            Status::InProgress,
-            "a",
-        ),
-        Expect::Any,
-    )
-    .unwrap();
+    append(&p, &dir, upd("1", "czj", "2022-06-01T09:00:00+08:00", Status::InProgress, "a"), Expect::Any).unwrap();
     let path = dir.join("czj.toml");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     std::fs::write(dir.join(".czj.toml.999.0.tmp"), "half-written").unwrap();
-    append(
-        &p,
-        &dir,
-        upd(
-            "1",
-            "czj",
-            "2022-06-02T09:00:00+08:00",
-            Status::InProgress,
-            "b",
-        ),
-        Expect::Any,
-    )
-    .unwrap();
-    assert_eq!(
-        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-        0o640
-    );
+    append(&p, &dir, upd("1", "czj", "2022-06-02T09:00:00+08:00", Status::InProgress, "b"), Expect::Any).unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
     assert!(!dir.join(".czj.toml.999.0.tmp").exists());
 }
 
 #[test]
 fn file_is_human_readable() {
     let (_tmp, p, dir) = setup();
-    let mut u = upd(
-        "1",
-        "czj",
-        "2022-06-01T09:00:00+08:00",
-        Status::InProgress,
-        "第一行\n第二行",
-    );
+    let mut u = upd("1", "czj", "2022-06-01T09:00:00+08:00", Status::InProgress, "第一行\n第二行");
     u.percent = Some(40);
     u.evidence = vec!["https://www.example.gov.cn/a.html".into()];
     append(&p, &dir, u, Expect::Any).unwrap();
     let text = std::fs::read_to_string(dir.join("czj.toml")).unwrap();
     assert!(text.starts_with("# 工作台账"), "{text}");
-    assert!(
-        text.contains("[[update]]\ntask = \"1\"\nunit = \"czj\"\nat = 2022-06-01T09:00:00+08:00\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains("status = \"in_progress\"\npercent = 40\n"),
-        "{text}"
-    );
+    assert!(text.contains("[[update]]\ntask = \"1\"\nunit = \"czj\"\nat = 2022-06-01T09:00:00+08:00\n"), "{text}");
+    assert!(text.contains("status = \"in_progress\"\npercent = 40\n"), "{text}");
     assert!(text.contains("第一行\n第二行"), "{text}");
 }
 
@@ -451,34 +231,10 @@ fn a_symlinked_unit_file_is_written_beside_its_target() {
     std::fs::create_dir_all(&dir).unwrap();
     std::os::unix::fs::symlink("../units/czj/czj.toml", dir.join("czj.toml")).unwrap();
     for note in ["a", "b"] {
-        append(
-            &p,
-            &dir,
-            upd(
-                "1",
-                "czj",
-                "2022-06-01T09:00:00+08:00",
-                Status::InProgress,
-                note,
-            ),
-            Expect::Any,
-        )
-        .unwrap();
+        append(&p, &dir, upd("1", "czj", "2022-06-01T09:00:00+08:00", Status::InProgress, note), Expect::Any).unwrap();
     }
-    assert!(
-        std::fs::symlink_metadata(dir.join("czj.toml"))
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
+    assert!(std::fs::symlink_metadata(dir.join("czj.toml")).unwrap().file_type().is_symlink());
     assert!(own.join("czj.toml").is_file() && own.join(".czj.lock").is_file());
     assert!(!dir.join(".czj.lock").exists());
-    assert_eq!(
-        Ledger::load(&p, &dir)
-            .unwrap()
-            .ledger
-            .history("1", "czj")
-            .len(),
-        2
-    );
+    assert_eq!(Ledger::load(&p, &dir).unwrap().ledger.history("1", "czj").len(), 2);
 }

@@ -29,21 +29,14 @@ pub struct Saved {
 /// the directory.
 pub fn unit_file(dir: &Path, unit_id: &str) -> Result<PathBuf, LedgerError> {
     if !crate::plan::valid_unit_id(unit_id) {
-        return Err(LedgerError::BadUnitId {
-            id: unit_id.to_string(),
-        });
+        return Err(LedgerError::BadUnitId { id: unit_id.to_string() });
     }
     Ok(dir.join(format!("{unit_id}.toml")))
 }
 
 /// Appends one update after checking it against the plan and, with [`Expect::Latest`],
 /// against what others have saved since it was read.
-pub fn append(
-    plan: &Plan,
-    dir: &Path,
-    update: Update,
-    expect: Expect,
-) -> Result<Saved, LedgerError> {
+pub fn append(plan: &Plan, dir: &Path, update: Update, expect: Expect) -> Result<Saved, LedgerError> {
     let unit_name = validate(plan, &update)?;
     let header = file::header(&unit_name, &plan.meta.id);
     let path = locked_append(dir, &update.unit, &header, |existing| {
@@ -53,9 +46,7 @@ pub fn append(
             if current != seen.as_ref()
                 && let Some(c) = current
             {
-                return Err(LedgerError::Stale {
-                    current: Box::new(c.clone()),
-                });
+                return Err(LedgerError::Stale { current: Box::new(c.clone()) });
             }
         }
         Ok(vec![update.clone()])
@@ -69,32 +60,17 @@ pub(super) fn validate(plan: &Plan, u: &Update) -> Result<String, LedgerError> {
         .units
         .iter()
         .position(|x| x.id == u.unit)
-        .ok_or_else(|| LedgerError::UnknownUnit {
-            unit: u.unit.clone(),
-        })?;
+        .ok_or_else(|| LedgerError::UnknownUnit { unit: u.unit.clone() })?;
     let Some(task) = plan.task(&u.task) else {
-        return Err(LedgerError::UnknownTask {
-            task: u.task.clone(),
-            suggestions: similar_tasks(plan, &u.task),
-        });
+        return Err(LedgerError::UnknownTask { task: u.task.clone(), suggestions: similar_tasks(plan, &u.task) });
     };
     if !task.assignees.iter().any(|a| a.unit == unit) {
-        let assigned = task
-            .assignees
-            .iter()
-            .map(|a| plan.units[a.unit].name.clone())
-            .collect();
-        return Err(LedgerError::NotAssigned {
-            task: u.task.clone(),
-            unit: plan.units[unit].name.clone(),
-            assigned,
-        });
+        let assigned = task.assignees.iter().map(|a| plan.units[a.unit].name.clone()).collect();
+        return Err(LedgerError::NotAssigned { task: u.task.clone(), unit: plan.units[unit].name.clone(), assigned });
     }
     match u.percent {
         Some(p) if p > 100 => {
-            return Err(LedgerError::BadPercent {
-                percent: u32::from(p),
-            });
+            return Err(LedgerError::BadPercent { percent: u32::from(p) });
         }
         Some(p) if u.status == Status::Done && p != 100 => {
             return Err(LedgerError::DoneNotFull { percent: p });
@@ -112,11 +88,7 @@ fn similar_tasks(plan: &Plan, id: &str) -> Vec<String> {
         .filter(|(s, _)| *s >= 0.5)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored
-        .into_iter()
-        .take(5)
-        .map(|(_, s)| s.to_string())
-        .collect()
+    scored.into_iter().take(5).map(|(_, s)| s.to_string()).collect()
 }
 
 /// Under the unit's lock: re-reads the file (refusing one that does not parse), lets `decide`
@@ -136,12 +108,7 @@ pub(super) fn locked_append(
     // Lock, temp file and rename all happen beside the real file (see `real_path`).
     let dir = path.parent().unwrap_or(dir);
     let lock_path = dir.join(format!(".{unit_id}.lock"));
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(io(&lock_path))?;
+    let lock = OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(io(&lock_path))?;
     lock.lock().map_err(io(&lock_path))?;
     remove_stale_temps(dir, unit_id);
     let old = match std::fs::read_to_string(&path) {
@@ -204,22 +171,10 @@ fn remove_stale_temps(dir: &Path, unit_id: &str) {
 /// it, renames it over `path` and fsyncs the directory.
 fn replace(dir: &Path, path: &Path, unit_id: &str, text: &str) -> Result<(), LedgerError> {
     let seq = SEQ.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(
-        "{}{}.{seq}.tmp",
-        temp_prefix(unit_id),
-        std::process::id()
-    ));
+    let tmp = dir.join(format!("{}{}.{seq}.tmp", temp_prefix(unit_id), std::process::id()));
     let result = write_temp(path, &tmp, text).and_then(|()| {
-        std::fs::rename(&tmp, path).map_err(|source| LedgerError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|source| LedgerError::Io {
-                path: dir.to_path_buf(),
-                source,
-            })
+        std::fs::rename(&tmp, path).map_err(|source| LedgerError::Io { path: path.to_path_buf(), source })?;
+        File::open(dir).and_then(|d| d.sync_all()).map_err(|source| LedgerError::Io { path: dir.to_path_buf(), source })
     });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -228,15 +183,8 @@ fn replace(dir: &Path, path: &Path, unit_id: &str, text: &str) -> Result<(), Led
 }
 
 fn write_temp(path: &Path, tmp: &Path, text: &str) -> Result<(), LedgerError> {
-    let io = |source| LedgerError::Io {
-        path: tmp.to_path_buf(),
-        source,
-    };
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(tmp)
-        .map_err(io)?;
+    let io = |source| LedgerError::Io { path: tmp.to_path_buf(), source };
+    let mut f = OpenOptions::new().write(true).create_new(true).open(tmp).map_err(io)?;
     f.write_all(text.as_bytes()).map_err(io)?;
     keep_mode_and_group(path, tmp, &f)?;
     f.sync_all().map_err(io)
@@ -248,19 +196,12 @@ fn keep_mode_and_group(path: &Path, tmp: &Path, f: &File) -> Result<(), LedgerEr
     let Ok(old) = std::fs::metadata(path) else {
         return Ok(());
     };
-    let io = |source| LedgerError::Io {
-        path: tmp.to_path_buf(),
-        source,
-    };
+    let io = |source| LedgerError::Io { path: tmp.to_path_buf(), source };
     f.set_permissions(old.permissions()).map_err(io)?;
     let now = f.metadata().map_err(io)?;
     if now.gid() != old.gid() {
-        std::os::unix::fs::fchown(f, None, Some(old.gid())).map_err(|source| {
-            LedgerError::GroupLost {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
+        std::os::unix::fs::fchown(f, None, Some(old.gid()))
+            .map_err(|source| LedgerError::GroupLost { path: path.to_path_buf(), source })?;
     }
     Ok(())
 }
@@ -268,11 +209,7 @@ fn keep_mode_and_group(path: &Path, tmp: &Path, f: &File) -> Result<(), LedgerEr
 #[cfg(not(unix))]
 fn keep_mode_and_group(path: &Path, tmp: &Path, f: &File) -> Result<(), LedgerError> {
     if let Ok(old) = std::fs::metadata(path) {
-        f.set_permissions(old.permissions())
-            .map_err(|source| LedgerError::Io {
-                path: tmp.to_path_buf(),
-                source,
-            })?;
+        f.set_permissions(old.permissions()).map_err(|source| LedgerError::Io { path: tmp.to_path_buf(), source })?;
     }
     Ok(())
 }

@@ -33,11 +33,7 @@ pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
             r.deadline.as_deref().unwrap_or_default(),
             &due_label(r, lang),
             &days_label(r, lang),
-            &if list.has_ledger {
-                progress_label(r, lang)
-            } else {
-                String::new()
-            },
+            &if list.has_ledger { progress_label(r, lang) } else { String::new() },
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;

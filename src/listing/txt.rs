@@ -40,38 +40,20 @@ fn heading(list: &Listing, lang: Lang) -> String {
             sanitize(u),
             list.today
         ),
-        None => tr!(
-            lang,
-            "{title}\n共 {n} 项任务（截至 {}）\n",
-            "{title}\n{n} tasks (as of {})\n",
-            list.today
-        ),
+        None => tr!(lang, "{title}\n共 {n} 项任务（截至 {}）\n", "{title}\n{n} tasks (as of {})\n", list.today),
     }
 }
 
 fn columns<'a>(list: &Listing, lang: Lang) -> Vec<Col<'a>> {
-    let mut cols = vec![Col {
-        head: lang.pick("编号", "id"),
-        cell: Box::new(|r: &Row| r.id.clone()),
-        max: Some(8),
-    }];
+    let mut cols = vec![Col { head: lang.pick("编号", "id"), cell: Box::new(|r: &Row| r.id.clone()), max: Some(8) }];
     if list.unit.is_some() {
         cols.push(Col {
             head: lang.pick("角色", "role"),
-            cell: Box::new(move |r: &Row| {
-                r.role
-                    .map(|x| x.label(lang))
-                    .unwrap_or_default()
-                    .to_string()
-            }),
+            cell: Box::new(move |r: &Row| r.role.map(|x| x.label(lang)).unwrap_or_default().to_string()),
             max: Some(11),
         });
     }
-    cols.push(Col {
-        head: lang.pick("任务内容", "task"),
-        cell: Box::new(|r: &Row| content(r)),
-        max: None,
-    });
+    cols.push(Col { head: lang.pick("任务内容", "task"), cell: Box::new(|r: &Row| content(r)), max: None });
     if list.unit.is_none() {
         cols.push(Col {
             head: lang.pick("责任单位", "units"),
@@ -85,9 +67,7 @@ fn columns<'a>(list: &Listing, lang: Lang) -> Vec<Col<'a>> {
         max: Some(16),
     });
     cols.push(Col {
-        head: lang.pick("截止", "due"),
-        cell: Box::new(move |r: &Row| due_label(r, lang)),
-        max: Some(16),
+        head: lang.pick("截止", "due"), cell: Box::new(move |r: &Row| due_label(r, lang)), max: Some(16)
     });
     cols.push(Col {
         head: lang.pick("剩余", "left"),
@@ -99,11 +79,7 @@ fn columns<'a>(list: &Listing, lang: Lang) -> Vec<Col<'a>> {
             Some(_) => lang.pick("状态", "status"),
             None => lang.pick("完成单位", "units done"),
         };
-        cols.push(Col {
-            head,
-            cell: Box::new(move |r: &Row| progress_label(r, lang)),
-            max: Some(16),
-        });
+        cols.push(Col { head, cell: Box::new(move |r: &Row| progress_label(r, lang)), max: Some(16) });
     }
     cols
 }
@@ -122,12 +98,7 @@ fn widths(list: &Listing, cols: &[Col], total: usize) -> Vec<usize> {
     let mut widths: Vec<usize> = cols
         .iter()
         .map(|c| {
-            let widest = list
-                .tasks
-                .iter()
-                .map(|r| width(&sanitize(&(c.cell)(r))))
-                .max()
-                .unwrap_or(0);
+            let widest = list.tasks.iter().map(|r| width(&sanitize(&(c.cell)(r)))).max().unwrap_or(0);
             let need = widest.max(width(c.head));
             c.max.map_or(0, |m| need.min(m))
         })

@@ -20,15 +20,9 @@ struct Cx<'a> {
 }
 
 pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
-    let invalid = |diagnostics| PlanError::Invalid {
-        path: path.to_path_buf(),
-        diagnostics,
-    };
+    let invalid = |diagnostics| PlanError::Invalid { path: path.to_path_buf(), diagnostics };
     let raw: RawPlan = toml::from_str(src).map_err(|e| invalid(vec![syntax(src, &e)]))?;
-    let mut cx = Cx {
-        lines: LineIndex::new(src),
-        diags: Vec::new(),
-    };
+    let mut cx = Cx { lines: LineIndex::new(src), diags: Vec::new() };
     let meta = cx.meta(raw.plan.as_ref());
     let (units, groups, index) = cx.units(&raw.unit, &raw.group);
     let tasks = cx.tasks(&raw.task, &index, &groups, &meta);
@@ -39,18 +33,8 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
     let Some(meta) = meta else {
         return Err(invalid(cx.diags));
     };
-    let plan = Plan {
-        path: path.to_path_buf(),
-        meta,
-        units,
-        groups,
-        tasks,
-        index,
-    };
-    Ok(Loaded {
-        plan,
-        warnings: cx.diags,
-    })
+    let plan = Plan { path: path.to_path_buf(), meta, units, groups, tasks, index };
+    Ok(Loaded { plan, warnings: cx.diags })
 }
 
 fn syntax(src: &str, e: &toml::de::Error) -> Diagnostic {
@@ -62,9 +46,7 @@ fn syntax(src: &str, e: &toml::de::Error) -> Diagnostic {
 /// Unit ids name ledger files, so they are kept to a safe ASCII alphabet.
 pub fn valid_unit_id(id: &str) -> bool {
     (1..=40).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         && !id.starts_with(['-', '_'])
 }
 
@@ -74,23 +56,15 @@ impl Cx<'_> {
     }
 
     fn err(&mut self, offset: usize, problem: Problem) {
-        self.diags
-            .push(Diagnostic::error(self.pos(offset), problem));
+        self.diags.push(Diagnostic::error(self.pos(offset), problem));
     }
 
     fn warn(&mut self, offset: usize, problem: Problem) {
-        self.diags
-            .push(Diagnostic::warning(self.pos(offset), problem));
+        self.diags.push(Diagnostic::warning(self.pos(offset), problem));
     }
 
     /// A required text field: reports it missing (at the table) or empty (at the value).
-    fn required(
-        &mut self,
-        field: &Text,
-        table: &'static str,
-        name: &'static str,
-        at: usize,
-    ) -> Option<String> {
+    fn required(&mut self, field: &Text, table: &'static str, name: &'static str, at: usize) -> Option<String> {
         match field {
             None => {
                 self.err(at, Problem::Missing { table, field: name });
@@ -107,47 +81,27 @@ impl Cx<'_> {
     fn date(&mut self, value: &S<Datetime>, field: &'static str) -> Option<NaiveDate> {
         let d = value.get_ref();
         let date = match (d.date, d.time, d.offset) {
-            (Some(date), None, None) => NaiveDate::from_ymd_opt(
-                i32::from(date.year),
-                u32::from(date.month),
-                u32::from(date.day),
-            ),
+            (Some(date), None, None) => {
+                NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+            }
             _ => None,
         };
         if date.is_none() {
-            self.err(
-                value.span().start,
-                Problem::BadDate {
-                    field,
-                    value: d.to_string(),
-                },
-            );
+            self.err(value.span().start, Problem::BadDate { field, value: d.to_string() });
         }
         date
     }
 
     fn meta(&mut self, raw: Option<&S<RawMeta>>) -> Option<Meta> {
         let Some(raw) = raw else {
-            self.diags.push(Diagnostic::error(
-                None,
-                Problem::Missing {
-                    table: "plan",
-                    field: "[plan]",
-                },
-            ));
+            self.diags.push(Diagnostic::error(None, Problem::Missing { table: "plan", field: "[plan]" }));
             return None;
         };
         let at = raw.span().start;
         let m = raw.get_ref();
         let id = self.required(&m.id, "plan", "id", at);
         if let Some(v) = m.id.as_ref().filter(|v| !valid_plan_id(v.get_ref())) {
-            self.err(
-                v.span().start,
-                Problem::BadId {
-                    what: "plan",
-                    value: v.get_ref().clone(),
-                },
-            );
+            self.err(v.span().start, Problem::BadId { what: "plan", value: v.get_ref().clone() });
         }
         let title = self.required(&m.title, "plan", "title", at);
         let issuer = self.required(&m.issuer, "plan", "issuer", at);
@@ -171,13 +125,7 @@ impl Cx<'_> {
 
     fn year(&mut self, raw: Option<&S<i64>>, at: usize) -> Option<i32> {
         let Some(y) = raw else {
-            self.err(
-                at,
-                Problem::Missing {
-                    table: "plan",
-                    field: "year",
-                },
-            );
+            self.err(at, Problem::Missing { table: "plan", field: "year" });
             return None;
         };
         let value = *y.get_ref();
@@ -199,20 +147,9 @@ impl Cx<'_> {
         let raw = raw.unwrap_or_default();
         if raw.is_empty() {
             let y = year?;
-            let all: Vec<NaiveDate> = [6, 9, 12]
-                .iter()
-                .filter_map(|&m| NaiveDate::from_ymd_opt(y, m, 10))
-                .collect();
-            let kept: Vec<NaiveDate> = all
-                .iter()
-                .copied()
-                .filter(|d| issued.is_none_or(|i| *d >= i))
-                .collect();
-            return Some(if kept.is_empty() {
-                all.last().copied().into_iter().collect()
-            } else {
-                kept
-            });
+            let all: Vec<NaiveDate> = [6, 9, 12].iter().filter_map(|&m| NaiveDate::from_ymd_opt(y, m, 10)).collect();
+            let kept: Vec<NaiveDate> = all.iter().copied().filter(|d| issued.is_none_or(|i| *d >= i)).collect();
+            return Some(if kept.is_empty() { all.last().copied().into_iter().collect() } else { kept });
         }
         let mut dates = Vec::new();
         for value in raw {
@@ -232,21 +169,14 @@ impl Cx<'_> {
         };
         let parsed = v.get_ref().trim().parse::<FixedOffset>().ok();
         if parsed.is_none() {
-            self.err(
-                v.span().start,
-                Problem::BadTimezone {
-                    value: v.get_ref().clone(),
-                },
-            );
+            self.err(v.span().start, Problem::BadTimezone { value: v.get_ref().clone() });
         }
         parsed
     }
 }
 
 fn opt(t: &Text) -> Option<String> {
-    t.as_ref()
-        .map(|v| v.get_ref().clone())
-        .filter(|s| !s.trim().is_empty())
+    t.as_ref().map(|v| v.get_ref().clone()).filter(|s| !s.trim().is_empty())
 }
 
 fn valid_plan_id(id: &str) -> bool {

@@ -102,14 +102,7 @@ impl Deadline {
 
 /// Fixed phrases with no date in them.
 fn keyword(p: &str) -> Option<Deadline> {
-    let continuous = [
-        "持续推进",
-        "全年持续推进",
-        "长期坚持",
-        "长期",
-        "常态化",
-        "持续开展",
-    ];
+    let continuous = ["持续推进", "全年持续推进", "长期坚持", "长期", "常态化", "持续开展"];
     if continuous.contains(&p) {
         return Some(Deadline::Continuous);
     }
@@ -136,10 +129,7 @@ fn after_issue(p: &str) -> Option<u32> {
 
 /// "[YYYY年](底|年底|M月[底|末|D日])[前|以前|之前]"; a month without 底 means its end.
 fn dated(p: &str, plan_year: i32) -> Option<NaiveDate> {
-    let p = ["以前", "之前", "前"]
-        .iter()
-        .find_map(|s| p.strip_suffix(s))
-        .unwrap_or(p);
+    let p = ["以前", "之前", "前"].iter().find_map(|s| p.strip_suffix(s)).unwrap_or(p);
     let (year, rest) = match leading_number(p) {
         Some((y, rest)) if y >= 1000 => (i32::try_from(y).ok()?, rest.strip_prefix('年')?),
         _ => (plan_year, p),
@@ -189,11 +179,7 @@ fn chinese_number(s: &str) -> Option<(u64, &str)> {
         if c == '十' {
             value = if value == 0 { 10 } else { value * 10 };
         } else if let Some(d) = digit(c) {
-            value = if value >= 10 && value.is_multiple_of(10) {
-                value + d as u64
-            } else {
-                value * 10 + d as u64
-            };
+            value = if value >= 10 && value.is_multiple_of(10) { value + d as u64 } else { value * 10 + d as u64 };
         } else {
             break;
         }

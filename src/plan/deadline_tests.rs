@@ -48,18 +48,8 @@ fn dated_phrases_from_the_seeds() {
 
 #[test]
 fn year_long() {
-    assert_eq!(
-        Deadline::parse("全年", 2022),
-        Deadline::YearLong {
-            due: d(2022, 12, 31)
-        }
-    );
-    assert_eq!(
-        Deadline::parse("全年 ", 2023),
-        Deadline::YearLong {
-            due: d(2023, 12, 31)
-        }
-    );
+    assert_eq!(Deadline::parse("全年", 2022), Deadline::YearLong { due: d(2022, 12, 31) });
+    assert_eq!(Deadline::parse("全年 ", 2023), Deadline::YearLong { due: d(2023, 12, 31) });
 }
 
 #[test]
@@ -71,32 +61,14 @@ fn continuous() {
 
 #[test]
 fn recurring() {
-    assert_eq!(
-        Deadline::parse("实时更新", 2022),
-        Deadline::Recurring {
-            cycle: Cycle::Realtime
-        }
-    );
-    assert_eq!(
-        Deadline::parse("实时\n更新", 2022),
-        Deadline::Recurring {
-            cycle: Cycle::Realtime
-        }
-    );
-    assert_eq!(
-        Deadline::parse("每月更新", 2022),
-        Deadline::Recurring {
-            cycle: Cycle::Monthly
-        }
-    );
+    assert_eq!(Deadline::parse("实时更新", 2022), Deadline::Recurring { cycle: Cycle::Realtime });
+    assert_eq!(Deadline::parse("实时\n更新", 2022), Deadline::Recurring { cycle: Cycle::Realtime });
+    assert_eq!(Deadline::parse("每月更新", 2022), Deadline::Recurring { cycle: Cycle::Monthly });
 }
 
 #[test]
 fn event_driven() {
-    assert_eq!(
-        Deadline::parse("根据政策时限及时推进", 2022),
-        Deadline::EventDriven
-    );
+    assert_eq!(Deadline::parse("根据政策时限及时推进", 2022), Deadline::EventDriven);
 }
 
 #[test]
@@ -109,14 +81,8 @@ fn after_issue() {
 
 #[test]
 fn unrecognised_is_kept_not_guessed() {
-    for p in [
-        "尽快",
-        "2022年13月",
-        "2022年2月30日",
-        "下半年",
-        "2022年10月中旬",
-        "9999999999999999999999年",
-    ] {
+    for p in ["尽快", "2022年13月", "2022年2月30日", "下半年", "2022年10月中旬", "9999999999999999999999年"]
+    {
         assert_eq!(Deadline::parse(p, 2022), Deadline::Unrecognised, "{p}");
     }
     assert_eq!(Deadline::parse("  ", 2022), Deadline::Unspecified);

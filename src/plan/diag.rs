@@ -30,9 +30,7 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(src: &'a str) -> LineIndex<'a> {
-        let starts = std::iter::once(0)
-            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let starts = std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { src, starts }
     }
 
@@ -43,10 +41,7 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        Position {
-            line,
-            col: self.src[start..offset].chars().count() + 1,
-        }
+        Position { line, col: self.src[start..offset].chars().count() + 1 }
     }
 }
 
@@ -77,23 +72,13 @@ pub enum Problem {
     /// The file is not valid TOML, or a value has the wrong type.
     Syntax { message: String },
     /// A required field is missing.
-    Missing {
-        table: &'static str,
-        field: &'static str,
-    },
+    Missing { table: &'static str, field: &'static str },
     /// An id has characters that are not allowed.
     BadId { what: &'static str, value: String },
     /// Two units, groups or tasks share an id.
-    DuplicateId {
-        what: &'static str,
-        id: String,
-        first: Option<Position>,
-    },
+    DuplicateId { what: &'static str, id: String, first: Option<Position> },
     /// Two units or groups share a name or alias.
-    DuplicateName {
-        name: String,
-        first: Option<Position>,
-    },
+    DuplicateName { name: String, first: Option<Position> },
     /// A date is not a plain calendar date.
     BadDate { field: &'static str, value: String },
     /// The plan year is out of range.
@@ -103,17 +88,9 @@ pub enum Problem {
     /// Report dates must be in increasing order.
     ReportDatesOrder,
     /// A task names a unit the plan does not define.
-    UnknownUnit {
-        task: String,
-        name: String,
-        suggestions: Vec<String>,
-    },
+    UnknownUnit { task: String, name: String, suggestions: Vec<String> },
     /// A group lists a member the plan does not define.
-    UnknownMember {
-        group: String,
-        name: String,
-        suggestions: Vec<String>,
-    },
+    UnknownMember { group: String, name: String, suggestions: Vec<String> },
     /// A group lists another group as a member.
     NestedGroup { group: String, name: String },
     /// A task has no responsible unit at all.
@@ -132,19 +109,11 @@ pub enum Problem {
 
 impl Diagnostic {
     pub fn error(pos: Option<Position>, problem: Problem) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Error,
-            pos,
-            problem,
-        }
+        Diagnostic { severity: Severity::Error, pos, problem }
     }
 
     pub fn warning(pos: Option<Position>, problem: Problem) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            pos,
-            problem,
-        }
+        Diagnostic { severity: Severity::Warning, pos, problem }
     }
 
     pub fn is_error(&self) -> bool {
@@ -185,14 +154,7 @@ fn list(names: &[String], lang: Lang) -> String {
 }
 
 fn at(first: &Option<Position>, lang: Lang) -> String {
-    first.map_or_else(String::new, |p| {
-        tr!(
-            lang,
-            "（首次出现在第 {} 行）",
-            " (first at line {})",
-            p.line
-        )
-    })
+    first.map_or_else(String::new, |p| tr!(lang, "（首次出现在第 {} 行）", " (first at line {})", p.line))
 }
 
 impl Problem {
@@ -200,30 +162,13 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         use Problem::*;
         match self {
-            Syntax { message } => tr!(
-                lang,
-                "文件格式有误：{message}",
-                "invalid plan file: {message}"
-            ),
-            Missing { table, field } => tr!(
-                lang,
-                "[{table}] 缺少字段 `{field}`",
-                "[{table}] is missing `{field}`"
-            ),
-            BadId { what, value } => tr!(
-                lang,
-                "{}编号 “{value}” 不合规",
-                "{} id \"{value}\" is not allowed",
-                thing(what, lang)
-            ),
+            Syntax { message } => tr!(lang, "文件格式有误：{message}", "invalid plan file: {message}"),
+            Missing { table, field } => tr!(lang, "[{table}] 缺少字段 `{field}`", "[{table}] is missing `{field}`"),
+            BadId { what, value } => {
+                tr!(lang, "{}编号 “{value}” 不合规", "{} id \"{value}\" is not allowed", thing(what, lang))
+            }
             DuplicateId { what, id, first } => {
-                tr!(
-                    lang,
-                    "{}编号 “{id}” 重复{}",
-                    "duplicate {} id \"{id}\"{}",
-                    thing(what, lang),
-                    at(first, lang)
-                )
+                tr!(lang, "{}编号 “{id}” 重复{}", "duplicate {} id \"{id}\"{}", thing(what, lang), at(first, lang))
             }
             DuplicateName { name, first } => {
                 tr!(
@@ -233,26 +178,14 @@ impl Problem {
                     at(first, lang)
                 )
             }
-            BadDate { field, value } => tr!(
-                lang,
-                "`{field}` 不是日期：{value}",
-                "`{field}` is not a date: {value}"
-            ),
-            BadYear { value } => tr!(
-                lang,
-                "年度 {value} 不在 2000–2100 之间",
-                "year {value} is not between 2000 and 2100"
-            ),
-            BadTimezone { value } => tr!(
-                lang,
-                "时区 “{value}” 无法识别",
-                "time zone \"{value}\" is not an offset"
-            ),
-            ReportDatesOrder => tr!(
-                lang,
-                "报送日期必须从早到晚排列且不重复",
-                "report dates must be in increasing order"
-            ),
+            BadDate { field, value } => tr!(lang, "`{field}` 不是日期：{value}", "`{field}` is not a date: {value}"),
+            BadYear { value } => {
+                tr!(lang, "年度 {value} 不在 2000–2100 之间", "year {value} is not between 2000 and 2100")
+            }
+            BadTimezone { value } => tr!(lang, "时区 “{value}” 无法识别", "time zone \"{value}\" is not an offset"),
+            ReportDatesOrder => {
+                tr!(lang, "报送日期必须从早到晚排列且不重复", "report dates must be in increasing order")
+            }
             UnknownUnit { task, name, .. } => {
                 tr!(
                     lang,
@@ -274,11 +207,7 @@ impl Problem {
                     "group \"{group}\" lists the group \"{name}\" as a member"
                 )
             }
-            NoUnits { task } => tr!(
-                lang,
-                "任务 {task} 没有责任单位",
-                "task {task} has no responsible unit"
-            ),
+            NoUnits { task } => tr!(lang, "任务 {task} 没有责任单位", "task {task} has no responsible unit"),
             EmptyText { field } => tr!(lang, "`{field}` 不能为空", "`{field}` must not be empty"),
             UnparsedDeadline { task, phrase } => {
                 tr!(
@@ -330,30 +259,18 @@ impl Problem {
                 "同一单位的不同写法放进同一个 [[unit]] 的 aliases",
                 "put spellings of one unit in that unit's aliases"
             ),
-            BadDate { .. } => tr!(
-                lang,
-                "日期写成 2022-06-10（不加引号）",
-                "write dates as 2022-06-10 (no quotes)"
-            ),
+            BadDate { .. } => tr!(lang, "日期写成 2022-06-10（不加引号）", "write dates as 2022-06-10 (no quotes)"),
             BadTimezone { .. } => tr!(lang, "写成 \"+08:00\"", "write it as \"+08:00\""),
             ReportDatesOrder => tr!(
                 lang,
                 "按时间顺序写，如 [2022-06-10, 2022-09-10, 2022-12-10]",
                 "list them in order, e.g. [2022-06-10, 2022-09-10, 2022-12-10]"
             ),
-            BadYear { .. } => tr!(
-                lang,
-                "写成四位年份，如 year = 2022",
-                "write a four-digit year, e.g. year = 2022"
-            ),
-            EmptyText { field } => tr!(
-                lang,
-                "填写 {field} 的内容，或删去这一行",
-                "give {field} a value, or remove the line"
-            ),
-            UnknownUnit { suggestions, .. } | UnknownMember { suggestions, .. }
-                if !suggestions.is_empty() =>
-            {
+            BadYear { .. } => tr!(lang, "写成四位年份，如 year = 2022", "write a four-digit year, e.g. year = 2022"),
+            EmptyText { field } => {
+                tr!(lang, "填写 {field} 的内容，或删去这一行", "give {field} a value, or remove the line")
+            }
+            UnknownUnit { suggestions, .. } | UnknownMember { suggestions, .. } if !suggestions.is_empty() => {
                 tr!(
                     lang,
                     "是否指：{}？或者在 [[unit]] 中添加该单位",
@@ -408,11 +325,7 @@ mod tests {
         let eq = src.find('=').map(|_| src.rfind(" = ").unwrap()).unwrap();
         assert_eq!(Position::at(src, eq + 1), Position { line: 2, col: 4 });
         assert_eq!(Position::at(src, src.len()), Position { line: 4, col: 2 });
-        assert_eq!(
-            Position::at(src, 7),
-            Position { line: 2, col: 1 },
-            "inside a character"
-        );
+        assert_eq!(Position::at(src, 7), Position { line: 2, col: 1 }, "inside a character");
         assert_eq!(Position::at(src, 999), Position { line: 4, col: 2 });
     }
 }

@@ -80,11 +80,7 @@ impl NameIndex {
 /// contains the other ("财政局" inside "市财政局").
 fn similarity(a: &str, b: &str) -> f64 {
     let base = strsim::normalized_levenshtein(a, b);
-    if !a.is_empty() && (b.contains(a) || a.contains(b)) {
-        base.max(0.75)
-    } else {
-        base
-    }
+    if !a.is_empty() && (b.contains(a) || a.contains(b)) { base.max(0.75) } else { base }
 }
 
 #[cfg(test)]
@@ -104,10 +100,7 @@ mod tests {
         }
         assert_eq!(idx.get("市发改委"), Some(Target::Unit(0)));
         assert_eq!(idx.get("市发展和改革委员会"), Some(Target::Unit(0)));
-        assert_eq!(
-            idx.insert("市发改委", Target::Unit(1), true),
-            Some(Target::Unit(0))
-        );
+        assert_eq!(idx.insert("市发改委", Target::Unit(1), true), Some(Target::Unit(0)));
     }
 
     #[test]

@@ -79,14 +79,7 @@ fn take_others<'a>(clause: &'a str, others: &mut Option<String>) -> &'a str {
         return clause;
     };
     let tail = &clause[at..];
-    let open = [
-        "等相关部门",
-        "等有关部门",
-        "等部门",
-        "等相关单位",
-        "等有关单位",
-        "等单位",
-    ];
+    let open = ["等相关部门", "等有关部门", "等部门", "等相关单位", "等有关单位", "等单位"];
     if open.contains(&tail) {
         others.get_or_insert_with(|| tail.to_string());
         return &clause[..at];
@@ -99,11 +92,7 @@ fn take_others<'a>(clause: &'a str, others: &mut Option<String>) -> &'a str {
 /// ("县政务中心县财政局", as a table cell printed them on two lines). "工业和信息化局" stays whole.
 fn split_items(clause: &str, known: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut items = Vec::new();
-    for item in split_outside_brackets(clause, &['、'])
-        .into_iter()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    for item in split_outside_brackets(clause, &['、']).into_iter().map(str::trim).filter(|s| !s.is_empty()) {
         match split_joined(item, known) {
             Some((a, b)) => {
                 items.push(a.to_string());
@@ -157,9 +146,7 @@ fn has_level(item: &str) -> Option<char> {
 
 /// Collective or place words that never take a shared department prefix.
 fn is_collective(item: &str) -> bool {
-    ["各", "其他", "相关", "有关", "街道", "乡镇", "管委会"]
-        .iter()
-        .any(|w| item.contains(w))
+    ["各", "其他", "相关", "有关", "街道", "乡镇", "管委会"].iter().any(|w| item.contains(w))
 }
 
 /// Applies the shared prefix: an item that is not a full name takes the level word of the
@@ -176,11 +163,7 @@ fn share_prefix(item: &str, prefix: &mut Option<char>, known: &dyn Fn(&str) -> b
         Some(p) => {
             let full = format!("{p}{item}");
             let by_rule = !is_collective(item);
-            if known(&full) || by_rule {
-                full
-            } else {
-                item.to_string()
-            }
+            if known(&full) || by_rule { full } else { item.to_string() }
         }
         None => item.to_string(),
     }
@@ -196,20 +179,8 @@ mod tests {
 
     #[test]
     fn shared_prefix_is_written_once() {
-        let r = parse_responsible(
-            "各县（区），市发展改革委、财政局、商务局、统计局等相关部门",
-            &none,
-        );
-        assert_eq!(
-            r.units,
-            [
-                "各县（区）",
-                "市发展改革委",
-                "市财政局",
-                "市商务局",
-                "市统计局"
-            ]
-        );
+        let r = parse_responsible("各县（区），市发展改革委、财政局、商务局、统计局等相关部门", &none);
+        assert_eq!(r.units, ["各县（区）", "市发展改革委", "市财政局", "市商务局", "市统计局"]);
         assert_eq!(r.others.as_deref(), Some("等相关部门"));
         assert!(r.lead.is_empty());
     }
@@ -226,20 +197,9 @@ mod tests {
 
     #[test]
     fn known_names_are_not_prefixed_or_split() {
-        let known = |s: &str| {
-            [
-                "中卫工业园区管委会",
-                "市工业和信息化局",
-                "市直相关单位",
-                "各乡镇人民政府",
-            ]
-            .contains(&s)
-        };
+        let known = |s: &str| ["中卫工业园区管委会", "市工业和信息化局", "市直相关单位", "各乡镇人民政府"].contains(&s);
         let r = parse_responsible("市科技局、工业和信息化局、中卫工业园区管委会", &known);
-        assert_eq!(
-            r.units,
-            ["市科技局", "市工业和信息化局", "中卫工业园区管委会"]
-        );
+        assert_eq!(r.units, ["市科技局", "市工业和信息化局", "中卫工业园区管委会"]);
         let r = parse_responsible(
             "市发展和改革委员会、市财政局牵头，市直相关单位和各乡镇人民政府、街道办事处按职责分工负责",
             &known,
@@ -247,18 +207,12 @@ mod tests {
         assert_eq!(r.lead, ["市发展和改革委员会", "市财政局"]);
         assert_eq!(r.units, ["市直相关单位", "各乡镇人民政府", "街道办事处"]);
         let known = |s: &str| ["县政务中心", "县财政局"].contains(&s);
-        assert_eq!(
-            parse_responsible("县政务中心县财政局", &known).units,
-            ["县政务中心", "县财政局"]
-        );
+        assert_eq!(parse_responsible("县政务中心县财政局", &known).units, ["县政务中心", "县财政局"]);
     }
 
     #[test]
     fn label_and_brackets_are_dropped() {
-        let r = parse_responsible(
-            "（责任单位：市税务局、市财政局等有关部门， 各县（市、区）人民政府）",
-            &none,
-        );
+        let r = parse_responsible("（责任单位：市税务局、市财政局等有关部门， 各县（市、区）人民政府）", &none);
         assert_eq!(r.units, ["市税务局", "市财政局", "各县（市、区）人民政府"]);
         assert_eq!(r.others.as_deref(), Some("等有关部门"));
         assert_eq!(parse_responsible("各县（区）", &none).units, ["各县（区）"]);

@@ -64,10 +64,7 @@ fn small() -> Loaded {
 }
 
 fn names(plan: &Plan, t: &Task) -> Vec<(String, Role)> {
-    t.assignees
-        .iter()
-        .map(|a| (plan.units[a.unit].name.clone(), a.role))
-        .collect()
+    t.assignees.iter().map(|a| (plan.units[a.unit].name.clone(), a.role)).collect()
 }
 
 #[test]
@@ -104,12 +101,7 @@ fn memberless_group_reports_as_one_unit_and_warns() {
     let u = loaded.plan.find_unit("各乡镇").unwrap();
     assert!(loaded.plan.units[u].is_group);
     assert_eq!(loaded.plan.units[u].id, "xz");
-    assert!(
-        loaded
-            .warnings
-            .iter()
-            .any(|w| matches!(&w.problem, Problem::EmptyGroup { group } if group == "各乡镇"))
-    );
+    assert!(loaded.warnings.iter().any(|w| matches!(&w.problem, Problem::EmptyGroup { group } if group == "各乡镇")));
 }
 
 #[test]
@@ -117,24 +109,13 @@ fn explicit_due_overrides_and_silences_the_phrase() {
     let loaded = small();
     let t = loaded.plan.task("3").unwrap();
     assert_eq!(loaded.plan.due(t), NaiveDate::from_ymd_opt(2022, 7, 15));
-    assert!(
-        !loaded
-            .warnings
-            .iter()
-            .any(|w| matches!(w.problem, Problem::UnparsedDeadline { .. }))
-    );
+    assert!(!loaded.warnings.iter().any(|w| matches!(w.problem, Problem::UnparsedDeadline { .. })));
 }
 
 #[test]
 fn default_report_dates_start_after_issue() {
     let loaded = small();
-    let dates: Vec<String> = loaded
-        .plan
-        .meta
-        .report_dates
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let dates: Vec<String> = loaded.plan.meta.report_dates.iter().map(|d| d.to_string()).collect();
     assert_eq!(dates, ["2022-09-10", "2022-12-10"]);
     assert!(loaded.plan.meta.default_report_dates);
 }
@@ -146,11 +127,7 @@ fn unit_lookup_by_alias_id_short_name_and_group() {
     let fgw = plan.find_unit("市发改委").unwrap();
     assert_eq!(plan.find_unit("fgw"), Ok(fgw));
     assert_eq!(plan.find_unit("发改委"), Ok(fgw));
-    assert_eq!(
-        plan.find_unit("财政局")
-            .map(|u| plan.units[u].name.as_str()),
-        Ok("市财政局")
-    );
+    assert_eq!(plan.find_unit("财政局").map(|u| plan.units[u].name.as_str()), Ok("市财政局"));
     assert!(
         matches!(plan.find_unit("各县（区）"), Err(UnitLookupError::Group { members, .. }) if members == ["甲县", "乙县"])
     );

@@ -1,1 +1,130 @@
-//! placeholder
+//! CSV reports: UTF-8 with a BOM (Excel and WPS read the Chinese correctly). Unit and ledger
+//! reports are one table; the summary is its parts one after another, each under a title row.
+
+use super::labels::{self, col};
+use super::{Bucket, Kind, Report, Row, Summary, percent};
+use crate::Lang;
+
+type W = csv::Writer<Vec<u8>>;
+
+/// Renders a report as CSV text (with the BOM).
+pub fn render(r: &Report, lang: Lang) -> Result<String, csv::Error> {
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    w.write_record([labels::title(r, lang)])?;
+    w.write_record([labels::subtitle(r, lang)])?;
+    match (r.kind, &r.summary) {
+        (Kind::Summary, Some(s)) => summary(&mut w, r, s, lang)?,
+        _ => rows(&mut w, r.rows.iter(), lang)?,
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes)))
+}
+
+const ROW_COLS: [&str; 20] = [
+    "task",
+    "section",
+    "topic",
+    "content",
+    "unit",
+    "role",
+    "deadline",
+    "due",
+    "days",
+    "status",
+    "percent",
+    "expected",
+    "bucket",
+    "light",
+    "note",
+    "problems",
+    "next",
+    "evidence",
+    "updated",
+    "in_period",
+];
+
+fn rows<'a>(w: &mut W, rows: impl Iterator<Item = &'a Row>, lang: Lang) -> Result<(), csv::Error> {
+    w.write_record(ROW_COLS.map(|k| col(k, lang)))?;
+    let num = |n: Option<u8>| n.map(|v| v.to_string()).unwrap_or_default();
+    for x in rows {
+        w.write_record([
+            x.task.clone(),
+            x.section.clone().unwrap_or_default(),
+            x.topic.clone().unwrap_or_default(),
+            x.content.clone(),
+            x.unit_name.clone(),
+            x.role.label(lang).to_string(),
+            x.deadline.clone().unwrap_or_default(),
+            x.due.map(|d| d.to_string()).unwrap_or_default(),
+            x.days_left.map(|d| d.to_string()).unwrap_or_default(),
+            labels::status(x.status, lang).to_string(),
+            num(x.percent),
+            num(x.expected),
+            labels::bucket(x.bucket, lang).to_string(),
+            labels::light(x.light, lang).to_string(),
+            x.note.clone().unwrap_or_default(),
+            x.problems.clone().unwrap_or_default(),
+            x.next.clone().unwrap_or_default(),
+            x.evidence.join("\n"),
+            labels::when(x.updated_at),
+            labels::yes(x.updated_in_period, lang).to_string(),
+        ])?;
+    }
+    Ok(())
+}
+
+fn summary(w: &mut W, r: &Report, s: &Summary, lang: Lang) -> Result<(), csv::Error> {
+    let blank = |w: &mut W| w.write_record([""]);
+    blank(w)?;
+    w.write_record([labels::part("totals", lang)])?;
+    w.write_record([labels::overall(r, lang)])?;
+    blank(w)?;
+    w.write_record([labels::part("buckets", lang)])?;
+    w.write_record(
+        [Bucket::Done, Bucket::Ahead, Bucket::OnTrack, Bucket::Behind, Bucket::Overdue]
+            .map(|b| labels::bucket(b, lang)),
+    )?;
+    let b = &s.buckets;
+    w.write_record([b.done, b.ahead, b.on_track, b.behind, b.overdue].map(|n| n.to_string()))?;
+    blank(w)?;
+    w.write_record([labels::part("units", lang)])?;
+    w.write_record(
+        ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"].map(|k| col(k, lang)),
+    )?;
+    for u in &s.units {
+        w.write_record([
+            u.rank.to_string(),
+            u.name.clone(),
+            u.assignments.to_string(),
+            u.done.to_string(),
+            u.overdue.to_string(),
+            percent(u.completion_rate),
+            labels::reported(u.reported, lang).to_string(),
+            labels::when(u.last_update),
+        ])?;
+    }
+    blank(w)?;
+    w.write_record([labels::part("sections", lang)])?;
+    w.write_record(["section", "tasks", "assignments", "done", "overdue", "rate"].map(|k| col(k, lang)))?;
+    for l in &s.sections {
+        w.write_record([
+            labels::section(&l.section, lang),
+            l.tasks.to_string(),
+            l.assignments.to_string(),
+            l.done.to_string(),
+            l.overdue.to_string(),
+            percent(l.completion_rate),
+        ])?;
+    }
+    blank(w)?;
+    w.write_record([labels::part("overdue", lang)])?;
+    rows(w, s.overdue.iter().filter_map(|&i| r.rows.get(i)), lang)?;
+    blank(w)?;
+    w.write_record([labels::part("not_reported", lang)])?;
+    for name in &s.not_reported {
+        w.write_record([name])?;
+    }
+    blank(w)?;
+    w.write_record([labels::part("completed", lang)])?;
+    rows(w, s.completed.iter().filter_map(|&i| r.rows.get(i)), lang)
+}

@@ -85,7 +85,13 @@ fn buckets(rows: &[Row]) -> Buckets {
 }
 
 /// Every unit with assignments, ranked by completion rate, then fewer overdue, then name.
-fn units(plan: &Plan, ledger: &Ledger, rows: &[Row], since: Option<DateTime<FixedOffset>>, cutoff: DateTime<FixedOffset>) -> Vec<UnitLine> {
+fn units(
+    plan: &Plan,
+    ledger: &Ledger,
+    rows: &[Row],
+    since: Option<DateTime<FixedOffset>>,
+    cutoff: DateTime<FixedOffset>,
+) -> Vec<UnitLine> {
     let mut order: Vec<&str> = Vec::new();
     let mut by_unit: HashMap<&str, Vec<&Row>> = HashMap::new();
     for r in rows {
@@ -98,7 +104,9 @@ fn units(plan: &Plan, ledger: &Ledger, rows: &[Row], since: Option<DateTime<Fixe
     let mut last: HashMap<&str, DateTime<FixedOffset>> = HashMap::new();
     let mut reported: HashMap<&str, bool> = HashMap::new();
     for u in ledger.updates().iter().filter(|u| u.at <= cutoff) {
-        let Some(key) = order.iter().find(|k| **k == u.unit) else { continue };
+        let Some(key) = order.iter().find(|k| **k == u.unit) else {
+            continue;
+        };
         let slot = last.entry(key).or_insert(u.at);
         *slot = (*slot).max(u.at);
         if since.is_none_or(|s| u.at >= s) {
@@ -125,8 +133,13 @@ fn units(plan: &Plan, ledger: &Ledger, rows: &[Row], since: Option<DateTime<Fixe
             }
         })
         .collect();
+    // Ties keep the plan's order of units (a stable sort), which follows the document.
+    let plan_order = |id: &str| plan.units.iter().position(|u| u.id == id).unwrap_or(usize::MAX);
     lines.sort_by(|a, b| {
-        b.completion_rate.total_cmp(&a.completion_rate).then(a.overdue.cmp(&b.overdue)).then_with(|| a.name.cmp(&b.name))
+        b.completion_rate
+            .total_cmp(&a.completion_rate)
+            .then(a.overdue.cmp(&b.overdue))
+            .then_with(|| plan_order(&a.unit).cmp(&plan_order(&b.unit)))
     });
     for (i, l) in lines.iter_mut().enumerate() {
         l.rank = i + 1;
@@ -141,7 +154,14 @@ fn sections(rows: &[Row]) -> Vec<SectionLine> {
     for r in rows {
         let name = r.section.as_deref().unwrap_or_default();
         let i = lines.iter().position(|l| l.section == name).unwrap_or_else(|| {
-            lines.push(SectionLine { section: name.to_string(), tasks: 0, assignments: 0, done: 0, overdue: 0, completion_rate: 0.0 });
+            lines.push(SectionLine {
+                section: name.to_string(),
+                tasks: 0,
+                assignments: 0,
+                done: 0,
+                overdue: 0,
+                completion_rate: 0.0,
+            });
             na.push(0);
             lines.len() - 1
         });
@@ -162,17 +182,34 @@ fn tasks(rows: &[Row]) -> Vec<TaskLine> {
     let mut out: Vec<TaskLine> = Vec::new();
     for r in rows {
         if out.last().is_none_or(|t| t.id != r.task) {
-            out.push(TaskLine { id: r.task.clone(), section: r.section.clone(), status: "not_started", overdue: false, units: Vec::new() });
+            out.push(TaskLine {
+                id: r.task.clone(),
+                section: r.section.clone(),
+                status: "not_started",
+                overdue: false,
+                units: Vec::new(),
+            });
         }
         if let Some(t) = out.last_mut() {
             t.overdue |= r.overdue;
-            t.units.push(TaskUnit { unit: r.unit.clone(), name: r.unit_name.clone(), status: r.status, overdue: r.overdue });
+            t.units.push(TaskUnit {
+                unit: r.unit.clone(),
+                name: r.unit_name.clone(),
+                status: r.status,
+                overdue: r.overdue,
+            });
         }
     }
     for t in &mut out {
         let closed = t.units.iter().all(|u| u.status.is_some_and(Status::is_closed));
         let any = t.units.iter().any(|u| u.status.is_some_and(|s| s != Status::NotStarted));
-        t.status = if closed { "done" } else if any { "in_progress" } else { "not_started" };
+        t.status = if closed {
+            "done"
+        } else if any {
+            "in_progress"
+        } else {
+            "not_started"
+        };
     }
     out
 }

@@ -20,10 +20,7 @@ impl Cx<'_> {
         meta: &Option<Meta>,
     ) -> Vec<Task> {
         if raw.is_empty() {
-            self.diags.push(crate::plan::diag::Diagnostic::warning(
-                None,
-                Problem::NoTasks,
-            ));
+            self.diags.push(crate::plan::diag::Diagnostic::warning(None, Problem::NoTasks));
         }
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut tasks = Vec::new();
@@ -35,14 +32,7 @@ impl Cx<'_> {
             if let Some(&first) = seen.get(&task.id) {
                 let first = self.pos(first);
                 let id_at = r.get_ref().id.as_ref().map_or(at, |v| v.span().start);
-                self.err(
-                    id_at,
-                    Problem::DuplicateId {
-                        what: "task",
-                        id: task.id.clone(),
-                        first,
-                    },
-                );
+                self.err(id_at, Problem::DuplicateId { what: "task", id: task.id.clone(), first });
                 continue;
             }
             seen.insert(task.id.clone(), at);
@@ -61,41 +51,22 @@ impl Cx<'_> {
     ) -> Option<Task> {
         let id = self.required(&t.id, "task", "id", at);
         if let Some(v) = t.id.as_ref().filter(|v| !valid_task_id(v.get_ref())) {
-            self.err(
-                v.span().start,
-                Problem::BadId {
-                    what: "task",
-                    value: v.get_ref().clone(),
-                },
-            );
+            self.err(v.span().start, Problem::BadId { what: "task", value: v.get_ref().clone() });
             return None;
         }
         let content = self.required(&t.content, "task", "content", at);
         let label = id.clone().unwrap_or_default();
         let (lead, units, derived_others) = self.parties(t, &label, index);
         if lead.is_empty() && units.is_empty() && t.lead.is_none() && t.units.is_none() {
-            self.err(
-                at,
-                Problem::NoUnits {
-                    task: label.clone(),
-                },
-            );
+            self.err(at, Problem::NoUnits { task: label.clone() });
         }
         let year = meta.as_ref().map_or(2000, |m| m.year);
         let deadline_text = super::opt(&t.deadline);
-        let deadline = deadline_text
-            .as_deref()
-            .map_or(Deadline::Unspecified, |p| Deadline::parse(p, year));
+        let deadline = deadline_text.as_deref().map_or(Deadline::Unspecified, |p| Deadline::parse(p, year));
         let due_override = t.due.as_ref().and_then(|d| self.date(d, "due"));
         let deadline_at = t.deadline.as_ref().map_or(at, |v| v.span().start);
         if due_override.is_none() {
-            self.deadline_warnings(
-                &deadline,
-                deadline_text.as_deref(),
-                &label,
-                deadline_at,
-                meta,
-            );
+            self.deadline_warnings(&deadline, deadline_text.as_deref(), &label, deadline_at, meta);
         }
         let assignees = expand(&lead, &units, groups);
         Some(Task {
@@ -120,44 +91,21 @@ impl Cx<'_> {
         })
     }
 
-    fn deadline_warnings(
-        &mut self,
-        d: &Deadline,
-        text: Option<&str>,
-        task: &str,
-        at: usize,
-        meta: &Option<Meta>,
-    ) {
+    fn deadline_warnings(&mut self, d: &Deadline, text: Option<&str>, task: &str, at: usize, meta: &Option<Meta>) {
         match d {
             Deadline::Unrecognised => {
                 let phrase = text.unwrap_or_default().to_string();
-                self.warn(
-                    at,
-                    Problem::UnparsedDeadline {
-                        task: task.to_string(),
-                        phrase,
-                    },
-                );
+                self.warn(at, Problem::UnparsedDeadline { task: task.to_string(), phrase });
             }
             Deadline::AfterIssue { .. } if meta.as_ref().is_some_and(|m| m.issued.is_none()) => {
-                self.warn(
-                    at,
-                    Problem::AfterIssueUndated {
-                        task: task.to_string(),
-                    },
-                );
+                self.warn(at, Problem::AfterIssueUndated { task: task.to_string() });
             }
             _ => {}
         }
     }
 
     /// Lead and other units: the explicit lists, or else those read from the responsible cell.
-    fn parties(
-        &mut self,
-        t: &RawTask,
-        task: &str,
-        index: &NameIndex,
-    ) -> (Vec<Target>, Vec<Target>, Option<String>) {
+    fn parties(&mut self, t: &RawTask, task: &str, index: &NameIndex) -> (Vec<Target>, Vec<Target>, Option<String>) {
         if t.lead.is_some() || t.units.is_some() {
             let lead = self.resolve_all(&t.lead, task, index);
             let units = self.resolve_all(&t.units, task, index);
@@ -170,10 +118,7 @@ impl Cx<'_> {
         let parsed = parse_responsible(cell.get_ref(), &known);
         let at = cell.span().start;
         let mut resolve = |names: &[String]| -> Vec<Target> {
-            names
-                .iter()
-                .filter_map(|n| self.resolve(n, at, task, index))
-                .collect()
+            names.iter().filter_map(|n| self.resolve(n, at, task, index)).collect()
         };
         (resolve(&parsed.lead), resolve(&parsed.units), parsed.others)
     }
@@ -194,11 +139,7 @@ impl Cx<'_> {
         let found = index.get(name);
         if found.is_none() {
             let suggestions = index.suggest(name, 3, |_| true);
-            let problem = Problem::UnknownUnit {
-                task: task.to_string(),
-                name: name.to_string(),
-                suggestions,
-            };
+            let problem = Problem::UnknownUnit { task: task.to_string(), name: name.to_string(), suggestions };
             self.err(at, problem);
         }
         found
@@ -207,19 +148,14 @@ impl Cx<'_> {
 
 /// Task ids come from the document's 序号; they must be usable on a command line.
 fn valid_task_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.chars().count() <= 40
-        && !id.chars().any(|c| c.is_whitespace() || c.is_control())
+    !id.is_empty() && id.chars().count() <= 40 && !id.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Every reporting unit of a task, leads first; a unit named twice keeps its first role.
 fn expand(lead: &[Target], units: &[Target], groups: &[Group]) -> Vec<Assignee> {
     let mut out: Vec<Assignee> = Vec::new();
     let mut seen: HashSet<usize> = HashSet::new();
-    let roles = lead
-        .iter()
-        .map(|t| (t, Role::Lead))
-        .chain(units.iter().map(|t| (t, Role::Responsible)));
+    let roles = lead.iter().map(|t| (t, Role::Lead)).chain(units.iter().map(|t| (t, Role::Responsible)));
     for (target, role) in roles {
         let members: &[usize] = match target {
             Target::Unit(u) => std::slice::from_ref(u),

@@ -22,51 +22,18 @@ impl Cx<'_> {
         for raw in raw_units {
             let u = raw.get_ref();
             let target = Target::Unit(units.len());
-            if let Some((id, name, aliases)) =
-                self.named("unit", &u.id, &u.name, &u.aliases, raw.span().start)
-            {
-                self.register(
-                    &mut index,
-                    &mut first_at,
-                    target,
-                    raw.span().start,
-                    &u.id,
-                    &u.name,
-                    &u.aliases,
-                    "unit",
-                );
-                units.push(Unit {
-                    id,
-                    name,
-                    aliases,
-                    is_group: false,
-                });
+            if let Some((id, name, aliases)) = self.named("unit", &u.id, &u.name, &u.aliases, raw.span().start) {
+                self.register(&mut index, &mut first_at, target, raw.span().start, &u.id, &u.name, &u.aliases, "unit");
+                units.push(Unit { id, name, aliases, is_group: false });
             }
         }
         let mut groups = Vec::new();
         for raw in raw_groups {
             let g = raw.get_ref();
             let target = Target::Group(groups.len());
-            if let Some((id, name, aliases)) =
-                self.named("group", &g.id, &g.name, &g.aliases, raw.span().start)
-            {
-                self.register(
-                    &mut index,
-                    &mut first_at,
-                    target,
-                    raw.span().start,
-                    &g.id,
-                    &g.name,
-                    &g.aliases,
-                    "group",
-                );
-                groups.push(Group {
-                    id,
-                    name,
-                    aliases,
-                    members: Vec::new(),
-                    listed: true,
-                });
+            if let Some((id, name, aliases)) = self.named("group", &g.id, &g.name, &g.aliases, raw.span().start) {
+                self.register(&mut index, &mut first_at, target, raw.span().start, &g.id, &g.name, &g.aliases, "group");
+                groups.push(Group { id, name, aliases, members: Vec::new(), listed: true });
             }
         }
         for (g, raw) in groups.iter_mut().zip(raw_groups) {
@@ -87,20 +54,10 @@ impl Cx<'_> {
         let id_ok = self.required(id, what, "id", at);
         let name = self.required(name, what, "name", at);
         if let Some(v) = id.as_ref().filter(|v| !valid_unit_id(v.get_ref())) {
-            self.err(
-                v.span().start,
-                Problem::BadId {
-                    what,
-                    value: v.get_ref().clone(),
-                },
-            );
+            self.err(v.span().start, Problem::BadId { what, value: v.get_ref().clone() });
             return None;
         }
-        let aliases = aliases
-            .iter()
-            .flatten()
-            .map(|a| a.get_ref().clone())
-            .collect();
+        let aliases = aliases.iter().flatten().map(|a| a.get_ref().clone()).collect();
         Some((id_ok?, name?, aliases))
     }
 
@@ -118,79 +75,42 @@ impl Cx<'_> {
         what: &'static str,
     ) {
         first_at.insert(target, at);
-        let keys = id.iter().map(|v| (v, false)).chain(
-            name.iter()
-                .chain(aliases.iter().flatten())
-                .map(|v| (v, true)),
-        );
+        let keys = id.iter().map(|v| (v, false)).chain(name.iter().chain(aliases.iter().flatten()).map(|v| (v, true)));
         for (key, display) in keys {
             if let Some(other) = index.insert(key.get_ref(), target, display) {
                 let first = first_at.get(&other).and_then(|&o| self.pos(o));
                 let problem = if display {
-                    Problem::DuplicateName {
-                        name: key.get_ref().clone(),
-                        first,
-                    }
+                    Problem::DuplicateName { name: key.get_ref().clone(), first }
                 } else {
-                    Problem::DuplicateId {
-                        what,
-                        id: key.get_ref().clone(),
-                        first,
-                    }
+                    Problem::DuplicateId { what, id: key.get_ref().clone(), first }
                 };
                 self.err(key.span().start, problem);
             }
         }
     }
 
-    fn members(
-        &mut self,
-        g: &mut Group,
-        raw: &S<RawGroup>,
-        index: &NameIndex,
-        units: &mut Vec<Unit>,
-    ) {
+    fn members(&mut self, g: &mut Group, raw: &S<RawGroup>, index: &NameIndex, units: &mut Vec<Unit>) {
         let listed = raw.get_ref().members.as_deref().unwrap_or_default();
         for m in listed {
             match index.get(m.get_ref()) {
                 Some(Target::Unit(u)) if !g.members.contains(&u) => g.members.push(u),
                 Some(Target::Unit(_)) => {}
                 Some(Target::Group(_)) => {
-                    self.err(
-                        m.span().start,
-                        Problem::NestedGroup {
-                            group: g.name.clone(),
-                            name: m.get_ref().clone(),
-                        },
-                    );
+                    self.err(m.span().start, Problem::NestedGroup { group: g.name.clone(), name: m.get_ref().clone() });
                 }
                 None => {
-                    let suggestions =
-                        index.suggest(m.get_ref(), 3, |t| matches!(t, Target::Unit(_)));
-                    let problem = Problem::UnknownMember {
-                        group: g.name.clone(),
-                        name: m.get_ref().clone(),
-                        suggestions,
-                    };
+                    let suggestions = index.suggest(m.get_ref(), 3, |t| matches!(t, Target::Unit(_)));
+                    let problem =
+                        Problem::UnknownMember { group: g.name.clone(), name: m.get_ref().clone(), suggestions };
                     self.err(m.span().start, problem);
                 }
             }
         }
         if listed.is_empty() {
-            self.warn(
-                raw.span().start,
-                Problem::EmptyGroup {
-                    group: g.name.clone(),
-                },
-            );
+            self.warn(raw.span().start, Problem::EmptyGroup { group: g.name.clone() });
             g.listed = false;
             g.members.push(units.len());
-            units.push(Unit {
-                id: g.id.clone(),
-                name: g.name.clone(),
-                aliases: g.aliases.clone(),
-                is_group: true,
-            });
+            units.push(Unit { id: g.id.clone(), name: g.name.clone(), aliases: g.aliases.clone(), is_group: true });
         }
     }
 }

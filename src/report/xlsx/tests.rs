@@ -1,0 +1,267 @@
+//! Tests of the XLSX renderer: hand-built reports rendered and read back with calamine.
+
+use std::io::Write;
+
+use calamine::{Data, DataType, Range, Reader, open_workbook_auto};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+
+use super::grid::{serial, serial_time};
+use super::*;
+use crate::ledger::Status;
+use crate::plan::Role;
+use crate::report::{Bucket, Buckets, Light, PeriodInfo, PlanInfo, SectionLine, Summary, Totals, UnitInfo, UnitLine};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(8 * 3600).unwrap().with_ymd_and_hms(y, m, d, h, 30, 0).unwrap()
+}
+
+fn row(task: &str, unit: &str, name: &str, status: Option<Status>, light: Light) -> Row {
+    Row {
+        task: task.into(),
+        section: Some("一、推进政务公开平台建设".into()),
+        topic: Some("政府网站集约化".into()),
+        content: "推动政府网站集约化平台建设，完善统一信息资源库。".into(),
+        unit: unit.into(),
+        unit_name: name.into(),
+        role: Role::Lead,
+        deadline: Some("2022年9月底前".into()),
+        due: Some(day(2022, 9, 30)),
+        days_left: Some(-10),
+        status,
+        percent: Some(60),
+        expected: Some(80),
+        note: Some("已完成平台选型。\n正在迁移栏目。".into()),
+        problems: None,
+        next: Some("十月底前完成迁移".into()),
+        evidence: vec!["方案.pdf".into(), "会议纪要.docx".into()],
+        by: Some("张三".into()),
+        updated_at: Some(at(2022, 9, 1, 9)),
+        updated_in_period: true,
+        overdue: true,
+        bucket: Bucket::Overdue,
+        light,
+    }
+}
+
+fn unit_line(rank: usize, unit: &str, name: &str, rate: f64) -> UnitLine {
+    UnitLine {
+        rank,
+        unit: unit.into(),
+        name: name.into(),
+        assignments: 2,
+        done: 1,
+        na: 0,
+        overdue: 1,
+        completion_rate: rate,
+        reported: rank == 1,
+        last_update: Some(at(2022, 9, 1, 9)),
+    }
+}
+
+fn report(kind: Kind) -> Report {
+    let rows = vec![
+        row("1", "zwb", "市政务服务数据管理局", Some(Status::InProgress), Light::Red),
+        row("2", "fgw", "市发展和改革委员会", Some(Status::Done), Light::Green),
+        row("3", "zwb", "市政务服务数据管理局", None, Light::Yellow),
+    ];
+    let summary = (kind == Kind::Summary).then(|| Summary {
+        totals: Totals { assignments: 3, done: 1, overdue: 2, completion_rate: 1.0 / 3.0, ..Totals::default() },
+        buckets: Buckets { done: 1, overdue: 2, ..Buckets::default() },
+        units: vec![unit_line(1, "fgw", "市发展和改革委员会", 0.5), unit_line(2, "zwb", "市政务服务数据管理局", 0.0)],
+        sections: vec![SectionLine {
+            section: "一、推进政务公开平台建设".into(),
+            tasks: 3,
+            assignments: 3,
+            done: 1,
+            overdue: 2,
+            completion_rate: 1.0 / 3.0,
+        }],
+        tasks: Vec::new(),
+        overdue: vec![0, 2],
+        not_reported: vec!["市政务服务数据管理局".into()],
+        completed: vec![1],
+    });
+    Report {
+        kind,
+        plan: PlanInfo {
+            id: "2022".into(),
+            title: "2022年政务公开工作要点".into(),
+            issuer: "市政府办公室".into(),
+            doc_no: None,
+        },
+        as_of: at(2022, 10, 10, 23),
+        as_of_date: day(2022, 10, 10),
+        period: PeriodInfo { number: 2, start: day(2022, 7, 1), due: day(2022, 10, 10) },
+        unit: (kind == Kind::Unit)
+            .then(|| UnitInfo { id: "zwb".into(), name: "市政务服务数据管理局".into() }),
+        rows,
+        summary,
+    }
+}
+
+/// Renders, writes to a temporary file, and reads every sheet back.
+fn read_back(r: &Report, lang: Lang) -> Vec<(String, Range<Data>)> {
+    let bytes = render(r, lang).unwrap();
+    let mut file = tempfile::Builder::new().suffix(".xlsx").tempfile().unwrap();
+    file.write_all(&bytes).unwrap();
+    file.flush().unwrap();
+    let mut wb = open_workbook_auto(file.path()).unwrap();
+    wb.sheet_names().into_iter().map(|n| (n.clone(), wb.worksheet_range(&n).unwrap())).collect()
+}
+
+fn text(range: &Range<Data>, row: u32, col: u32) -> String {
+    match range.get_value((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn names(sheets: &[(String, Range<Data>)]) -> Vec<&str> {
+    sheets.iter().map(|(n, _)| n.as_str()).collect()
+}
+
+/// Rows after the header whose first cell is filled.
+fn data_rows(range: &Range<Data>) -> usize {
+    (HEAD_ROW + 1..=range.end().map_or(0, |e| e.0)).filter(|&r| !text(range, r, 0).is_empty()).count()
+}
+
+#[test]
+fn ledger_sheet_has_the_table() {
+    let r = report(Kind::Ledger);
+    let sheets = read_back(&r, Lang::Zh);
+    assert_eq!(names(&sheets), ["台账"]);
+    let s = &sheets[0].1;
+    assert_eq!(text(s, 0, 0), labels::title(&r, Lang::Zh));
+    assert_eq!(text(s, 1, 0), labels::subtitle(&r, Lang::Zh));
+    let heads: Vec<String> = (0..20).map(|c| text(s, HEAD_ROW, c)).collect();
+    assert_eq!(
+        heads,
+        [
+            "编号",
+            "所属部分",
+            "重点任务",
+            "任务内容",
+            "责任单位",
+            "角色",
+            "完成时限",
+            "截止日期",
+            "剩余/逾期",
+            "状态",
+            "完成%",
+            "序时进度%",
+            "进度",
+            "灯",
+            "进展情况",
+            "存在问题",
+            "下步计划",
+            "佐证材料",
+            "更新时间",
+            "本期更新",
+        ]
+    );
+    assert_eq!(text(s, 3, 1), "一、推进政务公开平台建设");
+    assert_eq!(text(s, 3, 3), "推动政府网站集约化平台建设，完善统一信息资源库。");
+    assert_eq!(text(s, 3, 4), "市政务服务数据管理局");
+    assert_eq!(text(s, 3, 17), "方案.pdf\n会议纪要.docx");
+    assert_eq!(text(s, 5, 9), "未填报");
+    assert_eq!(text(s, 3, 13), "✗红");
+    // 2022-09-30 is Excel serial 44834, stored as a date.
+    match s.get_value((3, 7)) {
+        Some(Data::DateTime(d)) => assert_eq!((d.is_datetime(), d.as_f64()), (true, 44834.0)),
+        other => panic!("due is not a date: {other:?}"),
+    }
+    assert_eq!(s.get_value((3, 8)), Some(&Data::Float(-10.0)));
+    assert_eq!(s.get_value((3, 10)), Some(&Data::Float(60.0)));
+    match s.get_value((3, 18)) {
+        Some(Data::DateTime(d)) => assert_eq!(d.as_f64(), 44805.0 + 9.5 / 24.0),
+        other => panic!("updated is not a date-time: {other:?}"),
+    }
+    assert_eq!(data_rows(s), r.rows.len());
+}
+
+#[test]
+fn unit_sheet_drops_unit_and_role() {
+    let r = report(Kind::Unit);
+    let sheets = read_back(&r, Lang::Zh);
+    assert_eq!(names(&sheets), ["单位报送"]);
+    let s = &sheets[0].1;
+    let heads: Vec<String> = (0..18).map(|c| text(s, HEAD_ROW, c)).collect();
+    assert_eq!(heads[..5], ["编号", "所属部分", "重点任务", "任务内容", "完成时限"]);
+    assert!(!heads.iter().any(|h| h == "责任单位" || h == "角色"));
+    assert_eq!(text(s, HEAD_ROW, 18), "");
+    assert_eq!(data_rows(s), r.rows.len());
+    assert!(text(s, 0, 0).contains("市政务服务数据管理局"));
+}
+
+#[test]
+fn summary_has_summary_and_rows_sheets() {
+    let r = report(Kind::Summary);
+    let sheets = read_back(&r, Lang::Zh);
+    assert_eq!(names(&sheets), ["汇总", "台账明细"]);
+    let s = &sheets[0].1;
+    assert_eq!(text(s, 0, 0), labels::title(&r, Lang::Zh));
+    assert_eq!(text(s, 2, 0), labels::overall(&r, Lang::Zh));
+    let end = s.end().unwrap().0;
+    let find = |want: &str| (0..=end).find(|&i| text(s, i, 0) == want).unwrap();
+    // The ranking: heading, header row, then units in rank order.
+    let units = find("三、各单位完成情况排名");
+    assert_eq!(text(s, units + 1, 1), "责任单位");
+    assert_eq!(text(s, units + 2, 1), "市发展和改革委员会");
+    assert_eq!(text(s, units + 3, 1), "市政务服务数据管理局");
+    assert_eq!(s.get_value((units + 2, 5)), Some(&Data::Float(0.5)));
+    assert_eq!(text(s, units + 2, 6), "已报送");
+    // The totals' completion rate is a number.
+    let rate = find("完成率");
+    assert!((s.get_value((rate, 1)).unwrap().as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    // Overdue list: both overdue assignments, days overdue positive.
+    let overdue = find("五、逾期未完成事项");
+    assert_eq!(text(s, overdue + 1, 4), "逾期天数");
+    assert_eq!(text(s, overdue + 2, 0), "1");
+    assert_eq!(text(s, overdue + 3, 0), "3");
+    assert_eq!(s.get_value((overdue + 2, 4)), Some(&Data::Float(10.0)));
+    let silent = find("六、本期未报送单位");
+    assert_eq!(text(s, silent + 1, 1), "市政务服务数据管理局");
+    let done = find("七、本期完成事项");
+    assert_eq!(text(s, done + 2, 1), "市发展和改革委员会");
+    let rows = &sheets[1].1;
+    assert_eq!(text(rows, HEAD_ROW, 1), "所属部分");
+    assert_eq!(data_rows(rows), r.rows.len());
+}
+
+#[test]
+fn english_sheet_names_and_headers() {
+    let r = report(Kind::Summary);
+    let sheets = read_back(&r, Lang::En);
+    assert_eq!(names(&sheets), ["Summary", "Assignments"]);
+    assert_eq!(text(&sheets[1].1, HEAD_ROW, 0), "task");
+    assert_eq!(text(&sheets[1].1, 3, 13), "✗ red");
+    let r = report(Kind::Ledger);
+    assert_eq!(names(&read_back(&r, Lang::En)), ["Ledger"]);
+}
+
+#[test]
+fn empty_report_renders() {
+    let mut r = report(Kind::Summary);
+    r.rows.clear();
+    if let Some(s) = r.summary.as_mut() {
+        s.units.clear();
+        s.overdue.clear();
+        s.completed.clear();
+        s.not_reported.clear();
+    }
+    let sheets = read_back(&r, Lang::Zh);
+    assert_eq!(data_rows(&sheets[1].1), 0);
+}
+
+#[test]
+fn serial_dates() {
+    assert_eq!(serial(day(1900, 3, 1)), Some(61.0));
+    assert_eq!(serial(day(2022, 9, 30)), Some(44834.0));
+    assert_eq!(serial(day(1900, 1, 1)), None);
+    assert_eq!(serial_time(at(2022, 9, 30, 12)), Some(44834.0 + 12.5 / 24.0));
+}
