@@ -3,6 +3,7 @@
 //! (汇总 / 通报) and the full ledger (台账).
 
 mod build;
+pub mod cells;
 pub mod csv;
 pub mod html;
 pub mod json;

@@ -1,8 +1,9 @@
 //! CSV reports: UTF-8 with a BOM (Excel and WPS read the Chinese correctly). Unit and ledger
 //! reports are one table; the summary is its parts one after another, each under a title row.
 
+use super::cells::{self, Grid};
 use super::labels::{self, col};
-use super::{Bucket, Kind, Report, Row, Summary, percent};
+use super::{Kind, Report, Row, Summary};
 use crate::Lang;
 
 type W = csv::Writer<Vec<u8>>;
@@ -73,58 +74,33 @@ fn rows<'a>(w: &mut W, rows: impl Iterator<Item = &'a Row>, lang: Lang) -> Resul
     Ok(())
 }
 
+fn grid(w: &mut W, g: &Grid) -> Result<(), csv::Error> {
+    w.write_record(&g.heads)?;
+    for row in &g.rows {
+        w.write_record(row)?;
+    }
+    Ok(())
+}
+
 fn summary(w: &mut W, r: &Report, s: &Summary, lang: Lang) -> Result<(), csv::Error> {
-    let blank = |w: &mut W| w.write_record([""]);
-    blank(w)?;
-    w.write_record([labels::part("totals", lang)])?;
+    let title = |w: &mut W, key: &str| {
+        w.write_record([""])?;
+        w.write_record([labels::part(key, lang)])
+    };
+    title(w, "totals")?;
     w.write_record([labels::overall(r, lang)])?;
-    blank(w)?;
-    w.write_record([labels::part("buckets", lang)])?;
-    w.write_record(
-        [Bucket::Done, Bucket::Ahead, Bucket::OnTrack, Bucket::Behind, Bucket::Overdue]
-            .map(|b| labels::bucket(b, lang)),
-    )?;
-    let b = &s.buckets;
-    w.write_record([b.done, b.ahead, b.on_track, b.behind, b.overdue].map(|n| n.to_string()))?;
-    blank(w)?;
-    w.write_record([labels::part("units", lang)])?;
-    w.write_record(
-        ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"].map(|k| col(k, lang)),
-    )?;
-    for u in &s.units {
-        w.write_record([
-            u.rank.to_string(),
-            u.name.clone(),
-            u.assignments.to_string(),
-            u.done.to_string(),
-            u.overdue.to_string(),
-            percent(u.completion_rate),
-            labels::reported(u.reported, lang).to_string(),
-            labels::when(u.last_update),
-        ])?;
-    }
-    blank(w)?;
-    w.write_record([labels::part("sections", lang)])?;
-    w.write_record(["section", "tasks", "assignments", "done", "overdue", "rate"].map(|k| col(k, lang)))?;
-    for l in &s.sections {
-        w.write_record([
-            labels::section(&l.section, lang),
-            l.tasks.to_string(),
-            l.assignments.to_string(),
-            l.done.to_string(),
-            l.overdue.to_string(),
-            percent(l.completion_rate),
-        ])?;
-    }
-    blank(w)?;
-    w.write_record([labels::part("overdue", lang)])?;
+    title(w, "buckets")?;
+    grid(w, &cells::buckets(s, lang))?;
+    title(w, "units")?;
+    grid(w, &cells::units(s, lang))?;
+    title(w, "sections")?;
+    grid(w, &cells::sections(s, lang))?;
+    title(w, "overdue")?;
     rows(w, s.overdue.iter().filter_map(|&i| r.rows.get(i)), lang)?;
-    blank(w)?;
-    w.write_record([labels::part("not_reported", lang)])?;
+    title(w, "not_reported")?;
     for name in &s.not_reported {
         w.write_record([name])?;
     }
-    blank(w)?;
-    w.write_record([labels::part("completed", lang)])?;
+    title(w, "completed")?;
     rows(w, s.completed.iter().filter_map(|&i| r.rows.get(i)), lang)
 }

@@ -1,7 +1,7 @@
 //! Markdown reports: the same parts as the text report, as headings and pipe tables.
 
-use super::labels::{self, col};
-use super::{Bucket, Kind, Report, Row, Summary, percent};
+use super::cells::{self, Grid};
+use super::{Kind, Report, Summary, labels};
 use crate::Lang;
 
 /// Renders a report as Markdown.
@@ -9,56 +9,10 @@ pub fn render(r: &Report, lang: Lang) -> String {
     let mut out = format!("# {}\n\n{}\n\n", cell(&labels::title(r, lang)), cell(&labels::subtitle(r, lang)));
     match (r.kind, &r.summary) {
         (Kind::Summary, Some(s)) => summary(&mut out, r, s, lang),
-        (Kind::Unit, _) => {
-            let heads =
-                ["task", "content", "deadline", "status", "note", "problems", "next", "evidence", "in_period", "light"];
-            let rows = r.rows.iter().map(|x| {
-                vec![
-                    x.task.clone(),
-                    content(x),
-                    join(&[x.deadline.clone().unwrap_or_default(), labels::days(x, lang)]),
-                    labels::progress(x, lang),
-                    x.note.clone().unwrap_or_default(),
-                    x.problems.clone().unwrap_or_default(),
-                    x.next.clone().unwrap_or_default(),
-                    x.evidence.join("\n"),
-                    labels::yes(x.updated_in_period, lang).to_string(),
-                    labels::light(x.light, lang).to_string(),
-                ]
-            });
-            table(&mut out, &heads.map(|h| col(h, lang)), rows);
-        }
-        _ => {
-            let heads = ["task", "unit", "deadline", "status", "bucket", "light", "updated", "note"];
-            let rows = r.rows.iter().map(|x| ledger_cells(x, lang));
-            table(&mut out, &heads.map(|h| col(h, lang)), rows);
-        }
+        (Kind::Unit, _) => table(&mut out, &cells::unit_rows(&r.rows, lang), lang),
+        _ => table(&mut out, &cells::ledger_rows(&r.rows, lang), lang),
     }
     out
-}
-
-fn ledger_cells(x: &Row, lang: Lang) -> Vec<String> {
-    vec![
-        x.task.clone(),
-        x.unit_name.clone(),
-        x.deadline.clone().unwrap_or_default(),
-        labels::progress(x, lang),
-        labels::bucket(x.bucket, lang).to_string(),
-        labels::light(x.light, lang).to_string(),
-        labels::when(x.updated_at),
-        x.note.clone().unwrap_or_default(),
-    ]
-}
-
-fn content(x: &Row) -> String {
-    match &x.topic {
-        Some(t) => format!("**{t}** {}", x.content),
-        None => x.content.clone(),
-    }
-}
-
-fn join(parts: &[String]) -> String {
-    parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join("\n")
 }
 
 /// A table cell: control characters dropped, pipes escaped, line breaks as <br>.
@@ -77,17 +31,16 @@ fn cell(s: &str) -> String {
     out
 }
 
-fn table(out: &mut String, heads: &[&str], rows: impl Iterator<Item = Vec<String>>) {
-    out.push_str(&format!("| {} |\n", heads.join(" | ")));
-    out.push_str(&format!("|{}\n", "---|".repeat(heads.len())));
-    let mut any = false;
-    for r in rows {
-        any = true;
+fn table(out: &mut String, g: &Grid, lang: Lang) {
+    if g.rows.is_empty() {
+        out.push_str(&format!("{}\n\n", labels::none(lang)));
+        return;
+    }
+    out.push_str(&format!("| {} |\n", g.heads.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(g.heads.len())));
+    for r in &g.rows {
         let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    if !any {
-        out.push_str(&format!("|{}\n", " |".repeat(heads.len())));
     }
     out.push('\n');
 }
@@ -97,76 +50,16 @@ fn summary(out: &mut String, r: &Report, s: &Summary, lang: Lang) {
     h(out, "totals");
     out.push_str(&format!("{}\n\n", cell(&labels::overall(r, lang))));
     h(out, "buckets");
-    let b = &s.buckets;
-    let heads = [Bucket::Done, Bucket::Ahead, Bucket::OnTrack, Bucket::Behind, Bucket::Overdue]
-        .map(|x| labels::bucket(x, lang));
-    table(
-        out,
-        &heads,
-        std::iter::once([b.done, b.ahead, b.on_track, b.behind, b.overdue].map(|n| n.to_string()).to_vec()),
-    );
+    table(out, &cells::buckets(s, lang), lang);
     out.push_str(&format!("{}\n\n", labels::bucket_rule(lang)));
     h(out, "units");
-    let heads =
-        ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"].map(|k| col(k, lang));
-    table(
-        out,
-        &heads,
-        s.units.iter().map(|u| {
-            vec![
-                u.rank.to_string(),
-                u.name.clone(),
-                u.assignments.to_string(),
-                u.done.to_string(),
-                u.overdue.to_string(),
-                percent(u.completion_rate),
-                labels::reported(u.reported, lang).to_string(),
-                labels::when(u.last_update),
-            ]
-        }),
-    );
+    table(out, &cells::units(s, lang), lang);
     h(out, "sections");
-    let heads = ["section", "tasks", "assignments", "done", "overdue", "rate"].map(|k| col(k, lang));
-    table(
-        out,
-        &heads,
-        s.sections.iter().map(|l| {
-            vec![
-                labels::section(&l.section, lang),
-                l.tasks.to_string(),
-                l.assignments.to_string(),
-                l.done.to_string(),
-                l.overdue.to_string(),
-                percent(l.completion_rate),
-            ]
-        }),
-    );
+    table(out, &cells::sections(s, lang), lang);
     h(out, "overdue");
-    let heads = ["task", "unit", "deadline", "due", "days", "status"].map(|k| col(k, lang));
-    let rows = s.overdue.iter().filter_map(|&i| r.rows.get(i)).map(|x| {
-        vec![
-            x.task.clone(),
-            x.unit_name.clone(),
-            x.deadline.clone().unwrap_or_default(),
-            x.due.map(|d| d.to_string()).unwrap_or_default(),
-            labels::days(x, lang),
-            labels::progress(x, lang),
-        ]
-    });
-    table(out, &heads, rows);
+    table(out, &cells::overdue(r, s, lang), lang);
     h(out, "not_reported");
-    let names = if s.not_reported.is_empty() {
-        lang.pick("无", "none").to_string()
-    } else {
-        s.not_reported.join(lang.list_sep())
-    };
-    out.push_str(&format!("{}\n\n", cell(&names)));
+    out.push_str(&format!("{}\n\n", cell(&cells::not_reported(s, lang))));
     h(out, "completed");
-    let heads = ["task", "unit", "content", "updated"].map(|k| col(k, lang));
-    let rows = s
-        .completed
-        .iter()
-        .filter_map(|&i| r.rows.get(i))
-        .map(|x| vec![x.task.clone(), x.unit_name.clone(), content(x), labels::when(x.updated_at)]);
-    table(out, &heads, rows);
+    table(out, &cells::completed(r, s, lang), lang);
 }

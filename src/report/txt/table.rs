@@ -32,6 +32,7 @@ impl Table {
         Table { heads: heads.iter().map(|h| h.to_string()).collect(), sizes: sizes.to_vec(), rows: Vec::new() }
     }
 
+    #[cfg(test)]
     pub fn push(&mut self, cells: Vec<String>) {
         self.rows.push(cells.into_iter().map(|c| (c, Paint::None)).collect());
     }
