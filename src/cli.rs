@@ -2,7 +2,7 @@
 
 mod check;
 mod fail;
-mod load;
+pub mod load;
 mod mark;
 mod merge;
 mod output;
@@ -79,6 +79,8 @@ pub enum Command {
     Tasks(tasks::TasksArgs),
     /// 报送日期、各期区间与剩余天数 / report dates, periods and days left
     Periods(periods::PeriodsArgs),
+    /// 终端界面：按单位填报进展（`taizhang PLAN` 同此） / the terminal interface
+    Tui(crate::tui::TuiArgs),
     /// 记录一条进展 / record progress on one assignment
     Mark(mark::MarkArgs),
     /// 合并其他机器上的单位台账文件 / bring in unit ledger files kept elsewhere
@@ -95,12 +97,33 @@ pub enum Format {
     Json,
 }
 
+/// Lets `taizhang PLAN …` mean `taizhang tui PLAN …`: a first plain argument that names no
+/// command but a plan file gets `tui` put before it.
+pub fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let commands = ["check", "tasks", "periods", "tui", "mark", "merge", "report", "help"];
+    let mut i = 1;
+    while let Some(a) = args.get(i).and_then(|a| a.to_str()) {
+        match a {
+            "--data" | "--today" | "--lang" => i += 2,
+            a if a.starts_with('-') => i += 1,
+            a if commands.contains(&a) => return args,
+            a if a.ends_with(".toml") || std::path::Path::new(a).is_file() => {
+                args.insert(i, "tui".into());
+                return args;
+            }
+            _ => return args,
+        }
+    }
+    args
+}
+
 pub fn run(cli: Cli) -> Result<(), Fail> {
     let g = &cli.global;
     match &cli.command {
         Command::Check(a) => check::run(a, g),
         Command::Tasks(a) => tasks::run(a, g),
         Command::Periods(a) => periods::run(a, g),
+        Command::Tui(a) => crate::tui::run(a, g),
         Command::Mark(a) => mark::run(a, g),
         Command::Merge(a) => merge::run(a, g),
         Command::Report(a) => report::run(a, g),

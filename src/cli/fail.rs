@@ -29,6 +29,8 @@ pub enum Fail {
     BinaryToTerminal,
     /// Writing `-o FILE` failed.
     WriteFile { path: std::path::PathBuf, source: std::io::Error },
+    /// The TUI was started without a terminal.
+    NotATerminal,
     /// `--status` is not a status.
     BadStatus(String),
     /// `--today` is not a date.
@@ -71,6 +73,11 @@ impl Fail {
                 lang,
                 "错误: 没有第 {number} 期\n  提示: 本计划共 {count} 期，用 `taizhang periods PLAN` 查看",
                 "error: there is no period {number}\n  hint: the plan has {count}; see `taizhang periods PLAN`"
+            ),
+            Fail::NotATerminal => tr!(
+                lang,
+                "错误: 终端界面需要在终端中运行\n  提示: 脚本中请用 `taizhang mark` 填报、`taizhang tasks` 查看",
+                "error: the interface needs a terminal\n  hint: in scripts use `taizhang mark` to record and `taizhang tasks` to list"
             ),
             Fail::NoPeriods => tr!(lang, "错误: 计划没有报送日期", "error: the plan has no report dates"),
             Fail::BinaryToTerminal => tr!(

@@ -1,0 +1,183 @@
+//! The keymap as data: which key does what in which context. The loop looks keys up here and
+//! the help overlay is generated from the same table, so the two cannot disagree.
+
+use std::sync::LazyLock;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use taizhang::Lang;
+
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    Picker,
+    List,
+    Search,
+    Form,
+    /// Only while the status field has focus.
+    StatusField,
+    /// Only while the percent field has focus.
+    PercentField,
+    Discard,
+    Conflict,
+    Help,
+}
+
+pub struct Binding {
+    pub ctx: Ctx,
+    pub keys: Vec<(KeyCode, KeyModifiers)>,
+    pub action: Action,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+
+fn b(ctx: Ctx, keys: &[KeyCode], action: Action, zh: &'static str, en: &'static str) -> Binding {
+    Binding { ctx, keys: keys.iter().map(|k| (*k, NONE)).collect(), action, zh, en }
+}
+
+fn ctrl(ctx: Ctx, c: char, action: Action, zh: &'static str, en: &'static str) -> Binding {
+    Binding { ctx, keys: vec![(KeyCode::Char(c), KeyModifiers::CONTROL)], action, zh, en }
+}
+
+use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+
+static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    let c = KeyCode::Char;
+    vec![
+        b(Ctx::Picker, &[Up], Action::Up, "上一个", "previous"),
+        b(Ctx::Picker, &[Down], Action::Down, "下一个", "next"),
+        b(Ctx::Picker, &[Enter], Action::Open, "打开该单位", "open this unit"),
+        b(Ctx::Picker, &[Backspace], Action::Backspace, "删除一个字", "delete a character"),
+        b(Ctx::Picker, &[Esc], Action::Quit, "退出", "quit"),
+        b(Ctx::List, &[Up, c('k')], Action::Up, "上一项", "previous"),
+        b(Ctx::List, &[Down, c('j')], Action::Down, "下一项", "next"),
+        b(Ctx::List, &[PageUp], Action::PageUp, "上一页", "page up"),
+        b(Ctx::List, &[PageDown], Action::PageDown, "下一页", "page down"),
+        b(Ctx::List, &[Home, c('g')], Action::Home, "第一项", "first"),
+        b(Ctx::List, &[End, c('G')], Action::End, "最后一项", "last"),
+        b(Ctx::List, &[Enter], Action::Open, "填报所选任务（光标在进展情况）", "record progress (cursor in Progress)"),
+        b(Ctx::List, &[c('/')], Action::StartSearch, "搜索任务文字", "search the task text"),
+        b(
+            Ctx::List,
+            &[c('f')],
+            Action::CycleFilter,
+            "筛选：全部/未完成/逾期/即将到期/欠进度",
+            "filter: all/open/overdue/due soon/behind",
+        ),
+        b(Ctx::List, &[c('s')], Action::CycleSort, "排序：原文顺序/截止日期/状态", "sort: plan order/due date/status"),
+        b(Ctx::List, &[Esc], Action::Back, "清除搜索", "clear the search"),
+        b(Ctx::List, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
+        b(Ctx::List, &[c('q')], Action::Quit, "退出", "quit"),
+        b(Ctx::Search, &[Enter], Action::Accept, "完成搜索", "done"),
+        b(Ctx::Search, &[Backspace], Action::Backspace, "删除一个字", "delete a character"),
+        b(Ctx::Search, &[Esc], Action::Back, "取消搜索", "cancel the search"),
+        b(Ctx::StatusField, &[Left], Action::StatusPrev, "上一个状态", "previous status"),
+        b(Ctx::StatusField, &[Right], Action::StatusNext, "下一个状态", "next status"),
+        b(Ctx::PercentField, &[Up], Action::PercentUp, "加 10", "plus 10"),
+        b(Ctx::PercentField, &[Down], Action::PercentDown, "减 10", "minus 10"),
+        b(Ctx::Form, &[Tab], Action::NextField, "下一栏", "next field"),
+        b(Ctx::Form, &[BackTab], Action::PrevField, "上一栏", "previous field"),
+        ctrl(Ctx::Form, 's', Action::Save, "保存并返回列表", "save and return"),
+        b(Ctx::Form, &[Esc], Action::Back, "取消（有修改时先确认）", "cancel (asks if changed)"),
+        b(Ctx::Discard, &[c('y')], Action::ConfirmDiscard, "放弃修改", "discard"),
+        b(Ctx::Discard, &[c('n'), Esc], Action::KeepEditing, "继续编辑", "keep editing"),
+        b(Ctx::Conflict, &[c('a')], Action::ApplyAnyway, "仍然保存我的修改", "save mine anyway"),
+        b(Ctx::Conflict, &[c('d')], Action::DropMine, "放弃我的修改", "drop mine"),
+        b(Ctx::Conflict, &[Esc], Action::KeepEditing, "返回编辑", "back to editing"),
+        b(Ctx::Help, &[c('?'), Esc, c('q')], Action::ToggleHelp, "关闭说明", "close"),
+        ctrl(Ctx::List, 'c', Action::Quit, "退出", "quit"),
+        ctrl(Ctx::Picker, 'c', Action::Quit, "退出", "quit"),
+    ]
+});
+
+/// The action bound to `key` in the first of `contexts` that binds it.
+pub fn lookup(contexts: &[Ctx], key: &KeyEvent) -> Option<Action> {
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    contexts.iter().find_map(|ctx| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.ctx == *ctx)
+            .find_map(|b| b.keys.iter().any(|(code, m)| *code == key.code && *m == mods).then(|| b.action.clone()))
+    })
+}
+
+/// A key's name for the help overlay: "↑", "Ctrl-S", "j".
+pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
+    match code {
+        Up => "↑".to_string(),
+        Down => "↓".to_string(),
+        Left => "←".to_string(),
+        Right => "→".to_string(),
+        Enter => "Enter".to_string(),
+        Esc => "Esc".to_string(),
+        Tab => "Tab".to_string(),
+        BackTab => "Shift-Tab".to_string(),
+        Backspace => "Backspace".to_string(),
+        PageUp => "PgUp".to_string(),
+        PageDown => "PgDn".to_string(),
+        Home => "Home".to_string(),
+        End => "End".to_string(),
+        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        KeyCode::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The help overlay's lines: (context heading, keys, what they do), generated from the keymap.
+pub fn help(lang: Lang) -> Vec<(&'static str, String, &'static str)> {
+    KEYMAP
+        .iter()
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|(c, m)| key_name(*c, *m)).collect();
+            (ctx_name(b.ctx, lang), keys.join(" / "), lang.pick(b.zh, b.en))
+        })
+        .collect()
+}
+
+fn ctx_name(c: Ctx, lang: Lang) -> &'static str {
+    match c {
+        Ctx::Picker => lang.pick("选择单位", "Unit picker"),
+        Ctx::List => lang.pick("任务列表", "Task list"),
+        Ctx::Search => lang.pick("搜索", "Search"),
+        Ctx::Form | Ctx::StatusField | Ctx::PercentField => lang.pick("填报表单", "Form"),
+        Ctx::Discard => lang.pick("放弃确认", "Discard prompt"),
+        Ctx::Conflict => lang.pick("更新冲突", "Conflict"),
+        Ctx::Help => lang.pick("说明", "Help"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn required_keys_are_bound() {
+        assert_eq!(lookup(&[Ctx::List], &key(Up)), Some(Action::Up));
+        assert_eq!(lookup(&[Ctx::List], &key(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(lookup(&[Ctx::List], &key(KeyCode::Char('k'))), Some(Action::Up));
+        assert_eq!(lookup(&[Ctx::List], &key(Enter)), Some(Action::Open));
+        assert_eq!(lookup(&[Ctx::List], &key(KeyCode::Char('?'))), Some(Action::ToggleHelp));
+        assert_eq!(lookup(&[Ctx::List], &key(KeyCode::Char('q'))), Some(Action::Quit));
+        assert_eq!(lookup(&[Ctx::StatusField, Ctx::Form], &key(Left)), Some(Action::StatusPrev));
+        assert_eq!(lookup(&[Ctx::Form], &key(Tab)), Some(Action::NextField));
+        assert_eq!(lookup(&[Ctx::Form], &KeyEvent::new(BackTab, KeyModifiers::SHIFT)), Some(Action::PrevField));
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[Ctx::Form], &ctrl_s), Some(Action::Save));
+        assert_eq!(lookup(&[Ctx::Form], &key(KeyCode::Char('s'))), None, "plain s is text in the form");
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        let lines = help(Lang::Zh);
+        assert_eq!(lines.len(), KEYMAP.len());
+        assert!(lines.iter().any(|(_, k, _)| k == "Ctrl-S"));
+        assert!(lines.iter().any(|(_, k, what)| k == "↑ / k" && *what == "上一项"));
+    }
+}

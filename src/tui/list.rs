@@ -1,0 +1,217 @@
+//! The task list: which of the unit's assignments show (filter, search), in what order (sort,
+//! grouped by section), which one is selected, and where the view is scrolled.
+
+use std::cell::Cell;
+
+use ratatui::layout::Rect;
+use taizhang::Lang;
+use taizhang::ledger::Status;
+use taizhang::report::{Bucket, Light, Row};
+
+/// Which assignments show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    /// Not done and not n/a.
+    Open,
+    Overdue,
+    /// Dated, not done, due within 14 days.
+    DueSoon,
+    /// Behind schedule or overdue.
+    Behind,
+}
+
+impl Filter {
+    pub fn next(self) -> Filter {
+        match self {
+            Filter::All => Filter::Open,
+            Filter::Open => Filter::Overdue,
+            Filter::Overdue => Filter::DueSoon,
+            Filter::DueSoon => Filter::Behind,
+            Filter::Behind => Filter::All,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Filter::All => lang.pick("全部", "all"),
+            Filter::Open => lang.pick("未完成", "open"),
+            Filter::Overdue => lang.pick("逾期", "overdue"),
+            Filter::DueSoon => lang.pick("即将到期", "due soon"),
+            Filter::Behind => lang.pick("欠进度", "behind"),
+        }
+    }
+
+    fn keeps(self, r: &Row) -> bool {
+        let closed = r.status.is_some_and(Status::is_closed);
+        match self {
+            Filter::All => true,
+            Filter::Open => !closed,
+            Filter::Overdue => r.overdue,
+            Filter::DueSoon => {
+                !closed && r.days_left.is_some_and(|d| (0..=taizhang::report::judge::DUE_SOON_DAYS).contains(&d))
+            }
+            Filter::Behind => matches!(r.bucket, Bucket::Behind | Bucket::Overdue),
+        }
+    }
+}
+
+/// Order within each section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Plan,
+    Due,
+    /// Most urgent first: red, yellow, green; then not done before done.
+    Urgency,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Plan => Sort::Due,
+            Sort::Due => Sort::Urgency,
+            Sort::Urgency => Sort::Plan,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Sort::Plan => lang.pick("原文顺序", "plan order"),
+            Sort::Due => lang.pick("截止日期", "due date"),
+            Sort::Urgency => lang.pick("紧急程度", "urgency"),
+        }
+    }
+}
+
+/// One line of the list: a section heading or an assignment (index into the report rows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    Section(String),
+    Row(usize),
+}
+
+#[derive(Debug, Default)]
+pub struct ListState {
+    pub filter: Filter,
+    pub sort: Sort,
+    pub query: String,
+    pub searching: bool,
+    pub lines: Vec<Line>,
+    /// Row indices in display order.
+    pub order: Vec<usize>,
+    /// Index into `order`.
+    pub selected: usize,
+    /// First line shown; kept by drawing so the selection stays visible.
+    pub offset: Cell<usize>,
+    /// Where the list was last drawn (rows area), for paging and mouse clicks.
+    pub area: Cell<Rect>,
+}
+
+impl ListState {
+    /// Recomputes the visible lines from the rows, keeping the selected assignment if it still shows.
+    pub fn rebuild(&mut self, rows: &[Row]) {
+        let keep = self.selected_row().and_then(|i| rows.get(i)).map(|r| (r.task.clone(), r.unit.clone()));
+        let query = self.query.to_lowercase();
+        let mut shown: Vec<usize> =
+            (0..rows.len()).filter(|&i| self.filter.keeps(&rows[i]) && matches(&rows[i], &query)).collect();
+        let section_rank = |r: &Row| rows.iter().position(|x| x.section == r.section).unwrap_or(0);
+        shown.sort_by(|&a, &b| {
+            let (ra, rb) = (&rows[a], &rows[b]);
+            section_rank(ra).cmp(&section_rank(rb)).then_with(|| match self.sort {
+                Sort::Plan => a.cmp(&b),
+                Sort::Due => (ra.due.is_none(), ra.due, a).cmp(&(rb.due.is_none(), rb.due, b)),
+                Sort::Urgency => {
+                    (urgency(ra), ra.due.is_none(), ra.due, a).cmp(&(urgency(rb), rb.due.is_none(), rb.due, b))
+                }
+            })
+        });
+        self.lines.clear();
+        let mut section: Option<&Option<String>> = None;
+        for &i in &shown {
+            if section != Some(&rows[i].section) {
+                section = Some(&rows[i].section);
+                self.lines.push(Line::Section(rows[i].section.clone().unwrap_or_default()));
+            }
+            self.lines.push(Line::Row(i));
+        }
+        self.order = shown;
+        let again = keep.and_then(|(t, u)| self.order.iter().position(|&i| rows[i].task == t && rows[i].unit == u));
+        self.selected = again.unwrap_or(0).min(self.order.len().saturating_sub(1));
+    }
+
+    pub fn selected_row(&self) -> Option<usize> {
+        self.order.get(self.selected).copied()
+    }
+
+    /// The line index of the selected row.
+    pub fn selected_line(&self) -> usize {
+        let row = self.selected_row();
+        self.lines.iter().position(|l| matches!(l, Line::Row(i) if Some(*i) == row)).unwrap_or(0)
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        if self.order.is_empty() {
+            return;
+        }
+        let last = self.order.len() - 1;
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// Rows per page, from the last drawn height.
+    pub fn page(&self) -> isize {
+        isize::try_from(self.area.get().height.max(2)).unwrap_or(2) - 1
+    }
+
+    /// Selects the assignment drawn at screen row `y`, if any.
+    pub fn click(&mut self, y: u16) -> bool {
+        let area = self.area.get();
+        if y < area.y || y >= area.y + area.height {
+            return false;
+        }
+        let line = self.offset.get() + usize::from(y - area.y);
+        match self.lines.get(line) {
+            Some(Line::Row(i)) => {
+                let i = *i;
+                self.selected = self.order.iter().position(|&r| r == i).unwrap_or(self.selected);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Keeps the selection on screen for a list `height` lines tall; returns the first line.
+    pub fn scroll_for(&self, height: usize) -> usize {
+        let sel = self.selected_line();
+        let mut off = self.offset.get();
+        if sel < off {
+            off = sel.saturating_sub(usize::from(sel > 0 && matches!(self.lines.get(sel - 1), Some(Line::Section(_)))));
+        } else if height > 0 && sel >= off + height {
+            off = sel + 1 - height;
+        }
+        let max = self.lines.len().saturating_sub(height);
+        off = off.min(max);
+        self.offset.set(off);
+        off
+    }
+}
+
+fn urgency(r: &Row) -> u8 {
+    let closed = r.status.is_some_and(Status::is_closed);
+    match (r.light, closed) {
+        (_, true) => 3,
+        (Light::Red, _) => 0,
+        (Light::Yellow, _) => 1,
+        (Light::Green, _) => 2,
+    }
+}
+
+fn matches(r: &Row, query: &str) -> bool {
+    if query.is_empty() {
+        return true;
+    }
+    let hay =
+        [Some(&r.task), r.topic.as_ref(), Some(&r.content), r.section.as_ref(), r.deadline.as_ref(), r.note.as_ref()];
+    hay.iter().flatten().any(|s| s.to_lowercase().contains(query))
+}

@@ -1,0 +1,107 @@
+//! Every word the TUI shows, in Chinese and English, kept in one place.
+
+use taizhang::Lang;
+
+/// A fixed piece of interface text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T {
+    PickUnit,
+    PickHint,
+    NoMatch,
+    Tasks,
+    Detail,
+    Form,
+    Status,
+    Percent,
+    Note,
+    Problems,
+    Next,
+    Evidence,
+    EvidenceHint,
+    Content,
+    Requirement,
+    Indicator,
+    Deadline,
+    Units,
+    History,
+    NoHistory,
+    NoRows,
+    Search,
+    Filter,
+    Sort,
+    Saved,
+    Saving,
+    Unsaved,
+    Help,
+    HelpClose,
+    Discard,
+    Conflict,
+    ConflictHint,
+    Theirs,
+    Mine,
+    Today,
+    AllDone,
+    Unreadable,
+    Lead,
+    PercentBad,
+    FormKeys,
+    ListKeys,
+}
+
+/// The text in `lang`.
+pub fn t(lang: Lang, key: T) -> &'static str {
+    let (zh, en) = match key {
+        T::PickUnit => ("选择填报单位", "Choose your unit"),
+        T::PickHint => {
+            ("输入名称筛选，↑↓ 选择，Enter 确定，Esc 退出", "type to filter, ↑↓ to move, Enter to open, Esc to quit")
+        }
+        T::NoMatch => ("没有匹配的单位", "no unit matches"),
+        T::Tasks => ("本单位任务", "Assignments"),
+        T::Detail => ("任务详情", "Details"),
+        T::Form => ("填报进展", "Record progress"),
+        T::Status => ("状态", "Status"),
+        T::Percent => ("完成%", "Percent"),
+        T::Note => ("进展情况", "Progress"),
+        T::Problems => ("存在问题", "Problems"),
+        T::Next => ("下步计划", "Next steps"),
+        T::Evidence => ("佐证链接", "Evidence"),
+        T::EvidenceHint => ("每行一个网址或路径", "one URL or path per line"),
+        T::Content => ("具体内容", "Content"),
+        T::Requirement => ("工作要求", "Requirement"),
+        T::Indicator => ("量化指标", "Indicator"),
+        T::Deadline => ("完成时限", "Deadline"),
+        T::Units => ("责任单位", "Units"),
+        T::History => ("本单位填报记录", "This unit's updates"),
+        T::NoHistory => ("尚无填报", "no updates yet"),
+        T::NoRows => ("没有符合条件的任务", "no assignments match"),
+        T::Search => ("搜索", "Search"),
+        T::Filter => ("筛选", "Filter"),
+        T::Sort => ("排序", "Sort"),
+        T::Saved => ("已保存", "saved"),
+        T::Saving => ("正在保存…", "saving…"),
+        T::Unsaved => ("未保存", "unsaved"),
+        T::Help => ("按键说明", "Keys"),
+        T::HelpClose => ("按 ? 或 Esc 关闭", "? or Esc to close"),
+        T::Discard => ("放弃未保存的修改？ y 放弃 / n 继续编辑", "Discard unsaved changes? y discard / n keep editing"),
+        T::Conflict => ("这项分工已被他人更新", "Someone else updated this assignment"),
+        T::ConflictHint => (
+            "a 仍然保存我的修改 / d 放弃我的修改 / Esc 返回编辑",
+            "a save mine anyway / d drop mine / Esc back to editing",
+        ),
+        T::Theirs => ("对方的更新", "Their update"),
+        T::Mine => ("我的修改", "My changes"),
+        T::Today => ("今天", "today"),
+        T::AllDone => ("本年度报送已全部截止", "every report date has passed"),
+        T::Unreadable => ("无权查看", "not readable"),
+        T::Lead => ("牵头", "lead"),
+        T::PercentBad => ("完成百分比须为 0–100 的整数", "percent must be a whole number from 0 to 100"),
+        T::FormKeys => {
+            ("Tab 下一项  ←→ 改状态  Ctrl-S 保存  Esc 取消", "Tab next field  ←→ status  Ctrl-S save  Esc cancel")
+        }
+        T::ListKeys => (
+            "↑↓ 选择  Enter 填报  / 搜索  f 筛选  s 排序  ? 帮助  q 退出",
+            "↑↓ move  Enter edit  / search  f filter  s sort  ? help  q quit",
+        ),
+    };
+    lang.pick(zh, en)
+}

@@ -1,0 +1,114 @@
+//! Drawing: everything on screen is computed from `&App`. The frame is split into a title line,
+//! the main area (picker, list and detail, or the form) and a status bar with key hints.
+
+mod detail;
+mod form;
+mod list;
+mod popup;
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use taizhang::period::Standing;
+use taizhang::text::sanitize;
+use taizhang::tr;
+
+use super::app::{App, Mode};
+use super::text::{T, t};
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let [top, main, status, keys] = frame.area().layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    frame.render_widget(title(app), top);
+    match app.mode {
+        Mode::Picker => popup::picker(frame, app, main),
+        Mode::List => browse(frame, app, main),
+        Mode::Form | Mode::Discard | Mode::Conflict => form::draw(frame, app, main),
+    }
+    frame.render_widget(status_bar(app), status);
+    frame.render_widget(key_hints(app), keys);
+    match app.mode {
+        Mode::Discard => popup::discard(frame, app, main),
+        Mode::Conflict => popup::conflict(frame, app, main),
+        _ => {}
+    }
+    if app.help {
+        popup::help(frame, app, frame.area());
+    }
+}
+
+/// List and detail: side by side on wide terminals, stacked on narrow ones.
+fn browse(frame: &mut Frame, app: &App, area: Rect) {
+    if area.width >= 120 {
+        let [l, d] = area.layout(&Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]));
+        list::draw(frame, app, l);
+        detail::draw(frame, app, d);
+    } else {
+        let detail_height = (area.height / 2).clamp(5, 12);
+        let [l, d] = area.layout(&Layout::vertical([Constraint::Min(4), Constraint::Length(detail_height)]));
+        list::draw(frame, app, l);
+        detail::draw(frame, app, d);
+    }
+}
+
+fn title(app: &App) -> Paragraph<'static> {
+    let unit = app.unit.map(|u| app.plan.units[u].name.clone()).unwrap_or_else(|| t(app.lang, T::PickUnit).to_string());
+    let text = format!(" {} · {}", sanitize(&app.plan.meta.title), sanitize(&unit));
+    Paragraph::new(text).style(Style::default().add_modifier(Modifier::BOLD).bg(Color::Blue).fg(Color::White))
+}
+
+/// "距6月10日报送还有12天" for the period due next.
+fn next_due(app: &App) -> String {
+    let lang = app.lang;
+    let Some(p) = app.period() else { return String::new() };
+    let (m, d) = (p.due.month(), p.due.day());
+    match p.standing(app.today()) {
+        Standing::Current { days_left: 0 } | Standing::Upcoming { days_left: 0 } => {
+            tr!(lang, "今天是{m}月{d}日报送截止日", "report due today ({m}-{d})")
+        }
+        Standing::Current { days_left } | Standing::Upcoming { days_left } => {
+            tr!(lang, "距{m}月{d}日报送还有{days_left}天", "{days_left} days to the {m}-{d} report")
+        }
+        Standing::Closed { .. } => t(lang, T::AllDone).to_string(),
+    }
+}
+
+fn status_bar(app: &App) -> Paragraph<'static> {
+    let lang = app.lang;
+    let unit = app.unit.map(|u| sanitize(&app.plan.units[u].name)).unwrap_or_default();
+    let mut spans = vec![
+        Span::raw(format!(
+            " {} │ {} │ {} {} │ {} │ ",
+            sanitize(&app.plan.meta.id),
+            unit,
+            t(lang, T::Today),
+            app.today(),
+            next_due(app)
+        )),
+        Span::styled(app.save_state(), Style::default().add_modifier(Modifier::BOLD)),
+    ];
+    if let Some(m) = &app.message {
+        spans.push(Span::styled(format!(" │ {}", sanitize(m)), Style::default().fg(Color::Yellow)));
+    }
+    Paragraph::new(Line::from(spans)).style(Style::default().add_modifier(Modifier::REVERSED))
+}
+
+fn key_hints(app: &App) -> Paragraph<'static> {
+    let lang = app.lang;
+    let text = match app.mode {
+        Mode::Picker => t(lang, T::PickHint),
+        Mode::List => t(lang, T::ListKeys),
+        Mode::Form => t(lang, T::FormKeys),
+        Mode::Discard => t(lang, T::Discard),
+        Mode::Conflict => t(lang, T::ConflictHint),
+    };
+    Paragraph::new(format!(" {text}")).style(Style::default().fg(Color::DarkGray))
+}

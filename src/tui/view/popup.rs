@@ -1,0 +1,126 @@
+//! Screens and boxes drawn over the rest: the unit picker, the help overlay (generated from the
+//! keymap), the discard prompt and the conflict box.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use taizhang::ledger::Update;
+use taizhang::text::{pad, sanitize, truncate, width};
+
+use crate::tui::app::App;
+use crate::tui::keymap;
+use crate::tui::picker::Choice;
+use crate::tui::text::{T, t};
+
+/// A box of `w` × `h` cells centred in `area` (clamped to it).
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [row] = area.layout(&Layout::vertical([Constraint::Length(h.min(area.height))]).flex(Flex::Center));
+    let [cell] = row.layout(&Layout::horizontal([Constraint::Length(w.min(area.width))]).flex(Flex::Center));
+    cell
+}
+
+pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang;
+    let block = Block::default().borders(Borders::ALL).title(format!(" {} ", t(lang, T::PickUnit)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [query, list] = inner.layout(&Layout::vertical([Constraint::Length(1), Constraint::Min(1)]));
+    let prompt = format!("> {}", sanitize(&app.picker.query));
+    frame.render_widget(Paragraph::new(prompt.clone()), query);
+    let x = query.x + u16::try_from(width(&prompt)).unwrap_or(0);
+    frame.set_cursor_position(Position { x: x.min(query.right().saturating_sub(1)), y: query.y });
+    if app.picker.matches.is_empty() {
+        frame.render_widget(Paragraph::new(t(lang, T::NoMatch)), list);
+        return;
+    }
+    let height = usize::from(list.height);
+    let first = app.picker.selected.saturating_sub(height.saturating_sub(1));
+    let lines: Vec<Line> = app.picker.matches[first..(first + height).min(app.picker.matches.len())]
+        .iter()
+        .enumerate()
+        .map(|(k, Choice::Unit(u))| {
+            let unit = &app.plan.units[*u];
+            let n = app.plan.assignments_of(*u).len();
+            let text = format!(
+                "{}  ({}) {}",
+                pad(&sanitize(&unit.name), 24),
+                unit.id,
+                lang.pick(&format!("{n} 项"), &format!("{n} tasks"))
+            );
+            let style = if first + k == app.picker.selected {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            Line::from(Span::styled(truncate(&text, usize::from(list.width)), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+pub fn help(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang;
+    let rows = keymap::help(lang);
+    let key_w = rows.iter().map(|(_, k, _)| width(k)).max().unwrap_or(4);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut last = "";
+    for (ctx, keys, what) in &rows {
+        if *ctx != last {
+            lines.push(Line::from(Span::styled(
+                (*ctx).to_string(),
+                Style::default().add_modifier(Modifier::BOLD).fg(Color::Cyan),
+            )));
+            last = ctx;
+        }
+        lines.push(Line::from(format!("  {}  {what}", pad(keys, key_w))));
+    }
+    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, 72, h);
+    let block =
+        Block::default().borders(Borders::ALL).title(format!(" {} · {} ", t(lang, T::Help), t(lang, T::HelpClose)));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+pub fn discard(frame: &mut Frame, app: &App, area: Rect) {
+    let rect = centered(area, 60, 3);
+    frame.render_widget(Clear, rect);
+    let p =
+        Paragraph::new(t(app.lang, T::Discard)).block(Block::default().borders(Borders::ALL)).wrap(Wrap { trim: true });
+    frame.render_widget(p, rect);
+}
+
+fn describe(u: &Update, lang: taizhang::Lang) -> Vec<Line<'static>> {
+    let pct = u.percent.map(|p| format!(" {p}%")).unwrap_or_default();
+    let by = u.by.as_deref().map(|b| format!(" · {}", sanitize(b))).unwrap_or_default();
+    let mut out = vec![Line::from(format!("{} {}{pct}{by}", u.at.format("%Y-%m-%d %H:%M"), u.status.label(lang)))];
+    for (label, v) in [(T::Note, &u.note), (T::Problems, &u.problems), (T::Next, &u.next)] {
+        if let Some(v) = v {
+            out.push(Line::from(format!("{}：{}", t(lang, label), sanitize(v))));
+        }
+    }
+    out
+}
+
+pub fn conflict(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang;
+    let (Some(theirs), Some(form)) = (app.conflict.as_deref(), app.form.as_ref()) else { return };
+    let mut lines = vec![Line::from(Span::styled(t(lang, T::Theirs), Style::default().add_modifier(Modifier::BOLD)))];
+    lines.extend(describe(theirs, lang));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(t(lang, T::Mine), Style::default().add_modifier(Modifier::BOLD))));
+    if let Ok(mine) = form.update(app.now, app.by.clone()) {
+        lines.extend(describe(&mine, lang));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(t(lang, T::ConflictHint), Style::default().fg(Color::Yellow))));
+    let rect = centered(area, area.width.saturating_sub(4).min(90), u16::try_from(lines.len() + 4).unwrap_or(u16::MAX));
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", t(lang, T::Conflict)))
+        .border_style(Style::default().fg(Color::Red));
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+}
