@@ -10,6 +10,8 @@ mod list;
 mod picker;
 mod text;
 mod view;
+#[cfg(test)]
+mod view_tests;
 
 use std::io::{IsTerminal, stdout};
 use std::path::{Path, PathBuf};

@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// List and detail: side by side on wide terminals, stacked on narrow ones.
 fn browse(frame: &mut Frame, app: &App, area: Rect) {
     if area.width >= 120 {
-        let [l, d] = area.layout(&Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]));
+        let [l, d] = area.layout(&Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)]));
         list::draw(frame, app, l);
         detail::draw(frame, app, d);
     } else {
@@ -85,15 +85,8 @@ fn status_bar(app: &App) -> Paragraph<'static> {
     let lang = app.lang;
     let unit = app.unit.map(|u| sanitize(&app.plan.units[u].name)).unwrap_or_default();
     let mut spans = vec![
-        Span::raw(format!(
-            " {} │ {} │ {} {} │ {} │ ",
-            sanitize(&app.plan.meta.id),
-            unit,
-            t(lang, T::Today),
-            app.today(),
-            next_due(app)
-        )),
-        Span::styled(app.save_state(), Style::default().add_modifier(Modifier::BOLD)),
+        Span::styled(format!(" {} ", app.save_state()), Style::default().add_modifier(Modifier::BOLD)),
+        Span::raw(format!("│ {unit} │ {} {} │ {}", t(lang, T::Today), app.today(), next_due(app))),
     ];
     if let Some(m) = &app.message {
         spans.push(Span::styled(format!(" │ {}", sanitize(m)), Style::default().fg(Color::Yellow)));

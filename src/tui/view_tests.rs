@@ -1,0 +1,130 @@
+//! Rendered screens (TestBackend + insta) of the list with its detail pane and of the form, at
+//! 80×24 and 120×40, in Chinese and English, plus what snapshots cannot show: where the cursor
+//! is and what colour the lights are.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Position;
+use ratatui::style::Color;
+use taizhang::Lang;
+use taizhang::ledger::Status;
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::app::tests::{app_with, upd};
+
+/// A ledger with a done, an in-progress and an overdue assignment by 2022-10-05.
+fn app(lang: Lang) -> App {
+    let updates = vec![
+        upd(
+            "1",
+            "sczj",
+            "2022-06-01T09:00:00+08:00",
+            Status::InProgress,
+            Some(40),
+            "已发布涉企政策清单，正在核对落实情况",
+        ),
+        upd("2", "sczj", "2022-07-01T09:00:00+08:00", Status::Done, None, "办事指南已在门户网站公开"),
+        upd("36", "sczj", "2022-08-01T09:00:00+08:00", Status::InProgress, Some(50), "开放日方案已拟定"),
+    ];
+    app_with(updates, "2022-10-05T10:00:00+08:00", lang)
+}
+
+fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| super::view::draw(f, app)).unwrap();
+    term
+}
+
+/// The screen as text, one line per row, wide characters once (their second cell skipped).
+fn screen(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[Position { x, y }].symbol();
+            out.push_str(sym);
+            x += u16::try_from(taizhang::text::width(sym).max(1)).unwrap_or(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn list_and_detail_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let a = app(lang);
+            let name = format!("list_{}_{w}x{h}", if lang == Lang::Zh { "zh" } else { "en" });
+            insta::assert_snapshot!(name, screen(&render(&a, w, h)));
+        }
+    }
+}
+
+#[test]
+fn form_snapshots_with_wide_text() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut a = app(lang);
+            a.update(Action::Open);
+            a.update(Action::Paste("\n本周又发布政策解读2篇，网址见佐证。".into()));
+            let name = format!("form_{}_{w}x{h}", if lang == Lang::Zh { "zh" } else { "en" });
+            insta::assert_snapshot!(name, screen(&render(&a, w, h)));
+        }
+    }
+}
+
+#[test]
+fn help_overlay_comes_from_the_keymap() {
+    let mut a = app(Lang::Zh);
+    a.update(Action::ToggleHelp);
+    let s = screen(&render(&a, 120, 40));
+    for (_, keys, what) in crate::tui::keymap::help(Lang::Zh).iter().take(12) {
+        assert!(s.contains(what), "{what} missing");
+        assert!(s.contains(keys.as_str()), "{keys} missing");
+    }
+}
+
+/// The terminal cursor sits right after the last character typed, counting wide characters as
+/// two cells.
+#[test]
+fn cursor_sits_on_the_right_cell_after_chinese_input() {
+    let mut a = app(Lang::Zh);
+    a.update(Action::Down);
+    a.update(Action::Open); // task 2: the note is "办事指南已在门户网站公开" (12 wide characters)
+    let mut term = render(&a, 80, 24);
+    let before = term.get_cursor_position().unwrap();
+    a.update(Action::Paste("再加3条".into()));
+    term.draw(|f| super::view::draw(f, &a)).unwrap();
+    let after = term.get_cursor_position().unwrap();
+    assert_eq!(after.y, before.y);
+    assert_eq!(after.x - before.x, 2 + 2 + 1 + 2, "再 加 3 条 = 2+2+1+2 cells");
+    // The cell just before the cursor holds the last character typed.
+    let buf = term.backend().buffer().clone();
+    assert_eq!(buf[Position { x: after.x - 2, y: after.y }].symbol(), "条");
+    // 12 wide characters, then 7 cells, from the text area's first column (1, inside the border).
+    assert_eq!(after.x, 1 + 24 + 7);
+}
+
+/// Lights keep their colour and their symbol.
+#[test]
+fn light_colours() {
+    let a = app(Lang::Zh);
+    let term = render(&a, 120, 40);
+    let buf = term.backend().buffer().clone();
+    let find = |id: &str| {
+        (0..buf.area.height).find_map(|y| {
+            let line: String = (0..buf.area.width).map(|x| buf[Position { x, y }].symbol().to_string()).collect();
+            line.contains(&format!(" {id} ")).then_some(y)
+        })
+    };
+    let colour_of = |y: u16| {
+        let cell = &buf[Position { x: 1, y }];
+        (cell.symbol().to_string(), cell.fg)
+    };
+    assert_eq!(colour_of(find("36").unwrap()), ("✗".to_string(), Color::Red), "due 9-30, not done: overdue");
+    assert_eq!(colour_of(find("2").unwrap()), ("✓".to_string(), Color::Green), "done");
+    assert_eq!(colour_of(find("1").unwrap()).1, Color::Yellow, "40% on Oct 5 against a 10-31 deadline is behind");
+}
