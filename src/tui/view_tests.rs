@@ -115,9 +115,9 @@ fn light_colours() {
     let term = render(&a, 120, 40);
     let buf = term.backend().buffer().clone();
     let find = |id: &str| {
-        (0..buf.area.height).find_map(|y| {
+        (0..buf.area.height).find(|&y| {
             let line: String = (0..buf.area.width).map(|x| buf[Position { x, y }].symbol().to_string()).collect();
-            line.contains(&format!(" {id} ")).then_some(y)
+            line.contains(&format!(" {id} "))
         })
     };
     let colour_of = |y: u16| {
