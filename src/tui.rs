@@ -21,6 +21,7 @@ use std::time::Duration;
 
 use chrono::Local;
 use clap::Args;
+use crossterm::cursor::Show;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyCode,
     KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -96,6 +97,7 @@ impl Drop for Restore {
     fn drop(&mut self) {
         let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
         ratatui::restore();
+        let _ = execute!(stdout(), Show);
     }
 }
 
@@ -108,7 +110,7 @@ fn event_loop(app: &mut App, dir: &Path, fixed_clock: bool) -> std::io::Result<(
     let _restore = Restore;
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, Show);
         hook(info);
     }));
     execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
