@@ -42,7 +42,8 @@ pub struct Form {
 struct Values(Status, String, Vec<String>, Vec<String>, Vec<String>, Vec<String>);
 
 fn area(text: Option<&str>) -> TextArea<'static> {
-    let lines: Vec<String> = text.unwrap_or_default().split('\n').map(str::to_string).collect();
+    // Text read from a file never brings control characters to the screen.
+    let lines: Vec<String> = text.unwrap_or_default().split('\n').map(taizhang::text::sanitize).collect();
     let mut t = TextArea::new(lines);
     t.set_wrap_mode(WrapMode::Glyph);
     t.move_cursor(CursorMove::Bottom);

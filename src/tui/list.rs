@@ -4,7 +4,6 @@
 use std::cell::Cell;
 
 use ratatui::layout::Rect;
-use taizhang::Lang;
 use taizhang::ledger::Status;
 use taizhang::report::{Bucket, Light, Row};
 
@@ -30,16 +29,6 @@ impl Filter {
             Filter::Overdue => Filter::DueSoon,
             Filter::DueSoon => Filter::Behind,
             Filter::Behind => Filter::All,
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Filter::All => lang.pick("全部", "all"),
-            Filter::Open => lang.pick("未完成", "open"),
-            Filter::Overdue => lang.pick("逾期", "overdue"),
-            Filter::DueSoon => lang.pick("即将到期", "due soon"),
-            Filter::Behind => lang.pick("欠进度", "behind"),
         }
     }
 
@@ -75,14 +64,6 @@ impl Sort {
             Sort::Urgency => Sort::Plan,
         }
     }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Sort::Plan => lang.pick("原文顺序", "plan order"),
-            Sort::Due => lang.pick("截止日期", "due date"),
-            Sort::Urgency => lang.pick("紧急程度", "urgency"),
-        }
-    }
 }
 
 /// One line of the list: a section heading or an assignment (index into the report rows).
@@ -116,10 +97,20 @@ impl ListState {
         let query = self.query.to_lowercase();
         let mut shown: Vec<usize> =
             (0..rows.len()).filter(|&i| self.filter.keeps(&rows[i]) && matches(&rows[i], &query)).collect();
-        let section_rank = |r: &Row| rows.iter().position(|x| x.section == r.section).unwrap_or(0);
+        // Each row's section, as the position of its first appearance.
+        let mut first_seen: Vec<&Option<String>> = Vec::new();
+        let rank: Vec<usize> = rows
+            .iter()
+            .map(|r| {
+                first_seen.iter().position(|s| **s == r.section).unwrap_or_else(|| {
+                    first_seen.push(&r.section);
+                    first_seen.len() - 1
+                })
+            })
+            .collect();
         shown.sort_by(|&a, &b| {
             let (ra, rb) = (&rows[a], &rows[b]);
-            section_rank(ra).cmp(&section_rank(rb)).then_with(|| match self.sort {
+            rank[a].cmp(&rank[b]).then_with(|| match self.sort {
                 Sort::Plan => a.cmp(&b),
                 Sort::Due => (ra.due.is_none(), ra.due, a).cmp(&(rb.due.is_none(), rb.due, b)),
                 Sort::Urgency => {

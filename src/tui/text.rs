@@ -1,6 +1,6 @@
 //! Every word the TUI shows, in Chinese and English, kept in one place.
 
-use taizhang::Lang;
+use taizhang::{Lang, tr};
 
 /// A fixed piece of interface text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,4 +104,63 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         ),
     };
     lang.pick(zh, en)
+}
+
+/// Filter names.
+pub fn filter(lang: Lang, f: super::list::Filter) -> &'static str {
+    use super::list::Filter;
+    match f {
+        Filter::All => lang.pick("全部", "all"),
+        Filter::Open => lang.pick("未完成", "open"),
+        Filter::Overdue => lang.pick("逾期", "overdue"),
+        Filter::DueSoon => lang.pick("即将到期", "due soon"),
+        Filter::Behind => lang.pick("欠进度", "behind"),
+    }
+}
+
+/// Sort names.
+pub fn sort(lang: Lang, s: super::list::Sort) -> &'static str {
+    use super::list::Sort;
+    match s {
+        Sort::Plan => lang.pick("原文顺序", "plan order"),
+        Sort::Due => lang.pick("截止日期", "due date"),
+        Sort::Urgency => lang.pick("紧急程度", "urgency"),
+    }
+}
+
+/// "距6月10日报送还有12天" / "今天是6月10日报送截止日".
+pub fn next_due(lang: Lang, month: u32, day: u32, days_left: i64) -> String {
+    if days_left == 0 {
+        tr!(lang, "今天是{month}月{day}日报送截止日", "report due today ({month}-{day})")
+    } else {
+        tr!(lang, "距{month}月{day}日报送还有{days_left}天", "{days_left} days to the {month}-{day} report")
+    }
+}
+
+/// Days to a deadline, short enough for the list: "12天" / "逾期3天" / "今天".
+pub fn days_short(lang: Lang, days_left: i64) -> String {
+    match days_left {
+        0 => lang.pick("今天", "today").to_string(),
+        n if n > 0 => tr!(lang, "{n}天", "{n}d"),
+        n => tr!(lang, "逾期{}天", "{}d late", -n),
+    }
+}
+
+/// "26 项" / "26 tasks".
+pub fn count(lang: Lang, n: usize) -> String {
+    tr!(lang, "{n} 项", "{n} tasks")
+}
+
+/// The status-bar note after a save: "已保存：任务 2 · 推进中 40%（06-01 09:30）".
+pub fn saved_note(lang: Lang, u: &taizhang::ledger::Update) -> String {
+    let pct = u.percent.map(|p| format!(" {p}%")).unwrap_or_default();
+    tr!(
+        lang,
+        "{}：任务 {} · {}{pct}（{}）",
+        "{}: task {} · {}{pct} ({})",
+        t(lang, T::Saved),
+        u.task,
+        u.status.label(lang),
+        u.at.format("%m-%d %H:%M")
+    )
 }

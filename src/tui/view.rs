@@ -14,7 +14,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use taizhang::period::Standing;
 use taizhang::text::sanitize;
-use taizhang::tr;
 
 use super::app::{App, Mode};
 use super::text::{T, t};
@@ -69,13 +68,9 @@ fn title(app: &App) -> Paragraph<'static> {
 fn next_due(app: &App) -> String {
     let lang = app.lang;
     let Some(p) = app.period() else { return String::new() };
-    let (m, d) = (p.due.month(), p.due.day());
     match p.standing(app.today()) {
-        Standing::Current { days_left: 0 } | Standing::Upcoming { days_left: 0 } => {
-            tr!(lang, "今天是{m}月{d}日报送截止日", "report due today ({m}-{d})")
-        }
         Standing::Current { days_left } | Standing::Upcoming { days_left } => {
-            tr!(lang, "距{m}月{d}日报送还有{days_left}天", "{days_left} days to the {m}-{d} report")
+            crate::tui::text::next_due(lang, p.due.month(), p.due.day(), days_left)
         }
         Standing::Closed { .. } => t(lang, T::AllDone).to_string(),
     }

@@ -72,17 +72,7 @@ impl App {
         self.saving = false;
         match result {
             Ok(update) => {
-                let lang = self.lang;
-                let pct = update.percent.map(|p| format!(" {p}%")).unwrap_or_default();
-                let note = taizhang::tr!(
-                    lang,
-                    "{}：任务 {} · {}{pct}（{}）",
-                    "{}: task {} · {}{pct} ({})",
-                    t(lang, T::Saved),
-                    update.task,
-                    update.status.label(lang),
-                    update.at.format("%m-%d %H:%M")
-                );
+                let note = crate::tui::text::saved_note(self.lang, &update);
                 let mut all = self.ledger.updates().to_vec();
                 all.push(update);
                 self.ledger = taizhang::ledger::Ledger::from_updates(self.ledger.dir.clone(), all);

@@ -29,9 +29,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         t(lang, T::Tasks),
         app.list.order.len(),
         t(lang, T::Filter),
-        app.list.filter.label(lang),
+        crate::tui::text::filter(lang, app.list.filter),
         t(lang, T::Sort),
-        app.list.sort.label(lang)
+        crate::tui::text::sort(lang, app.list.sort)
     );
     if app.list.searching || !app.list.query.is_empty() {
         title.push_str(&format!(
@@ -103,15 +103,10 @@ fn row(r: &Row, w: usize, selected: bool, lang: Lang) -> Line<'static> {
     Line::from(spans)
 }
 
-/// "12天" / "逾期3天" / "今天": days to a dated deadline, short enough for the list.
+/// Days to a dated deadline; nothing for done or n/a assignments.
 fn days(r: &Row, lang: Lang) -> String {
-    if r.status.is_some_and(taizhang::ledger::Status::is_closed) {
-        return String::new();
-    }
     match r.days_left {
-        Some(0) => lang.pick("今天", "today").to_string(),
-        Some(n) if n > 0 => taizhang::tr!(lang, "{n}天", "{n}d"),
-        Some(n) => taizhang::tr!(lang, "逾期{}天", "{}d late", -n),
-        None => String::new(),
+        Some(n) if !r.status.is_some_and(taizhang::ledger::Status::is_closed) => crate::tui::text::days_short(lang, n),
+        _ => String::new(),
     }
 }

@@ -43,12 +43,8 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
         .map(|(k, Choice::Unit(u))| {
             let unit = &app.plan.units[*u];
             let n = app.plan.assignments_of(*u).len();
-            let text = format!(
-                "{}  ({}) {}",
-                pad(&sanitize(&unit.name), 24),
-                unit.id,
-                lang.pick(&format!("{n} 项"), &format!("{n} tasks"))
-            );
+            let text =
+                format!("{}  ({}) {}", pad(&sanitize(&unit.name), 24), unit.id, crate::tui::text::count(lang, n));
             let style = if first + k == app.picker.selected {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
