@@ -51,12 +51,7 @@ pub struct TuiArgs {
 pub fn run(args: &TuiArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
     let plan = load::plan(&args.plan)?;
-    let unit = match &args.unit {
-        Some(name) => {
-            Some(plan.find_unit(name).map_err(|error| Fail::Unit { plan: args.plan.display().to_string(), error })?)
-        }
-        None => None,
-    };
+    let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
     let dir = g.ledger_dir(&plan);
     let (ledger, unreadable) = load_ledger(&plan, &dir, unit, lang)?;
     if !stdout().is_terminal() {

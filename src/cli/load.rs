@@ -8,6 +8,16 @@ use taizhang::{Lang, Plan};
 
 use super::Fail;
 
+/// Resolves a unit name, alias or id to a reporting unit of `plan`, which was read from `path`.
+pub fn one_unit(plan: &Plan, path: &Path, name: &str) -> Result<usize, Fail> {
+    plan.find_unit(name).map_err(|error| Fail::Unit { plan: path.display().to_string(), error })
+}
+
+/// An optional `--unit`, resolved.
+pub fn unit(plan: &Plan, path: &Path, name: Option<&str>) -> Result<Option<usize>, Fail> {
+    name.map(|n| one_unit(plan, path, n)).transpose()
+}
+
 pub fn plan(path: &Path) -> Result<Plan, Fail> {
     Plan::load(path).map(|l| l.plan).map_err(Fail::Plan)
 }

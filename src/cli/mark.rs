@@ -46,8 +46,7 @@ pub struct MarkArgs {
 pub fn run(args: &MarkArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
     let plan = load::plan(&args.plan)?;
-    let unit =
-        plan.find_unit(&args.unit).map_err(|error| Fail::Unit { plan: args.plan.display().to_string(), error })?;
+    let unit = load::one_unit(&plan, &args.plan, &args.unit)?;
     let status = Status::parse(&args.status).ok_or_else(|| Fail::BadStatus(args.status.clone()))?;
     let percent = match args.percent {
         Some(p) if p > 100 => return Err(Fail::Ledger(LedgerError::BadPercent { percent: p })),

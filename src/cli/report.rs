@@ -59,12 +59,7 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
     let plan = load::plan(&args.plan)?;
     let today = clock::local_date(g.now()?, plan.meta.offset);
-    let unit = match &args.unit {
-        Some(name) => {
-            Some(plan.find_unit(name).map_err(|error| Fail::Unit { plan: args.plan.display().to_string(), error })?)
-        }
-        None => None,
-    };
+    let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
     let kind = kind(args, unit, &plan)?;
     let period = choose_period(&plan, args.period, args.as_of, today)?;
     let only = if kind == Kind::Summary { None } else { unit };

@@ -27,12 +27,7 @@ pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
     let plan = load::plan(&args.plan)?;
     let today = clock::local_date(g.now()?, plan.meta.offset);
-    let unit = match &args.unit {
-        Some(name) => {
-            Some(plan.find_unit(name).map_err(|error| Fail::Unit { plan: args.plan.display().to_string(), error })?)
-        }
-        None => None,
-    };
+    let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
     let ledger = load::ledger(&plan, &g.ledger_dir(&plan), unit, lang)?;
     let list = match unit {
         Some(u) => Listing::of_unit(&plan, u, ledger.as_ref(), today),
