@@ -191,6 +191,26 @@ fn search_and_filter() {
     run(&mut a, [Action::CycleFilter, Action::CycleFilter]);
     assert_eq!(a.list.filter, crate::tui::list::Filter::Overdue);
     assert!(a.list.order.is_empty(), "nothing is overdue on June 1");
+    run(&mut a, [Action::CycleFilter, Action::CycleFilter, Action::CycleFilter]);
+    assert_eq!(a.list.filter, crate::tui::list::Filter::NoUpdate);
+    assert_eq!(a.list.order.len(), 26, "nothing recorded yet");
+}
+
+#[test]
+fn sort_by_due_date_keeps_sections_and_orders_within_them() {
+    let mut a = app();
+    run(&mut a, [Action::CycleSort]);
+    assert_eq!(a.list.sort, crate::tui::list::Sort::Due);
+    let section_four: Vec<String> = a
+        .list
+        .order
+        .iter()
+        .map(|&i| &a.rows()[i])
+        .filter(|r| r.section.as_deref().is_some_and(|s| s.starts_with("四")))
+        .map(|r| r.task.clone())
+        .collect();
+    // Task 36 (2022年9月底) and 29 (10月底) come before the undated continuous duties.
+    assert_eq!(&section_four[..2], ["36", "29"]);
 }
 
 #[test]

@@ -19,6 +19,9 @@ pub enum Filter {
     DueSoon,
     /// Behind schedule or overdue.
     Behind,
+    /// Nothing recorded yet.
+    NoUpdate,
+    Blocked,
 }
 
 impl Filter {
@@ -28,7 +31,9 @@ impl Filter {
             Filter::Open => Filter::Overdue,
             Filter::Overdue => Filter::DueSoon,
             Filter::DueSoon => Filter::Behind,
-            Filter::Behind => Filter::All,
+            Filter::Behind => Filter::NoUpdate,
+            Filter::NoUpdate => Filter::Blocked,
+            Filter::Blocked => Filter::All,
         }
     }
 
@@ -42,6 +47,8 @@ impl Filter {
                 !closed && r.days_left.is_some_and(|d| (0..=taizhang::report::judge::DUE_SOON_DAYS).contains(&d))
             }
             Filter::Behind => matches!(r.bucket, Bucket::Behind | Bucket::Overdue),
+            Filter::NoUpdate => r.status.is_none(),
+            Filter::Blocked => r.status == Some(Status::Blocked),
         }
     }
 }
@@ -54,6 +61,8 @@ pub enum Sort {
     Due,
     /// Most urgent first: red, yellow, green; then not done before done.
     Urgency,
+    /// By status: nothing recorded, not started, blocked, in progress, ongoing, done, n/a.
+    Status,
 }
 
 impl Sort {
@@ -61,7 +70,8 @@ impl Sort {
         match self {
             Sort::Plan => Sort::Due,
             Sort::Due => Sort::Urgency,
-            Sort::Urgency => Sort::Plan,
+            Sort::Urgency => Sort::Status,
+            Sort::Status => Sort::Plan,
         }
     }
 }
@@ -116,6 +126,7 @@ impl ListState {
                 Sort::Urgency => {
                     (urgency(ra), ra.due.is_none(), ra.due, a).cmp(&(urgency(rb), rb.due.is_none(), rb.due, b))
                 }
+                Sort::Status => (status_rank(ra), a).cmp(&(status_rank(rb), b)),
             })
         });
         self.lines.clear();
@@ -185,6 +196,18 @@ impl ListState {
         off = off.min(max);
         self.offset.set(off);
         off
+    }
+}
+
+fn status_rank(r: &Row) -> u8 {
+    match r.status {
+        None => 0,
+        Some(Status::NotStarted) => 1,
+        Some(Status::Blocked) => 2,
+        Some(Status::InProgress) => 3,
+        Some(Status::Ongoing) => 4,
+        Some(Status::Done) => 5,
+        Some(Status::Na) => 6,
     }
 }
 

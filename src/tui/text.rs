@@ -115,6 +115,8 @@ pub fn filter(lang: Lang, f: super::list::Filter) -> &'static str {
         Filter::Overdue => lang.pick("逾期", "overdue"),
         Filter::DueSoon => lang.pick("即将到期", "due soon"),
         Filter::Behind => lang.pick("欠进度", "behind"),
+        Filter::NoUpdate => lang.pick("未填报", "no update"),
+        Filter::Blocked => lang.pick("受阻", "blocked"),
     }
 }
 
@@ -125,6 +127,7 @@ pub fn sort(lang: Lang, s: super::list::Sort) -> &'static str {
         Sort::Plan => lang.pick("原文顺序", "plan order"),
         Sort::Due => lang.pick("截止日期", "due date"),
         Sort::Urgency => lang.pick("紧急程度", "urgency"),
+        Sort::Status => lang.pick("状态", "status"),
     }
 }
 
