@@ -52,6 +52,7 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Picker, &[Enter], Action::Open, "打开该单位", "open this unit"),
         b(Ctx::Picker, &[Backspace], Action::Backspace, "删除一个字", "delete a character"),
         b(Ctx::Picker, &[Esc], Action::Quit, "退出", "quit"),
+        ctrl(Ctx::Picker, 'c', Action::Quit, "退出", "quit"),
         b(Ctx::List, &[Up, c('k')], Action::Up, "上一项", "previous"),
         b(Ctx::List, &[Down, c('j')], Action::Down, "下一项", "next"),
         b(Ctx::List, &[PageUp], Action::PageUp, "上一页", "page up"),
@@ -77,6 +78,7 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::List, &[Esc], Action::Back, "清除搜索", "clear the search"),
         b(Ctx::List, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::List, &[c('q')], Action::Quit, "退出", "quit"),
+        ctrl(Ctx::List, 'c', Action::Quit, "退出", "quit"),
         b(Ctx::Search, &[Enter], Action::Accept, "完成搜索", "done"),
         b(Ctx::Search, &[Backspace], Action::Backspace, "删除一个字", "delete a character"),
         b(Ctx::Search, &[Esc], Action::Back, "取消搜索", "cancel the search"),
@@ -94,8 +96,6 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Conflict, &[c('d')], Action::DropMine, "放弃我的修改", "drop mine"),
         b(Ctx::Conflict, &[Esc], Action::KeepEditing, "返回编辑", "back to editing"),
         b(Ctx::Help, &[c('?'), Esc, c('q')], Action::ToggleHelp, "关闭说明", "close"),
-        ctrl(Ctx::List, 'c', Action::Quit, "退出", "quit"),
-        ctrl(Ctx::Picker, 'c', Action::Quit, "退出", "quit"),
     ]
 });
 
@@ -132,10 +132,13 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
     }
 }
 
-/// The help overlay's lines: (context heading, keys, what they do), generated from the keymap.
-pub fn help(lang: Lang) -> Vec<(&'static str, String, &'static str)> {
-    KEYMAP
-        .iter()
+/// The help overlay's lines: (context heading, keys, what they do), generated from the keymap,
+/// the bindings of `first` (the contexts in use) before the rest.
+pub fn help(lang: Lang, first: &[Ctx]) -> Vec<(&'static str, String, &'static str)> {
+    let mut bindings: Vec<&Binding> = KEYMAP.iter().collect();
+    bindings.sort_by_key(|b| !first.iter().any(|c| ctx_name(*c, lang) == ctx_name(b.ctx, lang)));
+    bindings
+        .into_iter()
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|(c, m)| key_name(*c, *m)).collect();
             (ctx_name(b.ctx, lang), keys.join(" / "), lang.pick(b.zh, b.en))
@@ -181,7 +184,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding() {
-        let lines = help(Lang::Zh);
+        let lines = help(Lang::Zh, &[]);
         assert_eq!(lines.len(), KEYMAP.len());
         assert!(lines.iter().any(|(_, k, _)| k == "Ctrl-S"));
         assert!(lines.iter().any(|(_, k, what)| k == "↑ / k" && *what == "上一项"));

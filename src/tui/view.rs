@@ -81,7 +81,8 @@ fn status_bar(app: &App) -> Paragraph<'static> {
     let unit = app.unit.map(|u| sanitize(&app.plan.units[u].name)).unwrap_or_default();
     let mut spans = vec![
         Span::styled(format!(" {} ", app.save_state()), Style::default().add_modifier(Modifier::BOLD)),
-        Span::raw(format!("│ {unit} │ {} {} │ {}", t(lang, T::Today), app.today(), next_due(app))),
+        Span::raw(if unit.is_empty() { String::new() } else { format!("│ {unit} ") }),
+        Span::raw(format!("│ {} {} │ {}", t(lang, T::Today), app.today(), next_due(app))),
     ];
     if let Some(m) = &app.message {
         spans.push(Span::styled(format!(" │ {}", sanitize(m)), Style::default().fg(Color::Yellow)));

@@ -56,9 +56,16 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
+/// The help overlay: every binding of the keymap, the current mode's first, in as many columns
+/// (up to two) as the screen needs.
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
-    let rows = keymap::help(lang);
+    let mut in_use = app.contexts();
+    in_use.retain(|c| *c != keymap::Ctx::Help);
+    if in_use.is_empty() {
+        in_use.push(keymap::Ctx::List);
+    }
+    let rows = keymap::help(lang, &in_use);
     let key_w = rows.iter().map(|(_, k, _)| width(k)).max().unwrap_or(4);
     let mut lines: Vec<Line> = Vec::new();
     let mut last = "";
@@ -72,12 +79,20 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(Line::from(format!("  {}  {what}", pad(keys, key_w))));
     }
-    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let rect = centered(area, 72, h);
+    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
+    let columns = lines.len().div_ceil(inner_h).clamp(1, 2);
+    let per_column = lines.len().div_ceil(columns);
+    let h = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, if columns == 1 { 72 } else { area.width }, h);
     let block =
         Block::default().borders(Borders::ALL).title(format!(" {} · {} ", t(lang, T::Help), t(lang, T::HelpClose)));
+    let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    frame.render_widget(block, rect);
+    let cols = inner.layout_vec(&Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]));
+    for (chunk, col) in lines.chunks(per_column.max(1)).zip(cols.iter()) {
+        frame.render_widget(Paragraph::new(chunk.to_vec()), *col);
+    }
 }
 
 pub fn discard(frame: &mut Frame, app: &App, area: Rect) {
