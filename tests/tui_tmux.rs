@@ -129,3 +129,45 @@ fn sigterm_and_sighup_give_the_terminal_back() {
         assert_restored(&t);
     }
 }
+
+/// The text report colours its lights on a terminal, and not when NO_COLOR is set.
+#[test]
+fn report_colour_on_a_terminal_only_without_no_color() {
+    let (_dir, root) = sandbox();
+    let t = Tmux::new("colour");
+    t.cmd(&["new-session", "-d", "-s", "s", "-x", "160", "-y", "50", "sh"]);
+    let bin = env!("CARGO_BIN_EXE_taizhang");
+    let run = |env: &str, marker: &str| {
+        let command = format!(
+            "cd '{}' && {env} TAIZHANG_TODAY=2022-12-01 '{bin}' report zhongwei-2022.toml --kind ledger -u 市财政局 | head -8; echo {marker}",
+            root.display()
+        );
+        t.cmd(&["send-keys", "-t", "s", "-l", &command]);
+        t.cmd(&["send-keys", "-t", "s", "Enter"]);
+        t.wait_for(marker);
+    };
+    // Piped through head: not a terminal, so no colour either way.
+    run("", "DONE_PIPE");
+    assert!(!t.cmd(&["capture-pane", "-p", "-e", "-t", "s"]).contains("\u{1b}[31m"));
+    t.cmd(&["send-keys", "-t", "s", "clear", "Enter"]);
+    let direct = |env: &str, marker: &str| {
+        let command = format!(
+            "cd '{}' && {env} TAIZHANG_TODAY=2022-12-01 '{bin}' report zhongwei-2022.toml --kind ledger -u 市财政局 -p 3; echo {marker}",
+            root.display()
+        );
+        t.cmd(&["send-keys", "-t", "s", "-l", &command]);
+        t.cmd(&["send-keys", "-t", "s", "Enter"]);
+        t.wait_for(marker);
+        let screen = t.cmd(&["capture-pane", "-p", "-e", "-S", "-200", "-t", "s"]);
+        t.cmd(&["send-keys", "-t", "s", "clear", "Enter"]);
+        std::thread::sleep(Duration::from_millis(200));
+        screen
+    };
+    let coloured = direct("", "DONE_TTY");
+    assert!(coloured.contains("\u{1b}[31m") || coloured.contains("\u{1b}[33m"), "lights are coloured on a terminal");
+    let plain = direct("NO_COLOR=1", "DONE_NO_COLOR");
+    assert!(
+        !plain.contains("\u{1b}[31m") && !plain.contains("\u{1b}[33m") && !plain.contains("\u{1b}[32m"),
+        "NO_COLOR: {plain}"
+    );
+}
