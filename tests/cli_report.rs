@@ -153,7 +153,17 @@ fn default_period_follows_today_and_as_of() {
     };
     assert_eq!(json("2022-06-10", &[]).0, 1, "the due day is still the current period");
     assert_eq!(json("2022-06-11", &[]).0, 2);
-    assert_eq!(json("2023-01-05", &[]).0, 3, "after the last date: the last period");
+    let (n, at) = json("2023-01-05", &[]);
+    assert_eq!(
+        (n, at.as_str()),
+        (3, "2023-01-05T23:59:59.999999999+08:00"),
+        "after the last date: the last period, as of today"
+    );
+    assert_eq!(
+        json("2023-01-05", &["-p", "3"]).1,
+        "2022-12-10T23:59:59.999999999+08:00",
+        "an asked-for period ends on its date"
+    );
     let (n, at) = json("2022-06-01", &["--as-of", "2022-07-15"]);
     assert_eq!((n, at.as_str()), (2, "2022-07-15T23:59:59.999999999+08:00"));
 }

@@ -72,13 +72,14 @@ fn sandbox() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
-/// Starts the TUI from a shell in the pane; when it exits the shell prints its exit code, and
-/// the terminal it left behind can be inspected.
+/// Starts the TUI from a shell in the pane; when it exits the shell prints `TZ_DONE=<code>` (the
+/// typed line reads `TZ_""DONE`, so only the output matches), and the terminal it left behind
+/// can be inspected.
 fn start(t: &Tmux, root: &Path) {
     let bin = env!("CARGO_BIN_EXE_taizhang");
     t.cmd(&["new-session", "-d", "-s", "s", "-x", "100", "-y", "30", "sh"]);
     let command = format!(
-        "cd '{}' && TAIZHANG_TODAY=2022-06-01T09:30:00+08:00 '{bin}' zhongwei-2022.toml --unit 市财政局 --by 王五; echo TZ_EXIT=$?",
+        "cd '{}' && TAIZHANG_TODAY=2022-06-01T09:30:00+08:00 '{bin}' zhongwei-2022.toml --unit 市财政局 --by 王五; echo TZ_\"\"DONE=$?",
         root.display()
     );
     t.cmd(&["send-keys", "-t", "s", "-l", &command]);
@@ -105,7 +106,7 @@ fn mark_a_task_in_chinese_through_the_real_terminal() {
     t.cmd(&["send-keys", "-t", "s", "C-s"]);
     t.wait_for("已保存：任务 2");
     t.cmd(&["send-keys", "-t", "s", "q"]);
-    t.wait_for("TZ_EXIT=0");
+    t.wait_for("TZ_DONE=0");
     assert_restored(&t);
     let ledger = std::fs::read_to_string(root.join("zhongwei-2022.progress/sczj.toml")).unwrap();
     assert!(ledger.contains("task = \"2\""), "{ledger}");
@@ -125,7 +126,7 @@ fn sigterm_and_sighup_give_the_terminal_back() {
         let pid = child_of(&t.info("#{pane_pid}")).expect("the program runs under the pane's shell");
         let status = Command::new("kill").arg(format!("-{signal}")).arg(&pid).status().unwrap();
         assert!(status.success());
-        t.wait_for("TZ_EXIT=");
+        t.wait_for("TZ_DONE=");
         assert_restored(&t);
     }
 }
@@ -137,35 +138,37 @@ fn report_colour_on_a_terminal_only_without_no_color() {
     let t = Tmux::new("colour");
     t.cmd(&["new-session", "-d", "-s", "s", "-x", "160", "-y", "50", "sh"]);
     let bin = env!("CARGO_BIN_EXE_taizhang");
-    let run = |env: &str, marker: &str| {
+    // The shell prints END_42_<tag> only once the report is done; the typed command line shows
+    // `$((40+2))`, so waiting for the printed marker cannot return early.
+    let run = |env: &str, tag: &str| {
         let command = format!(
-            "cd '{}' && {env} TAIZHANG_TODAY=2022-12-01 '{bin}' report zhongwei-2022.toml --kind ledger -u 市财政局 | head -8; echo {marker}",
+            "cd '{}' && {env} TAIZHANG_TODAY=2022-12-01 '{bin}' report zhongwei-2022.toml --kind ledger -u 市财政局 | head -8; echo END_$((40+2))_{tag}",
             root.display()
         );
         t.cmd(&["send-keys", "-t", "s", "-l", &command]);
         t.cmd(&["send-keys", "-t", "s", "Enter"]);
-        t.wait_for(marker);
+        t.wait_for(&format!("END_42_{tag}"));
     };
     // Piped through head: not a terminal, so no colour either way.
-    run("", "DONE_PIPE");
+    run("", "PIPE");
     assert!(!t.cmd(&["capture-pane", "-p", "-e", "-t", "s"]).contains("\u{1b}[31m"));
     t.cmd(&["send-keys", "-t", "s", "clear", "Enter"]);
-    let direct = |env: &str, marker: &str| {
+    let direct = |env: &str, tag: &str| {
         let command = format!(
-            "cd '{}' && {env} TAIZHANG_TODAY=2022-12-01 '{bin}' report zhongwei-2022.toml --kind ledger -u 市财政局 -p 3; echo {marker}",
+            "cd '{}' && {env} TAIZHANG_TODAY=2022-12-01 '{bin}' report zhongwei-2022.toml --kind ledger -u 市财政局 -p 3; echo END_$((40+2))_{tag}",
             root.display()
         );
         t.cmd(&["send-keys", "-t", "s", "-l", &command]);
         t.cmd(&["send-keys", "-t", "s", "Enter"]);
-        t.wait_for(marker);
+        t.wait_for(&format!("END_42_{tag}"));
         let screen = t.cmd(&["capture-pane", "-p", "-e", "-S", "-200", "-t", "s"]);
         t.cmd(&["send-keys", "-t", "s", "clear", "Enter"]);
         std::thread::sleep(Duration::from_millis(200));
         screen
     };
-    let coloured = direct("", "DONE_TTY");
+    let coloured = direct("", "TTY");
     assert!(coloured.contains("\u{1b}[31m") || coloured.contains("\u{1b}[33m"), "lights are coloured on a terminal");
-    let plain = direct("NO_COLOR=1", "DONE_NO_COLOR");
+    let plain = direct("NO_COLOR=1", "NO_COLOR");
     assert!(
         !plain.contains("\u{1b}[31m") && !plain.contains("\u{1b}[33m") && !plain.contains("\u{1b}[32m"),
         "NO_COLOR: {plain}"

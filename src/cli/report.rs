@@ -62,9 +62,15 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
     let kind = kind(args, unit, &plan)?;
     let period = choose_period(&plan, args.period, args.as_of, today)?;
+    // Once the last report date has passed, a report with no period or date asked for shows the
+    // state as of today, so updates recorded late still appear.
+    let as_of = match (args.period, args.as_of) {
+        (None, None) if today > period.due => Some(today),
+        (_, as_of) => as_of,
+    };
     let only = if kind == Kind::Summary { None } else { unit };
     let ledger = load::ledger(&plan, &g.ledger_dir(&plan), only, lang)?.unwrap_or_default();
-    let mut model = report::build(&plan, &ledger, &Options { kind, period, as_of: args.as_of, unit });
+    let mut model = report::build(&plan, &ledger, &Options { kind, period, as_of, unit });
     if kind == Kind::Ledger && unit.is_some() {
         let id = unit.map(|u| plan.units[u].id.clone()).unwrap_or_default();
         model.rows.retain(|r| r.unit == id);
@@ -104,7 +110,7 @@ fn kind(args: &ReportArgs, unit: Option<usize>, plan: &Plan) -> Result<Kind, Fai
 }
 
 /// `--period N`, else the period holding `--as-of`, else the current (or next due) period on
-/// `today`; after the last report date, the last period.
+/// `today`; after the last report date, the last period (reported as of today: see `run`).
 fn choose_period(
     plan: &Plan,
     number: Option<usize>,

@@ -18,7 +18,7 @@ use crate::tui::text::{T, t};
 const LIGHT: usize = 2;
 const ID: usize = 5;
 const DEADLINE: usize = 12;
-const DAYS: usize = 8;
+const DAYS: usize = 10;
 const STATUS: usize = 8;
 const PERCENT: usize = 4;
 
