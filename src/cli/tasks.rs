@@ -1,14 +1,14 @@
 //! `taizhang tasks PLAN [--unit U] [--format txt|csv|json]`: every task, or one unit's
 //! assignments after group expansion and alias resolution.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
 use taizhang::clock;
 use taizhang::listing::{self, Listing};
 
-use super::{Fail, Format, Global, load};
+use super::{Fail, Format, Global, load, output};
 
 #[derive(Debug, Args)]
 pub struct TasksArgs {
@@ -38,7 +38,7 @@ pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
         Format::Csv => listing::render_csv(&list, lang).map_err(|e| Fail::Output(e.into()))?,
         Format::Json => listing::render_json(&list).map_err(|e| Fail::Output(e.into()))?,
     };
-    write_stdout(&text)
+    output::stdout(text.as_bytes())
 }
 
 /// The terminal's width when printing to one; else `COLUMNS`, else 120.
@@ -49,13 +49,4 @@ pub fn terminal_width() -> usize {
         return usize::from(w);
     }
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
-}
-
-/// Writes to stdout; a closed pipe (`| head`) is not an error.
-pub fn write_stdout(text: &str) -> Result<(), Fail> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Fail::Output(e)),
-        _ => Ok(()),
-    }
 }
