@@ -25,6 +25,8 @@ pub enum Fail {
     NoSuchPeriod { number: usize, count: usize },
     /// The plan has no report dates.
     NoPeriods,
+    /// More rows than an XLSX sheet can hold.
+    TooManyRows { rows: usize },
     /// XLSX to a terminal.
     BinaryToTerminal,
     /// Writing `-o FILE` failed.
@@ -80,6 +82,11 @@ impl Fail {
                 "error: the interface needs a terminal\n  hint: in scripts use `taizhang mark` to record and `taizhang tasks` to list"
             ),
             Fail::NoPeriods => tr!(lang, "错误: 计划没有报送日期", "error: the plan has no report dates"),
+            Fail::TooManyRows { rows } => tr!(
+                lang,
+                "错误: 报告有 {rows} 行，超过 XLSX 工作表的上限（1,048,576 行）\n  提示: 改用 -f csv 或 -f html，或用 --unit 按单位导出",
+                "error: the report has {rows} rows, more than an XLSX sheet holds (1,048,576)\n  hint: use -f csv or -f html, or export one unit at a time with --unit"
+            ),
             Fail::BinaryToTerminal => tr!(
                 lang,
                 "错误: XLSX 是二进制文件，不能直接显示在终端\n  提示: 用 -o 文件名.xlsx 写入文件",

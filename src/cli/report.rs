@@ -151,6 +151,10 @@ fn render(model: &report::Report, format: ReportFormat, lang: Lang, to_stdout: b
         ReportFormat::Md => report::md::render(model, lang).into_bytes(),
         ReportFormat::Csv => report::csv::render(model, lang).map_err(|e| out(e.to_string()))?.into_bytes(),
         ReportFormat::Html => report::html::render(model, lang).into_bytes(),
+        // A sheet holds at most 1,048,576 rows, title and header rows included.
+        ReportFormat::Xlsx if model.rows.len() > 1_048_576 - 8 => {
+            return Err(Fail::TooManyRows { rows: model.rows.len() });
+        }
         ReportFormat::Xlsx => report::xlsx::render(model, lang).map_err(|e| out(e.to_string()))?,
         ReportFormat::Json => report::json::render(model).map_err(|e| out(e.to_string()))?.into_bytes(),
     })
