@@ -20,15 +20,6 @@ impl Lang {
         }
     }
 
-    /// Parses `zh` / `en` (and a few common spellings).
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "zh" | "cn" | "zh-cn" | "zh_cn" | "中文" => Some(Lang::Zh),
-            "en" | "en-us" | "en_us" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
     /// Separator between list items: "、" in Chinese, ", " in English.
     pub fn list_sep(self) -> &'static str {
         self.pick("、", ", ")

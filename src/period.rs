@@ -1,7 +1,7 @@
 //! Report periods: the plan's report dates cut the year into periods; period N covers
 //! (due N−1, due N], the first one starting on the plan's issue date.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{Duration, NaiveDate};
 
 use crate::plan::Meta;
 
@@ -28,13 +28,6 @@ pub enum Standing {
 }
 
 impl Period {
-    /// The first instant after the period, in the plan's time zone: the cut-off for as-of
-    /// queries is everything strictly before it.
-    pub fn end(&self, offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
-        let next = self.due.succ_opt()?.and_time(NaiveTime::MIN);
-        offset.from_local_datetime(&next).single()
-    }
-
     /// How the period stands on `today`.
     pub fn standing(&self, today: NaiveDate) -> Standing {
         let left = (self.due - today).num_days();
@@ -68,6 +61,7 @@ pub fn current(periods: &[Period], today: NaiveDate) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::FixedOffset;
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2022, m, day).unwrap()
@@ -110,12 +104,5 @@ mod tests {
         assert_eq!(ps[0].standing(d(6, 10)), Standing::Current { days_left: 0 });
         assert_eq!(ps[0].standing(d(6, 12)), Standing::Closed { days_ago: 2 });
         assert_eq!(ps[1].standing(d(6, 1)), Standing::Upcoming { days_left: 101 });
-    }
-
-    #[test]
-    fn cut_off_is_the_end_of_the_due_day_in_the_plan_zone() {
-        let m = meta(Some(d(5, 24)));
-        let end = periods(&m)[0].end(m.offset).unwrap();
-        assert_eq!(end.to_rfc3339(), "2022-06-11T00:00:00+08:00");
     }
 }

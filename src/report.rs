@@ -100,7 +100,7 @@ pub struct Report {
     /// The assignments (the unit's for a unit report; all for the ledger and the summary).
     pub rows: Vec<Row>,
     /// Totals, ranking and lists over `rows` (for a unit report: that unit's).
-    pub summary: Option<Summary>,
+    pub summary: Summary,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -185,7 +185,7 @@ pub struct TaskUnit {
 }
 
 /// The summary for leads.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
     pub totals: Totals,
     pub buckets: Buckets,

@@ -72,7 +72,7 @@ fn period_one_as_of_june_10() {
     // Monthly duty updated May 15: 26 days before the cut-off, within 31.
     assert_eq!(row(&r, "4", "c").bucket, Bucket::OnTrack);
 
-    let s = r.summary.as_ref().unwrap();
+    let s = &r.summary;
     let t = &s.totals;
     assert_eq!(
         (t.assignments, t.done, t.in_progress, t.not_started, t.ongoing, t.blocked, t.na, t.overdue),
@@ -105,7 +105,7 @@ fn period_two_as_of_september_10() {
     assert_eq!(row(&r, "3", "c").bucket, Bucket::NotApplicable);
     assert_eq!(row(&r, "4", "c").bucket, Bucket::Behind, "118 days since the last monthly update");
 
-    let s = r.summary.as_ref().unwrap();
+    let s = &r.summary;
     let t = &s.totals;
     assert_eq!((t.done, t.in_progress, t.not_started, t.ongoing, t.na, t.overdue), (2, 1, 0, 2, 1, 1));
     assert!((t.completion_rate - 2.0 / 5.0).abs() < 1e-12, "n/a is left out of the rate");
@@ -137,7 +137,7 @@ fn as_of_inside_a_period_cuts_at_the_end_of_that_day() {
     assert_eq!(r.as_of.to_rfc3339(), "2022-06-11T23:59:59.999999999+08:00");
     assert_eq!(row(&r, "1", "a").status, Some(Status::Done));
     assert!(row(&r, "3", "c").status.is_none(), "the n/a of Jul 1 is after the cut-off");
-    let s = r.summary.as_ref().unwrap();
+    let s = &r.summary;
     assert_eq!(s.not_reported, ["乙局", "丙局"]);
 }
 

@@ -47,7 +47,7 @@ pub fn build(plan: &Plan, ledger: &Ledger, opts: &Options) -> Report {
         .filter(|(_, a)| only.is_none_or(|u| u == a.unit))
         .map(|(t, a)| row(plan, ledger, t, a.unit, a.role, &window))
         .collect();
-    let summary = Some(summary::summarize(plan, ledger, &rows, since, cutoff));
+    let summary = summary::summarize(plan, ledger, &rows, since, cutoff);
     Report {
         kind: opts.kind,
         plan: PlanInfo {

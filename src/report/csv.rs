@@ -13,9 +13,9 @@ pub fn render(r: &Report, lang: Lang) -> Result<String, csv::Error> {
     let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     w.write_record([labels::title(r, lang)])?;
     w.write_record([labels::subtitle(r, lang)])?;
-    match (r.kind, &r.summary) {
-        (Kind::Summary, Some(s)) => summary(&mut w, r, s, lang)?,
-        _ => rows(&mut w, r.rows.iter(), lang)?,
+    match r.kind {
+        Kind::Summary => summary(&mut w, r, &r.summary, lang)?,
+        Kind::Unit | Kind::Ledger => rows(&mut w, r.rows.iter(), lang)?,
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes)))

@@ -26,10 +26,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
     };
     h.push_str(&format!("<style>\n{}{page}</style>\n</head>\n<body>\n", style::CSS));
     header(&mut h, report, lang);
-    match (report.kind, &report.summary) {
-        (Kind::Summary, Some(s)) => summary::render(&mut h, report, s, lang),
-        (Kind::Unit, _) => unit(&mut h, report, lang),
-        _ => ledger(&mut h, report, lang),
+    match report.kind {
+        Kind::Summary => summary::render(&mut h, report, &report.summary, lang),
+        Kind::Unit => unit(&mut h, report, lang),
+        Kind::Ledger => ledger(&mut h, report, lang),
     }
     h.push_str(&format!("<footer>{}</footer>\n", escape(&labels::generated(report, lang))));
     h.push_str("</body>\n</html>\n");

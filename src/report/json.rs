@@ -15,8 +15,8 @@ struct Doc<'a> {
     as_of_date: NaiveDate,
     period: &'a PeriodInfo,
     unit: Option<&'a UnitInfo>,
-    totals: Option<&'a Totals>,
-    buckets: Option<&'a Buckets>,
+    totals: &'a Totals,
+    buckets: &'a Buckets,
     units: &'a [UnitLine],
     sections: &'a [SectionLine],
     tasks: &'a [TaskLine],
@@ -28,10 +28,8 @@ struct Doc<'a> {
 
 /// Renders a report as pretty-printed JSON.
 pub fn render(r: &Report) -> Result<String, serde_json::Error> {
-    let s = r.summary.as_ref();
-    let pick = |idx: Option<&Vec<usize>>| -> Vec<&Row> {
-        idx.map(|v| v.iter().filter_map(|&i| r.rows.get(i)).collect()).unwrap_or_default()
-    };
+    let s = &r.summary;
+    let pick = |idx: &[usize]| -> Vec<&Row> { idx.iter().filter_map(|&i| r.rows.get(i)).collect() };
     let doc = Doc {
         plan: &r.plan,
         kind: r.kind,
@@ -39,14 +37,14 @@ pub fn render(r: &Report) -> Result<String, serde_json::Error> {
         as_of_date: r.as_of_date,
         period: &r.period,
         unit: r.unit.as_ref(),
-        totals: s.map(|s| &s.totals),
-        buckets: s.map(|s| &s.buckets),
-        units: s.map_or(&[], |s| &s.units),
-        sections: s.map_or(&[], |s| &s.sections),
-        tasks: s.map_or(&[], |s| &s.tasks),
-        overdue: pick(s.map(|s| &s.overdue)),
-        not_reported: s.map_or(&[], |s| &s.not_reported),
-        completed: pick(s.map(|s| &s.completed)),
+        totals: &s.totals,
+        buckets: &s.buckets,
+        units: &s.units,
+        sections: &s.sections,
+        tasks: &s.tasks,
+        overdue: pick(&s.overdue),
+        not_reported: &s.not_reported,
+        completed: pick(&s.completed),
         rows: &r.rows,
     };
     let mut out = serde_json::to_string_pretty(&doc)?;

@@ -157,10 +157,7 @@ pub fn part(key: &str, lang: Lang) -> &'static str {
 
 /// The overall sentence of a summary, e.g. "共 44 项任务、715 项分工，已完成 120 项，完成率 16.8%，逾期 3 项。"
 pub fn overall(r: &Report, lang: Lang) -> String {
-    let Some(s) = &r.summary else {
-        return String::new();
-    };
-    let t = &s.totals;
+    let t = &r.summary.totals;
     tr!(
         lang,
         "共 {} 项任务、{} 项分工。已完成分工 {} 项（不适用 {} 项不计），完成率 {}；推进中 {} 项，持续推进 {} 项，受阻 {} 项，未启动或未填报 {} 项；逾期 {} 项。已全部完成的任务 {} 项，有逾期的任务 {} 项。",

@@ -7,10 +7,10 @@ use crate::Lang;
 /// Renders a report as Markdown.
 pub fn render(r: &Report, lang: Lang) -> String {
     let mut out = format!("# {}\n\n{}\n\n", cell(&labels::title(r, lang)), cell(&labels::subtitle(r, lang)));
-    match (r.kind, &r.summary) {
-        (Kind::Summary, Some(s)) => summary(&mut out, r, s, lang),
-        (Kind::Unit, _) => table(&mut out, &cells::unit_rows(&r.rows, lang), lang),
-        _ => table(&mut out, &cells::ledger_rows(&r.rows, lang), lang),
+    match r.kind {
+        Kind::Summary => summary(&mut out, r, &r.summary, lang),
+        Kind::Unit => table(&mut out, &cells::unit_rows(&r.rows, lang), lang),
+        Kind::Ledger => table(&mut out, &cells::ledger_rows(&r.rows, lang), lang),
     }
     out
 }

@@ -13,10 +13,10 @@ use crate::text::{sanitize, wrap};
 pub fn render(r: &Report, lang: Lang, width: usize, color: bool) -> String {
     let mut out = heading(r, lang);
     let table = |g: Grid| to_table(g).render(width, color);
-    match (r.kind, &r.summary) {
-        (Kind::Summary, Some(s)) => summary(&mut out, r, s, lang, width, color),
-        (Kind::Unit, _) => out.push_str(&table(cells::unit_rows(&r.rows, lang))),
-        _ => out.push_str(&table(cells::ledger_rows(&r.rows, lang))),
+    match r.kind {
+        Kind::Summary => summary(&mut out, r, &r.summary, lang, width, color),
+        Kind::Unit => out.push_str(&table(cells::unit_rows(&r.rows, lang))),
+        Kind::Ledger => out.push_str(&table(cells::ledger_rows(&r.rows, lang))),
     }
     out
 }

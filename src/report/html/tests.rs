@@ -106,7 +106,7 @@ fn report(kind: Kind) -> Report {
         period: PeriodInfo { number: 1, start: date("2022-04-01"), due: date("2022-07-03") },
         unit: (kind == Kind::Unit).then(|| UnitInfo { id: "fgw".into(), name: "市发展改革委".into() }),
         rows,
-        summary: Some(summary),
+        summary,
     }
 }
 
@@ -192,11 +192,9 @@ fn summary_lists_units_in_rank_order() {
 #[test]
 fn summary_says_none_for_empty_lists() {
     let mut r = report(Kind::Summary);
-    if let Some(s) = r.summary.as_mut() {
-        s.not_reported.clear();
-        s.overdue.clear();
-        s.completed.clear();
-    }
+    r.summary.not_reported.clear();
+    r.summary.overdue.clear();
+    r.summary.completed.clear();
     let doc = render(&r, Lang::En);
     assert_eq!(doc.matches("<p class=\"para\">none</p>").count(), 3);
 }

@@ -24,18 +24,17 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, report: &Report, lang: Lang
     let mut g = Grid::new(ws, st);
     g.merge(0, LAST, &labels::title(report, lang), &st.title, TITLE_PT)?;
     g.merge(1, LAST, &labels::subtitle(report, lang), &st.subtitle, LINE_PT)?;
-    if let Some(s) = &report.summary {
-        g.merge(2, LAST, &labels::overall(report, lang), &st.para, LINE_PT)?;
-        let mut b = Blocks { g, lang, row: 4 };
-        b.totals(s)?;
-        b.buckets(s)?;
-        b.units(s)?;
-        b.sections(s)?;
-        b.overdue(report, s)?;
-        b.not_reported(s)?;
-        b.completed(report, s)?;
-        g = b.g;
-    }
+    let s = &report.summary;
+    g.merge(2, LAST, &labels::overall(report, lang), &st.para, LINE_PT)?;
+    let mut b = Blocks { g, lang, row: 4 };
+    b.totals(s)?;
+    b.buckets(s)?;
+    b.units(s)?;
+    b.sections(s)?;
+    b.overdue(report, s)?;
+    b.not_reported(s)?;
+    b.completed(report, s)?;
+    g = b.g;
     g.fit(cap)?;
     g.ws.set_landscape().set_print_fit_to_pages(1, 0);
     Ok(())
