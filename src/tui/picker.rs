@@ -16,11 +16,17 @@ pub struct Picker {
     pub query: String,
     pub matches: Vec<Choice>,
     pub selected: usize,
+    /// How many assignments each unit has, counted once when the picker opens.
+    pub counts: Vec<usize>,
 }
 
 impl Picker {
     pub fn new(plan: &Plan) -> Picker {
-        let mut p = Picker::default();
+        let mut counts = vec![0; plan.units.len()];
+        for a in plan.tasks.iter().flat_map(|t| &t.assignees) {
+            counts[a.unit] += 1;
+        }
+        let mut p = Picker { counts, ..Picker::default() };
         p.refresh(plan);
         p
     }
@@ -29,7 +35,7 @@ impl Picker {
     pub fn refresh(&mut self, plan: &Plan) {
         let q = normalize(&self.query).to_lowercase();
         self.matches = (0..plan.units.len())
-            .filter(|&u| !plan.assignments_of(u).is_empty())
+            .filter(|&u| self.counts.get(u).is_some_and(|n| *n > 0))
             .filter(|&u| {
                 let unit = &plan.units[u];
                 q.is_empty()

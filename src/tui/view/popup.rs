@@ -42,7 +42,7 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
         .enumerate()
         .map(|(k, Choice::Unit(u))| {
             let unit = &app.plan.units[*u];
-            let n = app.plan.assignments_of(*u).len();
+            let n = app.picker.counts.get(*u).copied().unwrap_or(0);
             let text =
                 format!("{}  ({}) {}", pad(&sanitize(&unit.name), 24), unit.id, crate::tui::text::count(lang, n));
             let style = if first + k == app.picker.selected {
