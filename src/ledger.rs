@@ -1,10 +1,21 @@
 //! The progress ledger: one append-only TOML file of `[[update]]` records per unit, the
 //! queries reports need (latest state, state as of a moment, history), and safe appends.
 
+mod assignment;
+mod check;
+pub mod draft;
 mod error;
 mod file;
+mod grow;
+pub mod id;
+mod load;
+mod lock;
 mod merge;
+mod source;
+mod state;
 mod status;
+mod store;
+mod warning;
 mod write;
 
 use std::collections::HashMap;
@@ -12,24 +23,37 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-pub use error::{LedgerError, LedgerWarning};
-pub use file::{parse as parse_file, record};
+pub use assignment::{Assignment, Entry, Mark, order};
+pub use check::BACKDATE_LIMIT;
+pub use error::LedgerError;
+pub use file::{ParsedFile, header, parse as parse_file, parse_located, record};
+pub use load::LoadOptions;
+pub use lock::DEFAULT_TIMEOUT;
+pub use lock::{LockHolder, Wait};
 pub use merge::{Merged, merge};
 pub use status::Status;
-pub use write::{Expect, Saved, append, unit_file};
+pub use warning::LedgerWarning;
+pub use write::{Expect, Saved, WriteOptions, append, unit_file};
 
 use crate::plan::Plan;
 
-/// One progress update of one (task, unit) assignment.
+/// One record of one (task, unit) assignment: a progress update, a "nothing new this period"
+/// confirmation, or a correction or withdrawal of an earlier record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Update {
+    /// The record's id ([`id`]); `append` gives a new record one.
+    pub id: String,
     /// Task id.
     pub task: String,
     /// Unit id.
     pub unit: String,
-    /// When it was recorded (RFC 3339 with offset).
+    /// The moment the progress is reported for (RFC 3339 with offset); usually when it was
+    /// written, earlier with `mark --at`.
     pub at: DateTime<FixedOffset>,
-    /// The operator, if given.
+    /// The wall-clock time the record was written; absent under a simulated clock (`--today`)
+    /// and in records written before it was kept.
+    pub recorded_at: Option<DateTime<FixedOffset>>,
+    /// The operator, if known.
     pub by: Option<String>,
     pub status: Status,
     /// 0–100.
@@ -42,22 +66,90 @@ pub struct Update {
     pub next: Option<String>,
     /// 佐证: URLs or paths.
     pub evidence: Vec<String>,
+    pub kind: RecordKind,
 }
 
-/// All updates of a plan's ledger directory.
+/// What a record is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum RecordKind {
+    /// An ordinary progress update.
+    #[default]
+    Progress,
+    /// 本期无新进展: the unit confirms nothing changed; its state stays the latest update's.
+    NoChange,
+    /// Supersedes record `of` (its content replaces that record's, at that record's time).
+    Correction { of: String },
+    /// Withdraws record `of`: the state is as if it had never been recorded.
+    Withdrawal { of: String },
+}
+
+impl Update {
+    /// A progress update with nothing but a status (and no id yet).
+    pub fn new(task: &str, unit: &str, at: DateTime<FixedOffset>, status: Status) -> Update {
+        Update {
+            id: String::new(),
+            task: task.to_string(),
+            unit: unit.to_string(),
+            at,
+            recorded_at: None,
+            by: None,
+            status,
+            percent: None,
+            note: None,
+            problems: None,
+            next: None,
+            evidence: Vec::new(),
+            kind: RecordKind::Progress,
+        }
+    }
+
+    /// True when the two say the same: status, percent, texts and evidence.
+    pub fn same_content(&self, other: &Update) -> bool {
+        (self.status, self.percent, &self.note, &self.problems, &self.next, &self.evidence)
+            == (other.status, other.percent, &other.note, &other.problems, &other.next, &other.evidence)
+    }
+
+    /// The record it corrects or withdraws.
+    pub fn target(&self) -> Option<&str> {
+        match &self.kind {
+            RecordKind::Correction { of } | RecordKind::Withdrawal { of } => Some(of),
+            _ => None,
+        }
+    }
+}
+
+/// All records of a plan's ledger directory and the state they add up to. Each file read is
+/// indexed on its own (a unit's records are all in its own file), so files load in parallel.
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
     pub dir: PathBuf,
-    updates: Vec<Update>,
-    /// (task, unit) → indices into `updates`, oldest first (by `at`, then file order).
-    by_assignment: HashMap<(String, String), Vec<usize>>,
+    /// The files read, each with its records, states and index.
+    files: Vec<state::FileLedger>,
+    /// Unit id → the files holding its records (one, but for records gathered by hand).
+    by_unit: Map<String, Vec<u32>>,
+    /// Root record id → its corrections and withdrawals (file, record), in order.
+    corrected: Map<String, Vec<(u32, u32)>>,
+    /// Units whose file could not be read (by [`Ledger::load_tolerant`]).
+    unreadable: Vec<Unreadable>,
 }
 
-/// A ledger and what was odd about it.
-#[derive(Debug, Clone)]
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A unit whose ledger file could not be read or parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Unit id.
+    pub unit: String,
+    /// `path:line:col` (or the path) of the problem.
+    pub place: String,
+}
+
+/// A ledger, what was odd about it, and (from a tolerant load) the files it could not read.
+#[derive(Debug)]
 pub struct LoadedLedger {
     pub ledger: Ledger,
     pub warnings: Vec<LedgerWarning>,
+    pub errors: Vec<LedgerError>,
 }
 
 /// The default ledger directory: `<plan dir>/<plan id>.progress/`.
@@ -67,109 +159,172 @@ pub fn default_dir(plan: &Plan) -> PathBuf {
 }
 
 impl Ledger {
-    /// Reads every unit file of `dir` (a missing directory is an empty ledger). A file that
-    /// does not parse is an error naming its line and column.
-    pub fn load(plan: &Plan, dir: &Path) -> Result<LoadedLedger, LedgerError> {
-        Ledger::load_units(plan, dir, None)
-    }
-
-    /// Reads one unit's file only (index into `plan.units`): an operator needs no other
-    /// unit's file, and on a shared server may not be allowed to read them.
-    pub fn load_unit(plan: &Plan, dir: &Path, unit: usize) -> Result<LoadedLedger, LedgerError> {
-        Ledger::load_units(plan, dir, Some(unit))
-    }
-
-    fn load_units(plan: &Plan, dir: &Path, only: Option<usize>) -> Result<LoadedLedger, LedgerError> {
-        let mut warnings = Vec::new();
-        let mut updates = Vec::new();
-        let chosen = plan.units.iter().enumerate().filter(|(i, _)| only.is_none_or(|o| o == *i));
-        for (_, unit) in chosen {
-            let path = unit_file(dir, &unit.id)?;
-            match std::fs::read_to_string(&path) {
-                Ok(src) => updates.extend(file::parse(&src, &path, Some(&unit.id))?),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(source) => return Err(LedgerError::Io { path, source }),
-            }
-        }
-        if only.is_none() {
-            warnings.extend(stray_files(plan, dir));
-        }
-        let ledger = Ledger::from_updates(dir.to_path_buf(), updates);
-        warnings.extend(ledger.unplanned(plan));
-        Ok(LoadedLedger { ledger, warnings })
-    }
-
-    /// Builds a ledger from updates in file order.
+    /// Builds a ledger from records in file order (no positions, no checks against a clock).
     pub fn from_updates(dir: PathBuf, updates: Vec<Update>) -> Ledger {
-        let mut by_assignment: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        for (i, u) in updates.iter().enumerate() {
-            by_assignment.entry((u.task.clone(), u.unit.clone())).or_default().push(i);
+        Ledger::from_files(dir, vec![ParsedFile::unnamed(updates)], None).0
+    }
+
+    /// Builds a ledger from parsed files; with `wall`, warns about records dated after it.
+    pub(crate) fn from_files(
+        dir: PathBuf,
+        files: Vec<ParsedFile>,
+        wall: Option<DateTime<FixedOffset>>,
+    ) -> (Ledger, Vec<LedgerWarning>) {
+        let built = files
+            .into_iter()
+            .map(|f| {
+                let (source, path) = source::Source::parsed(f);
+                state::FileLedger::build(source, path, wall)
+            })
+            .collect();
+        Ledger::assemble(dir, built)
+    }
+
+    /// A ledger of one file's records.
+    fn from_source(dir: PathBuf, source: source::Source, path: std::sync::Arc<Path>) -> Ledger {
+        Ledger::assemble(dir, vec![state::FileLedger::build(source, path, None)]).0
+    }
+
+    /// Puts files built on their own together.
+    fn assemble(dir: PathBuf, built: Vec<state::Built>) -> (Ledger, Vec<LedgerWarning>) {
+        let mut ledger = Ledger { dir, ..Ledger::default() };
+        let mut warnings = Vec::new();
+        for (n, b) in built.into_iter().enumerate() {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            for unit in b.file.units() {
+                ledger.by_unit.entry(unit.to_string()).or_default().push(n);
+            }
+            for (root, record) in b.corrections {
+                ledger.corrected.entry(root).or_default().push((n, record));
+            }
+            warnings.extend(b.warnings);
+            ledger.files.push(b.file);
         }
-        for list in by_assignment.values_mut() {
-            list.sort_by_key(|&i| (updates[i].at, i));
-        }
-        Ledger { dir, updates, by_assignment }
+        (ledger, warnings)
     }
 
-    /// Every update, in file order.
-    pub fn updates(&self) -> &[Update] {
-        &self.updates
+    /// Units whose file could not be read.
+    pub fn unreadable(&self) -> &[Unreadable] {
+        &self.unreadable
     }
 
-    /// The history of one assignment, oldest first.
-    pub fn history(&self, task: &str, unit: &str) -> Vec<&Update> {
-        self.indices(task, unit).iter().map(|&i| &self.updates[i]).collect()
+    /// Every record, in file order (each copied out of the cache, once, if it came from there).
+    pub fn records(&self) -> impl Iterator<Item = &Update> {
+        self.files.iter().flat_map(|f| (0..f.source.len()).map(|i| f.source.update(i)))
     }
 
-    /// The current state of an assignment: its latest update.
-    pub fn latest(&self, task: &str, unit: &str) -> Option<&Update> {
-        self.indices(task, unit).last().map(|&i| &self.updates[i])
+    /// True when some record has this id (nothing copied out of the cache to find out).
+    pub fn holds_id(&self, id: &str) -> bool {
+        self.files.iter().any(|f| (0..f.source.len()).any(|i| f.source.id(i) == id))
     }
 
-    /// The state as of a moment: the latest update at or before `at`.
-    pub fn as_of(&self, task: &str, unit: &str, at: DateTime<FixedOffset>) -> Option<&Update> {
-        let list = self.indices(task, unit);
-        let n = list.partition_point(|&i| self.updates[i].at <= at);
-        n.checked_sub(1).map(|k| &self.updates[list[k]])
-    }
-
-    fn indices(&self, task: &str, unit: &str) -> &[usize] {
-        self.by_assignment.get(&(task.to_string(), unit.to_string())).map_or(&[], Vec::as_slice)
-    }
-
-    /// Updates whose task is gone from the plan, or whose unit is no longer on it.
-    fn unplanned(&self, plan: &Plan) -> Vec<LedgerWarning> {
-        let mut out = Vec::new();
-        for (task, unit) in self.by_assignment.keys() {
-            let assigned = plan.task(task).is_some_and(|t| t.assignees.iter().any(|a| plan.units[a.unit].id == *unit));
-            if !assigned {
-                out.push(LedgerWarning::Unassigned { task: task.clone(), unit: unit.clone() });
+    /// The time of `unit`'s latest progress update or no-change confirmation at or before
+    /// `cutoff` (when it last reported), read without copying records out.
+    pub fn last_report(&self, unit: &str, cutoff: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+        let files = self.by_unit.get(unit).map_or(&[][..], Vec::as_slice);
+        let mut latest: Option<(i64, DateTime<FixedOffset>)> = None;
+        for f in files.iter().map(|&n| &self.files[n as usize].source) {
+            for i in 0..f.len() {
+                let reports = matches!(f.kind(i), source::Kind::Progress | source::Kind::NoChange);
+                if !reports || f.unit(i) != unit || f.later_than(i, cutoff) {
+                    continue;
+                }
+                let order = f.order(i);
+                if latest.is_none_or(|(o, at)| order > o || (order == o && f.at(i) > at)) {
+                    latest = Some((order, f.at(i)));
+                }
             }
         }
-        out.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-        out
+        latest.map(|(_, at)| at)
     }
-}
 
-/// `*.toml` files in the directory that belong to no unit of the plan.
-fn stray_files(plan: &Plan, dir: &Path) -> Vec<LedgerWarning> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut out: Vec<LedgerWarning> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter(|p| {
-            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            !plan.units.iter().any(|u| u.id == stem)
+    /// The number of records.
+    pub fn len(&self) -> usize {
+        self.files.iter().map(|f| f.source.len()).sum()
+    }
+
+    /// True when there are no records.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The progress history of one assignment, corrections applied, oldest first.
+    pub fn history(&self, task: &str, unit: &str) -> Vec<&Update> {
+        self.history_iter(task, unit).collect()
+    }
+
+    /// [`Ledger::history`] without collecting it.
+    pub fn history_iter(&self, task: &str, unit: &str) -> impl DoubleEndedIterator<Item = &Update> {
+        let found = self.slots(task, unit);
+        let list = found.map_or(&[][..], |(_, s)| s.states.as_slice());
+        list.iter().filter_map(move |&s| found.map(|(f, _)| f.state(s)))
+    }
+
+    /// Every record of one assignment as written (updates, confirmations, corrections,
+    /// withdrawals), ordered by `at`, then file order.
+    pub fn trail(&self, task: &str, unit: &str) -> Vec<&Update> {
+        self.trail_iter(task, unit).collect()
+    }
+
+    /// [`Ledger::trail`] without collecting it.
+    pub fn trail_iter(&self, task: &str, unit: &str) -> impl DoubleEndedIterator<Item = &Update> {
+        let found = self.slots(task, unit);
+        let list = found.map_or(&[][..], |(_, s)| s.records.as_slice());
+        list.iter().filter_map(move |&i| found.map(|(f, _)| f.source.update(i as usize)))
+    }
+
+    /// The corrections and withdrawals of the record with id `root`, in order.
+    pub fn corrections_of(&self, root: &str) -> Vec<&Update> {
+        let list = self.corrected.get(root).map_or(&[][..], Vec::as_slice);
+        list.iter().map(|&(f, r)| self.files[f as usize].source.update(r as usize)).collect()
+    }
+
+    /// True when the record with id `root` was corrected or withdrawn.
+    pub fn is_corrected(&self, root: &str) -> bool {
+        self.corrected.contains_key(root)
+    }
+
+    /// The current state of an assignment: its latest update, as corrected.
+    pub fn latest(&self, task: &str, unit: &str) -> Option<&Update> {
+        let (f, s) = self.slots(task, unit)?;
+        s.states.last().map(|&st| f.state(st))
+    }
+
+    /// The state as of a moment: the latest update (as corrected) at or before `at`.
+    pub fn as_of(&self, task: &str, unit: &str, at: DateTime<FixedOffset>) -> Option<&Update> {
+        let (f, s) = self.slots(task, unit)?;
+        let n = s.states.partition_point(|&st| f.state_at(st) <= at);
+        n.checked_sub(1).map(|k| f.state(s.states[k]))
+    }
+
+    /// Finds a record of `unit` by id or unique id prefix (at least [`id::MIN_PREFIX`] long).
+    pub fn find(&self, unit: &str, id: &str) -> Result<&Update, LedgerError> {
+        let files = self.by_unit.get(unit).map_or(&[][..], Vec::as_slice);
+        let file = |&f: &u32| {
+            let source = &self.files[f as usize].source;
+            (0..source.len()).map(move |i| source.update(i))
+        };
+        state::find(files.iter().flat_map(file), unit, id)
+    }
+
+    /// Every (task, unit) that has records.
+    fn keys(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().flat_map(|f| f.keys())
+    }
+
+    fn slots(&self, task: &str, unit: &str) -> Option<(&state::FileLedger, &state::Slots)> {
+        let files = self.by_unit.get(unit)?;
+        files.iter().find_map(|&n| {
+            let f = &self.files[n as usize];
+            f.slots(task, unit).map(|s| (f, s))
         })
-        .map(|path| LedgerWarning::StrayFile { path })
-        .collect();
-    out.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-    out
+    }
 }
 
 #[cfg(test)]
 #[path = "ledger/tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "ledger/trust_tests.rs"]
+mod trust_tests;

@@ -63,8 +63,10 @@ pub struct Listing {
 }
 
 impl Listing {
-    /// Every task of the plan, with how many units are done when there is a ledger.
-    pub fn all(plan: &Plan, ledger: Option<&Ledger>, today: NaiveDate) -> Listing {
+    /// Every task of the plan, with how many units are done (as of `now`) when there is a
+    /// ledger.
+    pub fn all(plan: &Plan, ledger: Option<&Ledger>, now: DateTime<FixedOffset>) -> Listing {
+        let today = crate::clock::local_date(now, plan.meta.offset);
         let tasks = plan
             .tasks
             .iter()
@@ -72,7 +74,7 @@ impl Listing {
                 let mut r = row(plan, t, None, today);
                 r.done_units = ledger.map(|l| {
                     let closed = |a: &&crate::plan::Assignee| {
-                        l.latest(&t.id, &plan.units[a.unit].id).is_some_and(|u| u.status.is_closed())
+                        l.as_of(&t.id, &plan.units[a.unit].id, now).is_some_and(|u| u.status.is_closed())
                     };
                     t.assignees.iter().filter(closed).count()
                 });
@@ -82,16 +84,17 @@ impl Listing {
         Listing::new(plan, today, None, ledger.is_some(), tasks)
     }
 
-    /// The tasks of one reporting unit (index into `plan.units`), with their current status
-    /// when there is a ledger.
-    pub fn of_unit(plan: &Plan, unit: usize, ledger: Option<&Ledger>, today: NaiveDate) -> Listing {
+    /// The tasks of one reporting unit (index into `plan.units`), with their status as of
+    /// `now` when there is a ledger.
+    pub fn of_unit(plan: &Plan, unit: usize, ledger: Option<&Ledger>, now: DateTime<FixedOffset>) -> Listing {
+        let today = crate::clock::local_date(now, plan.meta.offset);
         let unit_id = plan.units.get(unit).map(|u| u.id.as_str()).unwrap_or_default();
         let tasks = plan
             .assignments_of(unit)
             .into_iter()
             .map(|(t, role)| {
                 let mut r = row(plan, t, Some(role), today);
-                if let Some(latest) = ledger.and_then(|l| l.latest(&t.id, unit_id)) {
+                if let Some(latest) = ledger.and_then(|l| l.as_of(&t.id, unit_id, now)) {
                     r.status = Some(latest.status);
                     r.percent = latest.percent;
                     r.updated = Some(latest.at);

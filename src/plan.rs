@@ -10,7 +10,7 @@ pub mod responsible;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub use build::valid_unit_id;
 pub use deadline::{Cycle, Deadline};
@@ -19,6 +19,9 @@ use names::NameIndex;
 pub use names::Target;
 
 use crate::Lang;
+
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+use crate::cache::{Cache, Stamp};
 
 /// Failure to load a plan.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +32,9 @@ pub enum PlanError {
     /// The file has errors (and perhaps warnings); each diagnostic has its line and column.
     #[error("{}: {} error(s)", path.display(), diagnostics.iter().filter(|d| d.is_error()).count())]
     Invalid { path: PathBuf, diagnostics: Vec<Diagnostic> },
+    /// The file is not a regular file, too large, or not UTF-8.
+    #[error(transparent)]
+    Refused(#[from] crate::fsread::Refusal),
 }
 
 impl PlanError {
@@ -46,12 +52,13 @@ impl PlanError {
                 let lines: Vec<String> = diagnostics.iter().map(|d| d.render(&file, lang)).collect();
                 lines.join("\n")
             }
+            PlanError::Refused(r) => r.render(lang),
         }
     }
 }
 
 /// `[plan]`: what the document is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub id: String,
     pub title: String,
@@ -63,12 +70,13 @@ pub struct Meta {
     pub report_dates: Vec<NaiveDate>,
     /// True when `report_dates` are the defaults (6月10日, 9月10日, 12月10日).
     pub default_report_dates: bool,
+    #[serde(with = "offset_seconds")]
     pub offset: FixedOffset,
     pub source: Option<String>,
 }
 
 /// A reporting unit: a real unit, or a group that lists no members.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Unit {
     pub id: String,
     pub name: String,
@@ -78,7 +86,7 @@ pub struct Unit {
 }
 
 /// A named group of units ("各县（区）").
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     pub id: String,
     pub name: String,
@@ -90,7 +98,7 @@ pub struct Group {
 }
 
 /// Lead (牵头) or other responsible unit (责任 / 负责 / 配合).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Lead,
@@ -107,14 +115,14 @@ impl Role {
 }
 
 /// One unit's share of a task, after group expansion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Assignee {
     pub unit: usize,
     pub role: Role,
 }
 
 /// One row of the task-division table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Task {
     pub id: String,
     pub number: Option<String>,
@@ -132,6 +140,7 @@ pub struct Task {
     pub others: Option<String>,
     /// The deadline phrase, verbatim.
     pub deadline_text: Option<String>,
+    #[serde(with = "deadline::Stored")]
     pub deadline: Deadline,
     /// An explicit `due` from the file, overriding the phrase.
     pub due_override: Option<NaiveDate>,
@@ -142,15 +151,22 @@ pub struct Task {
     pub line: usize,
 }
 
-/// A loaded, validated plan.
-#[derive(Debug, Clone)]
+/// A loaded, validated plan. Serializable for the per-user cache only (the path and the id
+/// indexes are set again when it is read back: see [`Plan::restored`]).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
+    #[serde(skip)]
     pub path: PathBuf,
     pub meta: Meta,
     pub units: Vec<Unit>,
     pub groups: Vec<Group>,
     pub tasks: Vec<Task>,
     index: NameIndex,
+    /// Task id → index into `tasks`, and unit id → index into `units`: looked up per record.
+    #[serde(skip)]
+    task_ids: HashMap<String, usize>,
+    #[serde(skip)]
+    unit_ids: HashMap<String, usize>,
 }
 
 /// A plan and the warnings found while loading it.
@@ -172,8 +188,25 @@ pub enum UnitLookupError {
 impl Plan {
     /// Reads and validates a plan file.
     pub fn load(path: &Path) -> Result<Loaded, PlanError> {
-        let src = std::fs::read_to_string(path).map_err(|source| PlanError::Io { path: path.to_path_buf(), source })?;
+        let src = crate::fsread::text(path, crate::fsread::PLAN_LIMIT)?
+            .map_err(|source| PlanError::Io { path: path.to_path_buf(), source })?;
         Plan::parse(&src, path)
+    }
+
+    /// Reads a plan through the per-user cache: the cached plan if it is valid for the file as
+    /// it is now, else the file (then cached, unless it changed within the racy window of
+    /// `wall`). Warnings are dropped: `taizhang check` shows them.
+    pub fn open(path: &Path, cache: Option<&Cache>, wall: DateTime<FixedOffset>) -> Result<Plan, PlanError> {
+        let Some((cache, stamp)) = cache.zip(Stamp::of(path)) else {
+            return Plan::load(path).map(|l| l.plan);
+        };
+        if let Some(plan) = cache.plan(path, &stamp) {
+            return Ok(plan);
+        }
+        // Stamped before reading: a change while reading makes a stamp no later read matches.
+        let plan = Plan::load(path)?.plan;
+        cache.put_plan(path, &stamp, &plan, wall);
+        Ok(plan)
     }
 
     /// Validates plan text; `path` is used in messages and kept in the plan.
@@ -230,7 +263,47 @@ impl Plan {
 
     /// The task with this id.
     pub fn task(&self, id: &str) -> Option<&Task> {
-        self.tasks.iter().find(|t| t.id == id)
+        self.task_ids.get(id).map(|&i| &self.tasks[i])
+    }
+
+    /// The index of the unit with id `id` in `units`.
+    pub fn unit_index(&self, id: &str) -> Option<usize> {
+        self.unit_ids.get(id).copied()
+    }
+
+    /// Builds the id indexes (after `tasks` and `units` are final). On duplicate ids (an error
+    /// `check` reports) the first wins, as a scan would.
+    /// A plan read back from the cache, as loaded from `path`.
+    pub(crate) fn restored(mut self, path: &Path) -> Plan {
+        self.path = path.to_path_buf();
+        self.index_ids();
+        self
+    }
+
+    pub(crate) fn index_ids(&mut self) {
+        self.task_ids.clear();
+        for (i, t) in self.tasks.iter().enumerate() {
+            self.task_ids.entry(t.id.clone()).or_insert(i);
+        }
+        self.unit_ids.clear();
+        for (i, u) in self.units.iter().enumerate() {
+            self.unit_ids.entry(u.id.clone()).or_insert(i);
+        }
+    }
+}
+
+/// A time zone offset stored as seconds east of UTC.
+mod offset_seconds {
+    use chrono::FixedOffset;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(o: &FixedOffset, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(o.local_minus_utc())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<FixedOffset, D::Error> {
+        let secs = i32::deserialize(d)?;
+        FixedOffset::east_opt(secs).ok_or_else(|| serde::de::Error::custom("offset out of range"))
     }
 }
 

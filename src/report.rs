@@ -1,27 +1,43 @@
-//! Reports as of a date: one model (pure data built from plan + ledger + cut-off) and one
-//! renderer per format. Three kinds: a unit's report (单位报送), the office's summary
-//! (汇总 / 通报) and the full ledger (台账).
+//! Reports as of a date: one model (pure data from plan + ledger + cut-off) and one renderer
+//! per format. Three kinds: a unit's report (单位报送), the office's summary (汇总 / 通报) and
+//! the full ledger (台账).
+//!
+//! Rows flow, they are not stored: `compute` makes each (task, unit) row as a [`RowRef`]
+//! borrowing the plan's and the ledger's text; one pass folds them into the [`Summary`] (counts,
+//! ranking, a few bytes of state per row, the positions of the overdue and completed rows);
+//! then a renderer reads the [`View`] and computes the rows it prints again, writing each to an
+//! `io::Write` as it goes. [`live`] keeps nothing of the rows ([`Live`], what the command line
+//! prints); [`build`] keeps them as owned [`Row`]s ([`Report`], what the TUI holds).
 
 mod build;
 pub mod cells;
+mod compute;
 pub mod csv;
 pub mod html;
 pub mod json;
 pub mod judge;
 pub mod labels;
+mod live;
 pub mod md;
+mod ordered;
+mod row;
 mod summary;
 pub mod txt;
+mod view;
+mod window;
 pub mod xlsx;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-pub use build::{Options, build};
+pub use build::{Options, build, live, row_count};
+pub use compute::Rows;
 pub use judge::{Bucket, Light};
+pub use live::Live;
+pub use row::{Row, RowRef};
+pub use view::{Parts, View};
 
 use crate::ledger::Status;
-use crate::plan::Role;
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -53,41 +69,58 @@ pub struct PeriodInfo {
     pub due: NaiveDate,
 }
 
-/// One (task, unit) assignment as of the cut-off.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Row {
-    pub task: String,
-    pub section: Option<String>,
-    pub topic: Option<String>,
-    pub content: String,
-    pub unit: String,
-    pub unit_name: String,
-    pub role: Role,
-    pub deadline: Option<String>,
-    pub due: Option<NaiveDate>,
-    /// Days from the as-of date to the due date (negative: overdue by that many).
-    pub days_left: Option<i64>,
-    /// `None`: nothing recorded by the cut-off.
-    pub status: Option<Status>,
-    pub percent: Option<u8>,
-    /// 序时进度 in percent, for dated deadlines.
-    pub expected: Option<u8>,
-    pub note: Option<String>,
-    pub problems: Option<String>,
-    pub next: Option<String>,
-    pub evidence: Vec<String>,
-    pub by: Option<String>,
-    pub updated_at: Option<DateTime<FixedOffset>>,
-    /// True when the unit updated this assignment within the period.
-    pub updated_in_period: bool,
-    pub overdue: bool,
-    pub bucket: Bucket,
-    pub light: Light,
+/// How a unit reported an assignment (or, in the ranking, anything) in a period, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Reported {
+    /// A progress update, on time.
+    Updated,
+    /// Only 本期无新进展 confirmations, on time.
+    NoChange,
+    /// Only records written after the period's report date (补报).
+    Late,
+    /// Nothing.
+    #[default]
+    None,
 }
 
-/// A report, ready for any renderer.
+impl Reported {
+    /// Reported on time (an update or a no-change confirmation).
+    pub fn on_time(self) -> bool {
+        matches!(self, Reported::Updated | Reported::NoChange)
+    }
+}
+
+/// A unit whose ledger file could not be read when the report was made.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Report {
+pub struct BrokenUnit {
+    pub unit: String,
+    pub name: String,
+    /// `path:line:col` of the problem.
+    pub place: String,
+}
+
+/// A correction or withdrawal, for the trail.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrailLine {
+    pub record: String,
+    /// "correction" or "withdrawal".
+    pub kind: &'static str,
+    /// The record it supersedes.
+    pub corrects: String,
+    pub task: String,
+    pub unit: String,
+    pub unit_name: String,
+    pub at: DateTime<FixedOffset>,
+    pub by: Option<String>,
+    pub status: Status,
+    pub percent: Option<u8>,
+    pub note: Option<String>,
+}
+
+/// What a report is about: the plan, the kind, the cut-off and the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Head {
     pub kind: Kind,
     pub plan: PlanInfo,
     /// The cut-off: everything recorded at or before this instant counts.
@@ -97,10 +130,19 @@ pub struct Report {
     pub period: PeriodInfo,
     /// The unit of a unit report.
     pub unit: Option<UnitInfo>,
-    /// The assignments (the unit's for a unit report; all for the ledger and the summary).
+}
+
+/// A report with every row built and owned (what the TUI keeps); renderers take any [`View`],
+/// and the command line renders a [`Live`] report instead, whose rows are computed as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub head: Head,
+    /// The assignments (the unit's for a unit report or a one-unit ledger; all for the summary).
     pub rows: Vec<Row>,
     /// Totals, ranking and lists over `rows` (for a unit report: that unit's).
     pub summary: Summary,
+    /// Corrections and withdrawals of the rows' assignments made by the cut-off, oldest first.
+    pub trail: Vec<TrailLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -149,8 +191,12 @@ pub struct UnitLine {
     pub na: usize,
     pub overdue: usize,
     pub completion_rate: f64,
-    /// Reported (any update) within the period.
+    /// Reported on time within the period (an update or a no-change confirmation).
     pub reported: bool,
+    /// How: the best of its assignments'.
+    pub report: Reported,
+    /// Its ledger file could not be read.
+    pub ledger_error: bool,
     pub last_update: Option<DateTime<FixedOffset>>,
 }
 
@@ -166,37 +212,47 @@ pub struct SectionLine {
 }
 
 /// One task with its units' states.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TaskLine {
     pub id: String,
     pub section: Option<String>,
     /// done (all done or n/a), in_progress (something recorded), or not_started.
     pub status: &'static str,
     pub overdue: bool,
-    pub units: Vec<TaskUnit>,
+    /// Its units' states: a range of [`Summary::states`].
+    pub units: std::ops::Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One unit's state on a task: a few bytes, since the summary keeps one for every assignment.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TaskUnit {
-    pub unit: String,
-    pub name: String,
+    /// The unit: an index into [`Summary::units`].
+    pub line: u32,
     pub status: Option<Status>,
     pub overdue: bool,
 }
 
 /// The summary for leads.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
     pub totals: Totals,
     pub buckets: Buckets,
+    /// Units with assignments, ranked (see [`UnitLine::rank`]).
     pub units: Vec<UnitLine>,
     pub sections: Vec<SectionLine>,
     pub tasks: Vec<TaskLine>,
-    /// Indices into `Report::rows`.
+    /// Every row's unit and state, task by task (one per row, in row order).
+    pub states: Vec<TaskUnit>,
+    /// Positions in the report's rows (0-based, in row order): the overdue assignments.
     pub overdue: Vec<usize>,
-    /// Units (names) that did not report in the period.
+    /// Units (names) that did not report on time in the period (those that reported only
+    /// late are also in `late`).
     pub not_reported: Vec<String>,
-    /// Indices into `Report::rows`: assignments that became done within the period.
+    /// Units (names) whose only reports in the period came after its report date (补报).
+    pub late: Vec<String>,
+    /// Units whose ledger file could not be read.
+    pub broken: Vec<BrokenUnit>,
+    /// Positions in the report's rows: assignments that became done within the period.
     pub completed: Vec<usize>,
 }
 

@@ -1,6 +1,13 @@
 //! Terminal text: widths in cells (never chars), padding, truncation, wrapping, and stripping
 //! control characters so that nothing read from a file can drive the terminal.
 
+pub(crate) mod safe;
+
+use std::borrow::Cow;
+use std::io::Write;
+
+pub use safe::{Sanitizer, find_unsafe};
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Width of `s` in terminal cells.
@@ -8,7 +15,7 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// Replaces control characters (C0, DEL, C1, and bidi overrides) with a visible stand-in, and
+/// Replaces control characters (C0, DEL, C1, and bidi controls) with a visible stand-in, and
 /// turns line breaks and tabs into spaces, so the text is safe to print on one line.
 pub fn sanitize(s: &str) -> String {
     s.chars()
@@ -20,9 +27,47 @@ pub fn sanitize(s: &str) -> String {
         .collect()
 }
 
-/// True for characters that must never reach a terminal as they are.
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// True for characters that must never reach a terminal as they are: control characters (C0,
+/// DEL, C1) and the invisible bidirectional controls that change the order text is shown in —
+/// embeddings and overrides (U+202A–202E), isolates (U+2066–2069) and the marks U+200E, U+200F
+/// and U+061C. Chinese and English text never needs them.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Text of several lines made safe for a terminal: line breaks stay (CR LF becomes LF), a tab
+/// becomes a space, every other unsafe character becomes U+FFFD. With `keep_colour`, the colour sequences the
+/// program writes itself (ESC `[` digits and `;` then `m`) pass; nothing else starting with ESC
+/// does, so no cursor movement, screen clearing, title or clipboard sequence gets through.
+/// [`Sanitizer`] does the same to text as it streams.
+pub fn sanitize_lines(s: &str, keep_colour: bool) -> Cow<'_, str> {
+    if find_unsafe(s).is_none() {
+        return Cow::Borrowed(s);
+    }
+    let mut w = Sanitizer::new(Vec::with_capacity(s.len() + 16), keep_colour);
+    // Writing to a Vec cannot fail.
+    let _ = w.write_all(s.as_bytes());
+    let out = w.finish().unwrap_or_default();
+    Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// JSON text (as serde_json writes it) with every unsafe character written as a `\uXXXX`
+/// escape: the same data for any JSON reader, nothing that drives a terminal. serde_json already
+/// escapes C0 controls inside strings, so a raw line break is layout and stays.
+pub fn json_safe(s: String) -> String {
+    if find_unsafe(&s).is_none() {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Cuts `s` to at most `max` cells, ending with "…" when anything was cut.
@@ -116,5 +161,32 @@ mod tests {
         assert!(!s.chars().any(|c| c.is_control()));
         assert!(!s.contains('\u{202E}'));
         assert!(s.ends_with("d e"));
+    }
+
+    #[test]
+    fn lines_keep_line_breaks_but_nothing_else() {
+        let s = sanitize_lines("a\u{1b}[2J\r\nb\tc\rd\u{202E}e\u{200F}\u{9b}\n", false);
+        assert_eq!(s, "a\u{FFFD}[2J\nb c\u{FFFD}d\u{FFFD}e\u{FFFD}\u{FFFD}\n");
+        assert!(matches!(sanitize_lines("市财政局\n第二行\n", false), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn colour_passes_only_when_asked_and_only_colour() {
+        let coloured = "\u{1b}[31m红\u{1b}[0m";
+        assert_eq!(sanitize_lines(coloured, true), coloured);
+        assert_eq!(sanitize_lines(coloured, false), "\u{FFFD}[31m红\u{FFFD}[0m");
+        for hostile in ["\u{1b}[2J", "\u{1b}]0;title\u{7}", "\u{1b}[1;1H", "\u{1b}[", "\u{1b}"] {
+            let out = sanitize_lines(hostile, true);
+            assert!(!out.contains('\u{1b}'), "{hostile:?} gave {out:?}");
+        }
+    }
+
+    #[test]
+    fn json_keeps_the_data_and_loses_the_controls() {
+        let v = serde_json::json!({ "note": "a\u{1b}[2J\u{202E}b\u{7f}\u{9b}\n" });
+        let text = serde_json::to_string_pretty(&v).unwrap();
+        let safe = json_safe(text);
+        assert!(!safe.chars().any(|c| is_unsafe(c) && c != '\n'), "{safe}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&safe).unwrap(), v);
     }
 }

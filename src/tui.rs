@@ -1,38 +1,44 @@
 //! The terminal interface: `taizhang tui PLAN [--unit U]` (or just `taizhang PLAN`). This file
-//! owns the edges — loading, the terminal, signals, the clock and saving in the background —
-//! and runs the loop: event → action → `App::update` → effect.
+//! owns the edges — loading, the terminal, signals and the clock — and runs the loop: wait for
+//! input (or a finished save), take in everything pending, then draw once; end on quit, on
+//! SIGTERM/SIGHUP/SIGINT, or when the terminal goes away, keeping a draft of unsaved text.
 
 mod action;
 mod app;
+pub mod bench;
+mod drafts;
+mod effects;
+mod events;
 mod form;
+mod input;
 mod keymap;
 mod list;
 mod picker;
 mod text;
 mod view;
 #[cfg(test)]
-mod view_tests;
+pub(crate) mod view_tests;
 
+use std::collections::VecDeque;
 use std::io::{IsTerminal, stdout};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use chrono::Local;
+use chrono::{DateTime, FixedOffset, Local};
 use clap::Args;
 use crossterm::cursor::Show;
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyCode,
-    KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
-use taizhang::ledger::{self, Ledger, LedgerError};
-use taizhang::{Lang, Plan};
+use ratatui::DefaultTerminal;
+use taizhang::Plan;
+use taizhang::ledger::{Ledger, LoadOptions};
 
-use self::action::{Action, Effect, SaveError};
-use self::app::{App, Mode};
-use self::keymap::lookup;
+use self::action::{Action, Effect};
+use self::app::{App, Others};
+use self::effects::Effects;
+use self::input::{Incoming, Tty};
 use crate::cli::{Fail, Global, load};
 
 #[derive(Debug, Args)]
@@ -50,39 +56,44 @@ pub struct TuiArgs {
 
 pub fn run(args: &TuiArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
-    let plan = load::plan(&args.plan)?;
+    let plan = load::plan(&args.plan, g)?;
     let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
-    let dir = g.ledger_dir(&plan);
-    let (ledger, unreadable) = load_ledger(&plan, &dir, unit, lang)?;
+    let dir = g.data_to_read().map(|()| g.ledger_dir(&plan))?;
+    let cache = g.cache();
+    let ledger = own_records(&plan, &dir, unit, g.clock()?.wall, cache.as_ref())?;
     if !stdout().is_terminal() {
         return Err(Fail::NotATerminal);
     }
-    let fixed_clock = g.today.is_some();
-    let mut app = App::new(plan, ledger, unreadable, unit, g.now()?, lang);
-    app.by = args.by.clone().or_else(|| std::env::var("USER").ok()).filter(|s| !s.trim().is_empty());
-    event_loop(&mut app, &dir, fixed_clock).map_err(Fail::Output)
+    let clock = Clock { fixed: g.today.is_some().then_some(g.now()?) };
+    let mut app = App::new(plan, ledger, Vec::new(), unit, clock.now(), lang);
+    app.others = Others::Reading;
+    app.by = Global::operator(args.by.as_deref());
+    let (tx, rx) = mpsc::channel();
+    let operator = app.by.clone().unwrap_or_default();
+    let mut effects = Effects::new(app.plan.clone(), dir, lang, operator, tx, clock.fixed.is_some(), cache);
+    let now = app.now;
+    effects.carry_out(&mut app, Effect::LoadLedger { skip: unit, now });
+    if let Some(u) = app.unit {
+        let unit = app.plan.units[u].id.clone();
+        effects.carry_out(&mut app, Effect::LoadDrafts { unit });
+    }
+    event_loop(&mut app, &mut effects, &rx, clock).map_err(Fail::Output)
 }
 
-/// Every unit's file that can be read. The operator's own unit must load (a broken file is an
-/// error); another unit's file that cannot be read is noted, not fatal.
-fn load_ledger(
+/// The operator's own unit's records, read before the first frame (a file that cannot be read
+/// is an error, as for `mark`); every other unit's are read in the background.
+fn own_records(
     plan: &Plan,
     dir: &Path,
     unit: Option<usize>,
-    lang: Lang,
-) -> Result<(Ledger, Vec<(usize, String)>), Fail> {
-    let mut updates = Vec::new();
-    let mut unreadable = Vec::new();
-    if dir.is_dir() {
-        for u in 0..plan.units.len() {
-            match Ledger::load_unit(plan, dir, u) {
-                Ok(l) => updates.extend(l.ledger.updates().iter().cloned()),
-                Err(e) if Some(u) == unit => return Err(Fail::Ledger(e)),
-                Err(e) => unreadable.push((u, e.render(lang))),
-            }
-        }
-    }
-    Ok((Ledger::from_updates(dir.to_path_buf(), updates), unreadable))
+    wall: chrono::DateTime<chrono::FixedOffset>,
+    cache: Option<&taizhang::cache::Cache>,
+) -> Result<Ledger, Fail> {
+    let Some(u) = unit.filter(|_| dir.is_dir()) else {
+        return Ok(Ledger::from_updates(dir.to_path_buf(), Vec::new()));
+    };
+    let opts = LoadOptions { cache, only: Some(u), ..LoadOptions::new(wall) };
+    Ledger::open(plan, dir, &opts).map(|l| l.ledger).map_err(Fail::Ledger)
 }
 
 /// Restores the terminal when dropped: on quit, on error and (through the panic hook) on panic.
@@ -96,11 +107,37 @@ impl Drop for Restore {
     }
 }
 
-fn event_loop(app: &mut App, dir: &Path, fixed_clock: bool) -> std::io::Result<()> {
+/// The time on screen: `--today` when given, else the system clock, read here at the edge only
+/// (saves read the real clock again, in `effects`, to stamp `recorded_at`).
+#[derive(Clone, Copy)]
+struct Clock {
+    fixed: Option<DateTime<FixedOffset>>,
+}
+
+impl Clock {
+    fn now(self) -> DateTime<FixedOffset> {
+        self.fixed.unwrap_or_else(|| Local::now().fixed_offset())
+    }
+}
+
+/// Most messages taken in before the screen is drawn again.
+const BATCH: usize = 8192;
+/// The longest wait for input before looking at signals, the clock and the terminal again.
+const WAKE: Duration = Duration::from_millis(100);
+/// How often the form's values are kept as a draft (when they changed).
+const AUTOSAVE: Duration = Duration::from_secs(1);
+
+fn event_loop(
+    app: &mut App,
+    effects: &mut Effects,
+    rx: &mpsc::Receiver<Incoming>,
+    clock: Clock,
+) -> std::io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
+    let tty = Arc::new(Tty::open()?);
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
     let hook = std::panic::take_hook();
@@ -109,72 +146,92 @@ fn event_loop(app: &mut App, dir: &Path, fixed_clock: bool) -> std::io::Result<(
         hook(info);
     }));
     execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    let (tx, rx) = mpsc::channel::<Action>();
-    let plan = Arc::new(app.plan.clone());
-    while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|f| view::draw(f, app))?;
-        while let Ok(done) = rx.try_recv() {
-            apply(app, done, &plan, dir, &tx);
-        }
-        let wait = if app.saving { 30 } else { 250 };
-        if event::poll(Duration::from_millis(wait))? {
-            if let Some(a) = to_action(app, event::read()?) {
-                apply(app, a, &plan, dir, &tx);
-            }
-        } else if !fixed_clock {
-            apply(app, Action::Tick(Local::now().fixed_offset()), &plan, dir, &tx);
-        }
-    }
-    Ok(())
+    let done_reading = Arc::new(AtomicBool::new(false));
+    input::spawn(Arc::clone(&tty), effects.tx.clone(), Arc::clone(&done_reading))?;
+    let result = run_loop(&mut terminal, app, effects, rx, &tty, &stop, clock);
+    done_reading.store(true, Ordering::Relaxed);
+    effects.finish(app, rx, clock.now(), effects::WAIT);
+    result
 }
 
-/// Runs `update` and carries out its effect: a save runs on another thread so the screen never
-/// freezes; its result comes back as an action.
-fn apply(app: &mut App, action: Action, plan: &Arc<Plan>, dir: &Path, tx: &mpsc::Sender<Action>) {
-    let Some(effect) = app.update(action) else { return };
-    match effect {
-        Effect::Quit => {}
-        Effect::Save { update, expect } => {
-            let (plan, dir, tx, lang) = (Arc::clone(plan), dir.to_path_buf(), tx.clone(), app.lang);
-            std::thread::spawn(move || {
-                let result = match ledger::append(&plan, &dir, *update, *expect) {
-                    Ok(saved) => Ok(saved.update),
-                    Err(LedgerError::Stale { current }) => Err(SaveError::Stale(current)),
-                    Err(e) => Err(SaveError::Refused(e.render(lang))),
-                };
-                let _ = tx.send(Action::Saved(result));
-            });
+/// Until quit, a signal, or the terminal's end: wait for what comes, take in all of it, and
+/// draw once per batch (and when the size changed, or each second for the clock).
+fn run_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    effects: &Effects,
+    rx: &mpsc::Receiver<Incoming>,
+    tty: &Tty,
+    stop: &AtomicBool,
+    clock: Clock,
+) -> std::io::Result<()> {
+    let (mut drawn, mut autosaved) = (Instant::now(), Instant::now());
+    let mut size = terminal.size()?;
+    if !draw(terminal, app, tty)? {
+        return Ok(());
+    }
+    loop {
+        let mut batch: Vec<Incoming> = rx.recv_timeout(WAKE).into_iter().collect();
+        batch.extend(rx.try_iter().take(BATCH));
+        let changed = !batch.is_empty();
+        let gone = take_in(app, effects, batch);
+        if gone || app.quit || stop.load(Ordering::Relaxed) || tty.gone() {
+            return Ok(());
+        }
+        if autosaved.elapsed() >= AUTOSAVE {
+            autosaved = Instant::now();
+            let now = clock.now();
+            if clock.fixed.is_none() {
+                effects.apply(app, Action::Tick(now));
+            }
+            effects.apply(app, Action::Autosave(now));
+        }
+        let resized = terminal.size().is_ok_and(|s| s != size);
+        if changed || resized || drawn.elapsed() >= Duration::from_secs(1) {
+            if !draw(terminal, app, tty)? {
+                return Ok(());
+            }
+            size = terminal.size().unwrap_or(size);
+            drawn = Instant::now();
         }
     }
 }
 
-/// Turns a terminal event into an action: the keymap first, then text input for the field or
-/// line that has focus.
-fn to_action(app: &App, ev: Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            if let Some(a) = lookup(&app.contexts(), &k) {
-                return Some(a);
-            }
-            let plain = !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-            match (app.mode, k.code) {
-                (Mode::Picker, KeyCode::Char(c)) if plain && !app.help => Some(Action::Type(c)),
-                (Mode::List, KeyCode::Char(c)) if plain && app.list.searching => Some(Action::Type(c)),
-                (Mode::Form, _) if !app.help => Some(Action::Edit(k)),
-                _ => None,
+/// Draws the screen; false when the terminal has gone away (the end, not an error to report on
+/// a terminal nobody sees).
+fn draw(terminal: &mut DefaultTerminal, app: &App, tty: &Tty) -> std::io::Result<bool> {
+    match terminal.draw(|f| view::draw(f, app)) {
+        Ok(_) => Ok(true),
+        Err(_) if tty.gone() => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Applies a batch in order, runs of typed keys joined; true when the terminal went away.
+fn take_in(app: &mut App, effects: &Effects, batch: Vec<Incoming>) -> bool {
+    let mut keys = VecDeque::new();
+    let mut gone = false;
+    for incoming in batch {
+        match incoming {
+            Incoming::Input(ev) => keys.push_back(ev),
+            other => {
+                apply_keys(app, effects, &mut keys);
+                match other {
+                    Incoming::Done(action) => effects.apply(app, action),
+                    _ => gone = true,
+                }
             }
         }
-        Event::Paste(s) => match app.mode {
-            Mode::Form => Some(Action::Paste(s)),
-            Mode::Picker | Mode::List => s.chars().find(|c| !c.is_control()).map(Action::Type),
-            _ => None,
-        },
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: m.column, row: m.row }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-            _ => None,
-        },
-        _ => None,
     }
+    apply_keys(app, effects, &mut keys);
+    gone
+}
+
+fn apply_keys(app: &mut App, effects: &Effects, keys: &mut VecDeque<crossterm::event::Event>) {
+    while !app.quit
+        && let Some(action) = events::next(app, keys)
+    {
+        effects.apply(app, action);
+    }
+    keys.clear();
 }

@@ -1,21 +1,21 @@
 //! The command line as users meet it: stdout, stderr and exit code of real runs, snapshotted.
 
-use std::path::PathBuf;
-use std::process::Command;
+#[path = "support/env.rs"]
+mod env;
 
 use taizhang::text::width;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use env::{private_ledger, root, taizhang};
 
-/// Runs the binary in the repository root with a fixed clock and width.
+/// Runs the binary in the repository root with a fixed clock and width, a clean environment
+/// and an empty ledger directory of its own (never the one beside `plans/`).
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_taizhang"))
+    let data = private_ledger();
+    let out = taizhang()
         .current_dir(root())
         .env("TAIZHANG_TODAY", "2022-06-01")
+        .env("TAIZHANG_DATA", data.path())
         .env("COLUMNS", "100")
-        .env_remove("NO_COLOR")
         .args(args)
         .output()
         .expect("the binary runs");

@@ -1,7 +1,9 @@
 //! `mark`, `merge` and `tasks` with a ledger, as users run them: output, refusals and files.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "support/env.rs"]
+mod env;
+
+use std::path::PathBuf;
 
 struct Sandbox {
     _dir: tempfile::TempDir,
@@ -13,17 +15,15 @@ impl Sandbox {
     fn new() -> Sandbox {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/zhongwei-2022.toml");
-        std::fs::copy(src, root.join("zhongwei-2022.toml")).unwrap();
+        env::copy_plan("plans/zhongwei-2022.toml", &root, "zhongwei-2022.toml");
         Sandbox { _dir: dir, root }
     }
 
     fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_taizhang"))
+        let out = env::taizhang()
             .current_dir(&self.root)
             .env("TAIZHANG_TODAY", "2022-06-01T09:30:00+08:00")
             .env("COLUMNS", "100")
-            .env_remove("TAIZHANG_DATA")
             .args(args)
             .output()
             .unwrap();
@@ -75,7 +75,7 @@ fn tasks_shows_current_status_once_a_ledger_exists() {
     let (_, before, _) = s.run(&["tasks", PLAN, "--unit", "市财政局"]);
     assert!(!before.contains("状态"));
     for (task, status) in [("1", "done"), ("2", "推进中"), ("5", "blocked")] {
-        assert_eq!(s.run(&["mark", PLAN, "-u", "sczj", "-t", task, "-s", status]).0, 0);
+        assert_eq!(s.run(&["mark", PLAN, "-u", "sczj", "-t", task, "-s", status, "--note", "进展"]).0, 0);
     }
     insta::assert_snapshot!(s.transcript(&["tasks", PLAN, "--unit", "市财政局"]));
     let (_, all, _) = s.run(&["tasks", PLAN]);
@@ -108,14 +108,14 @@ fn refusals_exit_1_and_write_nothing() {
 #[test]
 fn a_corrupted_unit_file_is_refused_and_left_byte_for_byte() {
     let s = Sandbox::new();
-    assert_eq!(s.run(&["mark", PLAN, "-u", "sczj", "-t", "1", "-s", "推进中"]).0, 0);
+    assert_eq!(s.run(&["mark", PLAN, "-u", "sczj", "-t", "1", "-s", "推进中", "--note", "进展"]).0, 0);
     let path = s.file("zhongwei-2022.progress/sczj.toml");
     let mut bytes = std::fs::read(&path).unwrap();
     bytes.extend_from_slice("\n[[update]]\ntask = \"2\"\nunit = \"sczj\"\nat = 昨天\n".as_bytes());
     std::fs::write(&path, &bytes).unwrap();
-    let (code, _, stderr) = s.run(&["mark", PLAN, "-u", "sczj", "-t", "2", "-s", "done"]);
+    let (code, _, stderr) = s.run(&["mark", PLAN, "-u", "sczj", "-t", "2", "-s", "done", "--note", "完成"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("sczj.toml:14:6"), "{stderr}");
+    assert!(stderr.contains("sczj.toml:19:6"), "{stderr}");
     assert!(stderr.contains("文件未被改动"), "{stderr}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     let (code, _, stderr) = s.run(&["tasks", PLAN, "--unit", "sczj"]);
@@ -127,7 +127,8 @@ fn merge_brings_in_a_remote_units_file_once() {
     let s = Sandbox::new();
     // The remote unit keeps its ledger elsewhere (--data) and sends its file.
     for t in ["1", "2"] {
-        assert_eq!(s.run(&["--data", "remote", "mark", PLAN, "-u", "市发展改革委", "-t", t, "-s", "推进中"]).0, 0);
+        let args = ["--data", "remote", "mark", PLAN, "-u", "市发展改革委", "-t", t, "-s", "推进中", "--note", "进展"];
+        assert_eq!(s.run(&args).0, 0);
     }
     assert!(s.file("remote/sfgw.toml").exists());
     insta::assert_snapshot!(s.transcript(&["merge", PLAN, "remote/sfgw.toml"]));
@@ -165,7 +166,9 @@ units = ["../../逃逸"]
         if unit.contains('\0') {
             continue; // a NUL cannot be passed as an argument at all
         }
-        let (code, stdout, stderr) = s.run(&["mark", "hostile.toml", "-u", unit, "-t", "1", "-s", "done"]);
+        let note = format!("由 {unit} 填报");
+        let (code, stdout, stderr) =
+            s.run(&["mark", "hostile.toml", "-u", unit, "-t", "1", "-s", "done", "--note", &note]);
         assert_eq!(code, 0, "{unit}: {stderr}");
         assert!(!stdout.chars().any(|c| c.is_control() && c != '\n'), "{stdout:?}");
     }

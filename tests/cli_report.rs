@@ -1,7 +1,10 @@
 //! `taizhang report` end to end: a ledger recorded through `mark`, then every kind and format.
 //! Snapshots of the fixture's txt, md, csv and html; the Zhongwei plan over all three periods.
 
-use std::path::{Path, PathBuf};
+#[path = "support/env.rs"]
+mod env;
+
+use std::path::PathBuf;
 use std::process::Command;
 
 struct Sandbox {
@@ -10,8 +13,8 @@ struct Sandbox {
 }
 
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_taizhang"));
-    c.env("COLUMNS", "120").env_remove("TAIZHANG_DATA").env_remove("NO_COLOR");
+    let mut c = env::taizhang();
+    c.env("COLUMNS", "120");
     c
 }
 
@@ -19,8 +22,7 @@ impl Sandbox {
     fn with(plan: &str) -> Sandbox {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(plan);
-        std::fs::copy(src, root.join("plan.toml")).unwrap();
+        env::copy_plan(plan, &root, "plan.toml");
         Sandbox { _dir: dir, root }
     }
 
@@ -29,9 +31,14 @@ impl Sandbox {
         (out.status.code().unwrap_or(-1), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
     }
 
+    /// Records one update; one that says nothing else gets a note (a first report needs text).
     fn mark(&self, at: &str, unit: &str, task: &str, status: &str, extra: &[&str]) {
         let mut args = vec!["mark", "plan.toml", "-u", unit, "-t", task, "-s", status];
         args.extend_from_slice(extra);
+        let note = format!("{status}（{at}）");
+        if !extra.iter().any(|a| ["--note", "--evidence", "--problems", "--next"].contains(a)) {
+            args.extend(["--note", note.as_str()]);
+        }
         let (code, _, err) = self.run(at, &args);
         assert_eq!(code, 0, "{err}");
     }

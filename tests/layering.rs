@@ -14,11 +14,17 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The checkout's directory `name` and every `.rs` file below it.
+fn rust_files_in(name: &str) -> (PathBuf, Vec<PathBuf>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    let mut files = Vec::new();
+    rust_files(&dir, &mut files);
+    (dir, files)
+}
+
 #[test]
 fn library_does_not_import_ui_crates() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let (src, files) = rust_files_in("src");
     let binary_only = |p: &Path| {
         let rel = p.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
         rel == "main.rs" || rel.starts_with("cli") || rel.starts_with("tui")
@@ -40,4 +46,54 @@ fn library_does_not_import_ui_crates() {
         }
     }
     assert!(library_files >= 10, "found only {library_files} library files");
+}
+
+/// Tests start the program only through `tests/support/env.rs`, which clears the environment
+/// (so a user's `TAIZHANG_DATA`, `TAIZHANG_TODAY`, `NO_COLOR`, `COLUMNS`, locale or login name
+/// cannot change a result) and gives commands on the seed plans a private ledger directory.
+#[test]
+fn tests_start_the_program_only_with_a_clean_environment() {
+    let (tests, files) = rust_files_in("tests");
+    let helper = tests.join("support/env.rs");
+    let mut runners = 0;
+    for file in files.iter().filter(|p| **p != helper && !p.ends_with("layering.rs")) {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            assert!(
+                !line.contains("Command::new(env!(\"CARGO_BIN_EXE_taizhang\"))"),
+                "{}:{}: start the binary with env::taizhang() (tests/support/env.rs)",
+                file.display(),
+                n + 1
+            );
+            assert!(
+                !["tmux", "sh", "strace"].iter().any(|c| line.contains(&format!("Command::new(\"{c}\")")))
+                    || text.contains("env::clean(&mut"),
+                "{}:{}: a command that starts the program must run with env::clean",
+                file.display(),
+                n + 1
+            );
+        }
+        runners += usize::from(text.contains("mod env;"));
+    }
+    assert!(runners >= 5, "only {runners} test files use tests/support/env.rs");
+}
+
+/// Everything the program prints goes through `src/cli/output.rs`, which makes text safe for a
+/// terminal: no other file prints with the std macros or writes to stderr, and stdout is used
+/// elsewhere only to ask whether it is a terminal (or, in the TUI, to drive the terminal).
+#[test]
+fn output_goes_through_one_choke_point() {
+    let (src, files) = rust_files_in("src");
+    let choke = src.join("cli/output.rs");
+    for file in files.iter().filter(|p| **p != choke) {
+        let rel = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            let printing =
+                ["println!", "print!(", "eprintln!", "eprint!(", "dbg!(", "stderr()"].iter().any(|m| code.contains(m))
+                    || (code.contains("stdout()") && !code.contains("is_terminal") && !rel.starts_with("tui"));
+            assert!(!printing, "{rel}:{}: print through src/cli/output.rs", n + 1);
+        }
+    }
 }

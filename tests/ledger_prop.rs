@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use proptest::prelude::*;
-use taizhang::ledger::{Status, Update, parse_file, record};
+use taizhang::ledger::{RecordKind, Status, Update, id, parse_file, record};
 
 fn status() -> impl Strategy<Value = Status> {
     prop::sample::select(Status::ALL.to_vec())
@@ -25,8 +25,18 @@ fn text() -> impl Strategy<Value = String> {
     prop::string::string_regex("(.|\n|\"|'|\\\\|\"\"\"|'''|\\[\\[update\\]\\]|进展|\u{7}|\u{1b}|\t|\r){0,40}").unwrap()
 }
 
+fn kind() -> impl Strategy<Value = RecordKind> {
+    prop_oneof![
+        Just(RecordKind::Progress),
+        Just(RecordKind::NoChange),
+        "[0-9a-f]{4,12}".prop_map(|of| RecordKind::Correction { of }),
+        "[0-9a-f]{4,12}".prop_map(|of| RecordKind::Withdrawal { of }),
+    ]
+}
+
 fn update() -> impl Strategy<Value = Update> {
     (
+        ("[0-9A-Za-z_-]{1,64}", prop::option::of(moment()), kind()),
         "[0-9]{1,3}(-[0-9])?",
         "[a-z][a-z0-9_-]{0,10}",
         moment(),
@@ -36,18 +46,23 @@ fn update() -> impl Strategy<Value = Update> {
         (prop::option::of(text()), prop::option::of(text()), prop::option::of(text())),
         prop::collection::vec(text(), 0..3),
     )
-        .prop_map(|(task, unit, at, by, status, percent, (note, problems, next), evidence)| Update {
-            task,
-            unit,
-            at,
-            by,
-            status,
-            percent,
-            note,
-            problems,
-            next,
-            evidence,
-        })
+        .prop_map(
+            |((id, recorded_at, kind), task, unit, at, by, status, percent, (note, problems, next), evidence)| Update {
+                id,
+                recorded_at,
+                kind,
+                task,
+                unit,
+                at,
+                by,
+                status,
+                percent,
+                note,
+                problems,
+                next,
+                evidence,
+            },
+        )
 }
 
 proptest! {
@@ -58,6 +73,16 @@ proptest! {
         let text = record(&u).unwrap();
         let back = parse_file(&text, Path::new("x.toml"), Some(&u.unit)).unwrap();
         prop_assert_eq!(back, vec![u]);
+    }
+
+    /// A record written before ids existed gets the id derived from its content, on any machine.
+    #[test]
+    fn a_record_without_an_id_gets_its_derived_id(u in update()) {
+        let text = record(&u).unwrap();
+        let legacy: String = text.lines().filter(|l| !l.starts_with("id = ")).map(|l| format!("{l}\n")).collect();
+        let back = parse_file(&legacy, Path::new("x.toml"), None).unwrap();
+        prop_assert_eq!(&back[0].id, &id::derived(&back[0]));
+        prop_assert_eq!(Update { id: u.id.clone(), ..back[0].clone() }, u);
     }
 
     #[test]

@@ -15,18 +15,13 @@ fn plan() -> Plan {
 }
 
 fn u(task: &str, unit: &str, at: &str, status: Status, percent: Option<u8>) -> Update {
-    Update {
-        task: task.into(),
-        unit: unit.into(),
-        at: DateTime::parse_from_rfc3339(at).unwrap(),
-        by: None,
-        status,
+    let mut u = Update {
         percent,
         note: Some(format!("{task}-{unit}-{at}")),
-        problems: None,
-        next: None,
-        evidence: vec![],
-    }
+        ..Update::new(task, unit, DateTime::parse_from_rfc3339(at).unwrap(), status)
+    };
+    u.id = taizhang::ledger::id::derived(&u);
+    u
 }
 
 /// The fixture ledger. Two updates sit on either side of the first cut-off: 23:59:59 on
@@ -47,7 +42,7 @@ fn ledger() -> Ledger {
 fn report(period: usize, as_of: Option<NaiveDate>) -> Report {
     let p = plan();
     let per = periods(&p.meta)[period - 1];
-    build(&p, &ledger(), &Options { kind: Kind::Summary, period: per, as_of, unit: None })
+    build(&p, &ledger(), &Options { kind: Kind::Summary, period: per, as_of, at: None, unit: None })
 }
 
 fn row<'a>(r: &'a Report, task: &str, unit: &str) -> &'a taizhang::report::Row {
@@ -57,7 +52,7 @@ fn row<'a>(r: &'a Report, task: &str, unit: &str) -> &'a taizhang::report::Row {
 #[test]
 fn period_one_as_of_june_10() {
     let r = report(1, None);
-    assert_eq!(r.as_of.to_rfc3339(), "2022-06-10T23:59:59.999999999+08:00");
+    assert_eq!(r.head.as_of.to_rfc3339(), "2022-06-10T23:59:59.999999999+08:00");
     // Task 1, 甲局: 50% at 23:59:59 on the due date counts. Schedule: Jan 1 → Jun 30 is 180
     // days, 160 have passed by Jun 10: 160*100/180 = 88 (rounded down); 50 < 83: behind.
     let t1a = row(&r, "1", "a");
@@ -134,7 +129,7 @@ fn period_two_as_of_september_10() {
 fn as_of_inside_a_period_cuts_at_the_end_of_that_day() {
     let june11 = NaiveDate::from_ymd_opt(2022, 6, 11);
     let r = report(2, june11);
-    assert_eq!(r.as_of.to_rfc3339(), "2022-06-11T23:59:59.999999999+08:00");
+    assert_eq!(r.head.as_of.to_rfc3339(), "2022-06-11T23:59:59.999999999+08:00");
     assert_eq!(row(&r, "1", "a").status, Some(Status::Done));
     assert!(row(&r, "3", "c").status.is_none(), "the n/a of Jul 1 is after the cut-off");
     let s = &r.summary;
@@ -145,8 +140,8 @@ fn as_of_inside_a_period_cuts_at_the_end_of_that_day() {
 fn unit_report_lists_only_that_unit() {
     let p = plan();
     let per = periods(&p.meta)[0];
-    let r = build(&p, &ledger(), &Options { kind: Kind::Unit, period: per, as_of: None, unit: Some(2) });
+    let r = build(&p, &ledger(), &Options { kind: Kind::Unit, period: per, as_of: None, at: None, unit: Some(2) });
     let tasks: Vec<&str> = r.rows.iter().map(|x| x.task.as_str()).collect();
     assert_eq!(tasks, ["3", "4"]);
-    assert_eq!(r.unit.as_ref().unwrap().name, "丙局");
+    assert_eq!(r.head.unit.as_ref().unwrap().name, "丙局");
 }

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use taizhang::{Lang, Plan, PlanError, tr};
+use taizhang::{Lang, Plan, tr};
 
-use super::{Fail, Global};
+use super::{Fail, Global, output};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -35,13 +35,14 @@ fn check_one(path: &std::path::Path, lang: Lang) -> bool {
     match Plan::load(path) {
         Ok(loaded) => {
             for w in &loaded.warnings {
-                eprintln!("{}", w.render(&file, lang));
+                output::note(&w.render(&file, lang));
             }
-            println!("{}", summary(&file, &loaded.plan, loaded.warnings.len(), lang));
+            // A closed stdout ends nothing here: the exit code still tells.
+            let _ = output::line(&summary(&file, &loaded.plan, loaded.warnings.len(), lang));
             true
         }
-        Err(e @ PlanError::Io { .. }) | Err(e @ PlanError::Invalid { .. }) => {
-            eprintln!("{}", e.render(lang));
+        Err(e) => {
+            output::note(&e.render(lang));
             false
         }
     }

@@ -2,6 +2,7 @@
 
 use taizhang::ledger::{LedgerError, Status};
 use taizhang::plan::UnitLookupError;
+use taizhang::text::sanitize;
 use taizhang::{Lang, PlanError, tr};
 
 /// A refused command (exit 1) or a usage error (exit 2).
@@ -37,14 +38,25 @@ pub enum Fail {
     BadStatus(String),
     /// `--today` is not a date.
     BadToday(String),
+    /// `--at` is not a date or time.
+    BadAt(String),
     /// Writing the output failed (other than a closed pipe).
     Output(std::io::Error),
+    /// The output was written, but some units' ledger files could not be read (exit 3).
+    Incomplete { units: usize },
+    /// The command line does not parse.
+    Usage(Box<super::usage::Usage>),
+    /// `--data DIR` is not a directory, for a command that only reads.
+    NoDataDir(std::path::PathBuf),
+    /// `taizhang gen` refused or failed.
+    Gen(taizhang::r#gen::GenError),
 }
 
 impl Fail {
     pub fn code(&self) -> u8 {
         match self {
-            Fail::BadToday(_) => 2,
+            Fail::BadToday(_) | Fail::BadAt(_) | Fail::Usage(_) => 2,
+            Fail::Incomplete { .. } => 3,
             _ => 1,
         }
     }
@@ -64,7 +76,7 @@ impl Fail {
                 lang,
                 "错误: 单位报送需要指定单位（--unit）\n  提示: 本计划的单位有：{}",
                 "error: a unit report needs --unit\n  hint: the plan's units are: {}",
-                names.join(lang.list_sep())
+                self::names(names, lang)
             ),
             Fail::SummaryWithUnit => tr!(
                 lang,
@@ -100,40 +112,74 @@ impl Fail {
             ),
             Fail::BadStatus(s) => tr!(
                 lang,
-                "错误: 状态 “{s}” 无法识别
-  提示: 可用的状态：{}",
-                "error: unknown status \"{s}\"\n  hint: statuses are: {}",
+                "错误: 状态 “{}” 无法识别\n  提示: 可用的状态：{}",
+                "error: unknown status \"{}\"\n  hint: statuses are: {}",
+                sanitize(s),
                 Status::accepted(lang)
             ),
             Fail::BadToday(s) => tr!(
                 lang,
-                "错误: --today “{s}” 不是日期或时刻\n  提示: 写成 2022-06-01 或 2022-06-01T09:30:00+08:00",
-                "error: --today \"{s}\" is not a date or time\n  hint: write 2022-06-01 or 2022-06-01T09:30:00+08:00"
+                "错误: --today “{}” 不是日期或时刻\n  提示: 写成 2022-06-01 或 2022-06-01T09:30:00+08:00",
+                "error: --today \"{}\" is not a date or time\n  hint: write 2022-06-01 or 2022-06-01T09:30:00+08:00",
+                sanitize(s)
+            ),
+            Fail::BadAt(s) => tr!(
+                lang,
+                "错误: --at “{}” 不是日期或时刻\n  提示: 写成 2022-06-07 10:00、2022-06-07 或 06-07 10:00",
+                "error: --at \"{}\" is not a date or time\n  hint: write 2022-06-07 10:00, 2022-06-07 or 06-07 10:00",
+                sanitize(s)
             ),
             Fail::Output(e) => tr!(lang, "错误: 无法输出：{e}", "error: cannot write output: {e}"),
+            Fail::Incomplete { units } => tr!(
+                lang,
+                "注意: 已输出，但有 {units} 个单位的台账文件有误（见上），这些单位按无记录统计（退出码 3）\n  提示: 请有关单位按所示位置修正文件后重新运行",
+                "note: output written, but the ledger files of {units} unit(s) could not be read (see above) and count as having no records (exit 3)\n  hint: have those units repair their files at the places shown, then run again"
+            ),
+            Fail::Usage(u) => u.render(lang),
+            Fail::Gen(e) => e.render(lang),
+            Fail::NoDataDir(dir) if dir.exists() => tr!(
+                lang,
+                "错误: 台账目录 {} 不是目录（--data 或 TAIZHANG_DATA）\n  提示: 检查路径是否写错",
+                "error: the ledger directory {} is not a directory (--data or TAIZHANG_DATA)\n  hint: check the path",
+                dir.display()
+            ),
+            Fail::NoDataDir(dir) => tr!(
+                lang,
+                "错误: 台账目录 {} 不存在（--data 或 TAIZHANG_DATA）\n  提示: 检查路径是否写错；新的台账目录在第一次用 `taizhang mark` 填报时自动创建",
+                "error: the ledger directory {} does not exist (--data or TAIZHANG_DATA)\n  hint: check the path; a new ledger directory is created by the first `taizhang mark`",
+                dir.display()
+            ),
         }
     }
 }
 
+/// Names quoted in one-line messages: line breaks in them cannot start lines of their own.
+fn names(list: &[String], lang: Lang) -> String {
+    sanitize(&list.join(lang.list_sep()))
+}
+
 fn unit(plan: &str, error: &UnitLookupError, lang: Lang) -> String {
-    let sep = lang.list_sep();
+    let plan = sanitize(plan);
     match error {
         UnitLookupError::Unknown { name, suggestions } if suggestions.is_empty() => tr!(
             lang,
-            "错误: 计划 {plan} 中没有单位 “{name}”\n  提示: 用 `taizhang tasks {plan}` 查看各任务的责任单位",
-            "error: plan {plan} has no unit \"{name}\"\n  hint: `taizhang tasks {plan}` shows each task's units"
+            "错误: 计划 {plan} 中没有单位 “{}”\n  提示: 用 `taizhang tasks {plan}` 查看各任务的责任单位",
+            "error: plan {plan} has no unit \"{}\"\n  hint: `taizhang tasks {plan}` shows each task's units",
+            sanitize(name)
         ),
         UnitLookupError::Unknown { name, suggestions } => tr!(
             lang,
-            "错误: 计划 {plan} 中没有单位 “{name}”\n  提示: 相近的单位有：{}",
-            "error: plan {plan} has no unit \"{name}\"\n  hint: the closest units are: {}",
-            suggestions.join(sep)
+            "错误: 计划 {plan} 中没有单位 “{}”\n  提示: 相近的单位有：{}",
+            "error: plan {plan} has no unit \"{}\"\n  hint: the closest units are: {}",
+            sanitize(name),
+            names(suggestions, lang)
         ),
         UnitLookupError::Group { name, members } => tr!(
             lang,
-            "错误: “{name}” 是单位组，请指定其中一个单位\n  提示: 成员有：{}",
-            "error: \"{name}\" is a group; name one of its units\n  hint: its members are: {}",
-            members.join(sep)
+            "错误: “{}” 是单位组，请指定其中一个单位\n  提示: 成员有：{}",
+            "error: \"{}\" is a group; name one of its units\n  hint: its members are: {}",
+            sanitize(name),
+            names(members, lang)
         ),
     }
 }

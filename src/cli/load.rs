@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use taizhang::ledger::Ledger;
+use taizhang::ledger::{Ledger, LoadOptions};
 use taizhang::{Lang, Plan};
 
-use super::Fail;
+use super::{Fail, Global, output};
 
 /// Resolves a unit name, alias or id to a reporting unit of `plan`, which was read from `path`.
 pub fn one_unit(plan: &Plan, path: &Path, name: &str) -> Result<usize, Fail> {
@@ -18,23 +18,38 @@ pub fn unit(plan: &Plan, path: &Path, name: Option<&str>) -> Result<Option<usize
     name.map(|n| one_unit(plan, path, n)).transpose()
 }
 
-pub fn plan(path: &Path) -> Result<Plan, Fail> {
-    Plan::load(path).map(|l| l.plan).map_err(Fail::Plan)
+/// The plan at `path`, through the per-user cache.
+pub fn plan(path: &Path, g: &Global) -> Result<Plan, Fail> {
+    Plan::open(path, g.cache().as_ref(), g.clock()?.wall).map_err(Fail::Plan)
 }
 
 /// The plan's ledger (all units, or just `unit`), if its directory exists; its warnings go to
-/// stderr.
-pub fn ledger(plan: &Plan, dir: &Path, unit: Option<usize>, lang: Lang) -> Result<Option<Ledger>, Fail> {
+/// stderr. A `--data` directory that does not exist is an error (see [`Global::data_to_read`]).
+/// Reading every unit is tolerant: a unit whose file cannot be read is reported on stderr and
+/// listed in `Ledger::unreadable` (see [`incomplete`]); one unit's own file must read.
+pub fn ledger(plan: &Plan, g: &Global, unit: Option<usize>, lang: Lang) -> Result<Option<Ledger>, Fail> {
+    g.data_to_read()?;
+    let dir = g.ledger_dir(plan);
+    let wall = g.clock()?.wall;
     if !dir.is_dir() {
         return Ok(None);
     }
-    let loaded = match unit {
-        Some(u) => Ledger::load_unit(plan, dir, u),
-        None => Ledger::load(plan, dir),
-    }
-    .map_err(Fail::Ledger)?;
+    let cache = g.cache();
+    let opts = LoadOptions { cache: cache.as_ref(), only: unit, tolerant: unit.is_none(), ..LoadOptions::new(wall) };
+    let loaded = Ledger::open(plan, &dir, &opts).map_err(Fail::Ledger)?;
     for w in &loaded.warnings {
-        eprintln!("{}", w.render(lang));
+        output::note(&w.render(lang));
+    }
+    for e in &loaded.errors {
+        output::note(&e.render(lang));
     }
     Ok(Some(loaded.ledger))
+}
+
+/// After the output is written: exit status 3 if some unit's file could not be read.
+pub fn incomplete(ledger: Option<&Ledger>) -> Result<(), Fail> {
+    match ledger.map_or(0, |l| l.unreadable().len()) {
+        0 => Ok(()),
+        units => Err(Fail::Incomplete { units }),
+    }
 }

@@ -7,7 +7,7 @@ use clap::Args;
 use taizhang::ledger;
 use taizhang::tr;
 
-use super::{Fail, Global, load};
+use super::{Fail, Global, load, output};
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
@@ -21,26 +21,27 @@ pub struct MergeArgs {
 
 pub fn run(args: &MergeArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
-    let plan = load::plan(&args.plan)?;
+    let plan = load::plan(&args.plan, g)?;
     let dir = g.ledger_dir(&plan);
+    let notify = |path: &std::path::Path, holder: &ledger::LockHolder| output::note(&holder.waiting(path, lang));
+    let cache = g.cache();
+    let wait = ledger::Wait { notify: &notify, ..ledger::Wait::default() };
+    let opts = ledger::WriteOptions { clock: g.clock()?, wait, cache: cache.as_ref() };
     let mut failed = 0;
     for file in &args.files {
-        match ledger::merge(&plan, &dir, file) {
-            Ok(m) => println!(
-                "{}",
-                tr!(
-                    lang,
-                    "合并 {} → {}（{}）：新增 {} 条，已有 {} 条",
-                    "merged {} → {} ({}): {} added, {} already present",
-                    file.display(),
-                    taizhang::text::sanitize(&m.unit_name),
-                    m.unit,
-                    m.added,
-                    m.already
-                )
-            ),
+        match ledger::merge(&plan, &dir, file, &opts) {
+            Ok(m) => output::line(&tr!(
+                lang,
+                "合并 {} → {}（{}）：新增 {} 条，已有 {} 条",
+                "merged {} → {} ({}): {} added, {} already present",
+                file.display(),
+                taizhang::text::sanitize(&m.unit_name),
+                m.unit,
+                m.added,
+                m.already
+            ))?,
             Err(e) => {
-                eprintln!("{}", e.render(lang));
+                output::note(&e.render(lang));
                 failed += 1;
             }
         }

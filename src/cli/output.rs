@@ -1,13 +1,74 @@
-//! Where command output goes: stdout (a closed pipe is not an error), or a file written
-//! atomically (temp file beside it, fsync, rename) so a reader never sees half a report.
+//! Where command output goes. Everything the program prints passes through here, and text is
+//! made safe for a terminal on the way (`text::sanitize_lines`: line breaks kept, tabs as
+//! spaces, other control and bidi characters replaced), so nothing read from a file — a unit name, a note, an
+//! error message quoting one — can drive the terminal. Long output (reports) streams: it is
+//! gathered into chunks and each made safe as it is passed on (`text::Sanitizer`, the same
+//! rule). Files
+//! given with `-o` are written atomically (temp file beside them, fsync, rename) so a reader
+//! never sees half a report. clap's own `--help` and `--version` text is the only output that
+//! does not come through here.
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{self, Write};
 use std::path::Path;
+
+use taizhang::text::{Sanitizer, sanitize_lines};
 
 use super::Fail;
 
-/// Writes to stdout.
-pub fn stdout(bytes: &[u8]) -> Result<(), Fail> {
+/// Prints text to stdout (a closed pipe is not an error).
+pub fn print(text: &str) -> Result<(), Fail> {
+    stdout(sanitize_lines(text, false).as_bytes())
+}
+
+/// Prints text and a line break.
+pub fn line(text: &str) -> Result<(), Fail> {
+    print(&format!("{text}\n"))
+}
+
+/// Prints the text `write` produces as it is produced, made safe a chunk at a time;
+/// `colour` lets through only the colour sequences the program writes itself. A closed pipe
+/// (`| head`) ends the output quietly.
+pub fn print_with(colour: bool, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Fail> {
+    let mut pipe = Pipe { out: std::io::stdout().lock(), closed: false };
+    let result = {
+        let mut w = Sanitizer::new(&mut pipe, colour);
+        write(&mut w).and_then(|()| w.finish()).map(drop)
+    };
+    match result {
+        Err(_) if pipe.closed => Ok(()),
+        other => other.map_err(Fail::Output),
+    }
+}
+
+/// Stdout, remembering whether the reader went away.
+struct Pipe<W: Write> {
+    out: W,
+    closed: bool,
+}
+
+impl<W: Write> Write for Pipe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.out.write(buf).inspect_err(|e| self.closed |= e.kind() == io::ErrorKind::BrokenPipe)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush().inspect_err(|e| self.closed |= e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Writes bytes that are not text (an XLSX workbook piped elsewhere) to stdout.
+pub fn binary(bytes: &[u8]) -> Result<(), Fail> {
+    stdout(bytes)
+}
+
+/// A line to stderr: warnings, notes and the final error. Failing to write it changes nothing.
+pub fn note(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", sanitize_lines(text, false));
+}
+
+fn stdout(bytes: &[u8]) -> Result<(), Fail> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Fail::Output(e)),
@@ -15,8 +76,10 @@ pub fn stdout(bytes: &[u8]) -> Result<(), Fail> {
     }
 }
 
-/// Replaces `path` with `bytes` atomically.
-pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Fail> {
+/// Replaces `path` atomically with what `write` writes to a new file beside it (which is
+/// fsynced, then renamed over `path`); on any error the temporary file is removed and `path`
+/// is untouched.
+pub fn file_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<(), Fail> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -25,7 +88,7 @@ pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Fail> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(bytes)?;
+        write(&mut f)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;
         std::fs::File::open(dir)?.sync_all()

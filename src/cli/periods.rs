@@ -7,7 +7,7 @@ use taizhang::period::{self, Standing};
 use taizhang::text::pad;
 use taizhang::{Lang, clock, tr};
 
-use super::{Fail, Global, load};
+use super::{Fail, Global, load, output};
 
 #[derive(Debug, Args)]
 pub struct PeriodsArgs {
@@ -18,7 +18,7 @@ pub struct PeriodsArgs {
 
 pub fn run(args: &PeriodsArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
-    let plan = load::plan(&args.plan)?;
+    let plan = load::plan(&args.plan, g)?;
     let today = clock::local_date(g.now()?, plan.meta.offset);
     let periods = period::periods(&plan.meta);
     let mut out = String::new();
@@ -51,8 +51,7 @@ pub fn run(args: &PeriodsArgs, g: &Global) -> Result<(), Fail> {
     if period::current(&periods, today).is_none() {
         out.push_str(lang.pick("本年度各期均已截止。\n", "Every period of the year has closed.\n"));
     }
-    print!("{out}");
-    Ok(())
+    output::print(&out)
 }
 
 fn row(cells: &[String; 4], widths: &[usize; 3]) -> String {

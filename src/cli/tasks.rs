@@ -5,7 +5,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
-use taizhang::clock;
 use taizhang::listing::{self, Listing};
 
 use super::{Fail, Format, Global, load, output};
@@ -25,20 +24,21 @@ pub struct TasksArgs {
 
 pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
-    let plan = load::plan(&args.plan)?;
-    let today = clock::local_date(g.now()?, plan.meta.offset);
+    let plan = load::plan(&args.plan, g)?;
+    let now = g.now()?;
     let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
-    let ledger = load::ledger(&plan, &g.ledger_dir(&plan), unit, lang)?;
+    let ledger = load::ledger(&plan, g, unit, lang)?;
     let list = match unit {
-        Some(u) => Listing::of_unit(&plan, u, ledger.as_ref(), today),
-        None => Listing::all(&plan, ledger.as_ref(), today),
+        Some(u) => Listing::of_unit(&plan, u, ledger.as_ref(), now),
+        None => Listing::all(&plan, ledger.as_ref(), now),
     };
     let text = match args.format {
         Format::Txt => listing::render_txt(&list, terminal_width(), lang),
         Format::Csv => listing::render_csv(&list, lang).map_err(|e| Fail::Output(e.into()))?,
         Format::Json => listing::render_json(&list).map_err(|e| Fail::Output(e.into()))?,
     };
-    output::stdout(text.as_bytes())
+    output::print(&text)?;
+    load::incomplete(ledger.as_ref())
 }
 
 /// The terminal's width when printing to one; else `COLUMNS`, else 120.

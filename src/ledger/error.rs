@@ -1,9 +1,14 @@
 //! Why a ledger operation was refused, and what is odd but harmless in a ledger directory;
 //! each in Chinese or English, with what to do.
 
+mod record;
+
 use std::path::PathBuf;
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::plan::Position;
+use crate::text::sanitize;
 use crate::{Lang, tr};
 
 use super::Update;
@@ -37,41 +42,75 @@ pub enum LedgerError {
     GroupLost { path: PathBuf, source: std::io::Error },
     #[error("{}: records for several units", path.display())]
     MixedUnits { path: PathBuf, units: Vec<String> },
-}
-
-/// Something odd in a ledger directory that does not stop anything.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LedgerWarning {
-    /// A `.toml` file that belongs to no unit of the plan.
-    StrayFile { path: PathBuf },
-    /// Updates for an assignment the plan no longer has.
-    Unassigned { task: String, unit: String },
-}
-
-impl LedgerWarning {
-    pub fn render(&self, lang: Lang) -> String {
-        match self {
-            LedgerWarning::StrayFile { path } => tr!(
-                lang,
-                "警告: {} 不属于本计划的任何单位，已忽略\n  提示: 外单位报来的台账请用 `taizhang merge` 合并",
-                "warning: {} belongs to no unit of the plan; ignored\n  hint: bring in a unit's file from elsewhere with `taizhang merge`",
-                path.display()
-            ),
-            LedgerWarning::Unassigned { task, unit } => tr!(
-                lang,
-                "警告: 台账中有任务 {task}、单位 {unit} 的记录，但计划中已无此分工；报告中不计",
-                "warning: the ledger has updates for task {task} and unit {unit}, which the plan no longer assigns; reports leave them out"
-            ),
-        }
-    }
+    #[error("{}: belongs to plan {found}, not {expected}", path.display())]
+    OtherPlan { path: PathBuf, found: String, expected: String },
+    #[error("{}: a symbolic link where none may be", path.display())]
+    LinkRefused { path: PathBuf },
+    #[error("{}: links to {}, which does not exist", link.display(), target.display())]
+    DanglingLink { link: PathBuf, target: PathBuf },
+    #[error("{}: lock still held after {waited:?}", path.display())]
+    LockTimeout { path: PathBuf, holder: String, waited: std::time::Duration },
+    #[error("dated {at}, after the clock ({wall})")]
+    Future { at: DateTime<FixedOffset>, wall: DateTime<FixedOffset> },
+    #[error("dated {at}, more than {days} days before {now}")]
+    TooEarly { at: DateTime<FixedOffset>, now: DateTime<FixedOffset>, days: i64 },
+    #[error("task {task}: nothing new since the latest record")]
+    NothingNew { task: String },
+    #[error("task {task}: a first report with no text")]
+    EmptyFirst { task: String },
+    #[error("task {task}: no earlier report to confirm")]
+    NoChangeFirst { task: String },
+    #[error("record {id} is not in this unit's ledger")]
+    NoSuchRecord { id: String },
+    #[error("record id {id} is too short")]
+    ShortRecordId { id: String },
+    #[error("record id {id} is ambiguous")]
+    AmbiguousRecord { id: String, candidates: Vec<String> },
+    #[error("record {id} is of task {task}")]
+    OtherTask { id: String, task: String },
+    #[error("record {id} cannot be corrected")]
+    CannotCorrect { id: String },
+    #[error("record {id} was withdrawn")]
+    Withdrawn { id: String },
+    #[error("record {id} differs from the local one")]
+    Conflict { id: String, ours: Box<Update> },
+    #[error("{}:{pos}: {error}", path.display())]
+    InFile { path: PathBuf, pos: Position, error: Box<LedgerError> },
+    /// The file is not a regular file, too large, or not UTF-8 (see `crate::fsread`).
+    #[error(transparent)]
+    Refused(#[from] crate::fsread::Refusal),
 }
 
 impl LedgerError {
-    /// The message and hint for users.
+    /// Where the problem is: `path:line:col`, the path, or nothing.
+    pub fn place(&self) -> String {
+        use LedgerError::*;
+        match self {
+            Parse { path, pos: Some(p), .. } | WrongUnit { path, pos: Some(p), .. } => {
+                format!("{}:{p}", path.display())
+            }
+            InFile { path, pos, .. } => format!("{}:{pos}", path.display()),
+            Io { path, .. }
+            | Parse { path, .. }
+            | WrongUnit { path, .. }
+            | GroupLost { path, .. }
+            | MixedUnits { path, .. }
+            | OtherPlan { path, .. }
+            | LinkRefused { path }
+            | LockTimeout { path, .. } => path.display().to_string(),
+            DanglingLink { link, .. } => link.display().to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// The message and hint for users, one line each (text from files cannot add lines).
     pub fn render(&self, lang: Lang) -> String {
         let (msg, hint) = self.parts(lang);
+        let msg = sanitize(&msg);
         match hint {
-            Some(h) => format!("{}: {msg}\n  {}: {h}", lang.pick("错误", "error"), lang.pick("提示", "hint")),
+            Some(h) => {
+                format!("{}: {msg}\n  {}: {}", lang.pick("错误", "error"), lang.pick("提示", "hint"), sanitize(&h))
+            }
             None => format!("{}: {msg}", lang.pick("错误", "error")),
         }
     }
@@ -194,6 +233,84 @@ impl LedgerError {
                     "a file holds one unit's ledger; ask for one file per unit"
                 )),
             ),
+            OtherPlan { path, found, expected } => (
+                tr!(
+                    lang,
+                    "{} 属于计划 {found}，不是本计划 {expected}",
+                    "{} belongs to plan {found}, not to this plan {expected}",
+                    path.display()
+                ),
+                Some(tr!(
+                    lang,
+                    "每个计划用自己的台账目录：换一个 --data 目录（默认在计划文件旁的 {expected}.progress/），不要混用",
+                    "each plan needs its own ledger directory: use another --data (the default is {expected}.progress/ beside the plan)"
+                )),
+            ),
+            LinkRefused { path } => (
+                tr!(
+                    lang,
+                    "{} 是符号链接，为安全起见拒绝使用",
+                    "{} is a symbolic link; refused for safety",
+                    path.display()
+                ),
+                Some(tr!(
+                    lang,
+                    "请管理员删除这个链接（taizhang 会自己重新创建锁文件）；未写入任何内容",
+                    "ask the administrator to remove the link (taizhang recreates the lock file); nothing was written"
+                )),
+            ),
+            DanglingLink { link, target } => (
+                tr!(
+                    lang,
+                    "{} 链接到 {}，但那个文件不存在",
+                    "{} links to {}, which does not exist",
+                    link.display(),
+                    target.display()
+                ),
+                Some(tr!(
+                    lang,
+                    "taizhang 不会通过链接创建文件：请管理员先建好目标文件（见 docs/ledger-format.md“共享服务器”），或删除链接",
+                    "taizhang never creates a file through a link: ask the administrator to create the target (docs/ledger-format.md, shared server) or remove the link"
+                )),
+            ),
+            LockTimeout { path, holder, waited } => (
+                tr!(
+                    lang,
+                    "等待 {} 超过 {} 秒仍被占用{}",
+                    "{} was still locked after {} s{}",
+                    path.display(),
+                    waited.as_secs(),
+                    if holder.is_empty() { String::new() } else { format!("（{holder}）") }
+                ),
+                Some(tr!(
+                    lang,
+                    "同单位的另一人正在保存；稍后重试。若持有者已不在运行，重试即可（锁随进程结束而释放）；未写入任何内容",
+                    "another operator of the unit is saving; try again shortly (a lock is released when its process ends); nothing was written"
+                )),
+            ),
+            InFile { path, pos, error } => {
+                let (msg, hint) = error.parts(lang);
+                (format!("{}:{pos}: {msg}", path.display()), hint)
+            }
+            Conflict { id, ours } => (
+                tr!(
+                    lang,
+                    "记录 {id} 与本地同编号的记录内容不同（本地：{} {}）",
+                    "record {id} differs from the local record with that id (local: {} {})",
+                    ours.at.format("%Y-%m-%d %H:%M"),
+                    ours.status.label(lang)
+                ),
+                Some(tr!(
+                    lang,
+                    "记录一经写入不应再改；两份都已保留、未合并任何记录。请与报送单位核对后再合并",
+                    "records are never edited once written; both copies are kept and nothing was merged: check with the unit"
+                )),
+            ),
+            Refused(r) => {
+                let (msg, hint) = r.parts(lang);
+                (msg, Some(hint))
+            }
+            other => record::parts(other, lang),
         }
     }
 }

@@ -1,10 +1,10 @@
 //! `merge`: brings in a unit's ledger file kept on another machine. Idempotent (records
-//! already present are skipped), and a file may only hold its own unit's records.
+//! already present are skipped), and a file may only hold its own unit's records of this plan.
 
 use std::path::{Path, PathBuf};
 
-use super::write::{locked_append, validate};
-use super::{LedgerError, Update, file};
+use super::write::{WriteOptions, locked_append, validate};
+use super::{LedgerError, Update, check, file, store};
 use crate::plan::Plan;
 
 /// What a merge did.
@@ -20,25 +20,34 @@ pub struct Merged {
 }
 
 /// Merges the unit file at `incoming` into the ledger directory `dir`.
-pub fn merge(plan: &Plan, dir: &Path, incoming: &Path) -> Result<Merged, LedgerError> {
-    let src =
-        std::fs::read_to_string(incoming).map_err(|source| LedgerError::Io { path: incoming.to_path_buf(), source })?;
-    let updates = file::parse(&src, incoming, None)?;
-    let unit = file_unit(plan, incoming, &updates)?;
-    let mut unit_name = String::new();
-    for u in &updates {
-        unit_name = validate(plan, u)?;
+pub fn merge(plan: &Plan, dir: &Path, incoming: &Path, opts: &WriteOptions) -> Result<Merged, LedgerError> {
+    let src = store::read(incoming)?.ok_or_else(|| LedgerError::Io {
+        path: incoming.to_path_buf(),
+        source: std::io::Error::from(std::io::ErrorKind::NotFound),
+    })?;
+    let parsed = file::parse_located(&src, incoming, None)?;
+    store::check_plan(incoming, parsed.plan.as_deref(), plan)?;
+    let unit = file_unit(plan, incoming, parsed.unit.as_deref(), &parsed.records)?;
+    let unit_name = plan.unit_index(&unit).map(|i| plan.units[i].name.clone()).unwrap_or_default();
+    for (u, pos) in parsed.records.iter().zip(&parsed.positions) {
+        validate(plan, u)?;
+        check::not_future(u, opts.clock.wall).map_err(|e| LedgerError::InFile {
+            path: incoming.to_path_buf(),
+            pos: *pos,
+            error: Box::new(e),
+        })?;
     }
-    if unit_name.is_empty() {
-        unit_name = plan.units.iter().find(|u| u.id == unit).map(|u| u.name.clone()).unwrap_or_default();
-    }
-    let header = file::header(&unit_name, &plan.meta.id);
+    let updates: Vec<Update> = parsed.records;
+    let who = format!("pid {} · merge", std::process::id());
     let mut added = 0;
-    let path = locked_append(dir, &unit, &header, |existing| {
+    let path = locked_append(plan, dir, &unit, &unit_name, &who, opts, |existing| {
         let mut new: Vec<Update> = Vec::new();
         for u in &updates {
-            if !existing.contains(u) && !new.contains(u) {
-                new.push(u.clone());
+            let local = existing.records().chain(&new).find(|r| r.id == u.id);
+            match local {
+                Some(r) if r == u => {}
+                Some(r) => return Err(LedgerError::Conflict { id: u.id.clone(), ours: Box::new(r.clone()) }),
+                None => new.push(u.clone()),
             }
         }
         added = new.len();
@@ -47,14 +56,17 @@ pub fn merge(plan: &Plan, dir: &Path, incoming: &Path) -> Result<Merged, LedgerE
     Ok(Merged { unit, unit_name, path, added, already: updates.len() - added })
 }
 
-/// The unit a file belongs to: the one unit its records name (or its file name when it holds
-/// none). A file whose name is another unit's id, or that mixes units, is refused.
-fn file_unit(plan: &Plan, path: &Path, updates: &[Update]) -> Result<String, LedgerError> {
-    let mut units: Vec<String> = updates.iter().map(|u| u.unit.clone()).collect();
+/// The unit a file belongs to: the unit its header and records name (or its file name when it
+/// says nothing). A file named for another unit (by id, name or alias), or that mixes units,
+/// is refused.
+fn file_unit(plan: &Plan, path: &Path, header: Option<&str>, records: &[Update]) -> Result<String, LedgerError> {
+    let mut units: Vec<String> = records.iter().map(|u| u.unit.clone()).collect();
+    units.extend(header.map(str::to_string));
     units.sort();
     units.dedup();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let stem_unit = plan.units.iter().find(|u| u.id == stem).map(|u| u.id.clone());
+    // A file may be named by the unit's id, name or alias ("sczj.toml", "市财政局.toml").
+    let stem_unit = plan.find_unit(&stem).ok().map(|i| plan.units[i].id.clone());
     let unit = match (units.as_slice(), stem_unit) {
         ([], Some(s)) => s,
         ([], None) => return Err(LedgerError::UnknownUnit { unit: stem }),
@@ -71,7 +83,7 @@ fn file_unit(plan: &Plan, path: &Path, updates: &[Update]) -> Result<String, Led
             return Err(LedgerError::MixedUnits { path: path.to_path_buf(), units });
         }
     };
-    if !plan.units.iter().any(|u| u.id == unit) {
+    if plan.unit_index(&unit).is_none() {
         return Err(LedgerError::UnknownUnit { unit });
     }
     Ok(unit)

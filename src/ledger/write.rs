@@ -1,13 +1,18 @@
-//! Safe appends to a unit file: lock a stable per-unit lock file, re-read and check the file,
-//! write old text + new records to a temp file, fsync, rename over, fsync the directory.
+//! Safe appends to a unit file: check the record against the plan and the clock, lock the
+//! unit, re-read and check the file, then write old text + new records atomically.
 
-use std::fs::{File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::{LedgerError, Status, Update, file};
-use crate::plan::Plan;
+use chrono::{DateTime, FixedOffset, Timelike};
+
+use super::lock::{self, Wait};
+use std::sync::Arc;
+
+use super::source::Source;
+use super::{Ledger, LedgerError, ParsedFile, Status, Update, check, file, id, store};
+use crate::cache::{Cache, Stamp};
+use crate::clock::Clock;
+use crate::plan::{Plan, Position};
 
 /// What the writer believes the assignment's latest update is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,13 +20,30 @@ pub enum Expect {
     /// Save regardless of what others wrote (the command line, or "apply anyway").
     Any,
     /// Save only if the latest update is still this one (`None`: there was none).
-    Latest(Option<Update>),
+    Latest(Option<Box<Update>>),
+}
+
+/// How a write runs: the clock it stamps records with, and how long it waits for the lock.
+#[derive(Debug, Clone, Copy)]
+pub struct WriteOptions<'a> {
+    pub clock: Clock,
+    pub wait: Wait<'a>,
+    /// The per-user cache: the unit's records come from it when its entry is valid, so a save
+    /// re-parses nothing it need not.
+    pub cache: Option<&'a Cache>,
+}
+
+impl WriteOptions<'_> {
+    pub fn new(clock: Clock) -> WriteOptions<'static> {
+        WriteOptions { clock, wait: Wait::default(), cache: None }
+    }
 }
 
 /// A confirmed save: the update is on disk (file and directory fsynced).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub path: PathBuf,
+    /// The record as written (with its id and `recorded_at`).
     pub update: Update,
 }
 
@@ -34,33 +56,77 @@ pub fn unit_file(dir: &Path, unit_id: &str) -> Result<PathBuf, LedgerError> {
     Ok(dir.join(format!("{unit_id}.toml")))
 }
 
-/// Appends one update after checking it against the plan and, with [`Expect::Latest`],
-/// against what others have saved since it was read.
-pub fn append(plan: &Plan, dir: &Path, update: Update, expect: Expect) -> Result<Saved, LedgerError> {
+/// Appends one record after checking it against the plan, the clock and the unit's records
+/// (it must say something new), and, with [`Expect::Latest`], against what others have saved
+/// since it was read. Gives it an id and, on the real clock, `recorded_at`.
+pub fn append(
+    plan: &Plan,
+    dir: &Path,
+    update: Update,
+    expect: Expect,
+    opts: &WriteOptions,
+) -> Result<Saved, LedgerError> {
     let unit_name = validate(plan, &update)?;
-    let header = file::header(&unit_name, &plan.meta.id);
-    let path = locked_append(dir, &update.unit, &header, |existing| {
+    check::dated(&update, &opts.clock)?;
+    let mut update = tidy(Update { at: whole_seconds(update.at), ..update });
+    update.recorded_at = (!opts.clock.simulated).then(|| whole_seconds(opts.clock.wall));
+    let mut written = None;
+    let who = holder_text(&update, opts.clock.wall);
+    let path = locked_append(plan, dir, &update.unit.clone(), &unit_name, &who, opts, |existing| {
         if let Expect::Latest(seen) = &expect {
-            let ledger = super::Ledger::from_updates(PathBuf::new(), existing.to_vec());
-            let current = ledger.latest(&update.task, &update.unit);
-            if current != seen.as_ref()
+            let current = existing.latest(&update.task, &update.unit);
+            if current != seen.as_deref()
                 && let Some(c) = current
             {
                 return Err(LedgerError::Stale { current: Box::new(c.clone()) });
             }
         }
-        Ok(vec![update.clone()])
+        let mut u = check::content(existing, update.clone())?;
+        u.id = unused_id(existing, &u, opts.clock.simulated);
+        written = Some(u.clone());
+        Ok(vec![u])
     })?;
+    let update = written.ok_or_else(|| LedgerError::Encode { message: "nothing was written".into() })?;
     Ok(Saved { path, update })
+}
+
+/// Blank texts are no texts; evidence lines are trimmed.
+fn tidy(mut u: Update) -> Update {
+    for t in [&mut u.note, &mut u.problems, &mut u.next, &mut u.by] {
+        if t.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            *t = None;
+        }
+    }
+    u.evidence = u.evidence.iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
+    u
+}
+
+fn whole_seconds(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
+/// What a writer leaves in the lock file for others who wait.
+fn holder_text(u: &Update, wall: DateTime<FixedOffset>) -> String {
+    let by = u.by.as_deref().map(|b| format!(" · {b}")).unwrap_or_default();
+    format!("pid {}{by} · {}", std::process::id(), wall.format("%Y-%m-%d %H:%M:%S %:z"))
+}
+
+/// An id no record of the unit has: random on the real clock, reproducible under a simulated one.
+fn unused_id(existing: &Ledger, u: &Update, simulated: bool) -> String {
+    let mut salt = 0;
+    let base = existing.len() as u64;
+    loop {
+        let candidate = if simulated { id::seeded(u, base + (salt << 32)) } else { id::fresh(u, salt) };
+        if !existing.holds_id(&candidate) {
+            return candidate;
+        }
+        salt += 1;
+    }
 }
 
 /// Checks an update against the plan; returns the unit's display name.
 pub(super) fn validate(plan: &Plan, u: &Update) -> Result<String, LedgerError> {
-    let unit = plan
-        .units
-        .iter()
-        .position(|x| x.id == u.unit)
-        .ok_or_else(|| LedgerError::UnknownUnit { unit: u.unit.clone() })?;
+    let unit = plan.unit_index(&u.unit).ok_or_else(|| LedgerError::UnknownUnit { unit: u.unit.clone() })?;
     let Some(task) = plan.task(&u.task) else {
         return Err(LedgerError::UnknownTask { task: u.task.clone(), suggestions: similar_tasks(plan, &u.task) });
     };
@@ -91,38 +157,39 @@ fn similar_tasks(plan: &Plan, id: &str) -> Vec<String> {
     scored.into_iter().take(5).map(|(_, s)| s.to_string()).collect()
 }
 
-/// Under the unit's lock: re-reads the file (refusing one that does not parse), lets `decide`
-/// choose the records to add, and writes them atomically. Returns the file's path.
+/// Under the unit's lock: re-reads the file (refusing one that does not parse or is another
+/// plan's), lets `decide` choose the records to add, and writes them atomically. Returns the
+/// file's path.
 pub(super) fn locked_append(
+    plan: &Plan,
     dir: &Path,
     unit_id: &str,
-    header: &str,
-    decide: impl FnOnce(&[Update]) -> Result<Vec<Update>, LedgerError>,
+    unit_name: &str,
+    who: &str,
+    opts: &WriteOptions,
+    decide: impl FnOnce(&Ledger) -> Result<Vec<Update>, LedgerError>,
 ) -> Result<PathBuf, LedgerError> {
-    let io = |p: &Path| {
-        let p = p.to_path_buf();
-        move |source| LedgerError::Io { path: p, source }
-    };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let path = real_path(&unit_file(dir, unit_id)?);
+    store::create_dir(dir)?;
+    let path = store::real_path(&unit_file(dir, unit_id)?)?;
     // Lock, temp file and rename all happen beside the real file (see `real_path`).
     let dir = path.parent().unwrap_or(dir);
-    let lock_path = dir.join(format!(".{unit_id}.lock"));
-    let lock = OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(io(&lock_path))?;
-    lock.lock().map_err(io(&lock_path))?;
-    remove_stale_temps(dir, unit_id);
-    let old = match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(source) => return Err(LedgerError::Io { path, source }),
+    let held = lock::acquire(dir, unit_id, who, &opts.wait)?;
+    store::remove_stale_temps(dir, unit_id);
+    // The stamp is taken before reading: a change while reading makes the entry a miss later.
+    let stamp = opts.cache.and_then(|_| Stamp::of(&path));
+    let old = store::read(&path)?.filter(|s| !s.trim().is_empty());
+    let source = match &old {
+        Some(src) => existing(plan, &path, unit_id, src, opts.cache.zip(stamp.as_ref()), opts.clock.wall)?,
+        None => {
+            store::check_dir_plan(dir, plan)?;
+            Source::parsed(ParsedFile::unnamed(Vec::new())).0
+        }
     };
-    let existing = match &old {
-        Some(src) => file::parse(src, &path, Some(unit_id))?,
-        None => Vec::new(),
-    };
-    let new = decide(&existing)?;
+    let ledger = Ledger::from_source(dir.to_path_buf(), source, Arc::from(path.as_path()));
+    let new = decide(&ledger)?;
     if !new.is_empty() {
-        let mut text = old.unwrap_or_else(|| header.to_string());
+        let mut text = old.unwrap_or_else(|| file::header(unit_name, unit_id, &plan.meta.id));
+        let before = text.len();
         for u in &new {
             if !text.ends_with('\n') {
                 text.push('\n');
@@ -130,86 +197,66 @@ pub(super) fn locked_append(
             text.push('\n');
             text.push_str(&file::record(u)?);
         }
-        replace(dir, &path, unit_id, &text)?;
+        store::replace(dir, &path, unit_id, &text)?;
+        if let Some(cache) = opts.cache {
+            keep_written(cache, &path, unit_id, &ledger, &text, before, opts.clock.wall);
+        }
     }
-    drop(lock);
+    drop(held);
     Ok(path)
 }
 
-/// Where a unit file really is: `<id>.toml` itself, or the target of a symlink of that name.
-/// On a shared server each unit's file can live in a directory only that unit's group may
-/// write, linked from the ledger directory (docs/ledger-format.md).
-fn real_path(path: &Path) -> PathBuf {
-    match std::fs::read_link(path) {
-        Ok(target) if target.is_absolute() => target,
-        Ok(target) => path.parent().unwrap_or(Path::new(".")).join(target),
-        Err(_) => path.to_path_buf(),
-    }
-}
-
-static SEQ: AtomicU64 = AtomicU64::new(0);
-
-fn temp_prefix(unit_id: &str) -> String {
-    format!(".{unit_id}.toml.")
-}
-
-/// Temp files left by a writer that died; safe to remove because we hold the lock.
-fn remove_stale_temps(dir: &Path, unit_id: &str) {
-    let prefix = temp_prefix(unit_id);
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) && name.ends_with(".tmp") {
-            let _ = std::fs::remove_file(e.path());
+/// After a write (the lock still held): the file's new entry in the cache, made from the
+/// records already read and a parse of only the text just added, so that the next save or
+/// load need not parse the whole file again. The entry carries the checksum of `text` and is
+/// used only while the file still holds exactly that (see [`Cache::get`]).
+fn keep_written(
+    cache: &Cache,
+    path: &Path,
+    unit_id: &str,
+    read: &Ledger,
+    text: &str,
+    before: usize,
+    wall: DateTime<FixedOffset>,
+) {
+    let Some(stamp) = Stamp::of(path) else { return };
+    let Some(added) = text.get(before..) else { return };
+    let Ok(tail) = file::parse_located(added, path, Some(unit_id)) else { return };
+    let offset = text[..before].matches('\n').count();
+    let Some(read) = read.files.first() else { return };
+    let mut whole = read.source.to_parsed(Arc::from(path));
+    if whole.records.is_empty() {
+        // Nothing was read (a new file, or only its header): the text before is only a header.
+        match file::parse_located(&text[..before], path, Some(unit_id)) {
+            Ok(head) => whole = head,
+            Err(_) => return,
         }
     }
+    whole.records.extend(tail.records);
+    whole.positions.extend(tail.positions.iter().map(|p| Position { line: p.line + offset, col: p.col }));
+    cache.put(path, &stamp, &whole, wall, text.as_bytes());
 }
 
-/// Writes `text` to a temp file beside `path` (same mode and group as the old file), fsyncs
-/// it, renames it over `path` and fsyncs the directory.
-fn replace(dir: &Path, path: &Path, unit_id: &str, text: &str) -> Result<(), LedgerError> {
-    let seq = SEQ.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!("{}{}.{seq}.tmp", temp_prefix(unit_id), std::process::id()));
-    let result = write_temp(path, &tmp, text).and_then(|()| {
-        std::fs::rename(&tmp, path).map_err(|source| LedgerError::Io { path: path.to_path_buf(), source })?;
-        File::open(dir).and_then(|d| d.sync_all()).map_err(|source| LedgerError::Io { path: dir.to_path_buf(), source })
-    });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// The records already in the unit's file `src`: from the cache when its entry is valid for the
+/// file as stamped, else parsed (and kept in the cache). A file of another plan is refused.
+fn existing(
+    plan: &Plan,
+    path: &Path,
+    unit_id: &str,
+    src: &str,
+    cache: Option<(&Cache, &Stamp)>,
+    wall: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Source, LedgerError> {
+    if let Some(hit) = cache.and_then(|(c, s)| c.get(path, s, wall, Some(src.as_bytes())))
+        && hit.entry().unit.as_ref().is_none_or(|u| u.as_str() == unit_id)
+    {
+        store::check_plan(path, hit.entry().plan.as_ref().map(|p| p.as_str()), plan)?;
+        return Ok(Source::cached(hit));
     }
-    result
-}
-
-fn write_temp(path: &Path, tmp: &Path, text: &str) -> Result<(), LedgerError> {
-    let io = |source| LedgerError::Io { path: tmp.to_path_buf(), source };
-    let mut f = OpenOptions::new().write(true).create_new(true).open(tmp).map_err(io)?;
-    f.write_all(text.as_bytes()).map_err(io)?;
-    keep_mode_and_group(path, tmp, &f)?;
-    f.sync_all().map_err(io)
-}
-
-#[cfg(unix)]
-fn keep_mode_and_group(path: &Path, tmp: &Path, f: &File) -> Result<(), LedgerError> {
-    use std::os::unix::fs::MetadataExt;
-    let Ok(old) = std::fs::metadata(path) else {
-        return Ok(());
-    };
-    let io = |source| LedgerError::Io { path: tmp.to_path_buf(), source };
-    f.set_permissions(old.permissions()).map_err(io)?;
-    let now = f.metadata().map_err(io)?;
-    if now.gid() != old.gid() {
-        std::os::unix::fs::fchown(f, None, Some(old.gid()))
-            .map_err(|source| LedgerError::GroupLost { path: path.to_path_buf(), source })?;
+    let parsed = file::parse_located(src, path, Some(unit_id))?;
+    store::check_plan(path, parsed.plan.as_deref(), plan)?;
+    if let Some((c, s)) = cache {
+        c.put(path, s, &parsed, wall, src.as_bytes());
     }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn keep_mode_and_group(path: &Path, tmp: &Path, f: &File) -> Result<(), LedgerError> {
-    if let Ok(old) = std::fs::metadata(path) {
-        f.set_permissions(old.permissions()).map_err(|source| LedgerError::Io { path: tmp.to_path_buf(), source })?;
-    }
-    Ok(())
+    Ok(Source::parsed(parsed).0)
 }

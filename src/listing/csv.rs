@@ -1,11 +1,13 @@
-//! CSV rendering of a listing: UTF-8 with a BOM so that Excel and WPS read the Chinese text.
+//! CSV rendering of a listing: UTF-8 with a BOM so that Excel and WPS read the Chinese text,
+//! cells neutralised as `crate::csvout` says.
 
 use super::{Listing, days_label, due_label, progress_label};
 use crate::Lang;
+use crate::csvout::Csv;
 
 /// The listing as CSV text, headers in `lang`.
 pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = Csv::new();
     let head = [
         lang.pick("编号", "id"),
         lang.pick("重点任务", "topic"),
@@ -18,12 +20,12 @@ pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
         lang.pick("剩余", "days left"),
         lang.pick("进展", "progress"),
     ];
-    w.write_record(head)?;
+    w.row(head)?;
     let sep = lang.list_sep();
     for r in &list.tasks {
         let mut units = r.units.join(sep);
         units.push_str(r.others.as_deref().unwrap_or_default());
-        w.write_record([
+        w.row([
             r.id.as_str(),
             r.topic.as_deref().unwrap_or_default(),
             r.content.as_str(),
@@ -36,6 +38,5 @@ pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
             &if list.has_ledger { progress_label(r, lang) } else { String::new() },
         ])?;
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes)))
+    w.finish()
 }

@@ -2,9 +2,9 @@
 
 use super::Listing;
 
-/// The listing as pretty-printed JSON.
+/// The listing as pretty-printed JSON; control and bidi characters as `\uXXXX` escapes.
 pub fn render(list: &Listing) -> Result<String, serde_json::Error> {
-    let mut s = serde_json::to_string_pretty(list)?;
+    let mut s = crate::text::json_safe(serde_json::to_string_pretty(list)?);
     s.push('\n');
     Ok(s)
 }

@@ -33,7 +33,17 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
     let Some(meta) = meta else {
         return Err(invalid(cx.diags));
     };
-    let plan = Plan { path: path.to_path_buf(), meta, units, groups, tasks, index };
+    let mut plan = Plan {
+        path: path.to_path_buf(),
+        meta,
+        units,
+        groups,
+        tasks,
+        index,
+        task_ids: Default::default(),
+        unit_ids: Default::default(),
+    };
+    plan.index_ids();
     Ok(Loaded { plan, warnings: cx.diags })
 }
 

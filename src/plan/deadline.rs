@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// How often a recurring duty must be updated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Cycle {
     /// 实时更新 — keep it current; the plans treat it as at least weekly.
@@ -51,6 +51,21 @@ pub enum Deadline {
     /// The document gives no deadline for this task.
     Unspecified,
     /// A phrase we could not read; `check` warns about it.
+    Unrecognised,
+}
+
+/// The cache's form of a deadline: the same variants, tagged by position rather than by a
+/// `kind` field (which compact binary formats cannot read back).
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Deadline")]
+pub(super) enum Stored {
+    Dated { due: NaiveDate },
+    YearLong { due: NaiveDate },
+    Continuous,
+    Recurring { cycle: Cycle },
+    EventDriven,
+    AfterIssue { days: u32 },
+    Unspecified,
     Unrecognised,
 }
 

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::Lang;
+use crate::text::sanitize;
 use crate::tr;
 
 /// A 1-based line and column (columns count characters, as editors do).
@@ -120,7 +121,8 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// "错误: FILE:LINE:COL: message" followed by an indented hint line, if any.
+    /// "错误: FILE:LINE:COL: message" followed by an indented hint line, if any. Each is one
+    /// line: a line break inside a quoted name cannot start a line of its own.
     pub fn render(&self, file: &str, lang: Lang) -> String {
         let label = match self.severity {
             Severity::Error => lang.pick("错误", "error"),
@@ -130,9 +132,9 @@ impl Diagnostic {
             Some(p) => format!("{file}:{p}"),
             None => file.to_string(),
         };
-        let mut out = format!("{label}: {place}: {}", self.problem.message(lang));
+        let mut out = format!("{label}: {}: {}", sanitize(&place), sanitize(&self.problem.message(lang)));
         if let Some(hint) = self.problem.hint(lang) {
-            out.push_str(&format!("\n  {}: {hint}", lang.pick("提示", "hint")));
+            out.push_str(&format!("\n  {}: {}", lang.pick("提示", "hint"), sanitize(&hint)));
         }
         out
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 /// What a name in the plan refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     /// A unit, by index into `Plan::units`.
     Unit(usize),
@@ -26,7 +26,7 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// Every id, name and alias of a plan's units and groups.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct NameIndex {
     map: HashMap<String, Target>,
     /// Display names offered as suggestions, with their targets.

@@ -1,12 +1,18 @@
-//! Building the report model from a plan, its ledger and a cut-off date.
+//! Making a report from a plan, its ledger and a cut-off: one pass over the rows that folds
+//! them into the summary, keeping them ([`build`]) or not ([`live`]).
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
-use super::judge::{self, Facts};
-use super::{Kind, PeriodInfo, PlanInfo, Report, Row, UnitInfo, summary};
+use super::compute::{Kept, Rows, Source};
+use super::summary::Tally;
+use super::window::Window;
+use super::{Head, Kind, Live, PeriodInfo, PlanInfo, Report, RowRef, UnitInfo, compute};
 use crate::ledger::Ledger;
-use crate::period::Period;
-use crate::plan::{Plan, Task};
+use crate::period::{self, Period};
+use crate::plan::Plan;
+
+/// Rows found at a time (in parallel) before they are folded into the summary.
+const BLOCK: usize = 16 * 1024;
 
 /// What to report on.
 #[derive(Debug, Clone, Copy)]
@@ -15,8 +21,17 @@ pub struct Options {
     pub period: Period,
     /// The as-of date; the period's report date when `None`.
     pub as_of: Option<NaiveDate>,
-    /// The unit of a unit report (index into `plan.units`).
+    /// An exact cut-off moment (the TUI's "now"), instead of the end of the as-of date.
+    pub at: Option<DateTime<FixedOffset>>,
+    /// The unit (index into `plan.units`) of a unit report, or the one unit a ledger lists.
     pub unit: Option<usize>,
+}
+
+impl Options {
+    /// The unit whose rows alone the report has: a unit report's, or a one-unit ledger's.
+    fn only(&self) -> Option<usize> {
+        if self.kind == Kind::Summary { None } else { self.unit }
+    }
 }
 
 /// The first instant of `date` in the plan's zone.
@@ -31,24 +46,65 @@ pub fn end_of(date: NaiveDate, offset: FixedOffset) -> DateTime<FixedOffset> {
     start_of(next, offset) - Duration::nanoseconds(1)
 }
 
-/// Builds the report.
+/// How many rows the report would have, known from the plan alone (before any ledger is read).
+pub fn row_count(plan: &Plan, opts: &Options) -> usize {
+    compute::count(plan, opts.only())
+}
+
+/// The report with every row built and owned.
 pub fn build(plan: &Plan, ledger: &Ledger, opts: &Options) -> Report {
+    let mut rows = Vec::new();
+    let live = prepare(plan, ledger, opts, Rows::Listed, |r| rows.push(r.to_row()));
+    let (head, summary, trail) = live.into_parts();
+    Report { head, rows, summary, trail }
+}
+
+/// The report with its summary made and its rows left to be computed as they are written:
+/// `rows` says which will be, so that what the first pass found for them is kept.
+pub fn live<'a>(plan: &'a Plan, ledger: &'a Ledger, opts: &Options, rows: Rows) -> Live<'a> {
+    prepare(plan, ledger, opts, rows, |_| {})
+}
+
+/// One pass over the rows, each shown to `each` and folded into the summary.
+fn prepare<'a>(
+    plan: &'a Plan,
+    ledger: &'a Ledger,
+    opts: &Options,
+    rows: Rows,
+    mut each: impl FnMut(&RowRef),
+) -> Live<'a> {
     let offset = plan.meta.offset;
-    let as_of_date = opts.as_of.unwrap_or(opts.period.due);
-    let cutoff = end_of(as_of_date, offset);
+    let as_of_date = match opts.at {
+        Some(at) => crate::clock::local_date(at, offset),
+        None => opts.as_of.unwrap_or(opts.period.due),
+    };
+    let cutoff = opts.at.unwrap_or_else(|| end_of(as_of_date, offset));
     // Period 1 takes in anything recorded before it, too.
     let since = (opts.period.number > 1).then(|| start_of(opts.period.start, offset));
-    let window = Window { since, cutoff, as_of: as_of_date, start: schedule_start(plan) };
-    let only = if opts.kind == Kind::Unit { opts.unit } else { None };
-    let rows: Vec<Row> = plan
-        .tasks
-        .iter()
-        .flat_map(|t| t.assignees.iter().map(move |a| (t, a)))
-        .filter(|(_, a)| only.is_none_or(|u| u == a.unit))
-        .map(|(t, a)| row(plan, ledger, t, a.unit, a.role, &window))
-        .collect();
-    let summary = summary::summarize(plan, ledger, &rows, since, cutoff);
-    Report {
+    let period_ends: Vec<_> = period::periods(&plan.meta).iter().map(|p| end_of(p.due, offset)).collect();
+    let window = Window::new(since, cutoff, as_of_date, schedule_start(plan), &period_ends);
+    let mut source = Source::new(plan, ledger, window, opts.only());
+    let total = source.len();
+    let mut tally = Tally::new(plan, cutoff, total);
+    let (mut every, mut listed) = (Vec::new(), Vec::new());
+    // Found a block at a time (in parallel), folded in order: memory stays a few bytes a row.
+    for start in (0..total).step_by(BLOCK) {
+        let range = start..(start + BLOCK).min(total);
+        for (n, finding) in range.clone().zip(source.find(range)) {
+            let Some(computed) = source.computed(n, finding) else { continue };
+            each(&computed.row);
+            let in_a_list = tally.add(&computed);
+            match rows {
+                Rows::Every => every.push(computed.found),
+                Rows::Listed if in_a_list => listed.push((n, computed.found)),
+                Rows::Listed => {}
+            }
+        }
+    }
+    source.keep(if rows == Rows::Every { Kept::Every(every) } else { Kept::Some(listed) });
+    let (summary, trail) = tally.finish(ledger);
+    let unit = (opts.kind == Kind::Unit).then_some(opts.unit).flatten();
+    let head = Head {
         kind: opts.kind,
         plan: PlanInfo {
             id: plan.meta.id.clone(),
@@ -59,72 +115,12 @@ pub fn build(plan: &Plan, ledger: &Ledger, opts: &Options) -> Report {
         as_of: cutoff,
         as_of_date,
         period: PeriodInfo { number: opts.period.number, start: opts.period.start, due: opts.period.due },
-        unit: only.map(|u| UnitInfo { id: plan.units[u].id.clone(), name: plan.units[u].name.clone() }),
-        rows,
-        summary,
-    }
-}
-
-/// The time frame of a report.
-pub(super) struct Window {
-    /// Start of the period (`None` for the first: everything before counts).
-    pub since: Option<DateTime<FixedOffset>>,
-    pub cutoff: DateTime<FixedOffset>,
-    pub as_of: NaiveDate,
-    /// Start of the time-elapsed schedule.
-    pub start: NaiveDate,
-}
-
-impl Window {
-    pub fn contains(&self, at: DateTime<FixedOffset>) -> bool {
-        at <= self.cutoff && self.since.is_none_or(|s| at >= s)
-    }
+        unit: unit.map(|u| UnitInfo { id: plan.units[u].id.clone(), name: plan.units[u].name.clone() }),
+    };
+    Live::new(source, head, summary, trail)
 }
 
 /// The schedule runs from the issue date (1 January of the plan year when there is none).
 fn schedule_start(plan: &Plan) -> NaiveDate {
     plan.meta.issued.or_else(|| NaiveDate::from_ymd_opt(plan.meta.year, 1, 1)).unwrap_or_default()
-}
-
-fn row(plan: &Plan, ledger: &Ledger, t: &Task, unit: usize, role: crate::plan::Role, w: &Window) -> Row {
-    let u = &plan.units[unit];
-    let latest = ledger.as_of(&t.id, &u.id, w.cutoff);
-    let updated_in_period = ledger.history(&t.id, &u.id).iter().any(|x| w.contains(x.at));
-    let due = plan.due(t);
-    let facts = Facts {
-        deadline: &t.deadline,
-        due,
-        latest,
-        updated_in_period,
-        start: w.start,
-        as_of: w.as_of,
-        cutoff: w.cutoff,
-    };
-    let bucket = judge::bucket(&facts);
-    let days_left = due.map(|d| (d - w.as_of).num_days());
-    Row {
-        task: t.id.clone(),
-        section: t.section.clone(),
-        topic: t.topic.clone(),
-        content: t.content.clone(),
-        unit: u.id.clone(),
-        unit_name: u.name.clone(),
-        role,
-        deadline: t.deadline_text.clone(),
-        due,
-        days_left,
-        status: latest.map(|x| x.status),
-        percent: latest.and_then(|x| x.percent),
-        expected: due.map(|d| judge::expected(w.start, d, w.as_of)),
-        note: latest.and_then(|x| x.note.clone()),
-        problems: latest.and_then(|x| x.problems.clone()),
-        next: latest.and_then(|x| x.next.clone()),
-        evidence: latest.map(|x| x.evidence.clone()).unwrap_or_default(),
-        by: latest.and_then(|x| x.by.clone()),
-        updated_at: latest.map(|x| x.at),
-        updated_in_period,
-        overdue: bucket == super::Bucket::Overdue,
-        bucket,
-        light: judge::light(bucket, days_left),
-    }
 }

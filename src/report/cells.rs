@@ -1,162 +1,248 @@
-//! The report's tables as headings and text cells, built once and shared by the txt, md and
-//! csv renderers (HTML and XLSX lay out their own typed cells).
+//! The report's tables as headings and text cells, shared by the txt, md and csv renderers
+//! (HTML and XLSX lay out their own typed cells). Tables of assignments produce their lines
+//! as they are read, from the report's rows; the others are small and built at once.
+
+use std::borrow::Cow;
 
 use super::labels::{self, col};
-use super::{Bucket, Light, Report, Row, Summary, percent};
+use super::{Bucket, Light, RowRef, Summary, TrailLine, View, percent};
 use crate::Lang;
 
-/// A table of text: column keys (see `labels::col`), headings, cells, and each row's light.
-pub struct Grid {
-    pub keys: Vec<&'static str>,
-    pub heads: Vec<&'static str>,
-    pub rows: Vec<Vec<String>>,
-    /// The light of each row, for renderers that colour the "light" column.
-    pub lights: Vec<Option<Light>>,
+/// The text cells of one line, borrowed from the row where they can be.
+pub type Cells<'a> = Vec<Cow<'a, str>>;
+
+/// One line of a table: its cells and, for an assignment, its light.
+pub struct Line<'a> {
+    pub cells: Cells<'a>,
+    pub light: Option<Light>,
 }
 
-impl Grid {
-    fn new(keys: &[&'static str], lang: Lang) -> Grid {
-        Grid {
-            keys: keys.to_vec(),
-            heads: keys.iter().map(|k| col(k, lang)).collect(),
-            rows: Vec::new(),
-            lights: Vec::new(),
+/// How an assignment table makes a row's cells.
+type CellsOf = for<'r> fn(&RowRef<'r>, Lang) -> Cells<'r>;
+
+/// Where a table's lines come from.
+enum Body<'v> {
+    /// Built at once.
+    Fixed(Vec<Vec<String>>),
+    /// From the report's rows (all, or those at some positions), one at a time.
+    Rows { view: &'v dyn View, at: Option<&'v [usize]>, cells: CellsOf, lang: Lang },
+}
+
+/// A table of text: column keys (see `labels::col`), headings, and its lines.
+pub struct Grid<'v> {
+    pub keys: Vec<&'static str>,
+    pub heads: Vec<&'static str>,
+    body: Body<'v>,
+}
+
+impl<'v> Grid<'v> {
+    fn new(keys: &[&'static str], lang: Lang, body: Body<'v>) -> Grid<'v> {
+        Grid { keys: keys.to_vec(), heads: keys.iter().map(|k| col(k, lang)).collect(), body }
+    }
+
+    /// The lines, computed as they are read (read again for a second pass).
+    pub fn lines(&self) -> Box<dyn Iterator<Item = Line<'_>> + '_> {
+        match &self.body {
+            Body::Fixed(rows) => Box::new(
+                rows.iter().map(|r| Line { cells: r.iter().map(|c| Cow::Borrowed(c.as_str())).collect(), light: None }),
+            ),
+            Body::Rows { view, at, cells, lang } => {
+                let rows = match at {
+                    Some(at) => view.picked(at),
+                    None => view.rows(),
+                };
+                Box::new(rows.map(move |r| Line { cells: cells(&r, *lang), light: Some(r.light) }))
+            }
         }
     }
 
-    fn push(&mut self, cells: Vec<String>, light: Option<Light>) {
-        self.rows.push(cells);
-        self.lights.push(light);
+    pub fn is_empty(&self) -> bool {
+        match &self.body {
+            Body::Fixed(rows) => rows.is_empty(),
+            Body::Rows { view, at, .. } => at.map_or(view.row_count() == 0, <[usize]>::is_empty),
+        }
     }
 }
 
 /// "【topic】content", or the content alone.
-pub fn topic_content(r: &Row) -> String {
-    match &r.topic {
-        Some(t) => format!("【{t}】{}", r.content),
-        None => r.content.clone(),
+pub fn topic_content<'a>(r: &RowRef<'a>) -> Cow<'a, str> {
+    match r.topic {
+        Some(t) => Cow::Owned(format!("【{t}】{}", r.content)),
+        None => Cow::Borrowed(r.content),
     }
+}
+
+fn opt<'a>(s: Option<&'a str>) -> Cow<'a, str> {
+    Cow::Borrowed(s.unwrap_or_default())
 }
 
 /// A unit report's assignments.
-pub fn unit_rows(rows: &[Row], lang: Lang) -> Grid {
-    let keys = ["task", "content", "deadline", "status", "note", "problems", "next", "evidence", "in_period", "light"];
-    let mut g = Grid::new(&keys, lang);
-    for x in rows {
-        let deadline = [x.deadline.clone().unwrap_or_default(), labels::days(x, lang)];
-        let deadline = deadline.iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join("\n");
-        let cells = vec![
-            x.task.clone(),
-            topic_content(x),
-            deadline,
-            labels::progress(x, lang),
-            x.note.clone().unwrap_or_default(),
-            x.problems.clone().unwrap_or_default(),
-            x.next.clone().unwrap_or_default(),
-            x.evidence.join("\n"),
-            labels::yes(x.updated_in_period, lang).to_string(),
-            labels::light(x.light, lang).to_string(),
-        ];
-        g.push(cells, Some(x.light));
-    }
-    g
+pub fn unit_rows(v: &dyn View, lang: Lang) -> Grid<'_> {
+    let keys =
+        ["task", "content", "deadline", "status", "note", "problems", "next", "evidence", "by", "in_period", "light"];
+    Grid::new(&keys, lang, Body::Rows { view: v, at: None, cells: unit_cells, lang })
+}
+
+fn unit_cells<'r>(x: &RowRef<'r>, lang: Lang) -> Cells<'r> {
+    let days = labels::days(x, lang);
+    let deadline = match (x.deadline.unwrap_or_default(), days.as_str()) {
+        (d, "") => Cow::Borrowed(d),
+        ("", days) => Cow::Owned(days.to_string()),
+        (d, days) => Cow::Owned(format!("{d}\n{days}")),
+    };
+    vec![
+        Cow::Borrowed(x.task),
+        topic_content(x),
+        deadline,
+        Cow::Owned(labels::progress(x, lang)),
+        opt(x.note),
+        opt(x.problems),
+        opt(x.next),
+        Cow::Owned(x.evidence.join("\n")),
+        opt(x.by),
+        Cow::Borrowed(labels::in_period(x, lang)),
+        Cow::Borrowed(labels::light(x.light, lang)),
+    ]
 }
 
 /// The ledger: every assignment with its latest state.
-pub fn ledger_rows(rows: &[Row], lang: Lang) -> Grid {
-    let keys = ["task", "unit", "deadline", "status", "bucket", "light", "updated", "note"];
-    let mut g = Grid::new(&keys, lang);
-    for x in rows {
-        let cells = vec![
-            x.task.clone(),
-            x.unit_name.clone(),
-            x.deadline.clone().unwrap_or_default(),
-            labels::progress(x, lang),
-            labels::bucket(x.bucket, lang).to_string(),
-            labels::light(x.light, lang).to_string(),
-            labels::when(x.updated_at),
-            x.note.clone().unwrap_or_default(),
-        ];
-        g.push(cells, Some(x.light));
-    }
-    g
+pub fn ledger_rows(v: &dyn View, lang: Lang) -> Grid<'_> {
+    let keys = ["task", "unit", "deadline", "status", "bucket", "light", "updated", "note", "by", "record"];
+    Grid::new(&keys, lang, Body::Rows { view: v, at: None, cells: ledger_cells, lang })
+}
+
+fn ledger_cells<'r>(x: &RowRef<'r>, lang: Lang) -> Cells<'r> {
+    vec![
+        Cow::Borrowed(x.task),
+        Cow::Borrowed(x.unit_name),
+        opt(x.deadline),
+        Cow::Owned(labels::progress(x, lang)),
+        Cow::Borrowed(labels::bucket(x.bucket, lang)),
+        Cow::Borrowed(labels::light(x.light, lang)),
+        Cow::Owned(labels::updated(x, lang)),
+        opt(x.note),
+        opt(x.by),
+        opt(x.record),
+    ]
 }
 
 /// The five schedule buckets and their counts.
-pub fn buckets(s: &Summary, lang: Lang) -> Grid {
+pub fn buckets(s: &Summary, lang: Lang) -> Grid<'static> {
     let all = [Bucket::Done, Bucket::Ahead, Bucket::OnTrack, Bucket::Behind, Bucket::Overdue];
     let b = &s.buckets;
     Grid {
         keys: vec!["done", "ahead", "on_track", "behind", "overdue"],
         heads: all.iter().map(|x| labels::bucket(*x, lang)).collect(),
-        rows: vec![[b.done, b.ahead, b.on_track, b.behind, b.overdue].map(|n| n.to_string()).to_vec()],
-        lights: vec![None],
+        body: Body::Fixed(vec![[b.done, b.ahead, b.on_track, b.behind, b.overdue].map(|n| n.to_string()).to_vec()]),
     }
 }
 
 /// The per-unit ranking.
-pub fn units(s: &Summary, lang: Lang) -> Grid {
-    let mut g = Grid::new(&["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"], lang);
-    for u in &s.units {
-        let cells = vec![
-            u.rank.to_string(),
-            u.name.clone(),
-            u.assignments.to_string(),
-            u.done.to_string(),
-            u.overdue.to_string(),
-            percent(u.completion_rate),
-            labels::reported(u.reported, lang).to_string(),
-            labels::when(u.last_update),
-        ];
-        g.push(cells, None);
-    }
-    g
+pub fn units(s: &Summary, lang: Lang) -> Grid<'static> {
+    let keys = ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"];
+    let rows = s
+        .units
+        .iter()
+        .map(|u| {
+            vec![
+                u.rank.to_string(),
+                u.name.clone(),
+                u.assignments.to_string(),
+                u.done.to_string(),
+                u.overdue.to_string(),
+                percent(u.completion_rate),
+                labels::unit_report(u, lang).to_string(),
+                labels::when(u.last_update),
+            ]
+        })
+        .collect();
+    Grid::new(&keys, lang, Body::Fixed(rows))
 }
 
 /// The per-section table.
-pub fn sections(s: &Summary, lang: Lang) -> Grid {
-    let mut g = Grid::new(&["section", "tasks", "assignments", "done", "overdue", "rate"], lang);
-    for l in &s.sections {
-        let cells = vec![
-            labels::section(&l.section, lang),
-            l.tasks.to_string(),
-            l.assignments.to_string(),
-            l.done.to_string(),
-            l.overdue.to_string(),
-            percent(l.completion_rate),
-        ];
-        g.push(cells, None);
-    }
-    g
+pub fn sections(s: &Summary, lang: Lang) -> Grid<'static> {
+    let rows = s
+        .sections
+        .iter()
+        .map(|l| {
+            vec![
+                labels::section(&l.section, lang),
+                l.tasks.to_string(),
+                l.assignments.to_string(),
+                l.done.to_string(),
+                l.overdue.to_string(),
+                percent(l.completion_rate),
+            ]
+        })
+        .collect();
+    Grid::new(&["section", "tasks", "assignments", "done", "overdue", "rate"], lang, Body::Fixed(rows))
 }
 
 /// The overdue list.
-pub fn overdue(r: &Report, s: &Summary, lang: Lang) -> Grid {
-    let mut g = Grid::new(&["task", "unit", "deadline", "due", "days", "status"], lang);
-    for x in s.overdue.iter().filter_map(|&i| r.rows.get(i)) {
-        let cells = vec![
-            x.task.clone(),
-            x.unit_name.clone(),
-            x.deadline.clone().unwrap_or_default(),
-            x.due.map(|d| d.to_string()).unwrap_or_default(),
-            labels::days(x, lang),
-            labels::progress(x, lang),
-        ];
-        g.push(cells, Some(x.light));
-    }
-    g
+pub fn overdue(v: &dyn View, lang: Lang) -> Grid<'_> {
+    let at = Some(v.summary().overdue.as_slice());
+    Grid::new(
+        &["task", "unit", "deadline", "due", "days", "status"],
+        lang,
+        Body::Rows { view: v, at, cells: overdue_cells, lang },
+    )
+}
+
+fn overdue_cells<'r>(x: &RowRef<'r>, lang: Lang) -> Cells<'r> {
+    vec![
+        Cow::Borrowed(x.task),
+        Cow::Borrowed(x.unit_name),
+        opt(x.deadline),
+        Cow::Owned(x.due.map(|d| d.to_string()).unwrap_or_default()),
+        Cow::Owned(labels::days(x, lang)),
+        Cow::Owned(labels::progress(x, lang)),
+    ]
 }
 
 /// What was completed in the period.
-pub fn completed(r: &Report, s: &Summary, lang: Lang) -> Grid {
-    let mut g = Grid::new(&["task", "unit", "content", "updated"], lang);
-    for x in s.completed.iter().filter_map(|&i| r.rows.get(i)) {
-        g.push(vec![x.task.clone(), x.unit_name.clone(), topic_content(x), labels::when(x.updated_at)], None);
-    }
-    g
+pub fn completed(v: &dyn View, lang: Lang) -> Grid<'_> {
+    let at = Some(v.summary().completed.as_slice());
+    Grid::new(&["task", "unit", "content", "updated"], lang, Body::Rows { view: v, at, cells: completed_cells, lang })
 }
 
-/// Units that did not report, as one line ("无" when none).
+fn completed_cells<'r>(x: &RowRef<'r>, _lang: Lang) -> Cells<'r> {
+    vec![Cow::Borrowed(x.task), Cow::Borrowed(x.unit_name), topic_content(x), Cow::Owned(labels::when(x.updated_at))]
+}
+
+/// Units that did not report on time, as one line ("无" when none), and those of them that
+/// reported late.
 pub fn not_reported(s: &Summary, lang: Lang) -> String {
-    if s.not_reported.is_empty() { labels::none(lang).to_string() } else { s.not_reported.join(lang.list_sep()) }
+    let list =
+        if s.not_reported.is_empty() { labels::none(lang).to_string() } else { s.not_reported.join(lang.list_sep()) };
+    match labels::late_units(s, lang) {
+        Some(late) => format!("{list}\n{late}"),
+        None => list,
+    }
+}
+
+/// Corrections and withdrawals.
+pub fn trail(trail: &[TrailLine], lang: Lang) -> Grid<'static> {
+    let rows = trail
+        .iter()
+        .map(|x| {
+            let status = match (x.kind, x.percent) {
+                ("withdrawal", _) => String::new(),
+                (_, Some(p)) if x.status != crate::ledger::Status::Done => format!("{} {p}%", x.status.label(lang)),
+                _ => x.status.label(lang).to_string(),
+            };
+            vec![
+                x.record.clone(),
+                x.task.clone(),
+                x.unit_name.clone(),
+                labels::trail_kind(x.kind, lang).to_string(),
+                x.corrects.clone(),
+                labels::when(Some(x.at)),
+                x.by.clone().unwrap_or_default(),
+                status,
+                x.note.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let keys = ["record", "task", "unit", "kind", "corrects", "updated", "by", "status", "note"];
+    Grid::new(&keys, lang, Body::Fixed(rows))
 }

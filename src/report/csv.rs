@@ -1,27 +1,45 @@
 //! CSV reports: UTF-8 with a BOM (Excel and WPS read the Chinese correctly). Unit and ledger
 //! reports are one table; the summary is its parts one after another, each under a title row.
 
-use super::cells::{self, Grid};
+use std::io::Write;
+
+use super::cells;
 use super::labels::{self, col};
-use super::{Kind, Report, Row, Summary};
+use super::view::to_string;
+use super::{Kind, RowRef, View};
 use crate::Lang;
+use crate::csvout::Csv;
 
-type W = csv::Writer<Vec<u8>>;
-
-/// Renders a report as CSV text (with the BOM).
-pub fn render(r: &Report, lang: Lang) -> Result<String, csv::Error> {
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
-    w.write_record([labels::title(r, lang)])?;
-    w.write_record([labels::subtitle(r, lang)])?;
-    match r.kind {
-        Kind::Summary => summary(&mut w, r, &r.summary, lang)?,
-        Kind::Unit | Kind::Ledger => rows(&mut w, r.rows.iter(), lang)?,
-    }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes)))
+/// Renders a report as CSV text (with the BOM; cells neutralised as `crate::csvout` says).
+pub fn render(v: &dyn View, lang: Lang) -> Result<String, csv::Error> {
+    to_string(|out| write(v, lang, out))
 }
 
-const ROW_COLS: [&str; 20] = [
+/// Writes a report as CSV (with the BOM; cells neutralised as `crate::csvout` says).
+pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> Result<(), csv::Error> {
+    let mut w = Csv::to(out)?;
+    let h = v.head();
+    w.row([labels::title(h, lang)])?;
+    w.row([labels::subtitle(h, lang)])?;
+    if let Some(notice) = labels::broken(v.summary(), lang) {
+        w.row([notice])?;
+    }
+    match h.kind {
+        Kind::Summary => summary(&mut w, v, lang)?,
+        Kind::Unit | Kind::Ledger => rows(&mut w, v.rows(), lang)?,
+    }
+    if h.kind != Kind::Summary && !v.trail().is_empty() {
+        w.row([""])?;
+        w.row([labels::trail_heading(lang)])?;
+        grid(&mut w, &cells::trail(v.trail(), lang))?;
+    }
+    w.into_inner()?.flush()?;
+    Ok(())
+}
+
+type W<'o> = Csv<&'o mut dyn Write>;
+
+const ROW_COLS: [&str; 22] = [
     "task",
     "section",
     "topic",
@@ -42,65 +60,74 @@ const ROW_COLS: [&str; 20] = [
     "evidence",
     "updated",
     "in_period",
+    "by",
+    "record",
 ];
 
-fn rows<'a>(w: &mut W, rows: impl Iterator<Item = &'a Row>, lang: Lang) -> Result<(), csv::Error> {
-    w.write_record(ROW_COLS.map(|k| col(k, lang)))?;
+fn rows<'a>(w: &mut W, rows: impl Iterator<Item = RowRef<'a>>, lang: Lang) -> Result<(), csv::Error> {
+    w.row(ROW_COLS.map(|k| col(k, lang)))?;
     let num = |n: Option<u8>| n.map(|v| v.to_string()).unwrap_or_default();
     for x in rows {
-        w.write_record([
-            x.task.clone(),
-            x.section.clone().unwrap_or_default(),
-            x.topic.clone().unwrap_or_default(),
-            x.content.clone(),
-            x.unit_name.clone(),
-            x.role.label(lang).to_string(),
-            x.deadline.clone().unwrap_or_default(),
-            x.due.map(|d| d.to_string()).unwrap_or_default(),
-            x.days_left.map(|d| d.to_string()).unwrap_or_default(),
-            labels::status(x.status, lang).to_string(),
-            num(x.percent),
-            num(x.expected),
-            labels::bucket(x.bucket, lang).to_string(),
-            labels::light(x.light, lang).to_string(),
-            x.note.clone().unwrap_or_default(),
-            x.problems.clone().unwrap_or_default(),
-            x.next.clone().unwrap_or_default(),
-            x.evidence.join("\n"),
-            labels::when(x.updated_at),
-            labels::yes(x.updated_in_period, lang).to_string(),
+        w.row([
+            x.task,
+            x.section.unwrap_or_default(),
+            x.topic.unwrap_or_default(),
+            x.content,
+            x.unit_name,
+            x.role.label(lang),
+            x.deadline.unwrap_or_default(),
+            x.due.map(|d| d.to_string()).unwrap_or_default().as_str(),
+            x.days_left.map(|d| d.to_string()).unwrap_or_default().as_str(),
+            labels::status_cell(&x, lang).as_str(),
+            num(x.percent).as_str(),
+            num(x.expected).as_str(),
+            labels::bucket(x.bucket, lang),
+            labels::light(x.light, lang),
+            x.note.unwrap_or_default(),
+            x.problems.unwrap_or_default(),
+            x.next.unwrap_or_default(),
+            x.evidence.join("\n").as_str(),
+            labels::updated(&x, lang).as_str(),
+            labels::in_period(&x, lang),
+            x.by.unwrap_or_default(),
+            x.record.unwrap_or_default(),
         ])?;
     }
     Ok(())
 }
 
-fn grid(w: &mut W, g: &Grid) -> Result<(), csv::Error> {
-    w.write_record(&g.heads)?;
-    for row in &g.rows {
-        w.write_record(row)?;
+fn grid(w: &mut W, g: &cells::Grid) -> Result<(), csv::Error> {
+    w.row(&g.heads)?;
+    for line in g.lines() {
+        w.row(&line.cells)?;
     }
     Ok(())
 }
 
-fn summary(w: &mut W, r: &Report, s: &Summary, lang: Lang) -> Result<(), csv::Error> {
+fn summary(w: &mut W, v: &dyn View, lang: Lang) -> Result<(), csv::Error> {
+    let s = v.summary();
     let title = |w: &mut W, key: &str| {
-        w.write_record([""])?;
-        w.write_record([labels::part(key, lang)])
+        w.row([""])?;
+        w.row([labels::part(key, lang)])
     };
     title(w, "totals")?;
-    w.write_record([labels::overall(r, lang)])?;
+    w.row([labels::overall(s, lang)])?;
     title(w, "buckets")?;
     grid(w, &cells::buckets(s, lang))?;
     title(w, "units")?;
     grid(w, &cells::units(s, lang))?;
+    w.row([labels::ranking_rule(lang)])?;
     title(w, "sections")?;
     grid(w, &cells::sections(s, lang))?;
     title(w, "overdue")?;
-    rows(w, s.overdue.iter().filter_map(|&i| r.rows.get(i)), lang)?;
+    rows(w, v.picked(&s.overdue), lang)?;
     title(w, "not_reported")?;
     for name in &s.not_reported {
-        w.write_record([name])?;
+        w.row([name])?;
+    }
+    if let Some(late) = labels::late_units(s, lang) {
+        w.row([late])?;
     }
     title(w, "completed")?;
-    rows(w, s.completed.iter().filter_map(|&i| r.rows.get(i)), lang)
+    rows(w, v.picked(&s.completed), lang)
 }

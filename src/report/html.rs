@@ -4,51 +4,65 @@
 mod style;
 mod summary;
 
-use super::{Kind, Light, Report, Row, labels};
+use std::io::{self, Write};
+
+use super::view::to_string;
+use super::{Kind, Light, RowRef, View, labels};
 use crate::Lang;
 
 /// A column: heading, width in percent, and the cells' class ("" left, "c" centred,
 /// "n" numeric, "long" small long text).
 type Col = (&'static str, u8, &'static str);
 
-/// Renders the report as one HTML5 document.
-pub fn render(report: &Report, lang: Lang) -> String {
-    let mut h = String::with_capacity(32 * 1024);
-    h.push_str("<!DOCTYPE html>\n");
-    h.push_str(&format!("<html lang=\"{}\">\n<head>\n", lang.pick("zh-CN", "en")));
-    h.push_str("<meta charset=\"utf-8\">\n");
-    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    h.push_str(&format!("<title>{}</title>\n", escape(&labels::title(report, lang))));
+/// Renders the report as one HTML5 document in a string.
+pub fn render(v: &dyn View, lang: Lang) -> String {
+    to_string(|out| write(v, lang, out)).unwrap_or_default()
+}
+
+/// Writes the report as one HTML5 document.
+pub fn write(v: &dyn View, lang: Lang, h: &mut dyn Write) -> io::Result<()> {
+    let head = v.head();
+    h.write_all(b"<!DOCTYPE html>\n")?;
+    write!(h, "<html lang=\"{}\">\n<head>\n", lang.pick("zh-CN", "en"))?;
+    h.write_all(b"<meta charset=\"utf-8\">\n")?;
+    h.write_all(b"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")?;
+    writeln!(h, "<title>{}</title>", escape(&labels::title(head, lang)))?;
     // Unit reports and the ledger are wide tables: they print on landscape pages.
-    let page = match report.kind {
+    let page = match head.kind {
         Kind::Summary => "",
         _ => "@page { size: A4 landscape; margin: 15mm 12mm; }\n",
     };
-    h.push_str(&format!("<style>\n{}{page}</style>\n</head>\n<body>\n", style::CSS));
-    header(&mut h, report, lang);
-    match report.kind {
-        Kind::Summary => summary::render(&mut h, report, &report.summary, lang),
-        Kind::Unit => unit(&mut h, report, lang),
-        Kind::Ledger => ledger(&mut h, report, lang),
+    write!(h, "<style>\n{}{page}</style>\n</head>\n<body>\n", style::CSS)?;
+    header(h, v, lang)?;
+    if let Some(notice) = labels::broken(v.summary(), lang) {
+        writeln!(h, "<p class=\"para notice\">{}</p>", escape(&notice))?;
     }
-    h.push_str(&format!("<footer>{}</footer>\n", escape(&labels::generated(report, lang))));
-    h.push_str("</body>\n</html>\n");
-    h
+    match head.kind {
+        Kind::Summary => summary::render(h, v, lang)?,
+        Kind::Unit => unit(h, v, lang)?,
+        Kind::Ledger => ledger(h, v, lang)?,
+    }
+    if head.kind != Kind::Summary && !v.trail().is_empty() {
+        trail(h, v, lang)?;
+    }
+    writeln!(h, "<footer>{}</footer>", escape(&labels::generated(head, lang)))?;
+    h.write_all(b"</body>\n</html>\n")
 }
 
 /// Title, subtitle and issuer; for a unit report also the unit, plan and report date.
-fn header(h: &mut String, r: &Report, lang: Lang) {
-    h.push_str(&format!("<header>\n<h1>{}</h1>\n", escape(&labels::title(r, lang))));
-    h.push_str(&format!("<p class=\"subtitle\">{}</p>\n", escape(&labels::subtitle(r, lang))));
+fn header(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
+    let r = v.head();
+    write!(h, "<header>\n<h1>{}</h1>\n", escape(&labels::title(r, lang)))?;
+    writeln!(h, "<p class=\"subtitle\">{}</p>", escape(&labels::subtitle(r, lang)))?;
     let issuer: Vec<&str> = [Some(r.plan.issuer.as_str()), r.plan.doc_no.as_deref()]
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty())
         .collect();
     if !issuer.is_empty() {
-        h.push_str(&format!("<p class=\"issuer\">{}</p>\n", escape(&issuer.join("　"))));
+        writeln!(h, "<p class=\"issuer\">{}</p>", escape(&issuer.join("　")))?;
     }
-    h.push_str("</header>\n");
+    h.write_all(b"</header>\n")?;
     if r.kind == Kind::Unit {
         let name = r.unit.as_ref().map(|u| u.name.as_str()).unwrap_or_default();
         let pairs = [
@@ -56,162 +70,172 @@ fn header(h: &mut String, r: &Report, lang: Lang) {
             (labels::field("plan", lang), escape(&r.plan.title)),
             (labels::field("report_date", lang), r.period.due.to_string()),
         ];
-        kv(h, "meta", &pairs, 1, 18);
+        kv(h, "meta", &pairs, 1, 18)?;
     }
+    Ok(())
 }
 
 /// A unit's report: every assignment of the unit with its progress, problems and plans.
-fn unit(h: &mut String, r: &Report, lang: Lang) {
+fn unit(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
     let col = |k| labels::col(k, lang);
     let cols = [
         (col("task"), 5, "c"),
-        (col("content"), 22, ""),
+        (col("content"), 20, ""),
         (col("deadline"), 9, ""),
         (col("status"), 7, "c"),
-        (col("note"), 16, "long"),
-        (col("problems"), 11, "long"),
-        (col("next"), 11, "long"),
+        (col("note"), 15, "long"),
+        (col("problems"), 10, "long"),
+        (col("next"), 10, "long"),
         (col("evidence"), 9, "long"),
+        (col("by"), 5, "c"),
         (col("light"), 5, "c"),
         (col("in_period"), 5, "c"),
     ];
-    let rows: Vec<Vec<String>> = r
-        .rows
-        .iter()
-        .map(|x| {
-            vec![
-                escape(&x.task),
-                content(x),
-                deadline(x, lang),
-                escape(&labels::progress(x, lang)),
-                long(x.note.as_deref()),
-                long(x.problems.as_deref()),
-                long(x.next.as_deref()),
-                evidence(&x.evidence),
-                light(x.light, lang),
-                escape(labels::yes(x.updated_in_period, lang)),
-            ]
-        })
-        .collect();
-    table(h, &cols, &rows);
+    let rows = v.rows().map(|x| {
+        vec![
+            escape(x.task),
+            content(&x),
+            deadline(&x, lang),
+            escape(&labels::progress(&x, lang)),
+            long(x.note),
+            long(x.problems),
+            long(x.next),
+            evidence(x.evidence),
+            escape(x.by.unwrap_or_default()),
+            light(x.light, lang),
+            escape(labels::in_period(&x, lang)),
+        ]
+    });
+    table(h, &cols, rows)
 }
 
 /// The ledger: every assignment, one line each.
-fn ledger(h: &mut String, r: &Report, lang: Lang) {
+fn ledger(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
     let col = |k| labels::col(k, lang);
     let cols = [
-        (col("task"), 6, "c"),
-        (col("unit"), 11, ""),
-        (col("role"), 6, "c"),
-        (col("deadline"), 12, ""),
+        (col("task"), 5, "c"),
+        (col("unit"), 10, ""),
+        (col("role"), 5, "c"),
+        (col("deadline"), 10, ""),
         (col("status"), 9, "c"),
-        (col("bucket"), 7, "c"),
-        (col("light"), 8, "c"),
-        (col("updated"), 11, "c"),
-        (col("note"), 30, "long"),
+        (col("bucket"), 6, "c"),
+        (col("light"), 6, "c"),
+        (col("updated"), 10, "c"),
+        (col("note"), 25, "long"),
+        (col("by"), 6, "c"),
+        (col("record"), 8, "c"),
     ];
-    let rows: Vec<Vec<String>> = r
-        .rows
-        .iter()
-        .map(|x| {
-            vec![
-                escape(&x.task),
-                escape(&x.unit_name),
-                escape(x.role.label(lang)),
-                deadline(x, lang),
-                escape(&labels::progress(x, lang)),
-                escape(labels::bucket(x.bucket, lang)),
-                light(x.light, lang),
-                escape(&labels::when(x.updated_at)),
-                long(x.note.as_deref()),
-            ]
-        })
-        .collect();
-    table(h, &cols, &rows);
+    let rows = v.rows().map(|x| {
+        vec![
+            escape(x.task),
+            escape(x.unit_name),
+            escape(x.role.label(lang)),
+            deadline(&x, lang),
+            escape(&labels::progress(&x, lang)),
+            escape(labels::bucket(x.bucket, lang)),
+            light(x.light, lang),
+            escape(&labels::updated(&x, lang)),
+            long(x.note),
+            escape(x.by.unwrap_or_default()),
+            escape(x.record.unwrap_or_default()),
+        ]
+    });
+    table(h, &cols, rows)
 }
 
-fn heading(h: &mut String, text: &str) {
-    h.push_str(&format!("<h2>{}</h2>\n", escape(text)));
+/// Corrections and withdrawals, from the shared text cells.
+fn trail(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
+    heading(h, labels::trail_heading(lang))?;
+    let g = super::cells::trail(v.trail(), lang);
+    let widths = [9, 5, 12, 6, 9, 11, 7, 10, 31];
+    let cols: Vec<Col> = g.heads.iter().zip(widths).map(|(head, w)| (*head, w, "")).collect();
+    let rows = g.lines().map(|line| line.cells.iter().map(|c| escape(c)).collect());
+    table(h, &cols, rows)
 }
 
-/// The rows at `indices` (skipping any out of range).
-fn picked<'a>(r: &'a Report, indices: &'a [usize]) -> impl Iterator<Item = &'a Row> {
-    indices.iter().filter_map(|&i| r.rows.get(i))
+fn heading(h: &mut dyn Write, text: &str) -> io::Result<()> {
+    writeln!(h, "<h2>{}</h2>", escape(text))
 }
 
 /// A table with fixed column widths and a header repeated on every printed page. Cells are
 /// HTML already escaped.
-fn table(h: &mut String, cols: &[Col], rows: &[Vec<String>]) {
-    h.push_str("<table>\n<colgroup>");
+fn table(h: &mut dyn Write, cols: &[Col], rows: impl Iterator<Item = Vec<String>>) -> io::Result<()> {
+    h.write_all(b"<table>\n<colgroup>")?;
     for (_, width, _) in cols {
-        h.push_str(&format!("<col style=\"width:{width}%\">"));
+        write!(h, "<col style=\"width:{width}%\">")?;
     }
-    h.push_str("</colgroup>\n<thead><tr>");
+    h.write_all(b"</colgroup>\n<thead><tr>")?;
     for (head, _, _) in cols {
-        h.push_str(&format!("<th>{}</th>", escape(head)));
+        write!(h, "<th>{}</th>", escape(head))?;
     }
-    h.push_str("</tr></thead>\n<tbody>\n");
+    h.write_all(b"</tr></thead>\n<tbody>\n")?;
     for row in rows {
-        h.push_str("<tr>");
+        h.write_all(b"<tr>")?;
         for (cell, (_, _, class)) in row.iter().zip(cols) {
             if class.is_empty() {
-                h.push_str(&format!("<td>{cell}</td>"));
+                write!(h, "<td>{cell}</td>")?;
             } else {
-                h.push_str(&format!("<td class=\"{class}\">{cell}</td>"));
+                write!(h, "<td class=\"{class}\">{cell}</td>")?;
             }
         }
-        h.push_str("</tr>\n");
+        h.write_all(b"</tr>\n")?;
     }
-    h.push_str("</tbody>\n</table>\n");
+    h.write_all(b"</tbody>\n</table>\n")
 }
 
 /// `table`, or a "无" line when there are no rows.
-fn table_or_none(h: &mut String, cols: &[Col], rows: &[Vec<String>], lang: Lang) {
-    if rows.is_empty() {
-        h.push_str(&format!("<p class=\"para\">{}</p>\n", escape(labels::none(lang))));
+fn table_or_none(
+    h: &mut dyn Write,
+    cols: &[Col],
+    rows: impl Iterator<Item = Vec<String>>,
+    lang: Lang,
+) -> io::Result<()> {
+    let mut rows = rows.peekable();
+    if rows.peek().is_none() {
+        writeln!(h, "<p class=\"para\">{}</p>", escape(labels::none(lang)))
     } else {
-        table(h, cols, rows);
+        table(h, cols, rows)
     }
 }
 
 /// Label/value pairs, `per_row` pairs a line; labels take `label_width` percent each.
 /// Values are HTML already escaped.
-fn kv(h: &mut String, class: &str, pairs: &[(&str, String)], per_row: usize, label_width: usize) {
+fn kv(h: &mut dyn Write, class: &str, pairs: &[(&str, String)], per_row: usize, label_width: usize) -> io::Result<()> {
     let per_row = per_row.max(1);
     let value_width = (100 / per_row).saturating_sub(label_width);
-    h.push_str(&format!("<table class=\"{class}\">\n<colgroup>"));
+    write!(h, "<table class=\"{class}\">\n<colgroup>")?;
     for _ in 0..per_row {
-        h.push_str(&format!("<col style=\"width:{label_width}%\"><col style=\"width:{value_width}%\">"));
+        write!(h, "<col style=\"width:{label_width}%\"><col style=\"width:{value_width}%\">")?;
     }
-    h.push_str("</colgroup>\n<tbody>\n");
+    h.write_all(b"</colgroup>\n<tbody>\n")?;
     for line in pairs.chunks(per_row) {
-        h.push_str("<tr>");
+        h.write_all(b"<tr>")?;
         for (label, value) in line {
-            h.push_str(&format!("<th>{}</th><td>{value}</td>", escape(label)));
+            write!(h, "<th>{}</th><td>{value}</td>", escape(label))?;
         }
         for _ in line.len()..per_row {
-            h.push_str("<th></th><td></td>");
+            h.write_all(b"<th></th><td></td>")?;
         }
-        h.push_str("</tr>\n");
+        h.write_all(b"</tr>\n")?;
     }
-    h.push_str("</tbody>\n</table>\n");
+    h.write_all(b"</tbody>\n</table>\n")
 }
 
 /// The topic in bold, then the content.
-fn content(r: &Row) -> String {
-    match r.topic.as_deref().filter(|t| !t.trim().is_empty()) {
-        Some(t) => format!("<span class=\"topic\">{}</span><br>{}", escape(t), multiline(&r.content)),
-        None => multiline(&r.content),
+fn content(r: &RowRef) -> String {
+    match r.topic.filter(|t| !t.trim().is_empty()) {
+        Some(t) => format!("<span class=\"topic\">{}</span><br>{}", escape(t), multiline(r.content)),
+        None => multiline(r.content),
     }
 }
 
 /// The deadline phrase, then the due date and the days left or overdue in small print.
-fn deadline(r: &Row, lang: Lang) -> String {
-    let phrase = escape(r.deadline.as_deref().unwrap_or_default());
+fn deadline(r: &RowRef, lang: Lang) -> String {
+    let phrase = escape(r.deadline.unwrap_or_default());
     let small: Vec<String> = [r.due.map(|d| d.to_string()), Some(labels::days(r, lang))]
         .into_iter()
         .flatten()
-        .filter(|s| !s.is_empty() && *s != r.deadline.as_deref().unwrap_or_default())
+        .filter(|s| !s.is_empty() && *s != r.deadline.unwrap_or_default())
         .collect();
     if small.is_empty() {
         return phrase;

@@ -10,18 +10,7 @@ fn d(m: u32, day: u32) -> NaiveDate {
 }
 
 fn upd(status: Status, percent: Option<u8>, at: &str) -> Update {
-    Update {
-        task: "1".into(),
-        unit: "a".into(),
-        at: DateTime::parse_from_rfc3339(at).unwrap(),
-        by: None,
-        status,
-        percent,
-        note: None,
-        problems: None,
-        next: None,
-        evidence: vec![],
-    }
+    Update { percent, ..Update::new("1", "a", DateTime::parse_from_rfc3339(at).unwrap(), status) }
 }
 
 const CUTOFF: &str = "2022-06-10T23:59:59+08:00";

@@ -1,6 +1,6 @@
 //! Every word the report renderers print, in Chinese or English, kept in one place.
 
-use super::{Bucket, Kind, Light, Report, Row};
+use super::{Bucket, Head, Kind, Light, Reported, RowRef, Summary, UnitLine};
 use crate::ledger::Status;
 use crate::{Lang, tr};
 
@@ -12,12 +12,102 @@ pub fn status(s: Option<Status>, lang: Lang) -> &'static str {
     }
 }
 
-/// "推进中 60%" / "已完成" / "未填报".
-pub fn progress(r: &Row, lang: Lang) -> String {
-    match (r.status, r.percent) {
+/// "推进中 60%" / "已完成" / "未填报", "（已更正）" after a corrected state, and
+/// "台账文件有误" when the unit's file could not be read.
+pub fn progress(r: &RowRef, lang: Lang) -> String {
+    if r.ledger_error {
+        return unreadable(lang).to_string();
+    }
+    let base = match (r.status, r.percent) {
         (Some(Status::Done), _) | (_, None) => status(r.status, lang).to_string(),
         (s, Some(p)) => format!("{} {p}%", status(s, lang)),
+    };
+    if r.corrected { format!("{base}{}", lang.pick("（已更正）", " (corrected)")) } else { base }
+}
+
+/// The status alone (percent in its own column): "推进中", "已完成（已更正）", "台账文件有误".
+pub fn status_cell(r: &RowRef, lang: Lang) -> String {
+    if r.ledger_error {
+        return unreadable(lang).to_string();
     }
+    let s = status(r.status, lang);
+    if r.corrected { format!("{s}{}", lang.pick("（已更正）", " (corrected)")) } else { s.to_string() }
+}
+
+/// "台账文件有误".
+pub fn unreadable(lang: Lang) -> &'static str {
+    lang.pick("台账文件有误", "ledger file unreadable")
+}
+
+/// The 本期更新 cell: "是" / "无新进展" / "补报" / "".
+pub fn in_period(r: &RowRef, lang: Lang) -> &'static str {
+    match r.reported {
+        Reported::Updated => lang.pick("是", "yes"),
+        Reported::NoChange => lang.pick("无新进展", "no change"),
+        Reported::Late => lang.pick("补报", "late"),
+        Reported::None => "",
+    }
+}
+
+/// The time of the state's record, "（补报）" after a late one.
+pub fn updated(r: &RowRef, lang: Lang) -> String {
+    let when = when(r.updated_at);
+    if r.late { format!("{when}{}", lang.pick("（补报）", " (late)")) } else { when }
+}
+
+/// A unit's 本期报送 cell: "已报送" / "已报送（无新进展）" / "补报" / "未报送" / "台账文件有误".
+pub fn unit_report(u: &UnitLine, lang: Lang) -> &'static str {
+    if u.ledger_error {
+        return unreadable(lang);
+    }
+    match u.report {
+        Reported::Updated => lang.pick("已报送", "reported"),
+        Reported::NoChange => lang.pick("已报送（无新进展）", "reported (no change)"),
+        Reported::Late => lang.pick("补报", "late"),
+        Reported::None => lang.pick("未报送", "not reported"),
+    }
+}
+
+/// How units are ranked and what counts as reported, printed under the ranking.
+pub fn ranking_rule(lang: Lang) -> &'static str {
+    lang.pick(
+        "排名规则：按完成率从高到低；完成率相同的，本期按时报送（含确认“本期无新进展”）的单位在前，其次逾期事项少的在前，再按计划中单位的顺序。补报：在所属报送期的报送日期之后才写入的记录，不计为按时报送。",
+        "Ranking: by completion rate, highest first; at equal rates, units that reported on time this period (a \"no change\" confirmation counts) come first, then fewer overdue, then the plan's order of units. Late (补报): a record written after the report date of the period it is dated in; it does not count as reported on time.",
+    )
+}
+
+/// The notice at the top of a report some of whose units' files could not be read.
+pub fn broken(s: &Summary, lang: Lang) -> Option<String> {
+    let b = &s.broken;
+    if b.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = b.iter().map(|u| format!("{}（{}）", u.name, u.place)).collect();
+    Some(tr!(
+        lang,
+        "注意：以下单位的台账文件有误，无法读取，报告中这些单位的分工按无记录统计：{}。请该单位按所示位置修正文件后重新生成报告。",
+        "Note: the ledger files of these units could not be read, and their assignments count as having no records: {}. Have the unit repair the file at that place, then make the report again.",
+        list.join(lang.list_sep())
+    ))
+}
+
+/// "补报单位：…" under the list of units that did not report on time, if any.
+pub fn late_units(s: &Summary, lang: Lang) -> Option<String> {
+    (!s.late.is_empty())
+        .then(|| tr!(lang, "其中补报的单位：{}", "of which reported late: {}", s.late.join(lang.list_sep())))
+}
+
+/// "更正" / "撤回".
+pub fn trail_kind(kind: &str, lang: Lang) -> &'static str {
+    match kind {
+        "withdrawal" => lang.pick("撤回", "withdrawal"),
+        _ => lang.pick("更正", "correction"),
+    }
+}
+
+/// Heading of the corrections table.
+pub fn trail_heading(lang: Lang) -> &'static str {
+    lang.pick("更正与撤回记录", "Corrections and withdrawals")
 }
 
 pub fn bucket(b: Bucket, lang: Lang) -> &'static str {
@@ -50,7 +140,7 @@ pub fn kind(k: Kind, lang: Lang) -> &'static str {
 }
 
 /// The title line: plan title and report name.
-pub fn title(r: &Report, lang: Lang) -> String {
+pub fn title(r: &Head, lang: Lang) -> String {
     match &r.unit {
         Some(u) => tr!(lang, "{}　{}·{}", "{} — {}: {}", r.plan.title, u.name, kind(r.kind, lang)),
         None => tr!(lang, "{}　{}", "{} — {}", r.plan.title, kind(r.kind, lang)),
@@ -58,7 +148,7 @@ pub fn title(r: &Report, lang: Lang) -> String {
 }
 
 /// "第2期（2022-06-11 至 2022-09-10），截至 2022-09-10 24:00".
-pub fn subtitle(r: &Report, lang: Lang) -> String {
+pub fn subtitle(r: &Head, lang: Lang) -> String {
     let p = &r.period;
     tr!(
         lang,
@@ -73,7 +163,7 @@ pub fn subtitle(r: &Report, lang: Lang) -> String {
 }
 
 /// "还剩 12 天" / "逾期 3 天" / "今天到期"; empty when undated, done or not applicable.
-pub fn days(r: &Row, lang: Lang) -> String {
+pub fn days(r: &RowRef, lang: Lang) -> String {
     if r.status.is_some_and(Status::is_closed) {
         return String::new();
     }
@@ -132,6 +222,9 @@ pub fn col(key: &str, lang: Lang) -> &'static str {
         "reported" => lang.pick("本期报送", "this period"),
         "last_update" => lang.pick("最近填报", "last update"),
         "tasks" => lang.pick("任务数", "tasks"),
+        "record" => lang.pick("记录编号", "record"),
+        "kind" => lang.pick("类型", "kind"),
+        "corrects" => lang.pick("更正的记录", "corrects"),
         _ => "",
     }
 }
@@ -156,8 +249,8 @@ pub fn part(key: &str, lang: Lang) -> &'static str {
 }
 
 /// The overall sentence of a summary, e.g. "共 44 项任务、715 项分工，已完成 120 项，完成率 16.8%，逾期 3 项。"
-pub fn overall(r: &Report, lang: Lang) -> String {
-    let t = &r.summary.totals;
+pub fn overall(s: &Summary, lang: Lang) -> String {
+    let t = &s.totals;
     tr!(
         lang,
         "共 {} 项任务、{} 项分工。已完成分工 {} 项（不适用 {} 项不计），完成率 {}；推进中 {} 项，持续推进 {} 项，受阻 {} 项，未启动或未填报 {} 项；逾期 {} 项。已全部完成的任务 {} 项，有逾期的任务 {} 项。",
@@ -185,13 +278,18 @@ pub fn bucket_rule(lang: Lang) -> &'static str {
     )
 }
 
+/// The end of a text cut to fit an XLSX cell (32,767 characters at most).
+pub fn cut(lang: Lang) -> &'static str {
+    lang.pick("…（已截断，全文见台账或计划文件）", "… (cut; the full text is in the ledger or plan file)")
+}
+
 /// "无" / "none", for an empty list.
 pub fn none(lang: Lang) -> &'static str {
     lang.pick("无", "none")
 }
 
 /// The closing line: "由 taizhang 生成 · 数据截至 2022-09-10 24:00".
-pub fn generated(r: &Report, lang: Lang) -> String {
+pub fn generated(r: &Head, lang: Lang) -> String {
     tr!(lang, "由 taizhang 生成 · 数据截至 {} 24:00", "Generated by taizhang · as of the end of {}", r.as_of_date)
 }
 

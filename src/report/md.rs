@@ -1,65 +1,84 @@
-//! Markdown reports: the same parts as the text report, as headings and pipe tables.
+//! Markdown reports: the same parts as the text report, as headings and pipe tables, written
+//! to an `io::Write` as produced.
+
+use std::io::{self, Write};
 
 use super::cells::{self, Grid};
-use super::{Kind, Report, Summary, labels};
+use super::view::to_string;
+use super::{Kind, View, labels};
 use crate::Lang;
 
-/// Renders a report as Markdown.
-pub fn render(r: &Report, lang: Lang) -> String {
-    let mut out = format!("# {}\n\n{}\n\n", cell(&labels::title(r, lang)), cell(&labels::subtitle(r, lang)));
-    match r.kind {
-        Kind::Summary => summary(&mut out, r, &r.summary, lang),
-        Kind::Unit => table(&mut out, &cells::unit_rows(&r.rows, lang), lang),
-        Kind::Ledger => table(&mut out, &cells::ledger_rows(&r.rows, lang), lang),
-    }
-    out
+/// Renders a report as Markdown into a string.
+pub fn render(v: &dyn View, lang: Lang) -> String {
+    to_string(|out| write(v, lang, out)).unwrap_or_default()
 }
 
-/// A table cell: control characters dropped, pipes escaped, line breaks as <br>.
+/// Writes a report as Markdown.
+pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let h = v.head();
+    write!(out, "# {}\n\n{}\n\n", cell(&labels::title(h, lang)), cell(&labels::subtitle(h, lang)))?;
+    if let Some(notice) = labels::broken(v.summary(), lang) {
+        write!(out, "> {}\n\n", cell(&notice))?;
+    }
+    match h.kind {
+        Kind::Summary => summary(out, v, lang)?,
+        Kind::Unit => table(out, &cells::unit_rows(v, lang), lang)?,
+        Kind::Ledger => table(out, &cells::ledger_rows(v, lang), lang)?,
+    }
+    if h.kind != Kind::Summary && !v.trail().is_empty() {
+        write!(out, "## {}\n\n", labels::trail_heading(lang))?;
+        table(out, &cells::trail(v.trail(), lang), lang)?;
+    }
+    Ok(())
+}
+
+/// A table cell: control characters and bidi controls dropped (`text::is_unsafe`), pipes
+/// escaped, line breaks as <br>.
 fn cell(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '|' => out.push_str("\\|"),
             '\n' => out.push_str("<br>"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            c if c.is_control() => {}
+            c if crate::text::is_unsafe(c) => {}
             c => out.push(c),
         }
     }
     out
 }
 
-fn table(out: &mut String, g: &Grid, lang: Lang) {
-    if g.rows.is_empty() {
-        out.push_str(&format!("{}\n\n", labels::none(lang)));
-        return;
+fn table(out: &mut dyn Write, g: &Grid, lang: Lang) -> io::Result<()> {
+    if g.is_empty() {
+        return write!(out, "{}\n\n", labels::none(lang));
     }
-    out.push_str(&format!("| {} |\n", g.heads.join(" | ")));
-    out.push_str(&format!("|{}\n", "---|".repeat(g.heads.len())));
-    for r in &g.rows {
-        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    writeln!(out, "| {} |", g.heads.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(g.heads.len()))?;
+    for line in g.lines() {
+        let cells: Vec<String> = line.cells.iter().map(|c| cell(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
     }
-    out.push('\n');
+    out.write_all(b"\n")
 }
 
-fn summary(out: &mut String, r: &Report, s: &Summary, lang: Lang) {
-    let h = |out: &mut String, key: &str| out.push_str(&format!("## {}\n\n", labels::part(key, lang)));
-    h(out, "totals");
-    out.push_str(&format!("{}\n\n", cell(&labels::overall(r, lang))));
-    h(out, "buckets");
-    table(out, &cells::buckets(s, lang), lang);
-    out.push_str(&format!("{}\n\n", labels::bucket_rule(lang)));
-    h(out, "units");
-    table(out, &cells::units(s, lang), lang);
-    h(out, "sections");
-    table(out, &cells::sections(s, lang), lang);
-    h(out, "overdue");
-    table(out, &cells::overdue(r, s, lang), lang);
-    h(out, "not_reported");
-    out.push_str(&format!("{}\n\n", cell(&cells::not_reported(s, lang))));
-    h(out, "completed");
-    table(out, &cells::completed(r, s, lang), lang);
+fn summary(out: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
+    let s = v.summary();
+    let h = |out: &mut dyn Write, key: &str| write!(out, "## {}\n\n", labels::part(key, lang));
+    h(out, "totals")?;
+    write!(out, "{}\n\n", cell(&labels::overall(s, lang)))?;
+    h(out, "buckets")?;
+    table(out, &cells::buckets(s, lang), lang)?;
+    write!(out, "{}\n\n", labels::bucket_rule(lang))?;
+    h(out, "units")?;
+    table(out, &cells::units(s, lang), lang)?;
+    write!(out, "{}\n\n", labels::ranking_rule(lang))?;
+    h(out, "sections")?;
+    table(out, &cells::sections(s, lang), lang)?;
+    h(out, "overdue")?;
+    table(out, &cells::overdue(v, lang), lang)?;
+    h(out, "not_reported")?;
+    write!(out, "{}\n\n", cell(&cells::not_reported(s, lang)))?;
+    h(out, "completed")?;
+    table(out, &cells::completed(v, lang), lang)
 }

@@ -1,49 +1,284 @@
-//! The summary for leads: totals, buckets, the per-unit ranking, sections, tasks, the overdue
-//! list, who did not report, and what was completed in the period.
+//! The summary for leads, folded from the rows as they are computed: totals, buckets, the
+//! per-unit ranking, sections, tasks, the positions of the overdue and completed rows, who did
+//! not report, and the trail of corrections. Nothing of a row is kept but a few counts.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 
-use super::{Bucket, Buckets, Row, SectionLine, Summary, TaskLine, TaskUnit, Totals, UnitLine};
-use crate::ledger::{Ledger, Status};
+use super::compute::Computed;
+use super::{
+    BrokenUnit, Bucket, Buckets, Reported, SectionLine, Summary, TaskLine, TaskUnit, Totals, TrailLine, UnitLine,
+};
+use crate::ledger::{Entry, Ledger, RecordKind, Status};
 use crate::plan::Plan;
 
-pub(super) fn summarize(
-    plan: &Plan,
-    ledger: &Ledger,
-    rows: &[Row],
-    since: Option<DateTime<FixedOffset>>,
+/// One unit's counts so far.
+#[derive(Debug, Clone, Copy)]
+struct UnitCount {
+    assignments: usize,
+    done: usize,
+    na: usize,
+    overdue: usize,
+    /// The best of its assignments'.
+    report: Reported,
+    ledger_error: bool,
+}
+
+/// The summary being folded.
+pub(super) struct Tally<'a> {
+    plan: &'a Plan,
     cutoff: DateTime<FixedOffset>,
-) -> Summary {
-    let tasks = tasks(rows);
-    let mut totals = totals(rows);
-    totals.tasks = tasks.len();
-    totals.tasks_done = tasks.iter().filter(|t| t.status == "done").count();
-    totals.tasks_overdue = tasks.iter().filter(|t| t.overdue).count();
-    let units = units(plan, ledger, rows, since, cutoff);
-    let not_reported = units.iter().filter(|u| !u.reported).map(|u| u.name.clone()).collect();
-    let before = since.map(|s| s - Duration::nanoseconds(1));
-    let completed = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.status == Some(Status::Done))
-        .filter(|(_, r)| {
-            let earlier = before.and_then(|b| ledger.as_of(&r.task, &r.unit, b));
-            earlier.is_none_or(|u| u.status != Status::Done)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    Summary {
-        totals,
-        buckets: buckets(rows),
-        units,
-        sections: sections(rows),
-        tasks,
-        overdue: rows.iter().enumerate().filter(|(_, r)| r.overdue).map(|(i, _)| i).collect(),
-        not_reported,
-        completed,
+    totals: Totals,
+    buckets: Buckets,
+    /// Per unit of the plan (by index), once it has a row.
+    units: Vec<Option<UnitCount>>,
+    /// Sections in order of first appearance, with their n/a counts.
+    sections: Vec<(SectionLine, usize)>,
+    section_at: HashMap<&'a str, usize>,
+    /// The task of the previous row and its section.
+    current: Option<(usize, usize)>,
+    tasks: Vec<TaskLine>,
+    /// Each row's state; their `line`s hold plan unit indices until `finish` points them at
+    /// the ranking.
+    states: Vec<TaskUnit>,
+    overdue: Vec<usize>,
+    completed: Vec<usize>,
+    trail: Vec<TrailLine>,
+    /// Rows seen.
+    rows: usize,
+}
+
+impl<'a> Tally<'a> {
+    /// A tally of `rows` rows.
+    pub fn new(plan: &'a Plan, cutoff: DateTime<FixedOffset>, rows: usize) -> Tally<'a> {
+        Tally {
+            plan,
+            cutoff,
+            totals: Totals::default(),
+            buckets: Buckets::default(),
+            units: vec![None; plan.units.len()],
+            sections: Vec::new(),
+            section_at: HashMap::new(),
+            current: None,
+            tasks: Vec::new(),
+            states: Vec::with_capacity(rows),
+            overdue: Vec::new(),
+            completed: Vec::new(),
+            trail: Vec::new(),
+            rows: 0,
+        }
     }
+
+    /// Counts one row (rows come in plan order, a task's together); true when it is in the
+    /// summary's list of overdue or completed rows.
+    pub fn add(&mut self, c: &Computed<'a>) -> bool {
+        let r = &c.row;
+        let n = self.rows;
+        self.rows += 1;
+        count_status(&mut self.totals, r.status);
+        self.totals.overdue += usize::from(r.overdue);
+        count_bucket(&mut self.buckets, r.bucket);
+        if r.overdue {
+            self.overdue.push(n);
+        }
+        let completed = r.status == Some(Status::Done) && !c.done_before;
+        if completed {
+            self.completed.push(n);
+        }
+        let unit = self.units[c.unit].get_or_insert(UnitCount {
+            assignments: 0,
+            done: 0,
+            na: 0,
+            overdue: 0,
+            report: Reported::None,
+            ledger_error: false,
+        });
+        unit.assignments += 1;
+        unit.done += usize::from(r.status == Some(Status::Done));
+        unit.na += usize::from(r.status == Some(Status::Na));
+        unit.overdue += usize::from(r.overdue);
+        unit.report = unit.report.min(r.reported);
+        unit.ledger_error |= r.ledger_error;
+        let section = self.task(c);
+        let (line, na) = &mut self.sections[section];
+        line.assignments += 1;
+        line.done += usize::from(r.status == Some(Status::Done));
+        line.overdue += usize::from(r.overdue);
+        *na += usize::from(r.status == Some(Status::Na));
+        let line = u32::try_from(c.unit).unwrap_or(u32::MAX);
+        self.states.push(TaskUnit { line, status: r.status, overdue: r.overdue });
+        if let Some(t) = self.tasks.last_mut() {
+            t.overdue |= r.overdue;
+            t.units.end = self.states.len();
+        }
+        self.corrections(c);
+        r.overdue || completed
+    }
+
+    /// Starts a new task line (and counts it in its section) when the row's task is new;
+    /// returns the section's index.
+    fn task(&mut self, c: &Computed<'a>) -> usize {
+        if let Some((_, section)) = self.current.filter(|(t, _)| *t == c.task) {
+            return section;
+        }
+        let name: &'a str = c.row.section.unwrap_or_default();
+        let next = self.sections.len();
+        let section = *self.section_at.entry(name).or_insert(next);
+        if section == next {
+            let line = SectionLine {
+                section: name.to_string(),
+                tasks: 0,
+                assignments: 0,
+                done: 0,
+                overdue: 0,
+                completion_rate: 0.0,
+            };
+            self.sections.push((line, 0));
+        }
+        self.sections[section].0.tasks += 1;
+        self.current = Some((c.task, section));
+        self.tasks.push(TaskLine {
+            id: c.row.task.to_string(),
+            section: c.row.section.map(str::to_string),
+            status: "not_started",
+            overdue: false,
+            units: self.states.len()..self.states.len(),
+        });
+        section
+    }
+
+    /// The corrections and withdrawals of the row's assignment made by the cut-off.
+    fn corrections(&mut self, c: &Computed<'a>) {
+        let cutoff = crate::ledger::order(self.cutoff);
+        let entries = c.entries;
+        let marks = entries.marks().enumerate();
+        let wanted = marks.filter(|(_, m)| matches!(m.entry, Entry::Correction | Entry::Withdrawal));
+        for u in wanted.filter(|(_, m)| m.at <= cutoff).filter_map(|(k, _)| entries.record(k)) {
+            let (kind, of) = match &u.kind {
+                RecordKind::Correction { of } => ("correction", of),
+                RecordKind::Withdrawal { of } => ("withdrawal", of),
+                _ => continue,
+            };
+            self.trail.push(TrailLine {
+                record: u.id.clone(),
+                kind,
+                corrects: of.clone(),
+                task: u.task.clone(),
+                unit: u.unit.clone(),
+                unit_name: c.row.unit_name.to_string(),
+                at: u.at,
+                by: u.by.clone(),
+                status: u.status,
+                percent: u.percent,
+                note: u.note.clone(),
+            });
+        }
+    }
+
+    /// The summary, and the trail oldest first.
+    pub fn finish(mut self, ledger: &Ledger) -> (Summary, Vec<TrailLine>) {
+        let ranked = self.ranking(ledger);
+        let mut line_of = vec![u32::MAX; self.plan.units.len()];
+        for (k, (u, _)) in ranked.iter().enumerate() {
+            line_of[*u] = u32::try_from(k).unwrap_or(u32::MAX);
+        }
+        let units: Vec<UnitLine> = ranked.into_iter().map(|(_, l)| l).collect();
+        for u in &mut self.states {
+            u.line = line_of.get(u.line as usize).copied().unwrap_or(u32::MAX);
+        }
+        for t in &mut self.tasks {
+            t.status = task_status(self.states.get(t.units.clone()).unwrap_or_default());
+        }
+        let mut totals = self.totals;
+        totals.assignments = self.rows;
+        totals.completion_rate = rate(totals.done, totals.assignments, totals.na);
+        totals.tasks = self.tasks.len();
+        totals.tasks_done = self.tasks.iter().filter(|t| t.status == "done").count();
+        totals.tasks_overdue = self.tasks.iter().filter(|t| t.overdue).count();
+        let not_reported = units.iter().filter(|u| !u.reported).map(|u| u.name.clone()).collect();
+        let late = units.iter().filter(|u| u.report == Reported::Late).map(|u| u.name.clone()).collect();
+        let broken = ledger
+            .unreadable()
+            .iter()
+            .map(|x| BrokenUnit {
+                unit: x.unit.clone(),
+                name: self.plan.unit_index(&x.unit).map(|i| self.plan.units[i].name.clone()).unwrap_or_default(),
+                place: x.place.clone(),
+            })
+            .collect();
+        let sections = self
+            .sections
+            .into_iter()
+            .map(|(mut l, na)| {
+                l.completion_rate = rate(l.done, l.assignments, na);
+                l
+            })
+            .collect();
+        let mut trail = self.trail;
+        trail.sort_by_key(|l| l.at);
+        let summary = Summary {
+            totals,
+            buckets: self.buckets,
+            units,
+            sections,
+            tasks: self.tasks,
+            states: self.states,
+            overdue: self.overdue,
+            not_reported,
+            late,
+            broken,
+            completed: self.completed,
+        };
+        (summary, trail)
+    }
+
+    /// Every unit with rows (its index in the plan and its line), ranked by completion rate,
+    /// then reported on time in the period before not, then fewer overdue, then the plan's
+    /// order of units (docs/report-json.md).
+    fn ranking(&self, ledger: &Ledger) -> Vec<(usize, UnitLine)> {
+        let last = last_reports(self.plan, ledger, self.cutoff);
+        let mut lines: Vec<(usize, UnitLine)> = self
+            .units
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|c| (i, c)))
+            .map(|(i, c)| {
+                let unit = &self.plan.units[i];
+                let line = UnitLine {
+                    rank: 0,
+                    unit: unit.id.clone(),
+                    name: unit.name.clone(),
+                    assignments: c.assignments,
+                    done: c.done,
+                    na: c.na,
+                    overdue: c.overdue,
+                    completion_rate: rate(c.done, c.assignments, c.na),
+                    reported: c.report.on_time(),
+                    report: c.report,
+                    ledger_error: c.ledger_error,
+                    last_update: last[i],
+                };
+                (i, line)
+            })
+            .collect();
+        lines.sort_by(|(i, a), (j, b)| {
+            b.completion_rate
+                .total_cmp(&a.completion_rate)
+                .then(b.reported.cmp(&a.reported))
+                .then(a.overdue.cmp(&b.overdue))
+                .then(i.cmp(j))
+        });
+        for (k, (_, l)) in lines.iter_mut().enumerate() {
+            l.rank = k + 1;
+        }
+        lines
+    }
+}
+
+/// Per unit of the plan: the time of its latest update or no-change confirmation by the cut-off.
+fn last_reports(plan: &Plan, ledger: &Ledger, cutoff: DateTime<FixedOffset>) -> Vec<Option<DateTime<FixedOffset>>> {
+    plan.units.iter().map(|u| ledger.last_report(&u.id, cutoff)).collect()
 }
 
 /// done / (assignments − na).
@@ -52,164 +287,35 @@ fn rate(done: usize, assignments: usize, na: usize) -> f64 {
     if counted == 0 { 0.0 } else { done as f64 / counted as f64 }
 }
 
-fn totals(rows: &[Row]) -> Totals {
-    let mut t = Totals { assignments: rows.len(), ..Totals::default() };
-    for r in rows {
-        match r.status {
-            Some(Status::Done) => t.done += 1,
-            Some(Status::InProgress) => t.in_progress += 1,
-            Some(Status::NotStarted) | None => t.not_started += 1,
-            Some(Status::Ongoing) => t.ongoing += 1,
-            Some(Status::Blocked) => t.blocked += 1,
-            Some(Status::Na) => t.na += 1,
-        }
-        t.overdue += usize::from(r.overdue);
+fn count_status(t: &mut Totals, status: Option<Status>) {
+    match status {
+        Some(Status::Done) => t.done += 1,
+        Some(Status::InProgress) => t.in_progress += 1,
+        Some(Status::NotStarted) | None => t.not_started += 1,
+        Some(Status::Ongoing) => t.ongoing += 1,
+        Some(Status::Blocked) => t.blocked += 1,
+        Some(Status::Na) => t.na += 1,
     }
-    t.completion_rate = rate(t.done, t.assignments, t.na);
-    t
 }
 
-fn buckets(rows: &[Row]) -> Buckets {
-    let mut b = Buckets::default();
-    for r in rows {
-        match r.bucket {
-            Bucket::Done => b.done += 1,
-            Bucket::Ahead => b.ahead += 1,
-            Bucket::OnTrack => b.on_track += 1,
-            Bucket::Behind => b.behind += 1,
-            Bucket::Overdue => b.overdue += 1,
-            Bucket::NotApplicable => {}
-        }
+fn count_bucket(b: &mut Buckets, bucket: Bucket) {
+    match bucket {
+        Bucket::Done => b.done += 1,
+        Bucket::Ahead => b.ahead += 1,
+        Bucket::OnTrack => b.on_track += 1,
+        Bucket::Behind => b.behind += 1,
+        Bucket::Overdue => b.overdue += 1,
+        Bucket::NotApplicable => {}
     }
-    b
 }
 
-/// Every unit with assignments, ranked by completion rate, then fewer overdue, then name.
-fn units(
-    plan: &Plan,
-    ledger: &Ledger,
-    rows: &[Row],
-    since: Option<DateTime<FixedOffset>>,
-    cutoff: DateTime<FixedOffset>,
-) -> Vec<UnitLine> {
-    let mut order: Vec<&str> = Vec::new();
-    let mut by_unit: HashMap<&str, Vec<&Row>> = HashMap::new();
-    for r in rows {
-        by_unit.entry(&r.unit).or_insert_with(|| {
-            order.push(&r.unit);
-            Vec::new()
-        });
-        by_unit.entry(&r.unit).or_default().push(r);
+/// done (all done or n/a), in_progress (something recorded), or not_started.
+fn task_status(units: &[TaskUnit]) -> &'static str {
+    if units.iter().all(|u| u.status.is_some_and(Status::is_closed)) {
+        "done"
+    } else if units.iter().any(|u| u.status.is_some_and(|s| s != Status::NotStarted)) {
+        "in_progress"
+    } else {
+        "not_started"
     }
-    let mut last: HashMap<&str, DateTime<FixedOffset>> = HashMap::new();
-    let mut reported: HashMap<&str, bool> = HashMap::new();
-    for u in ledger.updates().iter().filter(|u| u.at <= cutoff) {
-        let Some(key) = order.iter().find(|k| **k == u.unit) else {
-            continue;
-        };
-        let slot = last.entry(key).or_insert(u.at);
-        *slot = (*slot).max(u.at);
-        if since.is_none_or(|s| u.at >= s) {
-            reported.insert(key, true);
-        }
-    }
-    let mut lines: Vec<UnitLine> = order
-        .iter()
-        .map(|&unit| {
-            let rs = &by_unit[unit];
-            let done = rs.iter().filter(|r| r.status == Some(Status::Done)).count();
-            let na = rs.iter().filter(|r| r.status == Some(Status::Na)).count();
-            UnitLine {
-                rank: 0,
-                unit: unit.to_string(),
-                name: plan.units.iter().find(|u| u.id == unit).map(|u| u.name.clone()).unwrap_or_default(),
-                assignments: rs.len(),
-                done,
-                na,
-                overdue: rs.iter().filter(|r| r.overdue).count(),
-                completion_rate: rate(done, rs.len(), na),
-                reported: reported.contains_key(unit),
-                last_update: last.get(unit).copied(),
-            }
-        })
-        .collect();
-    // Ties keep the plan's order of units (a stable sort), which follows the document.
-    let plan_order = |id: &str| plan.units.iter().position(|u| u.id == id).unwrap_or(usize::MAX);
-    lines.sort_by(|a, b| {
-        b.completion_rate
-            .total_cmp(&a.completion_rate)
-            .then(a.overdue.cmp(&b.overdue))
-            .then_with(|| plan_order(&a.unit).cmp(&plan_order(&b.unit)))
-    });
-    for (i, l) in lines.iter_mut().enumerate() {
-        l.rank = i + 1;
-    }
-    lines
-}
-
-fn sections(rows: &[Row]) -> Vec<SectionLine> {
-    let mut lines: Vec<SectionLine> = Vec::new();
-    let mut na: Vec<usize> = Vec::new();
-    let mut seen: HashSet<(&str, &str)> = HashSet::new();
-    for r in rows {
-        let name = r.section.as_deref().unwrap_or_default();
-        let i = lines.iter().position(|l| l.section == name).unwrap_or_else(|| {
-            lines.push(SectionLine {
-                section: name.to_string(),
-                tasks: 0,
-                assignments: 0,
-                done: 0,
-                overdue: 0,
-                completion_rate: 0.0,
-            });
-            na.push(0);
-            lines.len() - 1
-        });
-        let l = &mut lines[i];
-        l.tasks += usize::from(seen.insert((name, &r.task)));
-        l.assignments += 1;
-        l.done += usize::from(r.status == Some(Status::Done));
-        l.overdue += usize::from(r.overdue);
-        na[i] += usize::from(r.status == Some(Status::Na));
-    }
-    for (l, na) in lines.iter_mut().zip(na) {
-        l.completion_rate = rate(l.done, l.assignments, na);
-    }
-    lines
-}
-
-fn tasks(rows: &[Row]) -> Vec<TaskLine> {
-    let mut out: Vec<TaskLine> = Vec::new();
-    for r in rows {
-        if out.last().is_none_or(|t| t.id != r.task) {
-            out.push(TaskLine {
-                id: r.task.clone(),
-                section: r.section.clone(),
-                status: "not_started",
-                overdue: false,
-                units: Vec::new(),
-            });
-        }
-        if let Some(t) = out.last_mut() {
-            t.overdue |= r.overdue;
-            t.units.push(TaskUnit {
-                unit: r.unit.clone(),
-                name: r.unit_name.clone(),
-                status: r.status,
-                overdue: r.overdue,
-            });
-        }
-    }
-    for t in &mut out {
-        let closed = t.units.iter().all(|u| u.status.is_some_and(Status::is_closed));
-        let any = t.units.iter().any(|u| u.status.is_some_and(|s| s != Status::NotStarted));
-        t.status = if closed {
-            "done"
-        } else if any {
-            "in_progress"
-        } else {
-            "not_started"
-        };
-    }
-    out
 }

@@ -1,35 +1,124 @@
 //! Plain-text reports for the terminal and plain printing: aligned by cell width, long Chinese
 //! text wrapped, colour (lights) only when the caller says the output is a colour terminal.
+//! Written to an `io::Write` as produced; a table is read twice (measure, then write).
 
 mod table;
 
+use std::io::{self, Write};
+
 use self::table::{Paint, Size, Table};
 use super::cells::{self, Grid};
-use super::{Kind, Light, Report, Summary, labels};
+use super::view::to_string;
+use super::{Kind, Light, View, labels};
 use crate::Lang;
 use crate::text::{sanitize, wrap};
 
-/// Renders a report `width` cells wide; `color` adds ANSI colours to the lights.
-pub fn render(r: &Report, lang: Lang, width: usize, color: bool) -> String {
-    let mut out = heading(r, lang);
-    let table = |g: Grid| to_table(g).render(width, color);
-    match r.kind {
-        Kind::Summary => summary(&mut out, r, &r.summary, lang, width, color),
-        Kind::Unit => out.push_str(&table(cells::unit_rows(&r.rows, lang))),
-        Kind::Ledger => out.push_str(&table(cells::ledger_rows(&r.rows, lang))),
-    }
-    out
+/// Renders a report `width` cells wide into a string; `color` adds ANSI colours to the lights.
+pub fn render(v: &dyn View, lang: Lang, width: usize, color: bool) -> String {
+    to_string(|out| write(v, lang, width, color, out)).unwrap_or_default()
 }
 
-fn heading(r: &Report, lang: Lang) -> String {
-    let mut s = format!("{}\n{}\n", sanitize(&labels::title(r, lang)), sanitize(&labels::subtitle(r, lang)));
-    let issuer = match &r.plan.doc_no {
-        Some(no) => format!("{}（{}）", r.plan.issuer, no),
-        None => r.plan.issuer.clone(),
-    };
-    s.push_str(&sanitize(&issuer));
-    s.push_str("\n\n");
-    s
+/// Writes a report `width` cells wide; `color` adds ANSI colours to the lights.
+pub fn write(v: &dyn View, lang: Lang, width: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = Out { out, width, color, lang };
+    w.heading(v)?;
+    if let Some(notice) = labels::broken(v.summary(), lang) {
+        w.text(&notice)?;
+        w.out.write_all(b"\n")?;
+    }
+    match v.head().kind {
+        Kind::Summary => w.summary(v)?,
+        Kind::Unit => w.table(&cells::unit_rows(v, lang))?,
+        Kind::Ledger => w.table(&cells::ledger_rows(v, lang))?,
+    }
+    if v.head().kind != Kind::Summary && !v.trail().is_empty() {
+        writeln!(w.out, "\n{}", labels::trail_heading(lang))?;
+        w.table(&cells::trail(v.trail(), lang))?;
+    }
+    Ok(())
+}
+
+/// Where the text goes and how it is laid out.
+struct Out<'o> {
+    out: &'o mut dyn Write,
+    width: usize,
+    color: bool,
+    lang: Lang,
+}
+
+impl Out<'_> {
+    fn heading(&mut self, v: &dyn View) -> io::Result<()> {
+        let (h, lang) = (v.head(), self.lang);
+        writeln!(self.out, "{}\n{}", sanitize(&labels::title(h, lang)), sanitize(&labels::subtitle(h, lang)))?;
+        let issuer = match &h.plan.doc_no {
+            Some(no) => format!("{}（{}）", h.plan.issuer, no),
+            None => h.plan.issuer.clone(),
+        };
+        write!(self.out, "{}\n\n", sanitize(&issuer))
+    }
+
+    /// A paragraph, wrapped.
+    fn text(&mut self, s: &str) -> io::Result<()> {
+        writeln!(self.out, "{}", wrap(&sanitize(s), self.width.max(20)).join("\n"))
+    }
+
+    /// A table: measured in one pass over its lines, written in a second.
+    fn table(&mut self, g: &Grid) -> io::Result<()> {
+        let sizes: Vec<Size> = g.keys.iter().map(|k| size(k)).collect();
+        let mut t = Table::new(&g.heads, &sizes);
+        for line in g.lines() {
+            t.measure(&line.cells);
+        }
+        let widths = t.widths(self.width);
+        t.head(self.out, &widths)?;
+        let light_col = g.keys.iter().position(|k| *k == "light");
+        for line in g.lines() {
+            let painted: Vec<(&str, Paint)> = line
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.as_ref(), if Some(i) == light_col { paint(line.light) } else { Paint::None }))
+                .collect();
+            table::line(self.out, &painted, &widths, self.color)?;
+        }
+        Ok(())
+    }
+
+    /// A table, or "无" when it has no lines.
+    fn table_or_none(&mut self, g: &Grid) -> io::Result<()> {
+        if g.is_empty() { self.text(labels::none(self.lang)) } else { self.table(g) }
+    }
+
+    fn part(&mut self, key: &str) -> io::Result<()> {
+        writeln!(self.out, "{}", labels::part(key, self.lang))
+    }
+
+    fn summary(&mut self, v: &dyn View) -> io::Result<()> {
+        let (s, lang) = (v.summary(), self.lang);
+        self.part("totals")?;
+        self.text(&labels::overall(s, lang))?;
+        self.part_end("buckets")?;
+        self.table_or_none(&cells::buckets(s, lang))?;
+        self.text(labels::bucket_rule(lang))?;
+        self.part_end("units")?;
+        self.table_or_none(&cells::units(s, lang))?;
+        self.text(labels::ranking_rule(lang))?;
+        self.part_end("sections")?;
+        self.table_or_none(&cells::sections(s, lang))?;
+        self.part_end("overdue")?;
+        self.table_or_none(&cells::overdue(v, lang))?;
+        self.part_end("not_reported")?;
+        self.text(&cells::not_reported(s, lang))?;
+        self.part_end("completed")?;
+        self.table_or_none(&cells::completed(v, lang))?;
+        self.out.write_all(b"\n")
+    }
+
+    /// The blank line that ends a part, then the next part's heading.
+    fn part_end(&mut self, next: &str) -> io::Result<()> {
+        self.out.write_all(b"\n")?;
+        self.part(next)
+    }
 }
 
 /// Long-text columns share the free width; the others fit their content up to a cap.
@@ -40,6 +129,7 @@ fn size(key: &str) -> Size {
         "unit" => Size::Fit(24),
         "deadline" | "status" => Size::Fit(14),
         "evidence" => Size::Fit(24),
+        "record" | "corrects" => Size::Fit(12),
         "updated" | "last_update" => Size::Fit(16),
         _ => Size::Fit(12),
     }
@@ -51,42 +141,5 @@ fn paint(l: Option<Light>) -> Paint {
         Some(Light::Yellow) => Paint::Yellow,
         Some(Light::Green) => Paint::Green,
         None => Paint::None,
-    }
-}
-
-fn to_table(g: Grid) -> Table {
-    let sizes: Vec<Size> = g.keys.iter().map(|k| size(k)).collect();
-    let mut t = Table::new(&g.heads, &sizes);
-    let light_col = g.keys.iter().position(|k| *k == "light");
-    for (cells, light) in g.rows.into_iter().zip(g.lights) {
-        let painted = cells
-            .into_iter()
-            .enumerate()
-            .map(|(i, c)| (c, if Some(i) == light_col { paint(light) } else { Paint::None }))
-            .collect();
-        t.push_painted(painted);
-    }
-    t
-}
-
-fn summary(out: &mut String, r: &Report, s: &Summary, lang: Lang, width: usize, color: bool) {
-    let text = |s: &str| format!("{}\n", wrap(&sanitize(s), width.max(20)).join("\n"));
-    let table = |g: Grid| {
-        if g.rows.is_empty() { text(labels::none(lang)) } else { to_table(g).render(width, color) }
-    };
-    let parts = [
-        ("totals", text(&labels::overall(r, lang))),
-        ("buckets", format!("{}{}", table(cells::buckets(s, lang)), text(labels::bucket_rule(lang)))),
-        ("units", table(cells::units(s, lang))),
-        ("sections", table(cells::sections(s, lang))),
-        ("overdue", table(cells::overdue(r, s, lang))),
-        ("not_reported", text(&cells::not_reported(s, lang))),
-        ("completed", table(cells::completed(r, s, lang))),
-    ];
-    for (key, body) in parts {
-        out.push_str(labels::part(key, lang));
-        out.push('\n');
-        out.push_str(&body);
-        out.push('\n');
     }
 }

@@ -1,9 +1,12 @@
 //! What can happen to the TUI (actions, from keys, the mouse and finished work) and what the
 //! loop must do in the world as a result (effects). `App::update` turns one into the other.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::KeyEvent;
-use taizhang::ledger::{Expect, Update};
+use taizhang::ledger::draft::Draft;
+use taizhang::ledger::{Expect, Ledger, Update};
 
 /// Something that happened.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +40,8 @@ pub enum Action {
     Save,
     /// A key for the focused text field.
     Edit(KeyEvent),
-    /// Pasted (or IME-committed) text.
+    /// Pasted or IME-committed text, or a run of keys typed faster than the screen is drawn
+    /// (the loop joins them).
     Paste(String),
     /// Answers in the discard and conflict prompts.
     ConfirmDiscard,
@@ -52,9 +56,51 @@ pub enum Action {
     ScrollUp,
     ScrollDown,
     /// A save finished.
-    Saved(Result<Update, SaveError>),
+    Saved(Result<Box<Update>, SaveError>),
+    /// A save has waited a second for the unit's lock: whom it waits for.
+    Waiting(String),
     /// The clock moved on.
     Tick(DateTime<FixedOffset>),
+    /// About a second has passed (or the program must end): time to keep a draft of the form.
+    Autosave(DateTime<FixedOffset>),
+    /// The operator's drafts of the chosen unit, and why a draft file was ignored.
+    DraftsLoaded {
+        drafts: Vec<Draft>,
+        note: Option<String>,
+    },
+    /// Writing or removing a draft failed: why.
+    DraftFailed(String),
+    /// The other units' records, read in the background.
+    LedgerLoaded(Delivery),
+    /// Answers in the restore prompt.
+    RestoreDraft,
+    DropDraft,
+    /// 本期无新进展 on the selected assignment: asks first.
+    AskNoChange,
+    /// The selected assignment's records, to correct or withdraw one.
+    OpenRecords,
+    /// Correct the record selected in the records popup.
+    CorrectRecord,
+    /// Withdraw the record selected in the records popup: asks first.
+    AskWithdraw,
+    /// Answers in the no-change and withdraw prompts.
+    Confirm,
+    Cancel,
+}
+
+/// What a background read of the ledger found: the current state of every other unit's
+/// assignments and the units whose file could not be read (index, why), or why nothing could
+/// be read. Shared, not copied; two deliveries are equal only when they are the same one.
+#[derive(Debug, Clone)]
+pub struct Delivery(pub Arc<Result<Arrived, String>>);
+
+/// Other units' states, and the units whose file could not be read (index, why).
+pub type Arrived = (Ledger, Vec<(usize, String)>);
+
+impl PartialEq for Delivery {
+    fn eq(&self, other: &Delivery) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Why a save did not happen.
@@ -69,6 +115,26 @@ pub enum SaveError {
 /// Something the loop must do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Save { update: Box<Update>, expect: Box<Expect> },
+    Save {
+        update: Box<Update>,
+        expect: Box<Expect>,
+    },
     Quit,
+    /// Read every unit's records but `skip`'s, in the background (answered with
+    /// `LedgerLoaded`).
+    LoadLedger {
+        skip: Option<usize>,
+        now: DateTime<FixedOffset>,
+    },
+    /// Read the operator's drafts of this unit (answered with `DraftsLoaded`).
+    LoadDrafts {
+        unit: String,
+    },
+    /// Write (or replace) the operator's draft of an assignment.
+    WriteDraft(Box<Draft>),
+    /// Remove the operator's draft of an assignment.
+    RemoveDraft {
+        unit: String,
+        task: String,
+    },
 }

@@ -1,13 +1,19 @@
 //! The TUI's whole state and `update`, which applies one action and says what the loop must do.
 //! No I/O happens here: saving is an effect, and its result comes back as an action.
 
+mod draft_actions;
 mod form_actions;
+mod list_actions;
+mod load_actions;
+mod record_actions;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use taizhang::clock;
+use taizhang::ledger::draft::Draft;
 use taizhang::ledger::{Ledger, Update};
 use taizhang::period::{self, Period};
 use taizhang::report::{self, Kind, Options, Report, Row};
-use taizhang::{Lang, Plan, clock};
+use taizhang::{Lang, Plan};
 
 use super::action::{Action, Effect};
 use super::form::Form;
@@ -26,6 +32,32 @@ pub enum Mode {
     Discard,
     /// Someone saved the assignment since the form opened.
     Conflict,
+    /// The operator left a draft of this assignment: restore it or discard it?
+    Restore,
+    /// "Nothing new this period on this assignment?"
+    NoChange,
+    /// The selected assignment's records, to correct or withdraw one.
+    Records,
+    /// "Withdraw this record?"
+    Withdraw,
+}
+
+/// Whether the other units' records have arrived: they are read in the background, so the
+/// first frame waits only for the operator's own unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Others {
+    Reading,
+    Ready,
+    /// The read failed (the status bar said why).
+    Failed,
+}
+
+/// The records popup: which assignment, and which of its records (newest first) is selected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordsView {
+    pub task: String,
+    pub unit: String,
+    pub selected: usize,
 }
 
 pub struct App {
@@ -38,6 +70,10 @@ pub struct App {
     pub ledger: Ledger,
     /// Units whose ledger file could not be read, with why (others' files may be private).
     pub unreadable: Vec<(usize, String)>,
+    /// The unit whose records were read before the first frame, if any.
+    pub own: Option<usize>,
+    /// Whether every other unit's records are in `ledger`.
+    pub others: Others,
     /// The unit's assignments as of today (a unit report), once a unit is chosen.
     pub report: Option<Report>,
     pub list: ListState,
@@ -48,6 +84,16 @@ pub struct App {
     /// Their update, in a conflict.
     pub conflict: Option<Box<Update>>,
     pub saving: bool,
+    /// The form's revision when the save in flight started.
+    pub saving_rev: u64,
+    /// Ctrl-S was pressed again while saving.
+    pub resave: bool,
+    /// The operator's drafts of this unit's assignments, as read when the unit was chosen.
+    pub drafts: Vec<Draft>,
+    /// The draft offered in the restore prompt.
+    pub offer: Option<Draft>,
+    /// The records popup, while it is open (and while its withdraw prompt is).
+    pub records: Option<RecordsView>,
     /// A one-line message for the status bar.
     pub message: Option<String>,
     pub quit: bool,
@@ -72,6 +118,8 @@ impl App {
             unit: None,
             ledger,
             unreadable,
+            own: unit,
+            others: Others::Ready,
             report: None,
             list: ListState::default(),
             picker,
@@ -80,6 +128,11 @@ impl App {
             help: false,
             conflict: None,
             saving: false,
+            saving_rev: 0,
+            resave: false,
+            drafts: Vec::new(),
+            offer: None,
+            records: None,
             message: None,
             quit: false,
         };
@@ -118,6 +171,9 @@ impl App {
             }
             Mode::Discard => vec![Ctx::Discard],
             Mode::Conflict => vec![Ctx::Conflict],
+            Mode::Restore => vec![Ctx::Restore],
+            Mode::Records => vec![Ctx::Records],
+            Mode::NoChange | Mode::Withdraw => vec![Ctx::Confirm],
         }
     }
 
@@ -128,6 +184,10 @@ impl App {
             Action::ToggleHelp => self.toggle_help(),
             Action::Tick(now) => self.tick(now),
             Action::Saved(result) => self.saved(result),
+            Action::Waiting(text) => {
+                self.message = Some(text);
+                None
+            }
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             Action::PageUp => self.step(-self.list.page()),
@@ -145,6 +205,18 @@ impl App {
             Action::CycleSort => self.relist(|l| l.sort = l.sort.next()),
             Action::Click { column, row } => self.click(column, row),
             Action::Back => self.back(),
+            Action::Autosave(_)
+            | Action::DraftsLoaded { .. }
+            | Action::DraftFailed(_)
+            | Action::RestoreDraft
+            | Action::DropDraft => self.draft_action(action),
+            Action::LedgerLoaded(delivery) => self.ledger_loaded(delivery),
+            Action::AskNoChange
+            | Action::OpenRecords
+            | Action::CorrectRecord
+            | Action::AskWithdraw
+            | Action::Confirm
+            | Action::Cancel => self.record_action(action),
             other => self.form_action(other),
         }
     }
@@ -168,25 +240,15 @@ impl App {
         None
     }
 
-    /// Moves the selection in the picker or the list.
-    fn step(&mut self, delta: isize) -> Option<Effect> {
-        match self.mode {
-            Mode::Picker => {
-                let last = self.picker.matches.len().saturating_sub(1);
-                self.picker.selected = self.picker.selected.saturating_add_signed(delta).min(last);
-            }
-            Mode::List => self.list.move_by(delta),
-            _ => {}
-        }
-        None
-    }
-
+    /// Enter: open the chosen unit (and ask the loop for the operator's drafts of it), or the
+    /// form on the selected assignment.
     fn open(&mut self) -> Option<Effect> {
         match self.mode {
             Mode::Picker => {
-                if let Some(Choice::Unit(u)) = self.picker.chosen() {
-                    self.choose(u);
-                }
+                let Some(Choice::Unit(u)) = self.picker.chosen() else { return None };
+                self.choose(u);
+                let unit = self.plan.units[self.unit?].id.clone();
+                return Some(Effect::LoadDrafts { unit });
             }
             Mode::List => self.open_form(),
             _ => {}
@@ -206,10 +268,11 @@ impl App {
     }
 
     /// Rebuilds the unit's rows from the plan and ledger, as of today.
+    /// Until the unit's records have been read there are no rows (not rows that look unreported).
     pub fn rebuild(&mut self) {
         if let (Some(u), Some(period)) = (self.unit, self.period()) {
-            let opts = Options { kind: Kind::Unit, period, as_of: Some(self.today()), unit: Some(u) };
-            self.report = Some(report::build(&self.plan, &self.ledger, &opts));
+            let opts = Options { kind: Kind::Unit, period, as_of: None, at: Some(self.now), unit: Some(u) };
+            self.report = self.has_records_of(u).then(|| report::build(&self.plan, &self.ledger, &opts));
         }
         self.list.rebuild(self.report.as_ref().map_or(&[], |r| &r.rows));
     }
@@ -219,66 +282,23 @@ impl App {
         self.report.as_ref().map_or(&[], |r| &r.rows)
     }
 
-    fn relist(&mut self, change: impl FnOnce(&mut ListState)) -> Option<Effect> {
-        change(&mut self.list);
-        self.list.rebuild(self.report.as_ref().map_or(&[], |r| &r.rows));
-        None
-    }
-
-    fn start_search(&mut self) -> Option<Effect> {
-        self.list.searching = true;
-        None
-    }
-
-    fn type_char(&mut self, c: char) -> Option<Effect> {
-        match self.mode {
-            Mode::Picker => {
-                self.picker.query.push(c);
-                self.picker.refresh(&self.plan);
-            }
-            Mode::List if self.list.searching => {
-                self.list.query.push(c);
-                self.list.rebuild(self.report.as_ref().map_or(&[], |r| &r.rows));
-            }
-            _ => {}
-        }
-        None
-    }
-
-    fn backspace(&mut self) -> Option<Effect> {
-        match self.mode {
-            Mode::Picker => {
-                self.picker.query.pop();
-                self.picker.refresh(&self.plan);
-            }
-            Mode::List if self.list.searching => {
-                self.list.query.pop();
-                self.list.rebuild(self.report.as_ref().map_or(&[], |r| &r.rows));
-            }
-            _ => {}
-        }
-        None
-    }
-
-    fn accept_search(&mut self) -> Option<Effect> {
-        self.list.searching = false;
-        None
-    }
-
-    fn click(&mut self, _column: u16, row: u16) -> Option<Effect> {
-        if self.mode == Mode::List && !self.help {
-            self.list.click(row);
-        }
-        None
-    }
-
-    /// Esc: close help, end or clear the search, or cancel the form (asking first if changed).
+    /// Esc: close help, end or clear the search, cancel the form (asking first if changed), or
+    /// leave the restore prompt keeping the draft for later.
     fn back(&mut self) -> Option<Effect> {
         if self.help {
             self.help = false;
-        } else if self.mode == Mode::Form {
-            let dirty = self.form.as_ref().is_some_and(Form::dirty);
-            if dirty { self.mode = Mode::Discard } else { self.close_form() }
+        } else if self.mode == Mode::Form && !self.saving {
+            if self.form.as_ref().is_some_and(Form::dirty) {
+                self.mode = Mode::Discard;
+            } else {
+                return self.close_form();
+            }
+        } else if self.mode == Mode::Restore {
+            self.drafts.extend(self.offer.take());
+            return self.close_form();
+        } else if self.mode == Mode::Records {
+            self.records = None;
+            self.mode = Mode::List;
         } else if self.mode == Mode::List {
             self.list.searching = false;
             self.list.query.clear();
@@ -287,10 +307,12 @@ impl App {
         None
     }
 
-    pub fn close_form(&mut self) {
-        self.form = None;
+    /// Back to the list; a draft this form wrote is no longer needed.
+    pub fn close_form(&mut self) -> Option<Effect> {
+        let form = self.form.take()?;
         self.conflict = None;
         self.mode = Mode::List;
+        form.drafted.map(|_| Effect::RemoveDraft { unit: form.unit, task: form.task })
     }
 
     /// "saved" / "unsaved" / "saving…" for the status bar.
@@ -308,3 +330,15 @@ impl App {
 #[cfg(test)]
 #[path = "app_tests.rs"]
 pub(crate) mod tests;
+
+#[cfg(test)]
+#[path = "app_draft_tests.rs"]
+mod draft_tests;
+
+#[cfg(test)]
+#[path = "app_record_tests.rs"]
+mod record_tests;
+
+#[cfg(test)]
+#[path = "app_load_tests.rs"]
+mod load_tests;

@@ -20,18 +20,14 @@ pub fn plan() -> Plan {
 }
 
 pub fn upd(task: &str, unit: &str, at: &str, status: Status, percent: Option<u8>, note: &str) -> Update {
-    Update {
-        task: task.into(),
-        unit: unit.into(),
-        at: now(at),
+    let mut u = Update {
         by: Some("王五".into()),
-        status,
         percent,
         note: Some(note.into()),
-        problems: None,
-        next: None,
-        evidence: vec![],
-    }
+        ..Update::new(task, unit, now(at), status)
+    };
+    u.id = taizhang::ledger::id::derived(&u);
+    u
 }
 
 /// 市财政局 in the Zhongwei plan on 2022-06-01, with `updates` in the ledger.
@@ -45,7 +41,7 @@ fn app() -> App {
     app_with(vec![], "2022-06-01T09:00:00+08:00", Lang::Zh)
 }
 
-fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
+pub fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
     actions.into_iter().filter_map(|a| app.update(a)).collect()
 }
 
@@ -73,10 +69,14 @@ fn enter_opens_the_form_in_progress_field_and_ctrl_s_saves() {
     run(&mut a, [Action::Down, Action::Open]);
     assert_eq!(a.mode, Mode::Form);
     let form = a.form.as_ref().unwrap();
-    assert_eq!((form.task.as_str(), form.focus), ("2", Field::Note));
+    assert_eq!((form.task.as_str(), form.focus, form.status), ("2", Field::Note, None), "the operator chooses");
     run(&mut a, [Action::Paste("已发布办事指南".into()), Action::NextField, Action::Paste("无".into())]);
     run(&mut a, [Action::PrevField, Action::PrevField, Action::PercentUp, Action::PercentUp]);
-    let effects = run(&mut a, [Action::Save]);
+    // No status chosen: not saved, and the cursor goes to the status.
+    assert!(run(&mut a, [Action::Save]).is_empty());
+    let form = a.form.as_ref().unwrap();
+    assert_eq!((form.focus, form.error.as_deref()), (Field::Status, Some("请先选择状态（在“状态”栏按 ←/→）")));
+    let effects = run(&mut a, [Action::StatusNext, Action::StatusNext, Action::Save]);
     let [Effect::Save { update, expect }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(update.note.as_deref(), Some("已发布办事指南"));
     assert_eq!(update.problems.as_deref(), Some("无"));
@@ -85,7 +85,7 @@ fn enter_opens_the_form_in_progress_field_and_ctrl_s_saves() {
     assert_eq!(**expect, Expect::Latest(None));
     assert!(a.saving);
     assert_eq!(a.save_state(), "正在保存…");
-    run(&mut a, [Action::Saved(Ok((**update).clone()))]);
+    run(&mut a, [Action::Saved(Ok(update.clone()))]);
     assert_eq!(a.mode, Mode::List);
     assert_eq!(a.ledger.latest("2", "sczj"), Some(&**update));
     let row = &a.rows()[a.list.selected_row().unwrap()];
@@ -96,19 +96,24 @@ fn enter_opens_the_form_in_progress_field_and_ctrl_s_saves() {
 #[test]
 fn status_changes_with_arrows_and_done_means_100() {
     let mut a = app();
-    run(&mut a, [Action::Open, Action::PrevField, Action::PrevField]);
+    run(&mut a, [Action::Open, Action::PrevField, Action::PrevField, Action::PrevField]);
     assert_eq!(a.form.as_ref().unwrap().focus, Field::Status);
-    run(&mut a, [Action::StatusNext, Action::StatusNext]);
+    run(&mut a, [Action::StatusNext]);
+    assert_eq!(a.form.as_ref().unwrap().status, Some(Status::NotStarted), "from none, → takes the first");
+    run(&mut a, [Action::StatusNext, Action::StatusNext, Action::StatusNext]);
     let f = a.form.as_ref().unwrap();
-    assert_eq!((f.status, f.percent.as_str()), (Status::Done, "100"));
+    assert_eq!((f.status, f.percent.as_str()), (Some(Status::Done), "100"));
     run(&mut a, [Action::StatusPrev]);
-    assert_eq!(a.form.as_ref().unwrap().status, Status::Ongoing);
+    assert_eq!(a.form.as_ref().unwrap().status, Some(Status::Ongoing));
 }
 
 #[test]
 fn a_failed_save_keeps_the_form_and_the_text() {
     let mut a = app();
-    run(&mut a, [Action::Open, Action::Paste("第一行\n第二行".into()), Action::Save]);
+    run(
+        &mut a,
+        [Action::Open, Action::StatusNext, Action::StatusNext, Action::Paste("第一行\n第二行".into()), Action::Save],
+    );
     run(&mut a, [Action::Saved(Err(SaveError::Refused("错误: 无法写入".into())))]);
     assert_eq!(a.mode, Mode::Form);
     let f = a.form.as_ref().unwrap();
@@ -120,7 +125,7 @@ fn a_failed_save_keeps_the_form_and_the_text() {
 #[test]
 fn a_bad_percent_is_caught_before_saving() {
     let mut a = app();
-    run(&mut a, [Action::Open, Action::PrevField]);
+    run(&mut a, [Action::Open, Action::StatusNext, Action::PrevField, Action::PrevField]);
     for c in "150".chars() {
         a.update(Action::Edit(crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c))));
     }
@@ -135,7 +140,7 @@ fn esc_asks_before_dropping_changes() {
     let mut a = app();
     run(&mut a, [Action::Open, Action::Back]);
     assert_eq!(a.mode, Mode::List, "nothing typed: closes at once");
-    run(&mut a, [Action::Open, Action::Paste("草稿".into()), Action::Back]);
+    run(&mut a, [Action::Open, Action::StatusNext, Action::StatusNext, Action::Paste("草稿".into()), Action::Back]);
     assert_eq!(a.mode, Mode::Discard);
     run(&mut a, [Action::KeepEditing]);
     assert_eq!(a.mode, Mode::Form);
@@ -149,16 +154,16 @@ fn esc_asks_before_dropping_changes() {
 fn a_stale_save_shows_the_conflict_and_can_apply_or_drop() {
     let theirs = upd("1", "sczj", "2022-06-01T09:05:00+08:00", Status::Done, None, "对方已完成");
     let mut a = app();
-    run(&mut a, [Action::Open, Action::Paste("我的进展".into()), Action::Save]);
+    run(&mut a, [Action::Open, Action::StatusNext, Action::StatusNext, Action::Paste("我的进展".into()), Action::Save]);
     run(&mut a, [Action::Saved(Err(SaveError::Stale(Box::new(theirs.clone()))))]);
     assert_eq!(a.mode, Mode::Conflict);
     let effects = run(&mut a, [Action::ApplyAnyway]);
     let [Effect::Save { update, expect }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(update.note.as_deref(), Some("我的进展"));
-    assert_eq!(**expect, Expect::Latest(Some(theirs.clone())));
+    assert_eq!(**expect, Expect::Latest(Some(Box::new(theirs.clone()))));
     // Or: drop mine; their update is then what the list shows.
     let mut b = app();
-    run(&mut b, [Action::Open, Action::Paste("我的进展".into()), Action::Save]);
+    run(&mut b, [Action::Open, Action::StatusNext, Action::StatusNext, Action::Paste("我的进展".into()), Action::Save]);
     run(&mut b, [Action::Saved(Err(SaveError::Stale(Box::new(theirs.clone())))), Action::DropMine]);
     assert_eq!(b.mode, Mode::List);
     assert_eq!(b.ledger.latest("1", "sczj"), Some(&theirs));
@@ -170,7 +175,7 @@ fn the_form_starts_from_the_latest_update() {
     let mut a = app_with(vec![before.clone()], "2022-06-01T09:00:00+08:00", Lang::Zh);
     run(&mut a, [Action::Open]);
     let f = a.form.as_ref().unwrap();
-    assert_eq!((f.status, f.percent.as_str()), (Status::InProgress, "30"));
+    assert_eq!((f.status, f.percent.as_str()), (Some(Status::InProgress), "30"));
     assert_eq!(f.note.lines(), ["旧进展"]);
     assert_eq!(f.base, Some(before));
     assert!(!f.dirty());
@@ -236,4 +241,47 @@ fn help_and_quit() {
     run(&mut a, [Action::ToggleHelp]);
     assert_eq!(run(&mut a, [Action::Quit]), vec![Effect::Quit]);
     assert!(a.quit);
+}
+
+/// What is typed while a save is in flight reaches the form and stays there, unsaved, once the
+/// save returns; the save it made is the new starting point.
+#[test]
+fn typing_during_a_save_is_kept_in_the_open_form() {
+    let mut a = app();
+    let effects = run(
+        &mut a,
+        [Action::Open, Action::StatusNext, Action::StatusNext, Action::Paste("第一段".into()), Action::Save],
+    );
+    let [Effect::Save { update, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    run(&mut a, [Action::Paste("，第二段".into())]);
+    assert!(run(&mut a, [Action::Back]).is_empty());
+    assert_eq!(a.mode, Mode::Form, "Esc while saving neither closes nor asks");
+    run(&mut a, [Action::Saved(Ok(update.clone()))]);
+    assert_eq!(a.mode, Mode::Form);
+    let f = a.form.as_ref().unwrap();
+    assert_eq!(f.note.lines(), ["第一段，第二段"]);
+    assert!(f.dirty(), "what came after the save is unsaved");
+    assert_eq!(f.base.as_ref(), Some(&**update));
+    assert!(a.message.as_deref().unwrap().contains("保存期间输入的内容尚未保存"));
+    assert_eq!(a.ledger.latest("1", "sczj"), Some(&**update));
+    let effects = run(&mut a, [Action::Save]);
+    let [Effect::Save { update: second, expect }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(second.note.as_deref(), Some("第一段，第二段"));
+    assert_eq!(**expect, Expect::Latest(Some(update.clone())), "checked against our own first save");
+}
+
+/// Ctrl-S pressed again while saving saves the rest as soon as the first save is done.
+#[test]
+fn save_pressed_during_a_save_saves_again_after_it() {
+    let mut a = app();
+    let effects =
+        run(&mut a, [Action::Open, Action::StatusNext, Action::StatusNext, Action::Paste("甲".into()), Action::Save]);
+    let [Effect::Save { update, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert!(run(&mut a, [Action::Paste("乙".into()), Action::Save]).is_empty());
+    let effects = run(&mut a, [Action::Saved(Ok(update.clone()))]);
+    let [Effect::Save { update: again, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(again.note.as_deref(), Some("甲乙"));
+    assert!(a.saving);
+    run(&mut a, [Action::Saved(Ok(again.clone()))]);
+    assert_eq!(a.mode, Mode::List, "nothing typed during the second save: the form closes");
 }

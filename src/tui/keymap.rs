@@ -21,6 +21,12 @@ pub enum Ctx {
     PercentField,
     Discard,
     Conflict,
+    /// The prompt offering a draft back.
+    Restore,
+    /// The records popup (correct or withdraw a record).
+    Records,
+    /// The no-change and withdraw prompts.
+    Confirm,
     Help,
 }
 
@@ -75,6 +81,14 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "排序：原文顺序/截止日期/紧急程度/状态",
             "sort: plan order/due date/urgency/status",
         ),
+        b(
+            Ctx::List,
+            &[c('n')],
+            Action::AskNoChange,
+            "本期无新进展（确认后记入台账）",
+            "nothing new this period (asks first)",
+        ),
+        b(Ctx::List, &[c('h')], Action::OpenRecords, "填报记录：更正或撤回", "records: correct or withdraw one"),
         b(Ctx::List, &[Esc], Action::Back, "清除搜索", "clear the search"),
         b(Ctx::List, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::List, &[c('q')], Action::Quit, "退出", "quit"),
@@ -95,6 +109,16 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Conflict, &[c('a')], Action::ApplyAnyway, "仍然保存我的修改", "save mine anyway"),
         b(Ctx::Conflict, &[c('d')], Action::DropMine, "放弃我的修改", "drop mine"),
         b(Ctx::Conflict, &[Esc], Action::KeepEditing, "返回编辑", "back to editing"),
+        b(Ctx::Restore, &[c('r'), Enter], Action::RestoreDraft, "恢复草稿", "restore the draft"),
+        b(Ctx::Restore, &[c('d')], Action::DropDraft, "丢弃草稿", "discard the draft"),
+        b(Ctx::Restore, &[Esc], Action::Back, "返回列表（保留草稿）", "back to the list (keep the draft)"),
+        b(Ctx::Records, &[Up, c('k')], Action::Up, "上一条记录", "previous record"),
+        b(Ctx::Records, &[Down, c('j')], Action::Down, "下一条记录", "next record"),
+        b(Ctx::Records, &[Enter, c('c')], Action::CorrectRecord, "更正所选记录", "correct the record"),
+        b(Ctx::Records, &[c('x')], Action::AskWithdraw, "撤回所选记录", "withdraw the record"),
+        b(Ctx::Records, &[Esc], Action::Back, "返回列表", "back to the list"),
+        b(Ctx::Confirm, &[c('y'), Enter], Action::Confirm, "确认", "confirm"),
+        b(Ctx::Confirm, &[c('n'), Esc], Action::Cancel, "取消", "cancel"),
         b(Ctx::Help, &[c('?'), Esc, c('q')], Action::ToggleHelp, "关闭说明", "close"),
     ]
 });
@@ -132,10 +156,13 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
     }
 }
 
+/// The prompts, which show their own keys.
+pub const PROMPTS: [Ctx; 5] = [Ctx::Discard, Ctx::Conflict, Ctx::Restore, Ctx::Records, Ctx::Confirm];
+
 /// The help overlay's lines: (context heading, keys, what they do), generated from the keymap,
-/// the bindings of `first` (the contexts in use) before the rest.
-pub fn help(lang: Lang, first: &[Ctx]) -> Vec<(&'static str, String, &'static str)> {
-    let mut bindings: Vec<&Binding> = KEYMAP.iter().collect();
+/// the bindings of `first` (the contexts in use) before the rest, those of `leave_out` left out.
+pub fn help(lang: Lang, first: &[Ctx], leave_out: &[Ctx]) -> Vec<(&'static str, String, &'static str)> {
+    let mut bindings: Vec<&Binding> = KEYMAP.iter().filter(|b| !leave_out.contains(&b.ctx)).collect();
     bindings.sort_by_key(|b| !first.iter().any(|c| ctx_name(*c, lang) == ctx_name(b.ctx, lang)));
     bindings
         .into_iter()
@@ -154,6 +181,9 @@ fn ctx_name(c: Ctx, lang: Lang) -> &'static str {
         Ctx::Form | Ctx::StatusField | Ctx::PercentField => lang.pick("填报表单", "Form"),
         Ctx::Discard => lang.pick("放弃确认", "Discard prompt"),
         Ctx::Conflict => lang.pick("更新冲突", "Conflict"),
+        Ctx::Restore => lang.pick("草稿", "Draft"),
+        Ctx::Records => lang.pick("填报记录", "Records"),
+        Ctx::Confirm => lang.pick("确认框", "Prompts"),
         Ctx::Help => lang.pick("说明", "Help"),
     }
 }
@@ -184,7 +214,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding() {
-        let lines = help(Lang::Zh, &[]);
+        let lines = help(Lang::Zh, &[], &[]);
         assert_eq!(lines.len(), KEYMAP.len());
         assert!(lines.iter().any(|(_, k, _)| k == "Ctrl-S"));
         assert!(lines.iter().any(|(_, k, what)| k == "↑ / k" && *what == "上一项"));

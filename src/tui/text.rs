@@ -26,6 +26,7 @@ pub enum T {
     History,
     NoHistory,
     NoRows,
+    Reading,
     Search,
     Filter,
     Sort,
@@ -46,6 +47,27 @@ pub enum T {
     PercentBad,
     FormKeys,
     ListKeys,
+    TypedSince,
+    DraftFound,
+    DraftHint,
+    PromptKeys,
+    Correcting,
+    NoStatusYet,
+    ChooseStatus,
+    At,
+    AtNow,
+    AtHint,
+    NoStatus,
+    AtBad,
+    NoChangeFirst,
+    Records,
+    RecordsHint,
+    OnlyProgress,
+    KindNoChange,
+    KindCorrection,
+    KindWithdrawal,
+    Superseded,
+    ConfirmKeys,
 }
 
 /// The text in `lang`.
@@ -74,6 +96,7 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::History => ("本单位填报记录", "This unit's updates"),
         T::NoHistory => ("尚无填报", "no updates yet"),
         T::NoRows => ("没有符合条件的任务", "no assignments match"),
+        T::Reading => ("正在读取台账…", "reading the ledger…"),
         T::Search => ("搜索", "Search"),
         T::Filter => ("筛选", "Filter"),
         T::Sort => ("排序", "Sort"),
@@ -99,11 +122,76 @@ pub fn t(lang: Lang, key: T) -> &'static str {
             ("Tab 下一项  ←→ 改状态  Ctrl-S 保存  Esc 取消", "Tab next field  ←→ status  Ctrl-S save  Esc cancel")
         }
         T::ListKeys => (
-            "↑↓ 选择  Enter 填报  / 搜索  f 筛选  s 排序  ? 帮助  q 退出",
-            "↑↓ move  Enter edit  / search  f filter  s sort  ? help  q quit",
+            "↑↓ 选择  Enter 填报  n 无新进展  h 记录  / 搜索  f 筛选  ? 帮助  q 退出",
+            "↑↓ move  Enter edit  n no change  h records  / search  f filter  ? help  q quit",
+        ),
+        T::TypedSince => ("；保存期间输入的内容尚未保存", "; what you typed meanwhile is not saved yet"),
+        T::DraftFound => ("有未保存的草稿", "Unsaved draft"),
+        T::PromptKeys => ("（确认框的按键显示在确认框中）", "(prompts show their own keys)"),
+        T::Correcting => ("更正记录", "Correcting"),
+        T::NoStatusYet => ("未选择", "not chosen"),
+        T::ChooseStatus => ("请用 ←/→ 选择：", "choose with ←/→:"),
+        T::At => ("填报时间", "Time"),
+        T::AtNow => ("现在", "now"),
+        T::AtHint => ("如 06-07 10:00；留空为现在；最多补记 31 天", "e.g. 06-07 10:00; empty: now; up to 31 days back"),
+        T::NoStatus => ("请先选择状态（在“状态”栏按 ←/→）", "choose a status first (←/→ in the Status field)"),
+        T::AtBad => (
+            "填报时间写成 2022-06-07 10:00、06-07 10:00 或 06-07，留空为现在",
+            "write the time as 2022-06-07 10:00, 06-07 10:00 or 06-07; leave it empty for now",
+        ),
+        T::NoChangeFirst => (
+            "这项分工还没有填报过，无从确认“无新进展”：请按 Enter 填报",
+            "nothing recorded yet, so there is nothing to confirm: press Enter to record progress",
+        ),
+        T::Records => ("填报记录", "Records"),
+        T::RecordsHint => {
+            ("↑↓ 选择  Enter 更正所选记录  x 撤回  Esc 返回", "↑↓ move  Enter correct the record  x withdraw  Esc back")
+        }
+        T::OnlyProgress => ("只能更正或撤回进展记录", "only progress records can be corrected or withdrawn"),
+        T::KindNoChange => ("本期无新进展", "nothing new this period"),
+        T::KindCorrection => ("更正", "correction of"),
+        T::KindWithdrawal => ("撤回", "withdrawal of"),
+        T::Superseded => ("（已更正）", " (corrected)"),
+        T::ConfirmKeys => ("y 确认  n 取消", "y confirm  n cancel"),
+        T::DraftHint => (
+            "r 恢复草稿 / d 丢弃草稿 / Esc 返回列表（保留草稿）",
+            "r restore / d discard / Esc back to the list (keep the draft)",
         ),
     };
     lang.pick(zh, en)
+}
+
+/// What to tell the operator when the form cannot be saved as it stands.
+pub fn form_error(lang: Lang, e: super::form::FormError) -> &'static str {
+    use super::form::FormError;
+    match e {
+        FormError::NoStatus => t(lang, T::NoStatus),
+        FormError::BadPercent => t(lang, T::PercentBad),
+        FormError::BadAt => t(lang, T::AtBad),
+    }
+}
+
+/// "确认任务 2 本期无新进展？…".
+pub fn no_change_ask(lang: Lang, task: &str, state: &str) -> String {
+    tr!(
+        lang,
+        "确认任务 {task} 本期无新进展（仍为“{state}”）？报告中显示为“无新进展”，算按时报送。 y 确认 / n 取消",
+        "Confirm nothing new on task {task} this period (still \"{state}\")? Reports show it as such; it counts as reported. y confirm / n cancel"
+    )
+}
+
+/// "撤回记录 3f9a1c07？…".
+pub fn withdraw_ask(lang: Lang, id: &str) -> String {
+    tr!(
+        lang,
+        "撤回记录 {id}？撤回后它不再计入状态和报告（原记录保留在台账中）。 y 撤回 / n 取消",
+        "Withdraw record {id}? It no longer counts in the state or reports (it stays in the ledger). y withdraw / n cancel"
+    )
+}
+
+/// "草稿保存于 2022-06-01 09:31".
+pub fn draft_saved_at(lang: Lang, d: &taizhang::ledger::draft::Draft) -> String {
+    tr!(lang, "草稿保存于 {}", "draft saved {}", d.saved_at.format("%Y-%m-%d %H:%M"))
 }
 
 /// Filter names.
@@ -154,16 +242,30 @@ pub fn count(lang: Lang, n: usize) -> String {
     tr!(lang, "{n} 项", "{n} tasks")
 }
 
-/// The status-bar note after a save: "已保存：任务 2 · 推进中 40%（06-01 09:30）".
+/// The status-bar note after a save: "已保存：任务 2 · 推进中 40%（06-01 09:30）", or what the
+/// record was (本期无新进展, 更正 …, 撤回 …).
 pub fn saved_note(lang: Lang, u: &taizhang::ledger::Update) -> String {
+    use taizhang::ledger::RecordKind;
     let pct = u.percent.map(|p| format!(" {p}%")).unwrap_or_default();
+    let what = match &u.kind {
+        RecordKind::Progress => format!("{}{pct}", u.status.label(lang)),
+        RecordKind::NoChange => t(lang, T::KindNoChange).to_string(),
+        RecordKind::Correction { of } => {
+            format!("{} {} → {}{pct}", t(lang, T::KindCorrection), short(of), u.status.label(lang))
+        }
+        RecordKind::Withdrawal { of } => format!("{} {}", t(lang, T::KindWithdrawal), short(of)),
+    };
     tr!(
         lang,
-        "{}：任务 {} · {}{pct}（{}）",
-        "{}: task {} · {}{pct} ({})",
+        "{}：任务 {} · {what}（{}）",
+        "{}: task {} · {what} ({})",
         t(lang, T::Saved),
         u.task,
-        u.status.label(lang),
         u.at.format("%m-%d %H:%M")
     )
+}
+
+/// The first 8 characters of a record id, as the TUI shows it.
+pub fn short(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
 }

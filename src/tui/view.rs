@@ -5,6 +5,7 @@ mod detail;
 mod form;
 mod list;
 mod popup;
+mod records;
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -29,14 +30,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
     frame.render_widget(title(app), top);
     match app.mode {
         Mode::Picker => popup::picker(frame, app, main),
-        Mode::List => browse(frame, app, main),
-        Mode::Form | Mode::Discard | Mode::Conflict => form::draw(frame, app, main),
+        Mode::List | Mode::NoChange | Mode::Records | Mode::Withdraw => browse(frame, app, main),
+        Mode::Form | Mode::Discard | Mode::Conflict | Mode::Restore => form::draw(frame, app, main),
     }
     frame.render_widget(status_bar(app), status);
     frame.render_widget(key_hints(app), keys);
     match app.mode {
         Mode::Discard => popup::discard(frame, app, main),
         Mode::Conflict => popup::conflict(frame, app, main),
+        Mode::Restore => popup::restore(frame, app, main),
+        Mode::Records => records::popup(frame, app, main),
+        Mode::NoChange => records::prompt(frame, app, main),
+        Mode::Withdraw => {
+            records::popup(frame, app, main);
+            records::prompt(frame, app, main);
+        }
         _ => {}
     }
     if app.help {
@@ -79,14 +87,14 @@ fn next_due(app: &App) -> String {
 fn status_bar(app: &App) -> Paragraph<'static> {
     let lang = app.lang;
     let unit = app.unit.map(|u| sanitize(&app.plan.units[u].name)).unwrap_or_default();
-    let mut spans = vec![
-        Span::styled(format!(" {} ", app.save_state()), Style::default().add_modifier(Modifier::BOLD)),
-        Span::raw(if unit.is_empty() { String::new() } else { format!("│ {unit} ") }),
-        Span::raw(format!("│ {} {} │ {}", t(lang, T::Today), app.today(), next_due(app))),
-    ];
+    let mut spans =
+        vec![Span::styled(format!(" {} ", app.save_state()), Style::default().add_modifier(Modifier::BOLD))];
+    // A message (what was just saved, or why not) comes first: on a narrow screen the rest is cut.
     if let Some(m) = &app.message {
-        spans.push(Span::styled(format!(" │ {}", sanitize(m)), Style::default().fg(Color::Yellow)));
+        spans.push(Span::styled(format!("│ {} ", sanitize(m)), Style::default().fg(Color::Yellow)));
     }
+    spans.push(Span::raw(if unit.is_empty() { String::new() } else { format!("│ {unit} ") }));
+    spans.push(Span::raw(format!("│ {} {} │ {}", t(lang, T::Today), app.today(), next_due(app))));
     Paragraph::new(Line::from(spans)).style(Style::default().add_modifier(Modifier::REVERSED))
 }
 
@@ -98,6 +106,9 @@ fn key_hints(app: &App) -> Paragraph<'static> {
         Mode::Form => t(lang, T::FormKeys),
         Mode::Discard => t(lang, T::Discard),
         Mode::Conflict => t(lang, T::ConflictHint),
+        Mode::Restore => t(lang, T::DraftHint),
+        Mode::Records => t(lang, T::RecordsHint),
+        Mode::NoChange | Mode::Withdraw => t(lang, T::ConfirmKeys),
     };
     Paragraph::new(format!(" {text}")).style(Style::default().fg(Color::DarkGray))
 }

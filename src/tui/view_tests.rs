@@ -1,5 +1,5 @@
-//! Rendered screens (TestBackend + insta) of the list with its detail pane and of the form, at
-//! 80×24 and 120×40, in Chinese and English, plus what snapshots cannot show: where the cursor
+//! Rendered screens (TestBackend + insta) of the list with its detail pane, the form and the
+//! draft prompt, at 80×24 and 120×40, in Chinese and English, plus what snapshots cannot show: where the cursor
 //! is and what colour the lights are.
 
 use ratatui::Terminal;
@@ -30,14 +30,14 @@ fn app(lang: Lang) -> App {
     app_with(updates, "2022-10-05T10:00:00+08:00", lang)
 }
 
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+pub fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| super::view::draw(f, app)).unwrap();
     term
 }
 
 /// The screen as text, one line per row, wide characters once (their second cell skipped).
-fn screen(term: &Terminal<TestBackend>) -> String {
+pub fn screen(term: &Terminal<TestBackend>) -> String {
     let buf = term.backend().buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {
@@ -76,15 +76,59 @@ fn form_snapshots_with_wide_text() {
     }
 }
 
+/// The prompt offering a draft back: when it was saved and its values, over the form.
+#[test]
+fn restore_prompt_snapshots() {
+    use taizhang::ledger::draft::Draft;
+    let draft = Draft {
+        task: "1".into(),
+        unit: "sczj".into(),
+        saved_at: crate::tui::app::tests::now("2022-10-04T17:42:00+08:00"),
+        base_at: None,
+        status: Some(Status::InProgress),
+        corrects: None,
+        at: String::new(),
+        percent: "60".into(),
+        note: "已发布涉企政策清单，正在核对落实情况；".repeat(4),
+        problems: "部门数据\n尚未汇总".into(),
+        next: String::new(),
+        evidence: "https://www.nxzw.gov.cn/zwgk/a.html".into(),
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut a = app(lang);
+            a.update(Action::DraftsLoaded { drafts: vec![draft.clone()], note: None });
+            a.update(Action::Open);
+            let name = format!("restore_{}_{w}x{h}", if lang == Lang::Zh { "zh" } else { "en" });
+            insta::assert_snapshot!(name, screen(&render(&a, w, h)));
+        }
+    }
+}
+
 #[test]
 fn help_overlay_comes_from_the_keymap() {
     let mut a = app(Lang::Zh);
     a.update(Action::ToggleHelp);
     let s = screen(&render(&a, 120, 40));
-    for (_, keys, what) in crate::tui::keymap::help(Lang::Zh, &[]).iter().take(12) {
+    for (_, keys, what) in crate::tui::keymap::help(Lang::Zh, &[], &[]).iter().take(12) {
         assert!(s.contains(what), "{what} missing");
         assert!(s.contains(keys.as_str()), "{keys} missing");
     }
+}
+
+/// On 80×24 the help still fits: nothing is cut at the bottom of either column; the prompts'
+/// keys, which the prompts show themselves, give way first.
+#[test]
+fn help_fits_on_80x24() {
+    let mut a = app(Lang::Zh);
+    a.update(Action::ToggleHelp);
+    let s = screen(&render(&a, 80, 24));
+    for what in ["上一项", "完成搜索", "保存并返回列表", "关闭说明", "确认框的按键显示在确认框中"]
+    {
+        assert!(s.contains(what), "{what} missing:\n{s}");
+    }
+    let s = screen(&render(&a, 120, 40));
+    assert!(s.contains("恢复草稿") && !s.contains("确认框的按键"), "room for every binding:\n{s}");
 }
 
 /// The terminal cursor sits right after the last character typed, counting wide characters as

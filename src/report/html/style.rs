@@ -22,6 +22,7 @@ header { border-bottom: 0.75pt solid #000; padding-bottom: 2mm; margin-bottom: 4
 p { margin: 0 0 2mm; }
 .para { text-indent: 2em; }
 .rule { font-size: 9pt; line-height: 1.5; text-indent: 2em; }
+.notice { border: 1px solid #000; padding: 2mm 3mm; font-weight: bold; }
 table {
   width: 100%; border-collapse: collapse; table-layout: fixed;
   font-size: 9pt; line-height: 1.4; margin: 0 0 3mm;

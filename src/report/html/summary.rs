@@ -1,16 +1,19 @@
 //! The summary (汇总 / 通报) part of the HTML report: totals, buckets, the unit ranking,
 //! sections, the overdue list, units that did not report, and what was completed.
 
-use super::{Col, escape, heading, kv, multiline, picked, table, table_or_none};
+use std::io::{self, Write};
+
+use super::{Col, escape, heading, kv, multiline, table, table_or_none};
 use crate::Lang;
-use crate::report::{Bucket, Report, Summary, labels, percent};
+use crate::report::{Bucket, View, labels, percent};
 
 /// The summary's seven parts.
-pub(super) fn render(h: &mut String, r: &Report, s: &Summary, lang: Lang) {
+pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
+    let s = v.summary();
     let col = |k| labels::col(k, lang);
     let total = |k| labels::total(k, lang);
-    heading(h, labels::part("totals", lang));
-    h.push_str(&format!("<p class=\"para\">{}</p>\n", escape(&labels::overall(r, lang))));
+    heading(h, labels::part("totals", lang))?;
+    writeln!(h, "<p class=\"para\">{}</p>", escape(&labels::overall(s, lang)))?;
     let t = &s.totals;
     let pairs = [
         (total("assignments"), t.assignments.to_string()),
@@ -26,9 +29,9 @@ pub(super) fn render(h: &mut String, r: &Report, s: &Summary, lang: Lang) {
         (total("tasks_done"), t.tasks_done.to_string()),
         (total("tasks_overdue"), t.tasks_overdue.to_string()),
     ];
-    kv(h, "kv", &pairs, 4, 16);
+    kv(h, "kv", &pairs, 4, 16)?;
 
-    heading(h, labels::part("buckets", lang));
+    heading(h, labels::part("buckets", lang))?;
     let b = &s.buckets;
     let kinds = [
         (Bucket::Done, b.done),
@@ -38,10 +41,10 @@ pub(super) fn render(h: &mut String, r: &Report, s: &Summary, lang: Lang) {
         (Bucket::Overdue, b.overdue),
     ];
     let cols: Vec<Col> = kinds.iter().map(|(k, _)| (labels::bucket(*k, lang), 20, "c")).collect();
-    table(h, &cols, &[kinds.iter().map(|(_, n)| n.to_string()).collect()]);
-    h.push_str(&format!("<p class=\"rule\">{}</p>\n", escape(labels::bucket_rule(lang))));
+    table(h, &cols, std::iter::once(kinds.iter().map(|(_, n)| n.to_string()).collect()))?;
+    writeln!(h, "<p class=\"rule\">{}</p>", escape(labels::bucket_rule(lang)))?;
 
-    heading(h, labels::part("units", lang));
+    heading(h, labels::part("units", lang))?;
     let mut units: Vec<_> = s.units.iter().collect();
     units.sort_by_key(|u| u.rank);
     let cols = [
@@ -54,24 +57,22 @@ pub(super) fn render(h: &mut String, r: &Report, s: &Summary, lang: Lang) {
         (col("reported"), 11, "c"),
         (col("last_update"), 23, "c"),
     ];
-    let rows: Vec<Vec<String>> = units
-        .iter()
-        .map(|u| {
-            vec![
-                u.rank.to_string(),
-                escape(&u.name),
-                u.assignments.to_string(),
-                u.done.to_string(),
-                u.overdue.to_string(),
-                percent(u.completion_rate),
-                escape(labels::reported(u.reported, lang)),
-                escape(&labels::when(u.last_update)),
-            ]
-        })
-        .collect();
-    table(h, &cols, &rows);
+    let rows = units.iter().map(|u| {
+        vec![
+            u.rank.to_string(),
+            escape(&u.name),
+            u.assignments.to_string(),
+            u.done.to_string(),
+            u.overdue.to_string(),
+            percent(u.completion_rate),
+            escape(labels::unit_report(u, lang)),
+            escape(&labels::when(u.last_update)),
+        ]
+    });
+    table(h, &cols, rows)?;
+    writeln!(h, "<p class=\"rule\">{}</p>", escape(labels::ranking_rule(lang)))?;
 
-    heading(h, labels::part("sections", lang));
+    heading(h, labels::part("sections", lang))?;
     let cols = [
         (col("section"), 40, ""),
         (col("tasks"), 12, "n"),
@@ -80,23 +81,19 @@ pub(super) fn render(h: &mut String, r: &Report, s: &Summary, lang: Lang) {
         (col("overdue"), 12, "n"),
         (col("rate"), 12, "n"),
     ];
-    let rows: Vec<Vec<String>> = s
-        .sections
-        .iter()
-        .map(|x| {
-            vec![
-                escape(&labels::section(&x.section, lang)),
-                x.tasks.to_string(),
-                x.assignments.to_string(),
-                x.done.to_string(),
-                x.overdue.to_string(),
-                percent(x.completion_rate),
-            ]
-        })
-        .collect();
-    table(h, &cols, &rows);
+    let rows = s.sections.iter().map(|x| {
+        vec![
+            escape(&labels::section(&x.section, lang)),
+            x.tasks.to_string(),
+            x.assignments.to_string(),
+            x.done.to_string(),
+            x.overdue.to_string(),
+            percent(x.completion_rate),
+        ]
+    });
+    table(h, &cols, rows)?;
 
-    heading(h, labels::part("overdue", lang));
+    heading(h, labels::part("overdue", lang))?;
     let cols = [
         (col("task"), 9, "c"),
         (col("unit"), 19, ""),
@@ -105,31 +102,30 @@ pub(super) fn render(h: &mut String, r: &Report, s: &Summary, lang: Lang) {
         (labels::overdue_days(lang), 14, "n"),
         (col("status"), 22, "c"),
     ];
-    let rows: Vec<Vec<String>> = picked(r, &s.overdue)
-        .map(|x| {
-            vec![
-                escape(&x.task),
-                escape(&x.unit_name),
-                escape(x.deadline.as_deref().unwrap_or_default()),
-                x.due.map(|d| d.to_string()).unwrap_or_default(),
-                x.days_left.filter(|d| *d < 0).map(|d| (-d).to_string()).unwrap_or_default(),
-                escape(&labels::progress(x, lang)),
-            ]
-        })
-        .collect();
-    table_or_none(h, &cols, &rows, lang);
+    let rows = v.picked(&s.overdue).map(|x| {
+        vec![
+            escape(x.task),
+            escape(x.unit_name),
+            escape(x.deadline.unwrap_or_default()),
+            x.due.map(|d| d.to_string()).unwrap_or_default(),
+            x.days_left.filter(|d| *d < 0).map(|d| (-d).to_string()).unwrap_or_default(),
+            escape(&labels::progress(&x, lang)),
+        ]
+    });
+    table_or_none(h, &cols, rows, lang)?;
 
-    heading(h, labels::part("not_reported", lang));
+    heading(h, labels::part("not_reported", lang))?;
     let names =
         if s.not_reported.is_empty() { labels::none(lang).to_string() } else { s.not_reported.join(lang.list_sep()) };
-    h.push_str(&format!("<p class=\"para\">{}</p>\n", escape(&names)));
+    writeln!(h, "<p class=\"para\">{}</p>", escape(&names))?;
+    if let Some(late) = labels::late_units(s, lang) {
+        writeln!(h, "<p class=\"para\">{}</p>", escape(&late))?;
+    }
 
-    heading(h, labels::part("completed", lang));
+    heading(h, labels::part("completed", lang))?;
     let cols = [(col("task"), 9, "c"), (col("unit"), 18, ""), (col("content"), 55, "long"), (col("updated"), 18, "c")];
-    let rows: Vec<Vec<String>> = picked(r, &s.completed)
-        .map(|x| {
-            vec![escape(&x.task), escape(&x.unit_name), multiline(&x.content), escape(&labels::when(x.updated_at))]
-        })
-        .collect();
-    table_or_none(h, &cols, &rows, lang);
+    let rows = v
+        .picked(&s.completed)
+        .map(|x| vec![escape(x.task), escape(x.unit_name), multiline(x.content), escape(&labels::when(x.updated_at))]);
+    table_or_none(h, &cols, rows, lang)
 }

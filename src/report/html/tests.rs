@@ -7,7 +7,8 @@ use crate::Lang;
 use crate::ledger::Status;
 use crate::plan::Role;
 use crate::report::{
-    Bucket, Buckets, Kind, Light, PeriodInfo, PlanInfo, Report, Row, SectionLine, Summary, Totals, UnitInfo, UnitLine,
+    Bucket, Buckets, Head, Kind, Light, PeriodInfo, PlanInfo, Report, Reported, Row, SectionLine, Summary, Totals,
+    UnitInfo, UnitLine,
 };
 
 fn date(s: &str) -> NaiveDate {
@@ -36,6 +37,11 @@ fn row(task: &str, unit: &str, name: &str, status: Option<Status>) -> Row {
         by: None,
         updated_at: Some(DateTime::parse_from_rfc3339("2022-07-01T09:30:00+08:00").expect("time")),
         updated_in_period: true,
+        record: None,
+        corrected: false,
+        late: false,
+        reported: Reported::Updated,
+        ledger_error: false,
         overdue: true,
         bucket: Bucket::Overdue,
         light: Light::Red,
@@ -53,6 +59,8 @@ fn unit_line(rank: usize, unit: &str, name: &str, reported: bool) -> UnitLine {
         overdue: rank - 1,
         completion_rate: (3 - rank.min(3)) as f64 / 2.0,
         reported,
+        report: if reported { Reported::Updated } else { Reported::None },
+        ledger_error: false,
         last_update: None,
     }
 }
@@ -89,24 +97,30 @@ fn report(kind: Kind) -> Report {
             completion_rate: 1.0 / 3.0,
         }],
         tasks: Vec::new(),
+        states: Vec::new(),
         overdue: vec![0, 2],
         not_reported: vec!["市教育局".into()],
+        late: vec![],
+        broken: vec![],
         completed: vec![1],
     };
     Report {
-        kind,
-        plan: PlanInfo {
-            id: "zwgk2022".into(),
-            title: "2022年政务公开工作要点".into(),
-            issuer: "市政府办公室".into(),
-            doc_no: Some("政办发〔2022〕1号".into()),
+        head: Head {
+            kind,
+            plan: PlanInfo {
+                id: "zwgk2022".into(),
+                title: "2022年政务公开工作要点".into(),
+                issuer: "市政府办公室".into(),
+                doc_no: Some("政办发〔2022〕1号".into()),
+            },
+            as_of: DateTime::parse_from_rfc3339("2022-07-03T23:59:59+08:00").expect("time"),
+            as_of_date: date("2022-07-03"),
+            period: PeriodInfo { number: 1, start: date("2022-04-01"), due: date("2022-07-03") },
+            unit: (kind == Kind::Unit).then(|| UnitInfo { id: "fgw".into(), name: "市发展改革委".into() }),
         },
-        as_of: DateTime::parse_from_rfc3339("2022-07-03T23:59:59+08:00").expect("time"),
-        as_of_date: date("2022-07-03"),
-        period: PeriodInfo { number: 1, start: date("2022-04-01"), due: date("2022-07-03") },
-        unit: (kind == Kind::Unit).then(|| UnitInfo { id: "fgw".into(), name: "市发展改革委".into() }),
         rows,
         summary,
+        trail: vec![],
     }
 }
 
@@ -155,7 +169,7 @@ fn model_text_is_escaped() {
 #[test]
 fn model_text_in_titles_is_escaped() {
     let mut r = report(Kind::Summary);
-    r.plan.title = "A<b>&\"'\u{202E}".into();
+    r.head.plan.title = "A<b>&\"'\u{202E}".into();
     let doc = render(&r, Lang::Zh);
     assert!(doc.contains("<title>A&lt;b&gt;&amp;&quot;&#39;\u{FFFD}"));
     assert!(!doc.contains("A<b>"));

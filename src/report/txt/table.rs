@@ -1,5 +1,8 @@
 //! A plain-text table: columns sized in terminal cells, long cells wrapped onto several lines,
-//! optional ANSI colour per cell. Nothing from the data reaches the terminal unsanitised.
+//! optional ANSI colour per cell. Nothing from the data reaches the terminal unsanitised. The
+//! table is written in two passes over its lines: one to measure the columns, one to write.
+
+use std::io::{self, Write};
 
 use crate::text::{pad, sanitize, width, wrap};
 
@@ -21,51 +24,39 @@ pub enum Paint {
     Green,
 }
 
+/// A table's columns and, once its lines are measured, how wide each one's content is.
 pub struct Table {
-    pub heads: Vec<String>,
-    pub sizes: Vec<Size>,
-    pub rows: Vec<Vec<(String, Paint)>>,
+    heads: Vec<String>,
+    sizes: Vec<Size>,
+    /// Widest line of each column so far, headings included, in cells.
+    widest: Vec<usize>,
 }
 
 impl Table {
     pub fn new(heads: &[&str], sizes: &[Size]) -> Table {
-        Table { heads: heads.iter().map(|h| h.to_string()).collect(), sizes: sizes.to_vec(), rows: Vec::new() }
-    }
-
-    #[cfg(test)]
-    pub fn push(&mut self, cells: Vec<String>) {
-        self.rows.push(cells.into_iter().map(|c| (c, Paint::None)).collect());
-    }
-
-    pub fn push_painted(&mut self, cells: Vec<(String, Paint)>) {
-        self.rows.push(cells);
-    }
-
-    /// Renders to lines no wider than `total` cells (when the fixed columns allow it).
-    pub fn render(&self, total: usize, color: bool) -> String {
-        let widths = self.widths(total);
-        let mut out = String::new();
-        let head: Vec<(String, Paint)> = self.heads.iter().map(|h| (h.clone(), Paint::None)).collect();
-        line(&mut out, &head, &widths, false);
-        let rule: Vec<(String, Paint)> = widths.iter().map(|w| ("─".repeat(*w), Paint::None)).collect();
-        line(&mut out, &rule, &widths, false);
-        for row in &self.rows {
-            line(&mut out, row, &widths, color);
+        Table {
+            heads: heads.iter().map(|h| h.to_string()).collect(),
+            sizes: sizes.to_vec(),
+            widest: heads.iter().map(|h| width(h)).collect(),
         }
-        out
     }
 
-    fn widths(&self, total: usize) -> Vec<usize> {
-        let cell = |i: usize| -> usize {
-            let widest = self.rows.iter().filter_map(|r| r.get(i)).map(|(c, _)| widest_line(c)).max().unwrap_or(0);
-            widest.max(width(&self.heads[i]))
-        };
+    /// First pass: takes in one line's cells.
+    pub fn measure<S: AsRef<str>>(&mut self, cells: &[S]) {
+        for (w, c) in self.widest.iter_mut().zip(cells) {
+            *w = (*w).max(widest_line(c.as_ref()));
+        }
+    }
+
+    /// Column widths for lines no wider than `total` cells (when the fixed columns allow it).
+    pub fn widths(&self, total: usize) -> Vec<usize> {
+        let head = |i: usize| width(&self.heads[i]);
         let mut widths: Vec<usize> = self
             .sizes
             .iter()
             .enumerate()
             .map(|(i, s)| match s {
-                Size::Fit(max) => cell(i).min(*max).max(width(&self.heads[i]).min(*max)),
+                Size::Fit(max) => self.widest[i].min(*max).max(head(i).min(*max)),
                 Size::Flex => 0,
             })
             .collect();
@@ -74,10 +65,19 @@ impl Table {
             let used: usize = widths.iter().sum::<usize>() + 2 * self.sizes.len().saturating_sub(1);
             let share = (total.saturating_sub(used) / flex.len()).max(10);
             for i in flex {
-                widths[i] = share.min(cell(i).max(4));
+                widths[i] = share.min(self.widest[i].max(4));
             }
         }
         widths
+    }
+
+    /// Writes the heading and the rule under it.
+    pub fn head(&self, out: &mut dyn Write, widths: &[usize]) -> io::Result<()> {
+        let head: Vec<(&str, Paint)> = self.heads.iter().map(|h| (h.as_str(), Paint::None)).collect();
+        line(out, &head, widths, false)?;
+        let rules: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+        let rule: Vec<(&str, Paint)> = rules.iter().map(|r| (r.as_str(), Paint::None)).collect();
+        line(out, &rule, widths, false)
     }
 }
 
@@ -86,15 +86,16 @@ fn widest_line(s: &str) -> usize {
 }
 
 /// One table row, as many terminal lines as its tallest wrapped cell.
-fn line(out: &mut String, cells: &[(String, Paint)], widths: &[usize], color: bool) {
+pub fn line(out: &mut dyn Write, cells: &[(&str, Paint)], widths: &[usize], color: bool) -> io::Result<()> {
     let wrapped: Vec<Vec<String>> = cells
         .iter()
         .zip(widths)
         .map(|((c, _), w)| c.split('\n').flat_map(|part| wrap(&sanitize(part), *w)).collect())
         .collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    let mut text = String::new();
     for k in 0..height {
-        let mut text = String::new();
+        text.clear();
         for (i, (lines, w)) in wrapped.iter().zip(widths).enumerate() {
             let cell = lines.get(k).map(String::as_str).unwrap_or("");
             let padded = pad(cell, *w);
@@ -108,9 +109,10 @@ fn line(out: &mut String, cells: &[(String, Paint)], widths: &[usize], color: bo
                 text.push_str("  ");
             }
         }
-        out.push_str(text.trim_end());
-        out.push('\n');
+        out.write_all(text.trim_end().as_bytes())?;
+        out.write_all(b"\n")?;
     }
+    Ok(())
 }
 
 fn code(p: Paint) -> &'static str {
@@ -126,16 +128,32 @@ fn code(p: Paint) -> &'static str {
 mod tests {
     use super::*;
 
+    /// Measures, then writes, the rows.
+    fn render(heads: &[&str], sizes: &[Size], rows: &[Vec<(&str, Paint)>], total: usize, color: bool) -> String {
+        let mut t = Table::new(heads, sizes);
+        for r in rows {
+            t.measure(&r.iter().map(|(c, _)| *c).collect::<Vec<_>>());
+        }
+        let widths = t.widths(total);
+        let mut out = Vec::new();
+        t.head(&mut out, &widths).unwrap();
+        for r in rows {
+            line(&mut out, r, &widths, color).unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn wide_text_wraps_and_columns_line_up() {
-        let mut t = Table::new(&["编号", "内容", "状态"], &[Size::Fit(6), Size::Flex, Size::Fit(8)]);
-        t.push(vec![
-            "1".into(),
-            "加强涉及市场主体信息公开，进一步增强涉企政策制定实施的透明度".into(),
-            "推进中".into(),
-        ]);
-        t.push(vec!["33-2".into(), "短".into(), "已完成".into()]);
-        let out = t.render(40, false);
+        let rows = [
+            vec![
+                ("1", Paint::None),
+                ("加强涉及市场主体信息公开，进一步增强涉企政策制定实施的透明度", Paint::None),
+                ("推进中", Paint::None),
+            ],
+            vec![("33-2", Paint::None), ("短", Paint::None), ("已完成", Paint::None)],
+        ];
+        let out = render(&["编号", "内容", "状态"], &[Size::Fit(6), Size::Flex, Size::Fit(8)], &rows, 40, false);
         let lines: Vec<&str> = out.lines().collect();
         assert!(lines.iter().all(|l| width(l) <= 40), "{out}");
         let status_col = |l: &str| l.find("推进中").or_else(|| l.find("已完成")).map(|i| width(&l[..i]));
@@ -147,9 +165,8 @@ mod tests {
 
     #[test]
     fn colour_only_when_asked() {
-        let mut t = Table::new(&["灯"], &[Size::Fit(6)]);
-        t.push_painted(vec![("✗红".into(), Paint::Red)]);
-        assert!(!t.render(20, false).contains('\u{1b}'));
-        assert!(t.render(20, true).contains("\u{1b}[31m"));
+        let rows = [vec![("✗红", Paint::Red)]];
+        assert!(!render(&["灯"], &[Size::Fit(6)], &rows, 20, false).contains('\u{1b}'));
+        assert!(render(&["灯"], &[Size::Fit(6)], &rows, 20, true).contains("\u{1b}[31m"));
     }
 }

@@ -1,19 +1,46 @@
 //! The cells, formats and grid of the XLSX renderer: values that pick their own format, the
 //! workbook's styles, and a worksheet wrapper that fits column widths and row heights to
-//! Chinese text (measured in terminal cells, a CJK character being 2).
+//! Chinese text (measured in terminal cells, a CJK character being 2). A sheet is filled twice
+//! by the same code: a measuring pass finds each column's widest content, and the writing pass,
+//! knowing the widths, sets each row's height as soon as the row is complete — what a
+//! constant-memory worksheet needs, since it flushes a row to disk when the next one starts.
+//! Text is always written as a string cell (never a formula), cut to what a cell holds.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 use super::{LINE_PT, MAX_ROW_PT, UNITS_PER_CELL, col_num};
 use crate::report::{Light, labels};
-use crate::text;
+use crate::{Lang, text};
+
+/// Most text a cell holds, in UTF-16 code units (what Excel and rust_xlsxwriter count).
+const MAX_CELL: usize = 32_767;
+
+/// `s` cut to fit one cell, ending with `marker` when anything was cut, so that one very long
+/// note does not stop the whole report.
+pub(super) fn fit_cell<'s>(s: &'s str, marker: &str) -> Cow<'s, str> {
+    // UTF-8 never takes fewer bytes than UTF-16 takes code units.
+    if s.len() <= MAX_CELL || s.encode_utf16().count() <= MAX_CELL {
+        return Cow::Borrowed(s);
+    }
+    let room = MAX_CELL.saturating_sub(marker.encode_utf16().count());
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        used += c.len_utf16();
+        if used > room {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    Cow::Owned(format!("{}{marker}", &s[..end]))
+}
 
 /// A value to write, which picks its own format.
-pub(super) enum Cell {
-    Text(String),
+pub(super) enum Cell<'a> {
+    Text(Cow<'a, str>),
     Int(i64),
     /// Days left: negative (overdue) shows red.
     Days(i64),
@@ -25,12 +52,16 @@ pub(super) enum Cell {
     Blank,
 }
 
-impl Cell {
-    pub(super) fn text(s: &str) -> Cell {
-        Cell::Text(s.to_string())
+impl<'a> Cell<'a> {
+    pub(super) fn text(s: &'a str) -> Cell<'a> {
+        Cell::Text(Cow::Borrowed(s))
     }
 
-    pub(super) fn int(n: usize) -> Cell {
+    pub(super) fn owned(s: String) -> Cell<'a> {
+        Cell::Text(Cow::Owned(s))
+    }
+
+    pub(super) fn int(n: usize) -> Cell<'a> {
         Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
@@ -112,40 +143,71 @@ impl Styles {
     }
 }
 
-/// Text whose row must be tall enough: the cells it spans and its lines' widths.
-struct Wrapped {
+/// The row being written and how tall its wrapped text needs it.
+struct Pending {
     row: u32,
-    first: u16,
-    last: u16,
-    lines: Vec<usize>,
-    line_pt: f64,
+    height: f64,
 }
 
-/// A worksheet being filled, remembering the widest content of each column and the wrapped
-/// text of each row so that `fit` can size columns and rows.
+/// A worksheet being filled (or, with no worksheet, measured): the widest content of each
+/// column, and in the writing pass the column widths and the row being written.
 pub(super) struct Grid<'a> {
-    pub(super) ws: &'a mut Worksheet,
+    ws: Option<&'a mut Worksheet>,
     pub(super) st: &'a Styles,
     /// Widest content per column, in terminal cells (a CJK character is 2).
     widths: Vec<usize>,
-    wrapped: Vec<Wrapped>,
+    /// Column widths in Excel units (the writing pass).
+    cols: Vec<f64>,
+    pending: Option<Pending>,
+    /// Ends a text cut to fit a cell.
+    cut: &'static str,
 }
 
 impl<'a> Grid<'a> {
-    pub(super) fn new(ws: &'a mut Worksheet, st: &'a Styles) -> Grid<'a> {
-        Grid { ws, st, widths: Vec::new(), wrapped: Vec::new() }
+    /// A grid that only measures.
+    pub(super) fn measure(st: &'a Styles, lang: Lang) -> Grid<'a> {
+        Grid { ws: None, st, widths: Vec::new(), cols: Vec::new(), pending: None, cut: labels::cut(lang) }
+    }
+
+    /// A grid that writes to `ws`, whose columns get the widths `measured` found (at least 4
+    /// cells, at most `cap(column)`).
+    pub(super) fn write(
+        ws: &'a mut Worksheet,
+        measured: &Grid<'a>,
+        cap: impl Fn(usize) -> usize,
+    ) -> Result<Grid<'a>, XlsxError> {
+        let cols: Vec<f64> = measured
+            .widths
+            .iter()
+            .enumerate()
+            .map(|(c, w)| ((*w).clamp(4, cap(c).max(4)) as f64 * UNITS_PER_CELL).ceil() + 2.0)
+            .collect();
+        for (c, w) in cols.iter().enumerate() {
+            ws.set_column_width(col_num(c), *w)?;
+        }
+        let (st, cut) = (measured.st, measured.cut);
+        Ok(Grid { ws: Some(ws), st, widths: Vec::new(), cols, pending: None, cut })
+    }
+
+    /// The worksheet, in the writing pass.
+    pub(super) fn sheet(&mut self) -> Option<&mut Worksheet> {
+        self.ws.as_deref_mut()
     }
 
     /// Writes a bordered cell in the format its value calls for.
     pub(super) fn put(&mut self, row: u32, col: u16, cell: &Cell) -> Result<(), XlsxError> {
+        self.start(row)?;
         let st = self.st;
         let width = match cell {
             Cell::Text(s) if !s.is_empty() => {
-                self.ws.write_string_with_format(row, col, s, &st.text)?;
-                self.wrap(row, col, col, s, LINE_PT)
+                let s = fit_cell(s, self.cut);
+                self.string(row, col, &s, &st.text)?;
+                self.wrap(col, col, &s, LINE_PT)
             }
             Cell::Text(_) | Cell::Blank => {
-                self.ws.write_blank(row, col, &st.text)?;
+                if let Some(ws) = self.ws.as_deref_mut() {
+                    ws.write_blank(row, col, &st.text)?;
+                }
                 0
             }
             Cell::Int(n) => self.number(row, col, *n as f64, &st.int, n.to_string().len())?,
@@ -160,7 +222,7 @@ impl<'a> Grid<'a> {
                 None => self.date_text(row, col, &labels::when(Some(*t)))?,
             },
             Cell::Light(l, s) => {
-                self.ws.write_string_with_format(row, col, *s, st.light(*l))?;
+                self.string(row, col, s, st.light(*l))?;
                 text::width(s)
             }
         };
@@ -168,23 +230,35 @@ impl<'a> Grid<'a> {
         Ok(())
     }
 
+    fn string(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
+        if let Some(ws) = self.ws.as_deref_mut() {
+            ws.write_string_with_format(row, col, s, f)?;
+        }
+        Ok(())
+    }
+
     fn number(&mut self, row: u32, col: u16, n: f64, f: &Format, w: usize) -> Result<usize, XlsxError> {
-        self.ws.write_number_with_format(row, col, n, f)?;
+        if let Some(ws) = self.ws.as_deref_mut() {
+            ws.write_number_with_format(row, col, n, f)?;
+        }
         Ok(w)
     }
 
     /// A date Excel cannot hold, written as text.
     fn date_text(&mut self, row: u32, col: u16, s: &str) -> Result<usize, XlsxError> {
-        self.ws.write_string_with_format(row, col, s, &self.st.text)?;
+        let st = self.st;
+        self.string(row, col, s, &st.text)?;
         Ok(text::width(s))
     }
 
     /// Writes header cells from column 0.
     pub(super) fn head(&mut self, row: u32, titles: &[&str]) -> Result<(), XlsxError> {
+        self.start(row)?;
+        let st = self.st;
         for (c, t) in titles.iter().enumerate() {
             let col = col_num(c);
-            self.ws.write_string_with_format(row, col, *t, &self.st.head)?;
-            let w = self.wrap(row, col, col, t, LINE_PT);
+            self.string(row, col, t, &st.head)?;
+            let w = self.wrap(col, col, t, LINE_PT);
             self.track(col, w);
         }
         Ok(())
@@ -192,26 +266,71 @@ impl<'a> Grid<'a> {
 
     /// Writes text merged across columns 0..=last of a row; its width does not widen columns.
     pub(super) fn merge(&mut self, row: u32, last: u16, s: &str, f: &Format, line_pt: f64) -> Result<(), XlsxError> {
-        if last == 0 {
-            self.ws.write_string_with_format(row, 0, s, f)?;
-        } else {
-            self.ws.merge_range(row, 0, row, last, s, f)?;
+        self.start(row)?;
+        let fitted = fit_cell(s, self.cut);
+        let s = fitted.as_ref();
+        match self.ws.as_deref_mut() {
+            Some(ws) if last == 0 => ws.write_string_with_format(row, 0, s, f).map(|_| ())?,
+            Some(ws) => ws.merge_range(row, 0, row, last, s, f).map(|_| ())?,
+            None => {}
         }
-        self.wrap(row, 0, last, s, line_pt);
+        self.wrap(0, last, s, line_pt);
         Ok(())
     }
 
     /// Writes a heading that may run over the empty cells to its right.
     pub(super) fn note(&mut self, row: u32, s: &str, f: &Format) -> Result<(), XlsxError> {
-        self.ws.write_string_with_format(row, 0, s, f)?;
+        self.start(row)?;
+        self.string(row, 0, s, f)
+    }
+
+    /// Moves to `row`: the row before it is complete, and gets its height.
+    fn start(&mut self, row: u32) -> Result<(), XlsxError> {
+        if self.pending.as_ref().is_some_and(|p| p.row != row) {
+            self.end_row()?;
+        }
+        if self.ws.is_some() && self.pending.is_none() {
+            self.pending = Some(Pending { row, height: LINE_PT });
+        }
         Ok(())
     }
 
-    /// Remembers wrapped text for the row height; returns its widest line.
-    fn wrap(&mut self, row: u32, first: u16, last: u16, s: &str, line_pt: f64) -> usize {
-        let lines: Vec<usize> = s.lines().map(text::width).collect();
-        let widest = lines.iter().copied().max().unwrap_or(0);
-        self.wrapped.push(Wrapped { row, first, last, lines, line_pt });
+    /// Sets the height of the row being written, if its text needs more than one line.
+    fn end_row(&mut self) -> Result<(), XlsxError> {
+        if let (Some(p), Some(ws)) = (self.pending.take(), self.ws.as_deref_mut())
+            && p.height > LINE_PT
+        {
+            ws.set_row_height(p.row, p.height.min(MAX_ROW_PT))?;
+        }
+        Ok(())
+    }
+
+    /// Ends the sheet: the last row gets its height.
+    pub(super) fn finish(mut self) -> Result<(), XlsxError> {
+        self.end_row()
+    }
+
+    /// Takes in wrapped text spanning columns `first..=last` of the row being written (for its
+    /// height); returns its widest line.
+    fn wrap(&mut self, first: u16, last: u16, s: &str, line_pt: f64) -> usize {
+        let mut widest = 0;
+        let mut lines = 0.0;
+        let room = match self.pending {
+            Some(_) => {
+                let span: f64 = (first..=last).map(|c| self.cols.get(usize::from(c)).copied().unwrap_or(10.0)).sum();
+                ((span - 2.0) / UNITS_PER_CELL).max(1.0)
+            }
+            None => 1.0,
+        };
+        for line in s.lines() {
+            let n = text::width(line);
+            widest = widest.max(n);
+            lines += (n as f64 / room).ceil().max(1.0);
+        }
+        if let Some(p) = self.pending.as_mut() {
+            let lines = lines.max(1.0);
+            p.height = p.height.max(lines * line_pt + if lines > 1.0 { 3.0 } else { 0.0 });
+        }
         widest
     }
 
@@ -221,33 +340,5 @@ impl<'a> Grid<'a> {
             self.widths.resize(c + 1, 0);
         }
         self.widths[c] = self.widths[c].max(width);
-    }
-
-    /// Sets each column to its widest content (at least 4 cells, at most `cap(column)`) and
-    /// each row tall enough for its wrapped text.
-    pub(super) fn fit(&mut self, cap: impl Fn(usize) -> usize) -> Result<(), XlsxError> {
-        let cols: Vec<f64> = self
-            .widths
-            .iter()
-            .enumerate()
-            .map(|(c, w)| ((*w).clamp(4, cap(c).max(4)) as f64 * UNITS_PER_CELL).ceil() + 2.0)
-            .collect();
-        for (c, w) in cols.iter().enumerate() {
-            self.ws.set_column_width(col_num(c), *w)?;
-        }
-        let mut heights: BTreeMap<u32, f64> = BTreeMap::new();
-        for w in &self.wrapped {
-            let span: f64 = (w.first..=w.last).map(|c| cols.get(usize::from(c)).copied().unwrap_or(10.0)).sum();
-            let room = ((span - 2.0) / UNITS_PER_CELL).max(1.0);
-            let lines: f64 = w.lines.iter().map(|&n| (n as f64 / room).ceil().max(1.0)).sum::<f64>().max(1.0);
-            let h = heights.entry(w.row).or_insert(LINE_PT);
-            *h = h.max(lines * w.line_pt + if lines > 1.0 { 3.0 } else { 0.0 });
-        }
-        for (row, h) in heights {
-            if h > LINE_PT {
-                self.ws.set_row_height(row, h.min(MAX_ROW_PT))?;
-            }
-        }
-        Ok(())
     }
 }

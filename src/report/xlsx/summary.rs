@@ -1,17 +1,19 @@
 //! The summary sheet of an XLSX summary: the overall sentence, totals, buckets, the unit
 //! ranking, sections, the overdue list, units that did not report, and what was completed.
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use std::borrow::Cow;
 
-use super::{Cell, Grid, LINE_PT, SHORT_CAP, Styles, TITLE_PT, col_num};
+use rust_xlsxwriter::XlsxError;
+
+use super::{Cell, Grid, LINE_PT, SHORT_CAP, TITLE_PT, col_num};
 use crate::Lang;
-use crate::report::{Bucket, Report, Summary, labels};
+use crate::report::{Bucket, Summary, View, labels};
 
 /// Last column of the sheet (the ranking is the widest block, eight columns).
 const LAST: u16 = 7;
 
 /// Width caps of the sheet's columns, in cells: labels and ids, names, content.
-fn cap(col: usize) -> usize {
+pub(super) fn cap(col: usize) -> usize {
     match col {
         1 => 30,
         2 => 40,
@@ -20,34 +22,37 @@ fn cap(col: usize) -> usize {
 }
 
 /// Writes the summary sheet.
-pub(super) fn write(ws: &mut Worksheet, st: &Styles, report: &Report, lang: Lang) -> Result<(), XlsxError> {
-    let mut g = Grid::new(ws, st);
-    g.merge(0, LAST, &labels::title(report, lang), &st.title, TITLE_PT)?;
-    g.merge(1, LAST, &labels::subtitle(report, lang), &st.subtitle, LINE_PT)?;
-    let s = &report.summary;
-    g.merge(2, LAST, &labels::overall(report, lang), &st.para, LINE_PT)?;
-    let mut b = Blocks { g, lang, row: 4 };
+pub(super) fn write(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
+    if let Some(ws) = g.sheet() {
+        ws.set_landscape().set_print_fit_to_pages(1, 0);
+    }
+    let (h, s, st) = (v.head(), v.summary(), g.st);
+    g.merge(0, LAST, &labels::title(h, lang), &st.title, TITLE_PT)?;
+    g.merge(1, LAST, &labels::subtitle(h, lang), &st.subtitle, LINE_PT)?;
+    g.merge(2, LAST, &labels::overall(s, lang), &st.para, LINE_PT)?;
+    let mut row = 4;
+    if let Some(notice) = labels::broken(s, lang) {
+        g.merge(3, LAST, &notice, &st.para, LINE_PT)?;
+        row = 5;
+    }
+    let mut b = Blocks { g, lang, row };
     b.totals(s)?;
     b.buckets(s)?;
     b.units(s)?;
     b.sections(s)?;
-    b.overdue(report, s)?;
+    b.overdue(v)?;
     b.not_reported(s)?;
-    b.completed(report, s)?;
-    g = b.g;
-    g.fit(cap)?;
-    g.ws.set_landscape().set_print_fit_to_pages(1, 0);
-    Ok(())
+    b.completed(v)
 }
 
 /// The blocks under the overall sentence, written downwards from `row`.
-struct Blocks<'a> {
-    g: Grid<'a>,
+struct Blocks<'g, 'a> {
+    g: &'g mut Grid<'a>,
     lang: Lang,
     row: u32,
 }
 
-impl Blocks<'_> {
+impl Blocks<'_, '_> {
     /// The heading of a part.
     fn part(&mut self, key: &str) -> Result<(), XlsxError> {
         let f = &self.g.st.part;
@@ -139,10 +144,13 @@ impl Blocks<'_> {
                 Cell::int(u.done),
                 Cell::int(u.overdue),
                 Cell::Rate(u.completion_rate),
-                Cell::text(labels::reported(u.reported, self.lang)),
+                Cell::text(labels::unit_report(u, self.lang)),
                 u.last_update.map_or(Cell::Blank, Cell::Time),
             ])?;
         }
+        let para = &self.g.st.para;
+        self.g.merge(self.row, LAST, labels::ranking_rule(self.lang), para, LINE_PT)?;
+        self.row += 1;
         self.gap();
         Ok(())
     }
@@ -152,7 +160,7 @@ impl Blocks<'_> {
         self.head(&self.cols(&["section", "tasks", "assignments", "done", "overdue", "rate"]))?;
         for l in &s.sections {
             self.line(&[
-                Cell::Text(labels::section(&l.section, self.lang)),
+                Cell::owned(labels::section(&l.section, self.lang)),
                 Cell::int(l.tasks),
                 Cell::int(l.assignments),
                 Cell::int(l.done),
@@ -164,24 +172,23 @@ impl Blocks<'_> {
         Ok(())
     }
 
-    fn overdue(&mut self, report: &Report, s: &Summary) -> Result<(), XlsxError> {
+    fn overdue(&mut self, v: &dyn View) -> Result<(), XlsxError> {
         self.part("overdue")?;
         let mut titles = self.cols(&["task", "unit", "deadline", "due"]);
         titles.push(labels::overdue_days(self.lang));
         titles.push(labels::col("status", self.lang));
         self.head(&titles)?;
-        let rows: Vec<_> = s.overdue.iter().filter_map(|&i| report.rows.get(i)).collect();
-        for r in &rows {
+        for r in v.picked(&v.summary().overdue) {
             self.line(&[
-                Cell::text(&r.task),
-                Cell::text(&r.unit_name),
-                Cell::Text(r.deadline.clone().unwrap_or_default()),
+                Cell::text(r.task),
+                Cell::text(r.unit_name),
+                Cell::Text(Cow::Borrowed(r.deadline.unwrap_or_default())),
                 r.due.map_or(Cell::Blank, Cell::Date),
                 r.days_left.map_or(Cell::Blank, |d| Cell::Int(-d)),
                 Cell::text(labels::status(r.status, self.lang)),
             ])?;
         }
-        if rows.is_empty() {
+        if v.summary().overdue.is_empty() {
             self.none()?;
         }
         self.gap();
@@ -196,23 +203,25 @@ impl Blocks<'_> {
         if s.not_reported.is_empty() {
             self.none()?;
         }
+        if let Some(late) = labels::late_units(s, self.lang) {
+            self.line(&[Cell::owned(late)])?;
+        }
         self.gap();
         Ok(())
     }
 
-    fn completed(&mut self, report: &Report, s: &Summary) -> Result<(), XlsxError> {
+    fn completed(&mut self, v: &dyn View) -> Result<(), XlsxError> {
         self.part("completed")?;
         self.head(&self.cols(&["task", "unit", "content", "updated"]))?;
-        let rows: Vec<_> = s.completed.iter().filter_map(|&i| report.rows.get(i)).collect();
-        for r in &rows {
+        for r in v.picked(&v.summary().completed) {
             self.line(&[
-                Cell::text(&r.task),
-                Cell::text(&r.unit_name),
-                Cell::text(&r.content),
+                Cell::text(r.task),
+                Cell::text(r.unit_name),
+                Cell::text(r.content),
                 r.updated_at.map_or(Cell::Blank, Cell::Time),
             ])?;
         }
-        if rows.is_empty() {
+        if v.summary().completed.is_empty() {
             self.none()?;
         }
         Ok(())

@@ -9,7 +9,10 @@ use super::grid::{serial, serial_time};
 use super::*;
 use crate::ledger::Status;
 use crate::plan::Role;
-use crate::report::{Bucket, Buckets, Light, PeriodInfo, PlanInfo, SectionLine, Summary, Totals, UnitInfo, UnitLine};
+use crate::report::{
+    Bucket, Buckets, Head, Light, PeriodInfo, PlanInfo, Report, Reported, Row, SectionLine, Summary, Totals, UnitInfo,
+    UnitLine,
+};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -41,6 +44,11 @@ fn row(task: &str, unit: &str, name: &str, status: Option<Status>, light: Light)
         by: Some("张三".into()),
         updated_at: Some(at(2022, 9, 1, 9)),
         updated_in_period: true,
+        record: None,
+        corrected: false,
+        late: false,
+        reported: Reported::Updated,
+        ledger_error: false,
         overdue: true,
         bucket: Bucket::Overdue,
         light,
@@ -58,6 +66,8 @@ fn unit_line(rank: usize, unit: &str, name: &str, rate: f64) -> UnitLine {
         overdue: 1,
         completion_rate: rate,
         reported: rank == 1,
+        report: if rank == 1 { Reported::Updated } else { Reported::None },
+        ledger_error: false,
         last_update: Some(at(2022, 9, 1, 9)),
     }
 }
@@ -81,27 +91,33 @@ fn report(kind: Kind) -> Report {
             completion_rate: 1.0 / 3.0,
         }],
         tasks: Vec::new(),
+        states: Vec::new(),
         overdue: vec![0, 2],
         not_reported: vec!["市政务服务数据管理局".into()],
+        late: vec![],
+        broken: vec![],
         completed: vec![1],
     };
     // Only a summary report carries these lists in this fixture.
     let summary = if kind == Kind::Summary { summary } else { Summary::default() };
     Report {
-        kind,
-        plan: PlanInfo {
-            id: "2022".into(),
-            title: "2022年政务公开工作要点".into(),
-            issuer: "市政府办公室".into(),
-            doc_no: None,
+        head: Head {
+            kind,
+            plan: PlanInfo {
+                id: "2022".into(),
+                title: "2022年政务公开工作要点".into(),
+                issuer: "市政府办公室".into(),
+                doc_no: None,
+            },
+            as_of: at(2022, 10, 10, 23),
+            as_of_date: day(2022, 10, 10),
+            period: PeriodInfo { number: 2, start: day(2022, 7, 1), due: day(2022, 10, 10) },
+            unit: (kind == Kind::Unit)
+                .then(|| UnitInfo { id: "zwb".into(), name: "市政务服务数据管理局".into() }),
         },
-        as_of: at(2022, 10, 10, 23),
-        as_of_date: day(2022, 10, 10),
-        period: PeriodInfo { number: 2, start: day(2022, 7, 1), due: day(2022, 10, 10) },
-        unit: (kind == Kind::Unit)
-            .then(|| UnitInfo { id: "zwb".into(), name: "市政务服务数据管理局".into() }),
         rows,
         summary,
+        trail: vec![],
     }
 }
 
@@ -138,8 +154,8 @@ fn ledger_sheet_has_the_table() {
     let sheets = read_back(&r, Lang::Zh);
     assert_eq!(names(&sheets), ["台账"]);
     let s = &sheets[0].1;
-    assert_eq!(text(s, 0, 0), labels::title(&r, Lang::Zh));
-    assert_eq!(text(s, 1, 0), labels::subtitle(&r, Lang::Zh));
+    assert_eq!(text(s, 0, 0), labels::title(&r.head, Lang::Zh));
+    assert_eq!(text(s, 1, 0), labels::subtitle(&r.head, Lang::Zh));
     let heads: Vec<String> = (0..20).map(|c| text(s, HEAD_ROW, c)).collect();
     assert_eq!(
         heads,
@@ -192,10 +208,11 @@ fn unit_sheet_drops_unit_and_role() {
     let sheets = read_back(&r, Lang::Zh);
     assert_eq!(names(&sheets), ["单位报送"]);
     let s = &sheets[0].1;
-    let heads: Vec<String> = (0..18).map(|c| text(s, HEAD_ROW, c)).collect();
+    let heads: Vec<String> = (0..20).map(|c| text(s, HEAD_ROW, c)).collect();
     assert_eq!(heads[..5], ["编号", "所属部分", "重点任务", "任务内容", "完成时限"]);
+    assert_eq!(heads[18..], ["填报人", "记录编号"]);
     assert!(!heads.iter().any(|h| h == "责任单位" || h == "角色"));
-    assert_eq!(text(s, HEAD_ROW, 18), "");
+    assert_eq!(text(s, HEAD_ROW, 20), "");
     assert_eq!(data_rows(s), r.rows.len());
     assert!(text(s, 0, 0).contains("市政务服务数据管理局"));
 }
@@ -206,8 +223,8 @@ fn summary_has_summary_and_rows_sheets() {
     let sheets = read_back(&r, Lang::Zh);
     assert_eq!(names(&sheets), ["汇总", "台账明细"]);
     let s = &sheets[0].1;
-    assert_eq!(text(s, 0, 0), labels::title(&r, Lang::Zh));
-    assert_eq!(text(s, 2, 0), labels::overall(&r, Lang::Zh));
+    assert_eq!(text(s, 0, 0), labels::title(&r.head, Lang::Zh));
+    assert_eq!(text(s, 2, 0), labels::overall(&r.summary, Lang::Zh));
     let end = s.end().unwrap().0;
     let find = |want: &str| (0..=end).find(|&i| text(s, i, 0) == want).unwrap();
     // The ranking: heading, header row, then units in rank order.
@@ -264,4 +281,52 @@ fn serial_dates() {
     assert_eq!(serial(day(2022, 9, 30)), Some(44834.0));
     assert_eq!(serial(day(1900, 1, 1)), None);
     assert_eq!(serial_time(at(2022, 9, 30, 12)), Some(44834.0 + 12.5 / 24.0));
+}
+
+#[test]
+fn cells_over_excels_limit_are_cut_with_a_marker() {
+    let mut r = report(Kind::Ledger);
+    // 40,000 characters, some outside the BMP (two UTF-16 units each, as Excel counts them).
+    r.rows[0].note = Some(format!("{}{}", "进展".repeat(15_000), "𠀀".repeat(5_000)));
+    r.head.plan.title = "题".repeat(40_000);
+    let sheets = read_back(&r, Lang::Zh);
+    let s = &sheets[0].1;
+    let note = text(s, 3, 14);
+    assert!(note.starts_with("进展进展"));
+    assert!(note.ends_with(labels::cut(Lang::Zh)), "{}", &note[note.len() - 60..]);
+    assert!(note.encode_utf16().count() <= 32_767);
+    assert!(note.encode_utf16().count() > 32_700);
+    assert!(text(s, 0, 0).ends_with(labels::cut(Lang::Zh)));
+    assert_eq!(text(s, 4, 14), "已完成平台选型。\n正在迁移栏目。");
+}
+
+#[test]
+fn fit_cell_counts_utf16_units() {
+    let exact = "a".repeat(32_767);
+    assert_eq!(grid::fit_cell(&exact, "…"), exact.as_str());
+    let over = format!("{exact}a");
+    let cut = grid::fit_cell(&over, "…");
+    assert_eq!(cut.encode_utf16().count(), 32_767);
+    assert!(cut.ends_with("a…"));
+    let astral = "𠀀".repeat(16_384);
+    let cut = grid::fit_cell(&astral, "…");
+    assert_eq!(cut.encode_utf16().count(), 32_767);
+}
+
+#[test]
+fn formula_like_text_stays_a_string_cell() {
+    let mut r = report(Kind::Ledger);
+    r.rows[0].content = "=1+1".into();
+    r.rows[0].note = Some("=HYPERLINK(\"http://x\",\"y\")".into());
+    r.rows[0].unit_name = "@SUM(A1)".into();
+    let bytes = render(&r, Lang::Zh).unwrap();
+    let mut file = tempfile::Builder::new().suffix(".xlsx").tempfile().unwrap();
+    file.write_all(&bytes).unwrap();
+    let mut wb = open_workbook_auto(file.path()).unwrap();
+    let values = wb.worksheet_range("台账").unwrap();
+    assert_eq!(values.get_value((3, 3)), Some(&Data::String("=1+1".into())));
+    assert_eq!(values.get_value((3, 14)), Some(&Data::String("=HYPERLINK(\"http://x\",\"y\")".into())));
+    assert_eq!(values.get_value((3, 4)), Some(&Data::String("@SUM(A1)".into())));
+    let formulas = wb.worksheet_formula("台账").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "the sheet has formulas");
 }

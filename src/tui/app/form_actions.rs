@@ -1,21 +1,31 @@
 //! The form's side of `update`: opening it, editing, saving, and the discard and conflict
 //! prompts.
 
-use taizhang::ledger::Expect;
+use taizhang::ledger::{Expect, Update};
 
 use super::{App, Mode};
 use crate::tui::action::{Action, Effect, SaveError};
-use crate::tui::form::{Field, Form};
+use crate::tui::form::Form;
 use crate::tui::text::{T, t};
 
 impl App {
-    /// Opens the form on the selected assignment, focus in 进展情况.
+    /// Opens the form on the selected assignment, focus in 进展情况; when the operator left a
+    /// draft of it, first asks whether to restore it.
     pub(super) fn open_form(&mut self) {
         let Some(row) = self.list.selected_row().and_then(|i| self.rows().get(i)) else { return };
-        let latest = self.ledger.latest(&row.task, &row.unit).cloned();
-        self.form = Some(Form::open(&row.task, &row.unit, latest.as_ref()));
+        let (task, unit) = (row.task.clone(), row.unit.clone());
+        // The form shows the state as of now (as the list and the detail do); a save is checked
+        // against the latest record on file.
+        let shown = self.ledger.as_of(&task, &unit, self.now).cloned();
+        let mut form = Form::open(&task, &unit, shown.as_ref());
+        form.base = self.ledger.latest(&task, &unit).cloned();
+        self.form = Some(form);
         self.mode = Mode::Form;
         self.message = None;
+        if let Some(i) = self.drafts.iter().position(|d| d.task == task && d.unit == unit) {
+            self.offer = Some(self.drafts.remove(i));
+            self.mode = Mode::Restore;
+        }
     }
 
     pub(super) fn form_action(&mut self, action: Action) -> Option<Effect> {
@@ -26,8 +36,8 @@ impl App {
             Action::StatusNext => self.with_form(|f| f.status_step(true)),
             Action::PercentUp => self.with_form(|f| f.percent_step(true)),
             Action::PercentDown => self.with_form(|f| f.percent_step(false)),
-            Action::Edit(key) => self.with_form(|f| edit(f, key)),
-            Action::Paste(text) => self.with_form(|f| paste(f, &text)),
+            Action::Edit(key) => self.with_form(|f| f.key(key)),
+            Action::Paste(text) => self.with_form(|f| f.paste(&text)),
             Action::Save => self.save(false),
             Action::ConfirmDiscard => self.discard(),
             Action::KeepEditing => self.keep_editing(),
@@ -46,68 +56,96 @@ impl App {
         None
     }
 
-    /// Asks the loop to save; `anyway` saves over a conflict the operator has seen.
+    /// Asks the loop to save; `anyway` saves over a conflict the operator has seen. Asked again
+    /// while a save is in flight, it saves once that one is done.
     fn save(&mut self, anyway: bool) -> Option<Effect> {
         let allowed = self.mode == Mode::Form || (anyway && self.mode == Mode::Conflict);
-        if !allowed || self.saving {
+        if !allowed {
+            return None;
+        }
+        if self.saving {
+            self.resave = true;
             return None;
         }
         let lang = self.lang;
-        let (now, by) = (self.now, self.by.clone());
+        let (now, by, offset) = (self.now, self.by.clone(), self.plan.meta.offset);
         let seen = if anyway { self.conflict.as_deref().cloned() } else { None };
         let form = self.form.as_mut()?;
-        let Ok(update) = form.update(now, by) else {
-            form.error = Some(t(lang, T::PercentBad).to_string());
-            form.focus = Field::Percent;
-            return None;
+        let update = match form.update(now, by, offset) {
+            Ok(u) => u,
+            Err(e) => {
+                form.error = Some(crate::tui::text::form_error(lang, e).to_string());
+                form.focus_on(e.field());
+                return None;
+            }
         };
-        let expect = Expect::Latest(if anyway { seen } else { form.base.clone() });
+        // A correction names the record it corrects; the ledger checks that record is there.
+        let expect = match (&form.corrects, anyway) {
+            (Some(_), _) => Expect::Any,
+            (None, true) => Expect::Latest(seen.map(Box::new)),
+            (None, false) => Expect::Latest(form.base.clone().map(Box::new)),
+        };
+        self.saving_rev = form.revision();
         self.saving = true;
         self.mode = Mode::Form;
         Some(Effect::Save { update: Box::new(update), expect: Box::new(expect) })
     }
 
-    /// A save finished: on success record it and return to the list; otherwise keep the form.
-    pub(super) fn saved(&mut self, result: Result<taizhang::ledger::Update, SaveError>) -> Option<Effect> {
+    /// A save finished. On success it is recorded and the form closes — unless the operator
+    /// typed on meanwhile: then the form stays with what was typed since as its unsaved change
+    /// (saved straight away if Ctrl-S was pressed again). On failure the form stays.
+    pub(super) fn saved(&mut self, result: Result<Box<Update>, SaveError>) -> Option<Effect> {
         self.saving = false;
+        let resave = std::mem::take(&mut self.resave);
         match result {
             Ok(update) => {
                 let note = crate::tui::text::saved_note(self.lang, &update);
-                let mut all = self.ledger.updates().to_vec();
-                all.push(update);
-                self.ledger = taizhang::ledger::Ledger::from_updates(self.ledger.dir.clone(), all);
-                self.close_form();
-                self.rebuild();
-                self.message = Some(note);
+                self.record((*update).clone());
+                let typed_since = self.form.as_ref().is_some_and(|f| f.revision() != self.saving_rev);
+                if !typed_since {
+                    self.message = Some(note);
+                    return self.close_form();
+                }
+                self.message = Some(format!("{note}{}", t(self.lang, T::TypedSince)));
+                if let Some(f) = self.form.as_mut() {
+                    f.rebase(&update);
+                }
+                if resave {
+                    return self.save(false);
+                }
             }
             Err(SaveError::Stale(theirs)) => {
                 self.conflict = Some(theirs);
                 self.mode = Mode::Conflict;
             }
-            Err(SaveError::Refused(why)) => {
-                if let Some(f) = self.form.as_mut() {
+            Err(SaveError::Refused(why)) => match self.form.as_mut() {
+                Some(f) => {
                     f.error = Some(why);
+                    self.mode = Mode::Form;
                 }
-                self.mode = Mode::Form;
-            }
+                // A confirmation or a withdrawal (no form): the status bar says why.
+                None => self.message = Some(why),
+            },
         }
         None
     }
 
+    /// Adds a saved update to the ledger and the list.
+    fn record(&mut self, update: Update) {
+        self.ledger.include(update);
+        self.rebuild();
+    }
+
+    /// "Discard" in the prompt, or "drop mine" in a conflict: the form closes and its draft goes.
     fn discard(&mut self) -> Option<Effect> {
-        if matches!(self.mode, Mode::Discard | Mode::Conflict) {
-            if let Some(theirs) = self.conflict.take() {
-                // Their update is the current state now: show it.
-                if !self.ledger.updates().contains(&theirs) {
-                    let mut all = self.ledger.updates().to_vec();
-                    all.push(*theirs);
-                    self.ledger = taizhang::ledger::Ledger::from_updates(self.ledger.dir.clone(), all);
-                }
-                self.rebuild();
-            }
-            self.close_form();
+        if !matches!(self.mode, Mode::Discard | Mode::Conflict) {
+            return None;
         }
-        None
+        if let Some(theirs) = self.conflict.take() {
+            // Their update is the current state now: show it.
+            self.record(*theirs);
+        }
+        self.close_form()
     }
 
     fn keep_editing(&mut self) -> Option<Effect> {
@@ -115,39 +153,5 @@ impl App {
             self.mode = Mode::Form;
         }
         None
-    }
-}
-
-/// A key in the focused field: text areas take it whole; the percent field takes digits.
-fn edit(f: &mut Form, key: crossterm::event::KeyEvent) {
-    use crossterm::event::KeyCode;
-    match f.focus {
-        Field::Percent => match key.code {
-            KeyCode::Char(c) => f.type_percent(c),
-            KeyCode::Backspace => {
-                f.percent.pop();
-            }
-            _ => {}
-        },
-        Field::Status => {}
-        _ => {
-            if let Some(t) = f.text_mut() {
-                t.input(key);
-            }
-        }
-    }
-    f.error = None;
-}
-
-fn paste(f: &mut Form, text: &str) {
-    let clean: String = text.replace("\r\n", "\n").chars().filter(|c| *c == '\n' || !c.is_control()).collect();
-    match f.focus {
-        Field::Percent => clean.chars().for_each(|c| f.type_percent(c)),
-        Field::Status => {}
-        _ => {
-            if let Some(t) = f.text_mut() {
-                t.insert_str(clean);
-            }
-        }
     }
 }

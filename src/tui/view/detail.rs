@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use taizhang::report::labels;
 use taizhang::text::sanitize;
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Others};
 use crate::tui::text::{T, t};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -50,10 +50,11 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
     out.push(Line::from(bold(format!("{}：", t(lang, T::Units)))));
     for a in &task.assignees {
         let unit = &app.plan.units[a.unit];
-        let state = if app.unreadable.iter().any(|(u, _)| *u == a.unit) {
-            t(lang, T::Unreadable).to_string()
+        let state = if app.unreadable.iter().any(|(u, _)| *u == a.unit) || !app.has_records_of(a.unit) {
+            let why = if app.others == Others::Reading { T::Reading } else { T::Unreadable };
+            t(lang, why).to_string()
         } else {
-            let latest = app.ledger.latest(&task.id, &unit.id);
+            let latest = app.ledger.as_of(&task.id, &unit.id, app.now);
             let pct = latest.and_then(|u| u.percent).map(|p| format!(" {p}%")).unwrap_or_default();
             format!("{}{pct}", labels::status(latest.map(|u| u.status), lang))
         };
@@ -65,14 +66,13 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
     }
     out.push(Line::from(bold(format!("{}：", t(lang, T::History)))));
     let unit_id = app.unit.map(|u| app.plan.units[u].id.as_str()).unwrap_or_default();
-    let history = app.ledger.history(&task.id, unit_id);
-    if history.is_empty() {
+    // Every record as of now, newest first: updates, confirmations, corrections, withdrawals.
+    let trail: Vec<_> = app.ledger.trail(&task.id, unit_id).into_iter().filter(|u| u.at <= app.now).collect();
+    if trail.is_empty() {
         out.push(Line::from(format!("  {}", t(lang, T::NoHistory))));
     }
-    for u in history.iter().rev() {
-        let pct = u.percent.map(|p| format!(" {p}%")).unwrap_or_default();
-        let by = u.by.as_deref().map(|b| format!(" · {}", sanitize(b))).unwrap_or_default();
-        out.push(Line::from(format!("  {} {}{pct}{by}", u.at.format("%Y-%m-%d %H:%M"), u.status.label(lang))));
+    for u in trail.iter().rev() {
+        out.push(Line::from(format!("  {}", super::records::line(&app.ledger, u, lang))));
         for (label, v) in [(T::Note, &u.note), (T::Problems, &u.problems), (T::Next, &u.next)] {
             if let Some(v) = v {
                 out.push(Line::from(format!("    {}：{}", t(lang, label), sanitize(v))));

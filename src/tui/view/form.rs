@@ -20,9 +20,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
     let task = app.plan.task(&form.task);
     let heading = task.map(|t| t.topic.clone().unwrap_or_else(|| t.content.clone())).unwrap_or_default();
+    let what = match &form.corrects {
+        Some(id) => format!("{} {}", t(lang, T::Correcting), crate::tui::text::short(id)),
+        None => t(lang, T::Form).to_string(),
+    };
     let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} · {} {} ",
-        t(lang, T::Form),
+        " {what} · {} {} ",
         form.task,
         truncate(&sanitize(&heading), 40)
     ));
@@ -75,9 +78,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             frame.set_cursor_position(cursor(area_text, inner));
         }
     }
-    if form.focus == Field::Percent {
-        let label = width(&format!("{}：", t(lang, T::Percent)));
-        let x = percent.x + u16::try_from(label + form.percent.len()).unwrap_or(0);
+    let cell = match form.focus {
+        Field::Percent => Some(width(&format!("{}：{}", t(lang, T::Percent), form.percent))),
+        Field::At => Some(
+            width(&format!("{}：{}{}", t(lang, T::Percent), shown_percent(form), AT_GAP))
+                + width(&format!("{}：{}", t(lang, T::At), form.at)),
+        ),
+        _ => None,
+    };
+    if let Some(cells) = cell {
+        let x = percent.x + u16::try_from(cells).unwrap_or(u16::MAX);
         frame.set_cursor_position(Position { x: x.min(percent.right().saturating_sub(1)), y: percent.y });
     }
 }
@@ -101,8 +111,11 @@ fn focus_style(focused: bool) -> Style {
 fn status_line(form: &Form, lang: taizhang::Lang) -> Paragraph<'static> {
     let focused = form.focus == Field::Status;
     let mut spans = vec![Span::raw(format!("{}：", t(lang, T::Status)))];
+    if form.status.is_none() {
+        spans.push(Span::styled(format!("{} ", t(lang, T::ChooseStatus)), Style::default().fg(Color::Yellow)));
+    }
     for s in Status::ALL {
-        let chosen = s == form.status;
+        let chosen = Some(s) == form.status;
         let style = match (chosen, focused) {
             (true, true) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             (true, false) => Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
@@ -115,12 +128,36 @@ fn status_line(form: &Form, lang: taizhang::Lang) -> Paragraph<'static> {
     Paragraph::new(Line::from(spans))
 }
 
+/// Between the percent and 填报时间 on their shared line.
+const AT_GAP: &str = "    ";
+
+fn shown_percent(form: &Form) -> String {
+    if form.percent.is_empty() && form.focus != Field::Percent { "—".to_string() } else { form.percent.clone() }
+}
+
+/// 完成% and 填报时间 share a line (a correction keeps the corrected record's time: no 填报时间).
 fn percent_line(form: &Form, lang: taizhang::Lang) -> Paragraph<'static> {
     let focused = form.focus == Field::Percent;
-    let value = if form.percent.is_empty() && !focused { "—".to_string() } else { form.percent.clone() };
-    Paragraph::new(Line::from(vec![
+    let dim = Style::default().fg(Color::DarkGray);
+    let mut spans = vec![
         Span::raw(format!("{}：", t(lang, T::Percent))),
-        Span::styled(value, focus_style(focused)),
-        Span::styled(if focused { "  ↑↓ ±10" } else { "" }, Style::default().fg(Color::DarkGray)),
-    ]))
+        Span::styled(shown_percent(form), focus_style(focused)),
+        Span::raw(AT_GAP),
+    ];
+    if form.corrects.is_none() {
+        let at_focused = form.focus == Field::At;
+        spans.push(Span::raw(format!("{}：", t(lang, T::At))));
+        if form.at.is_empty() && !at_focused {
+            spans.push(Span::styled(t(lang, T::AtNow), dim));
+        } else {
+            spans.push(Span::styled(form.at.clone(), focus_style(at_focused)));
+        }
+        if at_focused {
+            spans.push(Span::styled(format!("  {}", t(lang, T::AtHint)), dim));
+        }
+    }
+    if focused {
+        spans.push(Span::styled("  ↑↓ ±10", dim));
+    }
+    Paragraph::new(Line::from(spans))
 }

@@ -10,7 +10,7 @@ use taizhang::Lang;
 use taizhang::report::{Light, Row, labels};
 use taizhang::text::{pad, pad_left, sanitize, truncate};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Others};
 use crate::tui::list;
 use crate::tui::text::{T, t};
 
@@ -46,7 +46,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(block, area);
     app.list.area.set(inner);
     if app.list.lines.is_empty() {
-        frame.render_widget(Paragraph::new(t(lang, T::NoRows)), inner);
+        let waiting = app.unit.is_some_and(|u| !app.has_records_of(u));
+        let why = match (waiting, app.others) {
+            (true, Others::Failed) => T::Unreadable,
+            (true, _) => T::Reading,
+            (false, _) => T::NoRows,
+        };
+        frame.render_widget(Paragraph::new(t(lang, why)), inner);
         return;
     }
     let height = usize::from(inner.height);

@@ -1,5 +1,5 @@
 //! Screens and boxes drawn over the rest: the unit picker, the help overlay (generated from the
-//! keymap), the discard prompt and the conflict box.
+//! keymap), the discard prompt, the conflict box and the prompt offering a draft back.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
@@ -57,7 +57,8 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The help overlay: every binding of the keymap, the current mode's first, in as many columns
-/// (up to two) as the screen needs.
+/// (up to two) as the screen needs. When even two columns are too short, the prompts' keys (which
+/// every prompt shows itself) are left out, and a line says so.
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
     let mut in_use = app.contexts();
@@ -65,7 +66,31 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     if in_use.is_empty() {
         in_use.push(keymap::Ctx::List);
     }
-    let rows = keymap::help(lang, &in_use);
+    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
+    let mut lines = help_lines(lang, &in_use, &[]);
+    if lines.len() > 2 * inner_h {
+        let prompts: Vec<keymap::Ctx> = keymap::PROMPTS.into_iter().filter(|c| !in_use.contains(c)).collect();
+        lines = help_lines(lang, &in_use, &prompts);
+        lines.push(Line::from(Span::styled(t(lang, T::PromptKeys), Style::default().fg(Color::DarkGray))));
+    }
+    let columns = lines.len().div_ceil(inner_h).clamp(1, 2);
+    let per_column = lines.len().div_ceil(columns);
+    let h = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, if columns == 1 { 72 } else { area.width }, h);
+    let block =
+        Block::default().borders(Borders::ALL).title(format!(" {} · {} ", t(lang, T::Help), t(lang, T::HelpClose)));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let cols = inner.layout_vec(&Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).spacing(1));
+    for (chunk, col) in lines.chunks(per_column.max(1)).zip(cols.iter()) {
+        frame.render_widget(Paragraph::new(chunk.to_vec()), *col);
+    }
+}
+
+/// The keymap's bindings under their context headings.
+fn help_lines(lang: taizhang::Lang, in_use: &[keymap::Ctx], leave_out: &[keymap::Ctx]) -> Vec<Line<'static>> {
+    let rows = keymap::help(lang, in_use, leave_out);
     let key_w = rows.iter().map(|(_, k, _)| width(k)).max().unwrap_or(4);
     let mut lines: Vec<Line> = Vec::new();
     let mut last = "";
@@ -79,20 +104,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
         }
         lines.push(Line::from(format!("  {}  {what}", pad(keys, key_w))));
     }
-    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    let columns = lines.len().div_ceil(inner_h).clamp(1, 2);
-    let per_column = lines.len().div_ceil(columns);
-    let h = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
-    let rect = centered(area, if columns == 1 { 72 } else { area.width }, h);
-    let block =
-        Block::default().borders(Borders::ALL).title(format!(" {} · {} ", t(lang, T::Help), t(lang, T::HelpClose)));
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
-    let cols = inner.layout_vec(&Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]));
-    for (chunk, col) in lines.chunks(per_column.max(1)).zip(cols.iter()) {
-        frame.render_widget(Paragraph::new(chunk.to_vec()), *col);
-    }
+    lines
 }
 
 pub fn discard(frame: &mut Frame, app: &App, area: Rect) {
@@ -122,7 +134,7 @@ pub fn conflict(frame: &mut Frame, app: &App, area: Rect) {
     lines.extend(describe(theirs, lang));
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(t(lang, T::Mine), Style::default().add_modifier(Modifier::BOLD))));
-    if let Ok(mine) = form.update(app.now, app.by.clone()) {
+    if let Ok(mine) = form.update(app.now, app.by.clone(), app.plan.meta.offset) {
         lines.extend(describe(&mine, lang));
     }
     lines.push(Line::from(""));
@@ -134,4 +146,38 @@ pub fn conflict(frame: &mut Frame, app: &App, area: Rect) {
         .title(format!(" {} ", t(lang, T::Conflict)))
         .border_style(Style::default().fg(Color::Red));
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+}
+
+/// "You left a draft": when it was saved, its values one line each, and the choices.
+pub fn restore(frame: &mut Frame, app: &App, area: Rect) {
+    let lang = app.lang;
+    let Some(d) = app.offer.as_ref() else { return };
+    let rect_w = area.width.saturating_sub(4).min(90);
+    let inner_w = usize::from(rect_w.saturating_sub(2));
+    let pct = if d.percent.is_empty() { String::new() } else { format!(" {}%", d.percent) };
+    let mut lines = vec![
+        Line::from(Span::styled(
+            crate::tui::text::draft_saved_at(lang, d),
+            Style::default().add_modifier(Modifier::BOLD),
+        )),
+        Line::from(format!(
+            "{}：{}{pct}",
+            t(lang, T::Status),
+            d.status.map_or(t(lang, T::NoStatusYet), |s| s.label(lang))
+        )),
+    ];
+    for (label, v) in [(T::Note, &d.note), (T::Problems, &d.problems), (T::Next, &d.next), (T::Evidence, &d.evidence)] {
+        if !v.trim().is_empty() {
+            lines.push(Line::from(truncate(&format!("{}：{}", t(lang, label), sanitize(v)), inner_w)));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(truncate(t(lang, T::DraftHint), inner_w), Style::default().fg(Color::Yellow))));
+    let rect = centered(area, rect_w, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", t(lang, T::DraftFound)))
+        .border_style(Style::default().fg(Color::Yellow));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

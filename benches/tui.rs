@@ -1,0 +1,70 @@
+//! `cargo bench --bench tui`: the operator view at 120×40 on generated workloads, for the unit
+//! with the most assignments. The TUI lives in the binary crate, which a bench cannot import, so
+//! this runs the real binary's hidden `bench-frames` command (src/tui/bench.rs): it starts the
+//! operator view as `taizhang PLAN --unit U` does, draws on a ratatui `TestBackend`, and reports
+//! its own timings, which criterion takes through `iter_custom`:
+//!
+//! - `tui/<scale>/first_frame`: from the command's start (after the process is up) to the end
+//!   of the first draw: plan, ledger, the unit's view, one frame;
+//! - `tui/<scale>/key_to_frame`: one key press (↓; Home at the list's end) through the keymap,
+//!   `update` and its effects, and a redraw. One process per sample draws at least
+//!   [`MIN_FRAMES`] of them and reports the mean, scaled to the sample's iterations (criterion
+//!   counts the process's start-up in its own estimate and so asks for few iterations).
+//!
+//! Terminal output is left out (a `TestBackend`); `bench/compare.sh` times the real thing in tmux.
+
+#[path = "support/workloads.rs"]
+mod workloads;
+
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::Criterion;
+use workloads::{TODAY, Workload};
+
+/// Frames drawn per sample at least, so that a sample is a mean over many key presses.
+const MIN_FRAMES: u64 = 200;
+
+/// What one `bench-frames` run printed.
+struct Timings {
+    first_frame: Duration,
+    frames: Duration,
+}
+
+fn bench_frames(w: &Workload, unit: &str, frames: u64) -> Timings {
+    let plan = w.plan_path.to_string_lossy().into_owned();
+    let out = Command::new(env!("CARGO_BIN_EXE_taizhang"))
+        .args(["--today", TODAY, "bench-frames", &plan, "--unit", unit, "--frames", &frames.to_string()])
+        .env_remove("TAIZHANG_DATA")
+        .env_remove("TAIZHANG_NO_CACHE")
+        .env("XDG_CACHE_HOME", &w.cache_home)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    let field = |name: &str| -> Duration {
+        let value = text.split_whitespace().find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='));
+        Duration::from_nanos(value.and_then(|v| v.parse().ok()).unwrap_or_else(|| panic!("no {name} in {text}")))
+    };
+    Timings { first_frame: field("first_frame_ns"), frames: field("frames_ns") }
+}
+
+fn frames(c: &mut Criterion, w: &Workload) {
+    let unit = w.plan().units[w.busiest_unit()].id.clone();
+    let mut g = c.benchmark_group(format!("tui/{}", w.name()));
+    w.configure(&mut g);
+    g.bench_function("first_frame", |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| bench_frames(w, &unit, 0).first_frame).sum())
+    });
+    g.bench_function("key_to_frame", |b| {
+        b.iter_custom(|iters| {
+            let drawn = iters.max(MIN_FRAMES);
+            bench_frames(w, &unit, drawn).frames.mul_f64(iters as f64 / drawn as f64)
+        })
+    });
+    g.finish();
+}
+
+fn main() {
+    workloads::main(&[frames]);
+}

@@ -1,0 +1,216 @@
+//! Where one file's records come from: parsed from its TOML just now, or the per-user cache's
+//! validated archive of it. The index and the states read only what they need (task, unit, id,
+//! time, kind); a record is copied out whole only when a query hands it out, once.
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{ParsedFile, RecordKind, Status, Update};
+use crate::cache::{self, ArchivedRecord, CachedFile};
+use crate::plan::Position;
+
+/// A moment as nanoseconds since the epoch, what orders records in time; moments beyond the
+/// years 1677–2262 saturate (so they still sort before or after every other).
+pub fn order_of(t: DateTime<FixedOffset>) -> i64 {
+    t.timestamp_nanos_opt().unwrap_or(if t.timestamp() < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// One file's records.
+#[derive(Debug)]
+pub(super) enum Source {
+    Parsed {
+        records: Vec<Update>,
+        positions: Vec<Position>,
+        /// The file's `plan = …` and `unit = …`, if it has them.
+        header: Box<(Option<String>, Option<String>)>,
+    },
+    /// `full` holds the records copied out so far: boxed, so that the slots of records never
+    /// asked for cost a pointer each, not a whole record.
+    Cached { file: CachedFile, full: Vec<OnceLock<Box<Update>>> },
+}
+
+/// A record's kind without its target copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind<'a> {
+    Progress,
+    NoChange,
+    Correction(&'a str),
+    Withdrawal(&'a str),
+}
+
+impl<'a> Kind<'a> {
+    /// The record a correction or withdrawal refers to.
+    pub fn target(self) -> Option<&'a str> {
+        match self {
+            Kind::Correction(t) | Kind::Withdrawal(t) => Some(t),
+            Kind::Progress | Kind::NoChange => None,
+        }
+    }
+}
+
+impl Default for Source {
+    fn default() -> Source {
+        Source::Parsed { records: Vec::new(), positions: Vec::new(), header: Box::default() }
+    }
+}
+
+impl Clone for Source {
+    /// A copy holds the records themselves (a cached file is copied out).
+    fn clone(&self) -> Source {
+        let records = (0..self.len()).map(|i| self.update(i).clone()).collect();
+        let positions = (0..self.len()).map(|i| self.pos(i)).collect();
+        Source::Parsed { records, positions, header: Box::new(self.header()) }
+    }
+}
+
+impl Source {
+    /// Records parsed from a file, and the file's path.
+    pub fn parsed(file: ParsedFile) -> (Source, Arc<Path>) {
+        let header = Box::new((file.plan, file.unit));
+        (Source::Parsed { records: file.records, positions: file.positions, header }, file.path)
+    }
+
+    /// The file's `plan = …` and `unit = …`.
+    pub fn header(&self) -> (Option<String>, Option<String>) {
+        match self {
+            Source::Parsed { header, .. } => (**header).clone(),
+            Source::Cached { file, .. } => {
+                let e = file.entry();
+                (e.plan.as_ref().map(|p| p.as_str().to_string()), e.unit.as_ref().map(|u| u.as_str().to_string()))
+            }
+        }
+    }
+
+    /// The whole file as parsed (records copied out), named `path`.
+    pub fn to_parsed(&self, path: Arc<Path>) -> ParsedFile {
+        let (plan, unit) = self.header();
+        let records = (0..self.len()).map(|i| self.update(i).clone()).collect();
+        let positions = (0..self.len()).map(|i| self.pos(i)).collect();
+        ParsedFile { path, plan, unit, records, positions }
+    }
+
+    /// A validated cache entry.
+    pub fn cached(file: CachedFile) -> Source {
+        let full = (0..file.entry().records.len()).map(|_| OnceLock::new()).collect();
+        Source::Cached { file, full }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Source::Parsed { records, .. } => records.len(),
+            Source::Cached { full, .. } => full.len(),
+        }
+    }
+
+    fn archived(&self, i: usize) -> Option<&ArchivedRecord> {
+        match self {
+            Source::Parsed { .. } => None,
+            Source::Cached { file, .. } => file.entry().records.get(i),
+        }
+    }
+
+    /// Record `i`, copied out of the cache the first time it is asked for.
+    pub fn update(&self, i: usize) -> &Update {
+        match self {
+            Source::Parsed { records, .. } => &records[i],
+            Source::Cached { file, full } => full[i].get_or_init(|| {
+                // A validated entry always copies out; a placeholder stands in for the impossible.
+                Box::new(file.entry().records.get(i).and_then(cache::archived_update).unwrap_or_else(placeholder))
+            }),
+        }
+    }
+
+    pub fn id(&self, i: usize) -> &str {
+        match self.archived(i) {
+            Some(r) => r.id.as_str(),
+            None => &self.update(i).id,
+        }
+    }
+
+    pub fn task(&self, i: usize) -> &str {
+        match self.archived(i) {
+            Some(r) => r.task.as_str(),
+            None => &self.update(i).task,
+        }
+    }
+
+    pub fn unit(&self, i: usize) -> &str {
+        match self.archived(i) {
+            Some(r) => r.unit.as_str(),
+            None => &self.update(i).unit,
+        }
+    }
+
+    pub fn at(&self, i: usize) -> DateTime<FixedOffset> {
+        match self.archived(i) {
+            Some(r) => cache::archived_time(&r.at).unwrap_or_default(),
+            None => self.update(i).at,
+        }
+    }
+
+    /// What orders record `i` in time: nanoseconds since the epoch (see [`order_of`]).
+    pub fn order(&self, i: usize) -> i64 {
+        match self.archived(i) {
+            Some(r) => cache::archived_order(&r.at),
+            None => order_of(self.update(i).at),
+        }
+    }
+
+    /// When record `i` was written (`recorded_at`), as [`order_of`] counts time.
+    pub fn written(&self, i: usize) -> Option<i64> {
+        match self.archived(i) {
+            Some(r) => r.recorded_at.as_ref().map(cache::archived_order),
+            None => self.update(i).recorded_at.map(order_of),
+        }
+    }
+
+    pub fn status(&self, i: usize) -> Status {
+        match self.archived(i) {
+            Some(r) => Status::ALL.get(usize::from(r.status)).copied().unwrap_or(Status::NotStarted),
+            None => self.update(i).status,
+        }
+    }
+
+    /// True when record `i` is dated after `t` (a cached record compared without converting
+    /// its time: cached times are all within the nanosecond range).
+    pub fn later_than(&self, i: usize, t: DateTime<FixedOffset>) -> bool {
+        match (self.archived(i), t.timestamp_nanos_opt()) {
+            (Some(r), Some(ns)) => cache::archived_order(&r.at) > ns,
+            _ => self.at(i) > t,
+        }
+    }
+
+    pub fn kind(&self, i: usize) -> Kind<'_> {
+        match self.archived(i) {
+            Some(r) => match (r.kind, r.target.as_ref()) {
+                (2, Some(t)) => Kind::Correction(t.as_str()),
+                (3, Some(t)) => Kind::Withdrawal(t.as_str()),
+                (1, _) => Kind::NoChange,
+                _ => Kind::Progress,
+            },
+            None => match &self.update(i).kind {
+                RecordKind::Progress => Kind::Progress,
+                RecordKind::NoChange => Kind::NoChange,
+                RecordKind::Correction { of } => Kind::Correction(of),
+                RecordKind::Withdrawal { of } => Kind::Withdrawal(of),
+            },
+        }
+    }
+
+    pub fn pos(&self, i: usize) -> Position {
+        match (self, self.archived(i)) {
+            (_, Some(r)) => Position { line: r.line.to_native() as usize, col: r.col.to_native() as usize },
+            (Source::Parsed { positions, .. }, None) => {
+                positions.get(i).copied().unwrap_or(Position { line: 0, col: 0 })
+            }
+            _ => Position { line: 0, col: 0 },
+        }
+    }
+}
+
+/// Stands in for a record a validated entry could not copy out (never written by taizhang).
+fn placeholder() -> Update {
+    Update::new("", "", DateTime::default(), super::Status::NotStarted)
+}

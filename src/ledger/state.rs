@@ -1,0 +1,243 @@
+//! From records to state: indexes one file's records by assignment and applies corrections and
+//! withdrawals, so every query sees each progress update as last corrected. Built once per load,
+//! file by file (so files build in parallel), reading only ids, times and kinds: a state is a
+//! record (copied out of the cache only when asked for), or (rarely) a corrected copy of one.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::source::{Kind, Source};
+use super::{LedgerError, LedgerWarning, RecordKind, Update, id};
+use crate::plan::Position;
+
+/// A state: a record as written, or a corrected copy (index into `FileLedger::fixed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum StateRef {
+    Record(u32),
+    Fixed(u32),
+}
+
+/// One assignment's entries, ordered by `at` (then file order): its states and its records.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Slots {
+    pub states: Vec<StateRef>,
+    pub records: Vec<u32>,
+}
+
+/// One file's records, their states and their index by assignment (task and unit ids
+/// interned, so that a look-up allocates nothing).
+#[derive(Debug, Clone, Default)]
+pub(super) struct FileLedger {
+    pub source: Source,
+    /// Corrected copies of progress updates (each keeps the id and time of the record it
+    /// stands for); an uncorrected state is its record itself.
+    pub fixed: Vec<Update>,
+    tasks: HashMap<String, u32>,
+    units: HashMap<String, u32>,
+    slots: HashMap<(u32, u32), Slots>,
+    task_ids: Vec<String>,
+    unit_ids: Vec<String>,
+}
+
+/// A file built on its own: what `Ledger::assemble` puts together.
+pub(super) struct Built {
+    pub file: FileLedger,
+    pub warnings: Vec<LedgerWarning>,
+    /// (root record id, index of the correction or withdrawal of it), in order.
+    pub corrections: Vec<(String, u32)>,
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// How far past the real clock a record may be dated before it is called future-dated (clocks
+/// of different machines disagree a little).
+pub const CLOCK_SKEW: Duration = Duration::minutes(5);
+
+fn idx(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+fn intern(map: &mut HashMap<String, u32>, names: &mut Vec<String>, s: &str) -> u32 {
+    if let Some(&n) = map.get(s) {
+        return n;
+    }
+    let n = idx(names.len());
+    map.insert(s.to_string(), n);
+    names.push(s.to_string());
+    n
+}
+
+impl FileLedger {
+    pub fn slots(&self, task: &str, unit: &str) -> Option<&Slots> {
+        let key = (*self.tasks.get(task)?, *self.units.get(unit)?);
+        self.slots.get(&key)
+    }
+
+    pub fn state(&self, s: StateRef) -> &Update {
+        match s {
+            StateRef::Record(i) => self.source.update(i as usize),
+            StateRef::Fixed(i) => &self.fixed[i as usize],
+        }
+    }
+
+    /// The time of a state, without copying its record out.
+    pub fn state_at(&self, s: StateRef) -> DateTime<FixedOffset> {
+        match s {
+            StateRef::Record(i) => self.source.at(i as usize),
+            StateRef::Fixed(i) => self.fixed[i as usize].at,
+        }
+    }
+
+    /// The units with records in this file.
+    pub fn units(&self) -> impl Iterator<Item = &str> {
+        self.unit_ids.iter().map(String::as_str)
+    }
+
+    /// Every (task, unit) with records.
+    pub fn keys(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.slots.keys().map(|&(t, u)| (self.task_ids[t as usize].as_str(), self.unit_ids[u as usize].as_str()))
+    }
+
+    fn entry(&mut self, task: &str, unit: &str) -> &mut Slots {
+        let t = intern(&mut self.tasks, &mut self.task_ids, task);
+        let u = intern(&mut self.units, &mut self.unit_ids, unit);
+        self.slots.entry((t, u)).or_default()
+    }
+
+    /// Indexes one file's records and works out their states; with `wall`, warns about records
+    /// dated after it. A correction only ever concerns a record of its own assignment, in its
+    /// own file; each assignment's records are taken in the order of `at`, then file order.
+    pub fn build(source: Source, path: Arc<Path>, wall: Option<DateTime<FixedOffset>>) -> Built {
+        let place = |i: usize| (path.to_path_buf(), source.pos(i));
+        let (by_id, mut warnings) = scan(&source, wall, &place);
+        let mut f = FileLedger::default();
+        for i in 0..source.len() {
+            f.entry(source.task(i), source.unit(i)).records.push(idx(i));
+        }
+        let mut corrections = Vec::new();
+        let mut orphans = Vec::new();
+        // The state of each progress record, as the corrections so far leave it.
+        let mut state: Vec<Option<StateRef>> = vec![None; source.len()];
+        for slots in f.slots.values_mut() {
+            slots.records.sort_by_cached_key(|&i| (source.order(i as usize), i));
+            for &i in &slots.records {
+                let i = i as usize;
+                match source.kind(i) {
+                    Kind::Progress => state[i] = Some(StateRef::Record(idx(i))),
+                    Kind::NoChange => {}
+                    Kind::Correction(_) | Kind::Withdrawal(_) => match root_of(&source, &by_id, i) {
+                        Some(root) => {
+                            state[root] = corrected_state(&mut f.fixed, source.update(root), source.update(i));
+                            corrections.push((source.id(root).to_string(), idx(i)));
+                        }
+                        None => orphans.push(i),
+                    },
+                }
+            }
+            slots.states.extend(slots.records.iter().filter_map(|&i| state[i as usize]));
+        }
+        // In file order, whatever order the assignments were worked out in.
+        orphans.sort_unstable();
+        corrections.sort_by_key(|&(_, i)| (source.order(i as usize), i));
+        warnings.extend(orphans.into_iter().map(|i| {
+            let (path, pos) = place(i);
+            LedgerWarning::Orphan { path, pos, target: source.kind(i).target().unwrap_or_default().to_string() }
+        }));
+        drop(by_id);
+        f.source = source;
+        Built { file: f, warnings, corrections }
+    }
+}
+
+/// What correction `c` makes of `root`'s state: a corrected copy, or nothing (withdrawn).
+fn corrected_state(fixed: &mut Vec<Update>, root: &Update, c: &Update) -> Option<StateRef> {
+    if matches!(c.kind, RecordKind::Withdrawal { .. }) {
+        return None;
+    }
+    fixed.push(Update {
+        id: root.id.clone(),
+        at: root.at,
+        recorded_at: root.recorded_at,
+        kind: RecordKind::Progress,
+        ..c.clone()
+    });
+    Some(StateRef::Fixed(idx(fixed.len() - 1)))
+}
+
+/// Record ids (the first of any duplicate wins) and the warnings about duplicates and
+/// future-dated records.
+fn scan<'a>(
+    source: &'a Source,
+    wall: Option<DateTime<FixedOffset>>,
+    place: &dyn Fn(usize) -> (PathBuf, Position),
+) -> (HashMap<&'a str, usize>, Vec<LedgerWarning>) {
+    let mut warnings = Vec::new();
+    let late = wall.map(|w| w + CLOCK_SKEW);
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(source.len(), Default::default());
+    for i in 0..source.len() {
+        let id = source.id(i);
+        if by_id.contains_key(id) {
+            let (path, pos) = place(i);
+            warnings.push(LedgerWarning::DuplicateId { path, pos, id: id.to_string() });
+        } else {
+            by_id.insert(id, i);
+        }
+        if let Some(late) = late
+            && source.later_than(i, late)
+        {
+            let (path, pos) = place(i);
+            warnings.push(LedgerWarning::Future { path, pos, at: source.at(i) });
+        }
+    }
+    (by_id, warnings)
+}
+
+/// The progress update a correction or withdrawal finally refers to (following corrections of
+/// corrections), if it exists and is of the same assignment.
+fn root_of(source: &Source, by_id: &HashMap<&str, usize>, from: usize) -> Option<usize> {
+    let me = (source.task(from), source.unit(from));
+    let mut at = from;
+    for _ in 0..64 {
+        let target = *by_id.get(source.kind(at).target()?)?;
+        if (source.task(target), source.unit(target)) != me {
+            return None;
+        }
+        match source.kind(target) {
+            Kind::Progress => return Some(target),
+            Kind::NoChange => return None,
+            _ => at = target,
+        }
+    }
+    None
+}
+
+/// A record of `unit` by id or unique prefix, among `records`.
+pub(super) fn find<'a>(
+    records: impl Iterator<Item = &'a Update> + Clone,
+    unit: &str,
+    wanted: &str,
+) -> Result<&'a Update, LedgerError> {
+    let wanted = wanted.trim();
+    let not_found = || LedgerError::NoSuchRecord { id: wanted.to_string() };
+    if !id::valid(wanted) {
+        return Err(not_found());
+    }
+    let mine = || records.clone().filter(|u| u.unit == unit);
+    if let Some(exact) = mine().find(|u| u.id == wanted) {
+        return Ok(exact);
+    }
+    if wanted.len() < id::MIN_PREFIX {
+        return Err(LedgerError::ShortRecordId { id: wanted.to_string() });
+    }
+    let hits: Vec<&Update> = mine().filter(|u| u.id.starts_with(wanted)).collect();
+    match hits.as_slice() {
+        [one] => Ok(one),
+        [] => Err(not_found()),
+        many => Err(LedgerError::AmbiguousRecord {
+            id: wanted.to_string(),
+            candidates: many.iter().map(|u| u.id.clone()).collect(),
+        }),
+    }
+}

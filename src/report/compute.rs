@@ -1,0 +1,296 @@
+//! Computing rows: the assignments a report covers in plan order, and each one's state as of
+//! the cut-off, borrowed from the plan and the ledger. Rows are computed when asked for (in
+//! order, or the n-th one), never all kept; what a row's computation found in the ledger may
+//! be kept (16 bytes a row) so that writing the rows again costs no ledger lookups.
+
+use chrono::NaiveDate;
+
+use super::judge::{self, Facts};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::window::{Finding, Found, Window};
+use super::{Bucket, RowRef};
+use crate::ledger::{Assignment, Ledger};
+use crate::plan::Plan;
+
+/// Rows found per piece of work handed to a thread.
+const CHUNK: usize = 1024;
+
+/// A computed row and what the summary needs besides it.
+pub(super) struct Computed<'a> {
+    pub row: RowRef<'a>,
+    /// Index of the task in `plan.tasks`.
+    pub task: usize,
+    /// Index of the unit in `plan.units`.
+    pub unit: usize,
+    /// The state was already done before the period started.
+    pub done_before: bool,
+    /// The assignment's entries (none when computed from kept findings).
+    pub entries: Assignment<'a>,
+    pub found: Found<'a>,
+}
+
+/// Which rows a report will write after its summary is made, and so which rows' findings to
+/// keep from the first pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    /// Only the summary's overdue and completed rows (a summary as txt, md, csv or html).
+    Listed,
+    /// Every row (JSON, XLSX, unit reports and ledgers).
+    Every,
+}
+
+/// Findings kept from the first pass.
+pub(super) enum Kept<'a> {
+    /// One per row, in order.
+    Every(Vec<Found<'a>>),
+    /// Some rows', by position, in order.
+    Some(Vec<(usize, Found<'a>)>),
+}
+
+/// Which assignments a report covers, in plan order.
+enum Order {
+    /// Every assignment; for each task, how many rows come before its first.
+    All(Vec<usize>),
+    /// One unit's assignments, as (task, assignee) positions.
+    Unit(Vec<(usize, usize)>),
+}
+
+/// A task's dates as of the window, the same for each of its rows.
+#[derive(Debug, Clone, Copy)]
+struct Dates {
+    due: Option<NaiveDate>,
+    /// Days from the as-of date to the due date.
+    days_left: Option<i64>,
+    /// 序时进度.
+    expected: Option<u8>,
+}
+
+/// The assignments of a report and how to compute each one's row.
+pub(super) struct Source<'a> {
+    pub plan: &'a Plan,
+    pub ledger: &'a Ledger,
+    pub window: Window,
+    order: Order,
+    /// Per task of the plan.
+    dates: Vec<Dates>,
+    /// Per unit of the plan: its ledger file could not be read.
+    broken: Vec<bool>,
+    kept: Kept<'a>,
+}
+
+impl<'a> Source<'a> {
+    /// The assignments of `plan` (only `unit`'s when given) as of `window`.
+    pub fn new(plan: &'a Plan, ledger: &'a Ledger, window: Window, unit: Option<usize>) -> Source<'a> {
+        let order = match unit {
+            Some(u) => Order::Unit(slots_of(plan, u)),
+            None => Order::All(
+                plan.tasks
+                    .iter()
+                    .scan(0, |n, t| {
+                        let start = *n;
+                        *n += t.assignees.len();
+                        Some(start)
+                    })
+                    .collect(),
+            ),
+        };
+        let mut broken = vec![false; plan.units.len()];
+        for x in ledger.unreadable() {
+            if let Some(i) = plan.unit_index(&x.unit) {
+                broken[i] = true;
+            }
+        }
+        let dates = plan
+            .tasks
+            .iter()
+            .map(|t| {
+                let due = plan.due(t);
+                Dates {
+                    due,
+                    days_left: due.map(|d| (d - window.as_of).num_days()),
+                    expected: due.map(|d| judge::expected(window.start, d, window.as_of)),
+                }
+            })
+            .collect();
+        Source { plan, ledger, window, order, dates, broken, kept: Kept::Some(Vec::new()) }
+    }
+
+    /// Keeps findings of the first pass for rows to be written again.
+    pub fn keep(&mut self, kept: Kept<'a>) {
+        self.kept = kept;
+    }
+
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        match &self.order {
+            Order::All(_) => count(self.plan, None),
+            Order::Unit(slots) => slots.len(),
+        }
+    }
+
+    /// Every row, in order.
+    pub fn rows(&self) -> impl Iterator<Item = Computed<'a>> + '_ {
+        let slots: Box<dyn Iterator<Item = (usize, usize)> + '_> = match &self.order {
+            Order::All(_) => Box::new(
+                self.plan.tasks.iter().enumerate().flat_map(|(t, x)| (0..x.assignees.len()).map(move |a| (t, a))),
+            ),
+            Order::Unit(slots) => Box::new(slots.iter().copied()),
+        };
+        slots.enumerate().map(|(n, (t, a))| self.compute(n, t, a))
+    }
+
+    /// The row at position `n` (0-based, in order).
+    pub fn row(&self, n: usize) -> Option<RowRef<'a>> {
+        let (t, a) = self.slot(n)?;
+        Some(self.compute(n, t, a).row)
+    }
+
+    /// Row `n`'s task and assignee positions.
+    fn slot(&self, n: usize) -> Option<(usize, usize)> {
+        let (t, a) = match &self.order {
+            Order::All(starts) => {
+                let t = starts.partition_point(|&s| s <= n).checked_sub(1)?;
+                (t, n - starts[t])
+            }
+            Order::Unit(slots) => *slots.get(n)?,
+        };
+        self.plan.tasks.get(t)?.assignees.get(a)?;
+        Some((t, a))
+    }
+
+    /// What the ledger says about rows `range`, found on as many threads as there are cores
+    /// (the rows' ledger look-ups are most of a report's work), in order.
+    pub fn find(&self, range: std::ops::Range<usize>) -> Vec<Finding<'a>> {
+        let (start, n) = (range.start, range.len());
+        let chunks = n.div_ceil(CHUNK);
+        let chunk = |c: usize| -> Vec<Finding<'a>> {
+            (start + c * CHUNK..start + ((c + 1) * CHUNK).min(n)).map(|k| self.finding(k)).collect()
+        };
+        let workers = std::thread::available_parallelism().map_or(1, usize::from).min(chunks);
+        if workers <= 1 {
+            return (0..chunks).flat_map(chunk).collect();
+        }
+        let next = AtomicUsize::new(0);
+        let mut parts: Vec<(usize, Vec<Finding<'a>>)> = std::thread::scope(|s| {
+            let worker = || {
+                let mut mine = Vec::new();
+                loop {
+                    let c = next.fetch_add(1, Ordering::Relaxed);
+                    if c >= chunks {
+                        break mine;
+                    }
+                    mine.push((c, chunk(c)));
+                }
+            };
+            let handles: Vec<_> = (0..workers).map(|_| s.spawn(worker)).collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        });
+        parts.sort_unstable_by_key(|(c, _)| *c);
+        parts.into_iter().flat_map(|(_, f)| f).collect()
+    }
+
+    /// What the ledger says about row `n` (nothing for a row out of range).
+    fn finding(&self, n: usize) -> Finding<'a> {
+        let Some((t, a)) = self.slot(n) else { return Finding::default() };
+        let task = &self.plan.tasks[t];
+        let unit = &self.plan.units[task.assignees[a].unit];
+        self.window.find(self.ledger, self.ledger.assignment(&task.id, &unit.id))
+    }
+
+    /// What was kept of row `n`.
+    fn kept(&self, n: usize) -> Option<Found<'a>> {
+        match &self.kept {
+            Kept::Every(all) => all.get(n).copied(),
+            Kept::Some(some) => some.binary_search_by_key(&n, |(k, _)| *k).ok().map(|i| some[i].1),
+        }
+    }
+
+    /// Row `n` (in range) with what was found of it.
+    pub fn computed(&self, n: usize, finding: Finding<'a>) -> Option<Computed<'a>> {
+        let (t, a) = self.slot(n)?;
+        Some(self.compute_with(t, a, finding))
+    }
+
+    /// Row `n`: assignee `a` of task `t` (both in range).
+    fn compute(&self, n: usize, t: usize, a: usize) -> Computed<'a> {
+        let finding = match self.kept(n) {
+            Some(found) => Finding { found, ..Finding::default() },
+            None => self.finding(n),
+        };
+        self.compute_with(t, a, finding)
+    }
+
+    /// Assignee `a` of task `t` (both in range), with what was found of it.
+    fn compute_with(&self, t: usize, a: usize, finding: Finding<'a>) -> Computed<'a> {
+        let (plan, w) = (self.plan, &self.window);
+        let task = &plan.tasks[t];
+        let assignee = task.assignees[a];
+        let unit = &plan.units[assignee.unit];
+        let found = finding.found;
+        let latest = found.latest;
+        let Dates { due, days_left, expected } = self.dates[t];
+        let facts = Facts {
+            deadline: &task.deadline,
+            due,
+            latest,
+            updated_in_period: found.updated_in_period,
+            start: w.start,
+            as_of: w.as_of,
+            cutoff: w.cutoff,
+        };
+        let bucket = judge::bucket(&facts);
+        let row = RowRef {
+            task: &task.id,
+            section: task.section.as_deref(),
+            topic: task.topic.as_deref(),
+            content: &task.content,
+            unit: &unit.id,
+            unit_name: &unit.name,
+            role: assignee.role,
+            deadline: task.deadline_text.as_deref(),
+            due,
+            days_left,
+            status: latest.map(|x| x.status),
+            percent: latest.and_then(|x| x.percent),
+            expected,
+            note: latest.and_then(|x| x.note.as_deref()),
+            problems: latest.and_then(|x| x.problems.as_deref()),
+            next: latest.and_then(|x| x.next.as_deref()),
+            evidence: latest.map_or(&[], |x| x.evidence.as_slice()),
+            by: latest.and_then(|x| x.by.as_deref()),
+            updated_at: latest.map(|x| x.at),
+            record: latest.map(|x| x.id.as_str()),
+            corrected: found.corrected,
+            late: latest.is_some_and(|x| w.late(x)),
+            updated_in_period: found.updated_in_period,
+            reported: found.reported,
+            ledger_error: self.broken[assignee.unit],
+            overdue: bucket == Bucket::Overdue,
+            bucket,
+            light: judge::light(bucket, days_left),
+        };
+        Computed {
+            row,
+            task: t,
+            unit: assignee.unit,
+            done_before: finding.done_before,
+            entries: finding.entries,
+            found,
+        }
+    }
+}
+
+/// Unit `u`'s assignments in plan order, as (task, assignee) positions.
+fn slots_of(plan: &Plan, u: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (t, task) in plan.tasks.iter().enumerate() {
+        out.extend(task.assignees.iter().enumerate().filter(|(_, x)| x.unit == u).map(|(a, _)| (t, a)));
+    }
+    out
+}
+
+/// How many rows a report of `plan` has: every assignment, or `unit`'s.
+pub(super) fn count(plan: &Plan, unit: Option<usize>) -> usize {
+    plan.tasks.iter().map(|t| t.assignees.iter().filter(|x| unit.is_none_or(|u| x.unit == u)).count()).sum()
+}

@@ -1,0 +1,215 @@
+//! Carrying out what `App::update` asks for: saves on a thread of their own (the result comes
+//! back to the loop as an action), the operator's drafts read here and written or removed by the
+//! draft writer, and what must happen before the program ends.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use taizhang::cache::Cache;
+use taizhang::clock::Clock;
+use taizhang::ledger::{self, Ledger, LedgerError, LoadOptions, draft};
+use taizhang::{Lang, Plan};
+
+use super::action::{Action, Delivery, Effect, SaveError};
+use super::app::App;
+use super::drafts::{DraftWriter, Job};
+use super::input::Incoming;
+
+/// How long the program, told to end, waits for a save in flight to be confirmed, and then for
+/// the last draft to be written.
+pub const WAIT: Duration = Duration::from_secs(2);
+
+pub struct Effects {
+    plan: Arc<Plan>,
+    dir: PathBuf,
+    lang: Lang,
+    /// Whose drafts: the operator's name (drafts are per operator).
+    operator: String,
+    pub tx: Sender<Incoming>,
+    drafts: DraftWriter,
+    /// The per-user cache a save reads the unit's records through.
+    cache: Option<Cache>,
+    /// Under `--today`: records are stamped with the simulated time and no `recorded_at`.
+    simulated: bool,
+}
+
+impl Effects {
+    pub fn new(
+        plan: Plan,
+        dir: PathBuf,
+        lang: Lang,
+        operator: String,
+        tx: Sender<Incoming>,
+        simulated: bool,
+        cache: Option<Cache>,
+    ) -> Effects {
+        let drafts = DraftWriter::start(dir.clone(), operator.clone(), lang, tx.clone());
+        Effects { plan: Arc::new(plan), dir, lang, operator, tx, drafts, simulated, cache }
+    }
+
+    /// Runs `update` on `action`, carries out its effect, and goes on with any action that effect
+    /// answers at once (drafts read, a draft that could not be written).
+    pub fn apply(&self, app: &mut App, action: Action) {
+        let mut next = Some(action);
+        while let Some(a) = next.take() {
+            next = app.update(a).and_then(|effect| self.run(effect));
+        }
+    }
+
+    /// Carries out an effect the loop itself asks for, and applies what it answers.
+    pub fn carry_out(&self, app: &mut App, effect: Effect) {
+        if let Some(action) = self.run(effect) {
+            self.apply(app, action);
+        }
+    }
+
+    fn run(&self, effect: Effect) -> Option<Action> {
+        match effect {
+            Effect::Quit => None,
+            Effect::Save { update, expect } => {
+                self.save(*update, *expect);
+                None
+            }
+            Effect::LoadLedger { skip, now } => {
+                self.load_ledger(skip, now);
+                None
+            }
+            Effect::LoadDrafts { unit } => {
+                let loaded = draft::load(&self.dir, &unit, &self.operator);
+                Some(Action::DraftsLoaded { drafts: loaded.drafts, note: loaded.note.map(|n| n.render(self.lang)) })
+            }
+            Effect::WriteDraft(d) => {
+                self.drafts.send(Job::Write(d));
+                None
+            }
+            Effect::RemoveDraft { unit, task } => {
+                self.drafts.send(Job::Remove { unit, task });
+                None
+            }
+        }
+    }
+
+    /// Reads every unit's records but `skip`'s on another thread, keeping only each
+    /// assignment's state as of `now` (all the detail pane shows of other units).
+    fn load_ledger(&self, skip: Option<usize>, now: DateTime<FixedOffset>) {
+        let (plan, dir, tx, lang, cache) =
+            (Arc::clone(&self.plan), self.dir.clone(), self.tx.clone(), self.lang, self.cache.clone());
+        let wall = chrono::Local::now().fixed_offset();
+        std::thread::spawn(move || {
+            let result = if dir.is_dir() {
+                let opts = LoadOptions {
+                    cache: cache.as_ref(),
+                    skip,
+                    tolerant: true,
+                    states_at: Some(now),
+                    ..LoadOptions::new(wall)
+                };
+                match Ledger::open(&plan, &dir, &opts) {
+                    Ok(loaded) => {
+                        let why = loaded.errors.iter().map(|e| e.render(lang));
+                        let unreadable = loaded.ledger.unreadable().iter().zip(why);
+                        let unreadable = unreadable.filter_map(|(u, why)| Some((plan.unit_index(&u.unit)?, why)));
+                        let unreadable = unreadable.collect();
+                        Ok((loaded.ledger, unreadable))
+                    }
+                    Err(e) => Err(e.render(lang)),
+                }
+            } else {
+                Ok((Ledger::from_updates(dir, Vec::new()), Vec::new()))
+            };
+            let _ = tx.send(Incoming::Done(Action::LedgerLoaded(Delivery(Arc::new(result)))));
+        });
+    }
+
+    /// Saves on another thread so the screen never freezes; the result comes back as an action.
+    fn save(&self, update: ledger::Update, expect: ledger::Expect) {
+        let (plan, dir, tx, lang) = (Arc::clone(&self.plan), self.dir.clone(), self.tx.clone(), self.lang);
+        let cache = self.cache.clone();
+        // The real time, read at this edge: the check against future dates and `recorded_at`.
+        let wall = chrono::Local::now().fixed_offset();
+        let clock = if self.simulated { Clock::simulated(update.at, wall) } else { Clock::real(wall) };
+        std::thread::spawn(move || {
+            // After a second without the unit's lock, the status bar says whom it waits for.
+            let waiting = tx.clone();
+            let notify = move |path: &std::path::Path, holder: &ledger::LockHolder| {
+                let _ = waiting.send(Incoming::Done(Action::Waiting(holder.waiting(path, lang))));
+            };
+            let wait = ledger::Wait { notify: &notify, ..ledger::Wait::default() };
+            let opts = ledger::WriteOptions { clock, wait, cache: cache.as_ref() };
+            let result = match ledger::append(&plan, &dir, update, expect, &opts) {
+                Ok(saved) => Ok(Box::new(saved.update)),
+                Err(LedgerError::Stale { current }) => Err(SaveError::Stale(current)),
+                Err(e) => Err(SaveError::Refused(e.render(lang))),
+            };
+            let _ = tx.send(Incoming::Done(Action::Saved(result)));
+        });
+    }
+
+    /// Before the program ends, whatever ends it: a save in flight may finish (for up to `wait`)
+    /// so that a confirmed save is recorded and its draft removed; then a form with unsaved
+    /// values is kept as a draft, and the draft writer is given up to `wait` more to finish.
+    /// No new save starts.
+    pub fn finish(&mut self, app: &mut App, rx: &Receiver<Incoming>, now: DateTime<FixedOffset>, wait: Duration) {
+        let deadline = Instant::now() + wait;
+        app.resave = false;
+        while app.saving {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(Incoming::Done(action)) => self.apply(app, action),
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        self.apply(app, Action::Autosave(now));
+        self.drafts.finish(wait);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+
+    use taizhang::Lang;
+
+    use super::*;
+    use crate::tui::app::tests::{app_with, now};
+
+    /// An app saving task 1's form with "已输入", and the effects of a private ledger directory.
+    fn saving() -> (App, Effects, Receiver<Incoming>, tempfile::TempDir) {
+        let mut app = app_with(vec![], "2022-06-01T09:00:00+08:00", Lang::Zh);
+        app.update(Action::Open);
+        app.update(Action::StatusNext);
+        app.update(Action::Paste("已输入".into()));
+        assert!(matches!(app.update(Action::Save), Some(Effect::Save { .. })));
+        let dir = tempfile::tempdir().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let effects = Effects::new(app.plan.clone(), dir.path().to_path_buf(), Lang::Zh, "w".into(), tx, true, None);
+        (app, effects, rx, dir)
+    }
+
+    fn drafts(dir: &std::path::Path) -> Vec<String> {
+        draft::load(dir, "sczj", "w").drafts.into_iter().map(|d| d.note).collect()
+    }
+
+    #[test]
+    fn ending_waits_for_a_save_in_flight_then_keeps_only_what_is_unsaved() {
+        let at = now("2022-06-01T09:01:00+08:00");
+        // The save is confirmed while ending: recorded, the form closes, no draft.
+        let (mut app, mut effects, rx, dir) = saving();
+        let update = app.form.as_ref().unwrap().update(app.now, None, app.plan.meta.offset).unwrap();
+        effects.tx.send(Incoming::Done(Action::Saved(Ok(Box::new(update.clone()))))).unwrap();
+        effects.finish(&mut app, &rx, at, Duration::from_secs(5));
+        assert_eq!((app.form.is_none(), app.ledger.latest("1", "sczj")), (true, Some(&update)));
+        assert!(drafts(dir.path()).is_empty());
+        // The save is refused, or does not answer in time: the text is kept as a draft.
+        let (mut app, mut effects, rx, dir) = saving();
+        effects.tx.send(Incoming::Done(Action::Saved(Err(SaveError::Refused("错误".into()))))).unwrap();
+        effects.finish(&mut app, &rx, at, Duration::from_secs(5));
+        assert_eq!(drafts(dir.path()), ["已输入"]);
+        let (mut app, mut effects, rx, dir) = saving();
+        effects.finish(&mut app, &rx, at, Duration::from_millis(50));
+        assert_eq!(drafts(dir.path()), ["已输入"]);
+    }
+}
