@@ -13,7 +13,7 @@ mod plan;
 
 use entry::Content;
 pub use entry::to_parsed;
-pub use entry::{ArchivedRecord, CachedFile};
+pub use entry::{ArchivedRecord, CachedFile, Text};
 pub(crate) use entry::{order as archived_order, time as archived_time, update as archived_update};
 
 use std::fs::File;

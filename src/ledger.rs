@@ -15,6 +15,7 @@ mod source;
 mod state;
 mod status;
 mod store;
+mod view;
 mod warning;
 mod write;
 
@@ -32,6 +33,7 @@ pub use lock::DEFAULT_TIMEOUT;
 pub use lock::{LockHolder, Wait};
 pub use merge::{Merged, merge};
 pub use status::Status;
+pub use view::{Evidence, StateView};
 pub use warning::LedgerWarning;
 pub use write::{Expect, Saved, WriteOptions, append, unit_file};
 

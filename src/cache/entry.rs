@@ -155,6 +155,41 @@ fn bytes(text: &Option<String>) -> Option<Vec<u8>> {
     text.as_ref().map(|t| t.as_bytes().to_vec())
 }
 
+/// A free-text field of an archived record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    By,
+    Note,
+    Problems,
+    Next,
+}
+
+impl ArchivedRecord {
+    /// The bytes of a free-text field, as written (UTF-8 unless the entry was tampered with).
+    pub fn text(&self, which: Text) -> Option<&[u8]> {
+        let field = match which {
+            Text::By => &self.by,
+            Text::Note => &self.note,
+            Text::Problems => &self.problems,
+            Text::Next => &self.next,
+        };
+        field.as_ref().map(|b| b.as_slice())
+    }
+
+    pub fn percent(&self) -> Option<u8> {
+        self.percent.as_ref().copied()
+    }
+
+    /// The bytes of each evidence item.
+    pub fn evidence(&self) -> impl Iterator<Item = &[u8]> {
+        self.evidence.iter().map(|b| b.as_slice())
+    }
+
+    pub fn evidence_len(&self) -> usize {
+        self.evidence.len()
+    }
+}
+
 /// The kind of an archived record (`None` for a value no writer makes).
 pub fn kind(r: &ArchivedRecord) -> Option<RecordKind> {
     let target = r.target.as_ref().map(|t| t.as_str().to_string());

@@ -4,7 +4,7 @@
 
 use super::source::{Kind, order_of};
 use super::state::{FileLedger, Slots, StateRef};
-use super::{Ledger, Status, Update};
+use super::{Ledger, StateView, Status, Update};
 
 /// One assignment's states (progress updates as corrected) and records (as written), each in
 /// time order, then file order. Empty when the assignment has no records.
@@ -80,6 +80,12 @@ impl<'a> Assignment<'a> {
     pub fn state(&self, k: usize) -> Option<&'a Update> {
         let (f, _) = self.found?;
         Some(f.state(*self.states_list().get(k)?))
+    }
+
+    /// State `k`, read in place.
+    pub fn view(&self, k: usize) -> Option<StateView<'a>> {
+        let (f, _) = self.found?;
+        StateView::of(f, *self.states_list().get(k)?)
     }
 
     /// The number of states at or before `at`: the state as of `at` is the one before.

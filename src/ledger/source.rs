@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, FixedOffset};
 
 use super::{ParsedFile, RecordKind, Status, Update};
-use crate::cache::{self, ArchivedRecord, CachedFile};
+use crate::cache::{self, ArchivedRecord, CachedFile, Text};
 use crate::plan::Position;
 
 /// A moment as nanoseconds since the epoch, what orders records in time; moments beyond the
@@ -171,6 +171,47 @@ impl Source {
             Some(r) => Status::ALL.get(usize::from(r.status)).copied().unwrap_or(Status::NotStarted),
             None => self.update(i).status,
         }
+    }
+
+    pub fn percent(&self, i: usize) -> Option<u8> {
+        match self.archived(i) {
+            Some(r) => r.percent(),
+            None => self.update(i).percent,
+        }
+    }
+
+    /// A free-text field of record `i`, read in place when it is valid UTF-8 (as every entry
+    /// taizhang writes is), else as copied out.
+    pub fn text(&self, i: usize, which: Text) -> Option<&str> {
+        if let Some(r) = self.archived(i)
+            && let Ok(t) = r.text(which).map(std::str::from_utf8).transpose()
+        {
+            return t;
+        }
+        let u = self.update(i);
+        match which {
+            Text::By => u.by.as_deref(),
+            Text::Note => u.note.as_deref(),
+            Text::Problems => u.problems.as_deref(),
+            Text::Next => u.next.as_deref(),
+        }
+    }
+
+    pub fn evidence_len(&self, i: usize) -> usize {
+        match self.archived(i) {
+            Some(r) => r.evidence_len(),
+            None => self.update(i).evidence.len(),
+        }
+    }
+
+    /// Evidence item `k` of record `i`, read as [`Source::text`] reads.
+    pub fn evidence(&self, i: usize, k: usize) -> Option<&str> {
+        if let Some(r) = self.archived(i)
+            && let Some(Ok(t)) = r.evidence().nth(k).map(std::str::from_utf8)
+        {
+            return Some(t);
+        }
+        self.update(i).evidence.get(k).map(String::as_str)
     }
 
     /// True when record `i` is dated after `t` (a cached record compared without converting

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use super::view::to_string;
 use super::{Kind, Light, RowRef, View, labels};
 use crate::Lang;
+use crate::ledger::Evidence;
 
 /// A column: heading, width in percent, and the cells' class ("" left, "c" centred,
 /// "n" numeric, "long" small long text).
@@ -249,7 +250,7 @@ fn long(s: Option<&str>) -> String {
 }
 
 /// Evidence as a list; http(s) addresses become links (escaped, never loaded).
-fn evidence(items: &[String]) -> String {
+fn evidence(items: Evidence) -> String {
     let items: Vec<&str> = items.iter().map(|e| e.trim()).filter(|e| !e.is_empty()).collect();
     if items.is_empty() {
         return String::new();

@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::ledger::{Status, Update};
+use crate::ledger::{StateView, Status};
 use crate::plan::Deadline;
 
 /// Where an assignment stands.
@@ -45,7 +45,7 @@ pub struct Facts<'a> {
     pub deadline: &'a Deadline,
     pub due: Option<NaiveDate>,
     /// The latest update at or before the cut-off.
-    pub latest: Option<&'a Update>,
+    pub latest: Option<StateView<'a>>,
     /// True when the unit updated this assignment within the period.
     pub updated_in_period: bool,
     /// The schedule's start: the plan's issue date (1 January when it has none).
@@ -56,9 +56,9 @@ pub struct Facts<'a> {
 
 /// Progress actually reported: the percent, or what the status implies (done = 100, not
 /// started or nothing recorded = 0); `None` when in progress without a percent.
-pub fn actual(latest: Option<&Update>) -> Option<u8> {
+pub fn actual(latest: Option<StateView>) -> Option<u8> {
     let Some(u) = latest else { return Some(0) };
-    match (u.status, u.percent) {
+    match (u.status(), u.percent()) {
         (Status::Done, _) => Some(100),
         (_, Some(p)) => Some(p),
         (Status::NotStarted, None) => Some(0),
@@ -80,7 +80,7 @@ pub fn expected(start: NaiveDate, due: NaiveDate, as_of: NaiveDate) -> u8 {
 
 /// The bucket of one assignment.
 pub fn bucket(f: &Facts) -> Bucket {
-    let status = f.latest.map(|u| u.status);
+    let status = f.latest.map(|u| u.status());
     match status {
         Some(Status::Done) => return Bucket::Done,
         Some(Status::Na) => return Bucket::NotApplicable,
@@ -103,7 +103,7 @@ pub fn bucket(f: &Facts) -> Bucket {
         return Bucket::Behind;
     }
     if let Deadline::Recurring { cycle } = f.deadline {
-        let fresh = f.latest.is_some_and(|u| (f.cutoff - u.at).num_days() <= cycle.max_gap_days());
+        let fresh = f.latest.is_some_and(|u| (f.cutoff - u.at()).num_days() <= cycle.max_gap_days());
         return if fresh { Bucket::OnTrack } else { Bucket::Behind };
     }
     if f.updated_in_period { Bucket::OnTrack } else { Bucket::Behind }

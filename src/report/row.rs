@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::{Bucket, Light, Reported};
-use crate::ledger::Status;
+use crate::ledger::{Evidence, Status};
 use crate::plan::Role;
 
 /// One (task, unit) assignment as of the cut-off, owning its text.
@@ -70,7 +70,7 @@ pub struct RowRef<'a> {
     pub note: Option<&'a str>,
     pub problems: Option<&'a str>,
     pub next: Option<&'a str>,
-    pub evidence: &'a [String],
+    pub evidence: Evidence<'a>,
     pub by: Option<&'a str>,
     pub updated_at: Option<DateTime<FixedOffset>>,
     pub record: Option<&'a str>,
@@ -104,7 +104,7 @@ impl Row {
             note: self.note.as_deref(),
             problems: self.problems.as_deref(),
             next: self.next.as_deref(),
-            evidence: &self.evidence,
+            evidence: Evidence::from(self.evidence.as_slice()),
             by: self.by.as_deref(),
             updated_at: self.updated_at,
             record: self.record.as_deref(),

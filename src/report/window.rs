@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::Reported;
-use crate::ledger::{self, Assignment, Entry, Ledger, Status, Update};
+use crate::ledger::{self, Assignment, Entry, Ledger, StateView, Status};
 
 /// The time frame of a report. Times a record is compared with are kept as the ledger counts
 /// them (nanoseconds since the epoch, [`ledger::order`]), so no record's time is converted.
@@ -24,7 +24,7 @@ pub(super) struct Window {
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Found<'a> {
     /// The state as of the cut-off: the latest update (as corrected) at or before it.
-    pub latest: Option<&'a Update>,
+    pub latest: Option<StateView<'a>>,
     /// A progress update dated in the period.
     pub updated_in_period: bool,
     pub reported: Reported,
@@ -73,14 +73,14 @@ impl Window {
         self.period_ends.iter().find(|&&end| at <= end).is_some_and(|&end| written > end)
     }
 
-    /// [`Window::late_mark`] of a record.
-    pub fn late(&self, u: &Update) -> bool {
-        self.late_mark(ledger::order(u.at), u.recorded_at.map(ledger::order))
+    /// [`Window::late_mark`] of a state's record.
+    pub fn late(&self, s: StateView) -> bool {
+        self.late_mark(s.at_order(), s.written_order())
     }
 
     /// What the ledger says about one assignment.
     pub fn find<'a>(&self, ledger: &'a Ledger, a: Assignment<'a>) -> Finding<'a> {
-        let latest = a.states_until(self.cutoff_ns).checked_sub(1).and_then(|k| a.state(k));
+        let latest = a.states_until(self.cutoff_ns).checked_sub(1).and_then(|k| a.view(k));
         let done_before = self.since.is_some_and(|s| {
             // The state just before the period: the last one dated before `since`.
             let before = a.states_until(s.saturating_sub(1));
@@ -103,7 +103,7 @@ impl Window {
         }
         // A state is corrected by a correction or withdrawal of the same assignment (whenever
         // made): with none among its records, there is nothing to look up.
-        let corrected = corrections && latest.is_some_and(|x| ledger.is_corrected(&x.id));
+        let corrected = corrections && latest.is_some_and(|x| ledger.is_corrected(x.id()));
         let updated_in_period = (0..a.states()).any(|k| self.contains(a.state_at(k)));
         Finding { found: Found { latest, updated_in_period, reported, corrected }, done_before, entries: a }
     }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::ser::Formatter;
 
 use crate::jsonout::{self, Layout};
+use crate::ledger::Evidence;
 use crate::report::RowRef;
 
 /// Appends `r` as a JSON object laid out by `layout` (at the depth where the row starts).
@@ -96,7 +97,7 @@ impl Object<'_> {
         self.field(key, |buf, layout| jsonout::value_at(buf, value, layout))
     }
 
-    fn list(&mut self, key: &str, items: &[String]) -> io::Result<()> {
+    fn list(&mut self, key: &str, items: Evidence) -> io::Result<()> {
         self.field(key, |buf, layout| {
             let mut a = layout;
             a.begin_array(buf)?;
