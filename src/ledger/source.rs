@@ -184,7 +184,7 @@ impl Source {
     /// taizhang writes is), else as copied out.
     pub fn text(&self, i: usize, which: Text) -> Option<&str> {
         if let Some(r) = self.archived(i)
-            && let Ok(t) = r.text(which).map(std::str::from_utf8).transpose()
+            && let Ok(t) = r.text(which).map(simdutf8::basic::from_utf8).transpose()
         {
             return t;
         }
@@ -207,7 +207,7 @@ impl Source {
     /// Evidence item `k` of record `i`, read as [`Source::text`] reads.
     pub fn evidence(&self, i: usize, k: usize) -> Option<&str> {
         if let Some(r) = self.archived(i)
-            && let Some(Ok(t)) = r.evidence().nth(k).map(std::str::from_utf8)
+            && let Some(Ok(t)) = r.evidence().nth(k).map(simdutf8::basic::from_utf8)
         {
             return Some(t);
         }
