@@ -13,6 +13,8 @@ use super::{LedgerError, RecordKind, Status, Update, id};
 use crate::plan::Position;
 use crate::plan::diag::LineIndex;
 
+mod fast;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
@@ -79,10 +81,13 @@ pub fn parse_located(src: &str, path: &Path, unit: Option<&str>) -> Result<Parse
         pos: Some(lines.pos(offset)),
         message,
     };
-    let raw: RawFile = toml::from_str(src).map_err(|e| {
-        let message = e.message().lines().next().unwrap_or_default().to_string();
-        LedgerError::Parse { path: path.to_path_buf(), pos: e.span().map(|s| lines.pos(s.start)), message }
-    })?;
+    let raw = match fast::raw_file(src) {
+        Some(raw) => raw,
+        None => toml::from_str::<RawFile>(src).map_err(|e| {
+            let message = e.message().lines().next().unwrap_or_default().to_string();
+            LedgerError::Parse { path: path.to_path_buf(), pos: e.span().map(|s| lines.pos(s.start)), message }
+        })?,
+    };
     let wrong_unit = |found: &Spanned<String>, expected: &str| LedgerError::WrongUnit {
         path: path.to_path_buf(),
         pos: Some(lines.pos(found.span().start)),
