@@ -258,7 +258,7 @@ impl Ledger {
     /// [`Ledger::history`] without collecting it.
     pub fn history_iter(&self, task: &str, unit: &str) -> impl DoubleEndedIterator<Item = &Update> {
         let found = self.slots(task, unit);
-        let list = found.map_or(&[][..], |(_, s)| s.states.as_slice());
+        let list = found.map_or(&[][..], |(_, s)| s.states);
         list.iter().filter_map(move |&s| found.map(|(f, _)| f.state(s)))
     }
 
@@ -271,7 +271,7 @@ impl Ledger {
     /// [`Ledger::trail`] without collecting it.
     pub fn trail_iter(&self, task: &str, unit: &str) -> impl DoubleEndedIterator<Item = &Update> {
         let found = self.slots(task, unit);
-        let list = found.map_or(&[][..], |(_, s)| s.records.as_slice());
+        let list = found.map_or(&[][..], |(_, s)| s.records);
         list.iter().filter_map(move |&i| found.map(|(f, _)| f.source.update(i as usize)))
     }
 
@@ -314,7 +314,7 @@ impl Ledger {
         self.files.iter().flat_map(|f| f.keys())
     }
 
-    fn slots(&self, task: &str, unit: &str) -> Option<(&state::FileLedger, &state::Slots)> {
+    fn slots(&self, task: &str, unit: &str) -> Option<(&state::FileLedger, state::Slots<'_>)> {
         let files = self.by_unit.get(unit)?;
         files.iter().find_map(|&n| {
             let f = &self.files[n as usize];

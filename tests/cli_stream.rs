@@ -107,7 +107,7 @@ fn too_many_rows_for_a_workbook_is_refused_before_any_ledger_is_read() {
     let (code, out, err) = run(dir.path(), &["big.toml", "--data", "no-such-dir", "-o", "big.xlsx"]);
     assert_eq!(code, 1, "{err}");
     assert!(out.is_empty());
-    assert!(err.contains("1048600") && err.contains("XLSX"), "{err}");
+    assert!(err.contains("1048600") && err.contains("XLSX") && err.contains("1048568"), "{err}");
     assert!(!dir.path().join("big.xlsx").exists());
     let (code, _, err) = run(dir.path(), &["big.toml", "--data", "no-such-dir", "-f", "csv"]);
     assert_eq!(code, 1, "other formats read the ledger: {err}");

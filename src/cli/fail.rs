@@ -96,8 +96,9 @@ impl Fail {
             Fail::NoPeriods => tr!(lang, "错误: 计划没有报送日期", "error: the plan has no report dates"),
             Fail::TooManyRows { rows } => tr!(
                 lang,
-                "错误: 报告有 {rows} 行，超过 XLSX 工作表的上限（1,048,576 行）\n  提示: 改用 -f csv 或 -f html，或用 --unit 按单位导出",
-                "error: the report has {rows} rows, more than an XLSX sheet holds (1,048,576)\n  hint: use -f csv or -f html, or export one unit at a time with --unit"
+                "错误: 报告有 {rows} 行，XLSX 工作表放不下（一张表连同标题和表头最多 1,048,576 行，可放 {max} 行数据）\n  提示: 改用 -f csv 或 -f html，或用 --unit 按单位导出",
+                "error: the report has {rows} rows, more than an XLSX sheet holds (1,048,576 rows with the title and headers: {max} rows of data)\n  hint: use -f csv or -f html, or export one unit at a time with --unit",
+                max = taizhang::report::xlsx::MAX_ROWS
             ),
             Fail::BinaryToTerminal => tr!(
                 lang,

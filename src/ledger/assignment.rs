@@ -10,7 +10,7 @@ use super::{Ledger, StateView, Status, Update};
 /// time order, then file order. Empty when the assignment has no records.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Assignment<'a> {
-    found: Option<(&'a FileLedger, &'a Slots)>,
+    found: Option<(&'a FileLedger, Slots<'a>)>,
 }
 
 /// What a record is, without its target.
@@ -46,11 +46,11 @@ impl Ledger {
 
 impl<'a> Assignment<'a> {
     fn states_list(&self) -> &'a [StateRef] {
-        self.found.map_or(&[], |(_, s)| s.states.as_slice())
+        self.found.map_or(&[], |(_, s)| s.states)
     }
 
     fn records_list(&self) -> &'a [u32] {
-        self.found.map_or(&[], |(_, s)| s.records.as_slice())
+        self.found.map_or(&[], |(_, s)| s.records)
     }
 
     /// How many states there are.

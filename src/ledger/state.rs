@@ -20,14 +20,22 @@ pub(super) enum StateRef {
 }
 
 /// One assignment's entries, ordered by `at` (then file order): its states and its records.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Slots {
-    pub states: Vec<StateRef>,
-    pub records: Vec<u32>,
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Slots<'a> {
+    pub states: &'a [StateRef],
+    pub records: &'a [u32],
+}
+
+/// Where one assignment's entries lie in [`FileLedger`]'s flat lists.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    records: (u32, u32),
+    states: (u32, u32),
 }
 
 /// One file's records, their states and their index by assignment (task and unit ids
-/// interned, so that a look-up allocates nothing).
+/// interned, so that a look-up allocates nothing). Every assignment's records and states lie
+/// side by side in two flat lists, so a file of any size costs a handful of allocations.
 #[derive(Debug, Clone, Default)]
 pub(super) struct FileLedger {
     pub source: Source,
@@ -36,7 +44,11 @@ pub(super) struct FileLedger {
     pub fixed: Vec<Update>,
     tasks: HashMap<String, u32>,
     units: HashMap<String, u32>,
-    slots: HashMap<(u32, u32), Slots>,
+    /// (task, unit) to the assignment's place in `spans`.
+    slots: HashMap<(u32, u32), u32>,
+    spans: Vec<Span>,
+    records: Vec<u32>,
+    states: Vec<StateRef>,
     task_ids: Vec<String>,
     unit_ids: Vec<String>,
 }
@@ -70,9 +82,11 @@ fn intern(map: &mut HashMap<String, u32>, names: &mut Vec<String>, s: &str) -> u
 }
 
 impl FileLedger {
-    pub fn slots(&self, task: &str, unit: &str) -> Option<&Slots> {
+    pub fn slots(&self, task: &str, unit: &str) -> Option<Slots<'_>> {
         let key = (*self.tasks.get(task)?, *self.units.get(unit)?);
-        self.slots.get(&key)
+        let span = self.spans.get(*self.slots.get(&key)? as usize)?;
+        let range = |(a, b): (u32, u32)| a as usize..b as usize;
+        Some(Slots { states: self.states.get(range(span.states))?, records: self.records.get(range(span.records))? })
     }
 
     pub fn state(&self, s: StateRef) -> &Update {
@@ -100,10 +114,40 @@ impl FileLedger {
         self.slots.keys().map(|&(t, u)| (self.task_ids[t as usize].as_str(), self.unit_ids[u as usize].as_str()))
     }
 
-    fn entry(&mut self, task: &str, unit: &str) -> &mut Slots {
+    /// The place of (task, unit) in `spans`, made on first sight.
+    fn slot(&mut self, task: &str, unit: &str) -> u32 {
         let t = intern(&mut self.tasks, &mut self.task_ids, task);
         let u = intern(&mut self.units, &mut self.unit_ids, unit);
-        self.slots.entry((t, u)).or_default()
+        let next = idx(self.spans.len());
+        let n = *self.slots.entry((t, u)).or_insert(next);
+        if n == next {
+            self.spans.push(Span::default());
+        }
+        n
+    }
+
+    /// Groups record indices by assignment (a counting sort), each group in time order.
+    fn group(&mut self, source: &Source) {
+        let slot_of: Vec<u32> = (0..source.len()).map(|i| self.slot(source.task(i), source.unit(i))).collect();
+        let mut next = vec![0u32; self.spans.len()];
+        for &s in &slot_of {
+            next[s as usize] += 1;
+        }
+        let mut start = 0;
+        for (span, n) in self.spans.iter_mut().zip(next.iter_mut()) {
+            span.records = (start, start + *n);
+            (start, *n) = (start + *n, start);
+        }
+        self.records = vec![0; source.len()];
+        for (i, &s) in slot_of.iter().enumerate() {
+            let at = &mut next[s as usize];
+            self.records[*at as usize] = idx(i);
+            *at += 1;
+        }
+        for span in &self.spans {
+            let (a, b) = span.records;
+            self.records[a as usize..b as usize].sort_unstable_by_key(|&i| (source.order(i as usize), i));
+        }
     }
 
     /// Indexes one file's records and works out their states; with `wall`, warns about records
@@ -113,16 +157,15 @@ impl FileLedger {
         let place = |i: usize| (path.to_path_buf(), source.pos(i));
         let (by_id, mut warnings) = scan(&source, wall, &place);
         let mut f = FileLedger::default();
-        for i in 0..source.len() {
-            f.entry(source.task(i), source.unit(i)).records.push(idx(i));
-        }
+        f.group(&source);
         let mut corrections = Vec::new();
         let mut orphans = Vec::new();
         // The state of each progress record, as the corrections so far leave it.
         let mut state: Vec<Option<StateRef>> = vec![None; source.len()];
-        for slots in f.slots.values_mut() {
-            slots.records.sort_by_cached_key(|&i| (source.order(i as usize), i));
-            for &i in &slots.records {
+        f.states.reserve(source.len());
+        for span in &mut f.spans {
+            let (a, b) = span.records;
+            for &i in &f.records[a as usize..b as usize] {
                 let i = i as usize;
                 match source.kind(i) {
                     Kind::Progress => state[i] = Some(StateRef::Record(idx(i))),
@@ -136,7 +179,9 @@ impl FileLedger {
                     },
                 }
             }
-            slots.states.extend(slots.records.iter().filter_map(|&i| state[i as usize]));
+            let first = idx(f.states.len());
+            f.states.extend(f.records[a as usize..b as usize].iter().filter_map(|&i| state[i as usize]));
+            span.states = (first, idx(f.states.len()));
         }
         // In file order, whatever order the assignments were worked out in.
         orphans.sort_unstable();

@@ -10,6 +10,7 @@ use super::view::to_string;
 use super::{Kind, Light, RowRef, View, labels};
 use crate::Lang;
 use crate::ledger::Evidence;
+use crate::text::is_unsafe;
 
 /// A column: heading, width in percent, and the cells' class ("" left, "c" centred,
 /// "n" numeric, "long" small long text).
@@ -318,10 +319,6 @@ fn push_escaped(out: &mut String, c: char) {
 }
 
 /// Control characters and bidi overrides.
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 #[cfg(test)]
 #[path = "html/tests.rs"]
 mod tests;

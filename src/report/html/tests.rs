@@ -169,11 +169,13 @@ fn model_text_is_escaped() {
 #[test]
 fn model_text_in_titles_is_escaped() {
     let mut r = report(Kind::Summary);
-    r.head.plan.title = "A<b>&\"'\u{202E}".into();
+    r.head.plan.title = "A<b>&\"'\u{202E}\u{200E}\u{200F}\u{061C}".into();
     let doc = render(&r, Lang::Zh);
-    assert!(doc.contains("<title>A&lt;b&gt;&amp;&quot;&#39;\u{FFFD}"));
+    assert!(doc.contains("<title>A&lt;b&gt;&amp;&quot;&#39;\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"));
     assert!(!doc.contains("A<b>"));
-    assert!(!doc.contains('\u{202E}'));
+    for mark in ['\u{202E}', '\u{200E}', '\u{200F}', '\u{061C}'] {
+        assert!(!doc.contains(mark), "{mark:?}");
+    }
 }
 
 #[test]
