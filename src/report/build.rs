@@ -54,7 +54,7 @@ pub fn row_count(plan: &Plan, opts: &Options) -> usize {
 /// The report with every row built and owned.
 pub fn build(plan: &Plan, ledger: &Ledger, opts: &Options) -> Report {
     let mut rows = Vec::new();
-    let live = prepare(plan, ledger, opts, Rows::Listed, |r| rows.push(r.to_row()));
+    let live = prepare(plan, ledger, opts, Rows::Listed, Some(&mut |r: &RowRef| rows.push(r.to_row())));
     let (head, summary, trail) = live.into_parts();
     Report { head, rows, summary, trail }
 }
@@ -62,16 +62,16 @@ pub fn build(plan: &Plan, ledger: &Ledger, opts: &Options) -> Report {
 /// The report with its summary made and its rows left to be computed as they are written:
 /// `rows` says which will be, so that what the first pass found for them is kept.
 pub fn live<'a>(plan: &'a Plan, ledger: &'a Ledger, opts: &Options, rows: Rows) -> Live<'a> {
-    prepare(plan, ledger, opts, rows, |_| {})
+    prepare(plan, ledger, opts, rows, None)
 }
 
-/// One pass over the rows, each shown to `each` and folded into the summary.
+/// One pass over the rows, each shown whole to `each` (if any) and folded into the summary.
 fn prepare<'a>(
     plan: &'a Plan,
     ledger: &'a Ledger,
     opts: &Options,
     rows: Rows,
-    mut each: impl FnMut(&RowRef),
+    mut each: Option<&mut dyn FnMut(&RowRef)>,
 ) -> Live<'a> {
     let offset = plan.meta.offset;
     let as_of_date = match opts.at {
@@ -91,8 +91,10 @@ fn prepare<'a>(
     for start in (0..total).step_by(BLOCK) {
         let range = start..(start + BLOCK).min(total);
         for (n, finding) in range.clone().zip(source.find(range)) {
-            let Some(computed) = source.computed(n, finding) else { continue };
-            each(&computed.row);
+            let Some(computed) = source.computed(n, finding, each.is_some()) else { continue };
+            if let Some(each) = each.as_mut() {
+                each(&computed.row);
+            }
             let in_a_list = tally.add(&computed);
             match rows {
                 Rows::Every => every.push(computed.found),

@@ -1,7 +1,7 @@
 //! Computing rows: the assignments a report covers in plan order, and each one's state as of
 //! the cut-off, borrowed from the plan and the ledger. Rows are computed when asked for (in
 //! order, or the n-th one), never all kept; what a row's computation found in the ledger may
-//! be kept (16 bytes a row) so that writing the rows again costs no ledger lookups.
+//! be kept (32 bytes a row) so that writing the rows again costs no ledger lookups.
 
 use chrono::NaiveDate;
 
@@ -206,10 +206,11 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// Row `n` (in range) with what was found of it.
-    pub fn computed(&self, n: usize, finding: Finding<'a>) -> Option<Computed<'a>> {
+    /// Row `n` (in range) with what was found of it; with `texts` false, the row leaves out
+    /// the state's free text (what a summary's counting does not read).
+    pub fn computed(&self, n: usize, finding: Finding<'a>, texts: bool) -> Option<Computed<'a>> {
         let (t, a) = self.slot(n)?;
-        Some(self.compute_with(t, a, finding))
+        Some(self.compute_with(t, a, finding, texts))
     }
 
     /// Row `n`: assignee `a` of task `t` (both in range).
@@ -218,17 +219,18 @@ impl<'a> Source<'a> {
             Some(found) => Finding { found, ..Finding::default() },
             None => self.finding(n),
         };
-        self.compute_with(t, a, finding)
+        self.compute_with(t, a, finding, true)
     }
 
     /// Assignee `a` of task `t` (both in range), with what was found of it.
-    fn compute_with(&self, t: usize, a: usize, finding: Finding<'a>) -> Computed<'a> {
+    fn compute_with(&self, t: usize, a: usize, finding: Finding<'a>, texts: bool) -> Computed<'a> {
         let (plan, w) = (self.plan, &self.window);
         let task = &plan.tasks[t];
         let assignee = task.assignees[a];
         let unit = &plan.units[assignee.unit];
         let found = finding.found;
         let latest = found.latest;
+        let shown = latest.filter(|_| texts);
         let Dates { due, days_left, expected } = self.dates[t];
         let facts = Facts {
             deadline: &task.deadline,
@@ -254,11 +256,11 @@ impl<'a> Source<'a> {
             status: latest.map(|x| x.status()),
             percent: latest.and_then(|x| x.percent()),
             expected,
-            note: latest.and_then(|x| x.note()),
-            problems: latest.and_then(|x| x.problems()),
-            next: latest.and_then(|x| x.next()),
-            evidence: latest.map(|x| x.evidence()).unwrap_or_default(),
-            by: latest.and_then(|x| x.by()),
+            note: shown.and_then(|x| x.note()),
+            problems: shown.and_then(|x| x.problems()),
+            next: shown.and_then(|x| x.next()),
+            evidence: shown.map(|x| x.evidence()).unwrap_or_default(),
+            by: shown.and_then(|x| x.by()),
             updated_at: latest.map(|x| x.at()),
             record: latest.map(|x| x.id()),
             corrected: found.corrected,
