@@ -96,6 +96,8 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
         None if format == ReportFormat::Xlsx => {
             output::binary(&report::xlsx::render(&model, lang).map_err(|e| Fail::Output(other(e)))?)?;
         }
+        // JSON escapes every unsafe character itself (`jsonout`).
+        None if format == ReportFormat::Json => output::print_escaped(|w| out.text(&model, w))?,
         None => output::print_with(out.color, |w| out.text(&model, w))?,
     }
     let result = load::incomplete(Some(&ledger));
