@@ -22,6 +22,17 @@ pub enum Entry {
     Withdrawal,
 }
 
+impl Entry {
+    pub(super) fn of(kind: Kind) -> Entry {
+        match kind {
+            Kind::Progress => Entry::Progress,
+            Kind::NoChange => Entry::NoChange,
+            Kind::Correction(_) => Entry::Correction,
+            Kind::Withdrawal(_) => Entry::Withdrawal,
+        }
+    }
+}
+
 /// A record's time, when it was written and what it is. Times are nanoseconds since the epoch
 /// ([`order`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,20 +71,12 @@ impl<'a> Assignment<'a> {
 
     /// The time of state `k` (oldest first).
     pub fn state_at(&self, k: usize) -> i64 {
-        match (self.found, self.states_list().get(k)) {
-            (Some((f, _)), Some(&StateRef::Record(i))) => f.source.order(i as usize),
-            (Some((f, _)), Some(&StateRef::Fixed(i))) => f.fixed.get(i as usize).map_or(i64::MIN, |u| order_of(u.at)),
-            _ => i64::MIN,
-        }
+        self.found.and_then(|(_, s)| s.facts.get(k)).map_or(i64::MIN, |f| f.0)
     }
 
     /// The status of state `k`.
     pub fn state_status(&self, k: usize) -> Option<Status> {
-        let (f, _) = self.found?;
-        match *self.states_list().get(k)? {
-            StateRef::Record(i) => Some(f.source.status(i as usize)),
-            StateRef::Fixed(i) => f.fixed.get(i as usize).map(|u| u.status),
-        }
+        self.found.and_then(|(_, s)| s.facts.get(k)).map(|f| f.1)
     }
 
     /// State `k`, copied out of the cache (once) if it came from there.
@@ -105,18 +108,7 @@ impl<'a> Assignment<'a> {
 
     /// Every record's mark, in order.
     pub fn marks(&self) -> impl Iterator<Item = Mark> + 'a {
-        let found = self.found;
-        self.records_list().iter().filter_map(move |&i| {
-            let (f, _) = found?;
-            let i = i as usize;
-            let entry = match f.source.kind(i) {
-                Kind::Progress => Entry::Progress,
-                Kind::NoChange => Entry::NoChange,
-                Kind::Correction(_) => Entry::Correction,
-                Kind::Withdrawal(_) => Entry::Withdrawal,
-            };
-            Some(Mark { at: f.source.order(i), written: f.source.written(i), entry })
-        })
+        self.found.map_or(&[][..], |(_, s)| s.marks).iter().copied()
     }
 
     /// Record `k` (in the order of [`Assignment::marks`]), copied out if it came from the cache.

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, FixedOffset};
 
-use super::source::{Kind, Source};
-use super::{LedgerError, LedgerWarning, RecordKind, Update, id};
+use super::source::{Kind, Source, order_of};
+use super::{Entry, LedgerError, LedgerWarning, Mark, RecordKind, Status, Update, id};
 use crate::plan::Position;
 
 /// A state: a record as written, or a corrected copy (index into `FileLedger::fixed`).
@@ -24,6 +24,10 @@ pub(super) enum StateRef {
 pub(super) struct Slots<'a> {
     pub states: &'a [StateRef],
     pub records: &'a [u32],
+    /// Per record: its time, when it was written and what it is.
+    pub marks: &'a [Mark],
+    /// Per state: its time and status.
+    pub facts: &'a [(i64, Status)],
 }
 
 /// Where one assignment's entries lie in [`FileLedger`]'s flat lists.
@@ -49,6 +53,10 @@ pub(super) struct FileLedger {
     spans: Vec<Span>,
     records: Vec<u32>,
     states: Vec<StateRef>,
+    /// Beside `records` and `states`: what a report judges an assignment by, kept side by side
+    /// so that judging one reads no record.
+    marks: Vec<Mark>,
+    facts: Vec<(i64, Status)>,
     task_ids: Vec<String>,
     unit_ids: Vec<String>,
 }
@@ -86,7 +94,13 @@ impl FileLedger {
         let key = (*self.tasks.get(task)?, *self.units.get(unit)?);
         let span = self.spans.get(*self.slots.get(&key)? as usize)?;
         let range = |(a, b): (u32, u32)| a as usize..b as usize;
-        Some(Slots { states: self.states.get(range(span.states))?, records: self.records.get(range(span.records))? })
+        let (records, states) = (range(span.records), range(span.states));
+        Some(Slots {
+            states: self.states.get(states.clone())?,
+            records: self.records.get(records.clone())?,
+            marks: self.marks.get(records)?,
+            facts: self.facts.get(states)?,
+        })
     }
 
     pub fn state(&self, s: StateRef) -> &Update {
@@ -150,6 +164,24 @@ impl FileLedger {
         }
     }
 
+    /// Fills `marks` and `facts` from the records and states.
+    fn judged(&mut self, source: &Source) {
+        self.marks = (self.records.iter())
+            .map(|&i| {
+                let i = i as usize;
+                Mark { at: source.order(i), written: source.written(i), entry: Entry::of(source.kind(i)) }
+            })
+            .collect();
+        self.facts = (self.states.iter())
+            .map(|&s| match s {
+                StateRef::Record(i) => (source.order(i as usize), source.status(i as usize)),
+                StateRef::Fixed(j) => {
+                    self.fixed.get(j as usize).map_or((i64::MIN, Status::NotStarted), |u| (order_of(u.at), u.status))
+                }
+            })
+            .collect();
+    }
+
     /// Indexes one file's records and works out their states; with `wall`, warns about records
     /// dated after it. A correction only ever concerns a record of its own assignment, in its
     /// own file; each assignment's records are taken in the order of `at`, then file order.
@@ -191,6 +223,7 @@ impl FileLedger {
             LedgerWarning::Orphan { path, pos, target: source.kind(i).target().unwrap_or_default().to_string() }
         }));
         drop(by_id);
+        f.judged(&source);
         f.source = source;
         Built { file: f, warnings, corrections }
     }

@@ -38,7 +38,9 @@ pub(super) struct Finding<'a> {
     pub found: Found<'a>,
     /// The state was already done before the period started.
     pub done_before: bool,
-    /// The assignment's entries, for the corrections the summary's trail lists.
+    /// The assignment's entries if any of them is a correction or withdrawal (what the
+    /// summary's trail lists), else none: most assignments have none, and their records need
+    /// not be read again.
     pub entries: Assignment<'a>,
 }
 
@@ -105,6 +107,10 @@ impl Window {
         // made): with none among its records, there is nothing to look up.
         let corrected = corrections && latest.is_some_and(|x| ledger.is_corrected(x.id()));
         let updated_in_period = (0..a.states()).any(|k| self.contains(a.state_at(k)));
-        Finding { found: Found { latest, updated_in_period, reported, corrected }, done_before, entries: a }
+        Finding {
+            found: Found { latest, updated_in_period, reported, corrected },
+            done_before,
+            entries: if corrections { a } else { Assignment::default() },
+        }
     }
 }
