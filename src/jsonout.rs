@@ -72,6 +72,15 @@ pub fn str(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
 }
 
+/// Appends one of the program's own field names (plain ASCII letters and `_`, nothing to
+/// escape) as a JSON string.
+pub fn name(buf: &mut Vec<u8>, name: &'static str) {
+    debug_assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{name}");
+    buf.push(b'"');
+    buf.extend_from_slice(name.as_bytes());
+    buf.push(b'"');
+}
+
 enum Escape {
     Short(&'static [u8]),
     Unicode(u32),

@@ -101,9 +101,11 @@ impl Doc<'_> {
             }
             buf
         };
+        // A chunk of rows is large: it goes to the writer as it is, after what was gathered.
         ordered::in_order(count.div_ceil(ROWS_PER_CHUNK), &render, &mut |bytes| {
-            self.buf.extend_from_slice(bytes);
-            self.spill()
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+            self.out.write_all(bytes)
         })?;
         if count > 0 {
             a.end_array_value(&mut self.buf)?;

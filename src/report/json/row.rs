@@ -56,16 +56,20 @@ struct Object<'b> {
 
 impl Object<'_> {
     /// Writes `"key": ` (or `"key":`), then the value `value` appends.
-    fn field(&mut self, key: &str, value: impl FnOnce(&mut Vec<u8>, Layout) -> io::Result<()>) -> io::Result<()> {
+    fn field(
+        &mut self,
+        key: &'static str,
+        value: impl FnOnce(&mut Vec<u8>, Layout) -> io::Result<()>,
+    ) -> io::Result<()> {
         self.layout.begin_object_key(self.buf, self.first)?;
         self.first = false;
-        jsonout::str(self.buf, key);
+        jsonout::name(self.buf, key);
         self.layout.begin_object_value(self.buf)?;
         value(self.buf, self.layout)?;
         self.layout.end_object_value(self.buf)
     }
 
-    fn str(&mut self, key: &str, s: Option<&str>) -> io::Result<()> {
+    fn str(&mut self, key: &'static str, s: Option<&str>) -> io::Result<()> {
         self.field(key, |buf, _| {
             match s {
                 Some(s) => jsonout::str(buf, s),
@@ -75,7 +79,7 @@ impl Object<'_> {
         })
     }
 
-    fn int(&mut self, key: &str, n: Option<i64>) -> io::Result<()> {
+    fn int(&mut self, key: &'static str, n: Option<i64>) -> io::Result<()> {
         self.field(key, |buf, _| {
             match n {
                 Some(n) => int(buf, n),
@@ -85,7 +89,7 @@ impl Object<'_> {
         })
     }
 
-    fn bool(&mut self, key: &str, b: bool) -> io::Result<()> {
+    fn bool(&mut self, key: &'static str, b: bool) -> io::Result<()> {
         self.field(key, |buf, _| {
             buf.extend_from_slice(if b { b"true" } else { b"false" });
             Ok(())
@@ -93,11 +97,11 @@ impl Object<'_> {
     }
 
     /// A value serde writes (the enums: their names come from their own `Serialize`).
-    fn serde<T: Serialize>(&mut self, key: &str, value: &T) -> io::Result<()> {
+    fn serde<T: Serialize>(&mut self, key: &'static str, value: &T) -> io::Result<()> {
         self.field(key, |buf, layout| jsonout::value_at(buf, value, layout))
     }
 
-    fn list(&mut self, key: &str, items: Evidence) -> io::Result<()> {
+    fn list(&mut self, key: &'static str, items: Evidence) -> io::Result<()> {
         self.field(key, |buf, layout| {
             let mut a = layout;
             a.begin_array(buf)?;
@@ -110,7 +114,7 @@ impl Object<'_> {
         })
     }
 
-    fn date(&mut self, key: &str, d: Option<NaiveDate>) -> io::Result<()> {
+    fn date(&mut self, key: &'static str, d: Option<NaiveDate>) -> io::Result<()> {
         self.field(key, |buf, layout| match d {
             Some(d) if (0..=9999).contains(&d.year()) => {
                 buf.push(b'"');
@@ -124,7 +128,7 @@ impl Object<'_> {
 
     /// RFC 3339 as chrono writes it: whole seconds and a whole-minute offset ("Z" for UTC)
     /// written here, anything else by chrono.
-    fn time(&mut self, key: &str, t: Option<DateTime<FixedOffset>>) -> io::Result<()> {
+    fn time(&mut self, key: &'static str, t: Option<DateTime<FixedOffset>>) -> io::Result<()> {
         self.field(key, |buf, layout| match t {
             Some(t) if plain(&t) => {
                 let local = t.naive_local();
