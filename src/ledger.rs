@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-pub use assignment::{Assignment, Entry, Mark, order};
+pub use assignment::{Assignment, Entry, Fact, Mark, order};
 pub use check::BACKDATE_LIMIT;
 pub use error::LedgerError;
 pub use file::{ParsedFile, header, parse as parse_file, parse_located, record};

@@ -33,6 +33,20 @@ impl Entry {
     }
 }
 
+/// What a state says that a report judges by: its time ([`order`]), status and percent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fact {
+    pub at: i64,
+    pub status: Status,
+    pub percent: Option<u8>,
+}
+
+impl From<&Update> for Fact {
+    fn from(u: &Update) -> Fact {
+        Fact { at: order_of(u.at), status: u.status, percent: u.percent }
+    }
+}
+
 /// A record's time, when it was written and what it is. Times are nanoseconds since the epoch
 /// ([`order`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,12 +85,17 @@ impl<'a> Assignment<'a> {
 
     /// The time of state `k` (oldest first).
     pub fn state_at(&self, k: usize) -> i64 {
-        self.found.and_then(|(_, s)| s.facts.get(k)).map_or(i64::MIN, |f| f.0)
+        self.fact(k).map_or(i64::MIN, |f| f.at)
     }
 
     /// The status of state `k`.
     pub fn state_status(&self, k: usize) -> Option<Status> {
-        self.found.and_then(|(_, s)| s.facts.get(k)).map(|f| f.1)
+        self.fact(k).map(|f| f.status)
+    }
+
+    /// What state `k` says, read without its record.
+    pub fn fact(&self, k: usize) -> Option<Fact> {
+        self.found.and_then(|(_, s)| s.facts.get(k)).copied()
     }
 
     /// State `k`, copied out of the cache (once) if it came from there.

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, FixedOffset};
 
 use super::source::{Kind, Source, order_of};
-use super::{Entry, LedgerError, LedgerWarning, Mark, RecordKind, Status, Update, id};
+use super::{Entry, Fact, LedgerError, LedgerWarning, Mark, RecordKind, Status, Update, id};
 use crate::plan::Position;
 
 /// A state: a record as written, or a corrected copy (index into `FileLedger::fixed`).
@@ -27,7 +27,7 @@ pub(super) struct Slots<'a> {
     /// Per record: its time, when it was written and what it is.
     pub marks: &'a [Mark],
     /// Per state: its time and status.
-    pub facts: &'a [(i64, Status)],
+    pub facts: &'a [Fact],
 }
 
 /// Where one assignment's entries lie in [`FileLedger`]'s flat lists.
@@ -56,7 +56,7 @@ pub(super) struct FileLedger {
     /// Beside `records` and `states`: what a report judges an assignment by, kept side by side
     /// so that judging one reads no record.
     marks: Vec<Mark>,
-    facts: Vec<(i64, Status)>,
+    facts: Vec<Fact>,
     task_ids: Vec<String>,
     unit_ids: Vec<String>,
 }
@@ -174,10 +174,14 @@ impl FileLedger {
             .collect();
         self.facts = (self.states.iter())
             .map(|&s| match s {
-                StateRef::Record(i) => (source.order(i as usize), source.status(i as usize)),
-                StateRef::Fixed(j) => {
-                    self.fixed.get(j as usize).map_or((i64::MIN, Status::NotStarted), |u| (order_of(u.at), u.status))
+                StateRef::Record(i) => {
+                    let i = i as usize;
+                    Fact { at: source.order(i), status: source.status(i), percent: source.percent(i) }
                 }
+                StateRef::Fixed(j) => self.fixed.get(j as usize).map_or(
+                    Fact { at: i64::MIN, status: Status::NotStarted, percent: None },
+                    |u| Fact { at: order_of(u.at), status: u.status, percent: u.percent },
+                ),
             })
             .collect();
     }

@@ -12,10 +12,11 @@ use crate::cache::Text;
 #[derive(Debug, Clone, Copy)]
 pub struct StateView<'a>(Inner<'a>);
 
+/// A record by its index in its file (32 bits, so that a view takes two words).
 #[derive(Debug, Clone, Copy)]
 enum Inner<'a> {
     Held(&'a Update),
-    Record(&'a Source, usize),
+    Record(&'a Source, u32),
 }
 
 impl<'a> From<&'a Update> for StateView<'a> {
@@ -27,7 +28,7 @@ impl<'a> From<&'a Update> for StateView<'a> {
 impl<'a> StateView<'a> {
     pub(super) fn of(file: &'a FileLedger, s: StateRef) -> Option<StateView<'a>> {
         Some(StateView(match s {
-            StateRef::Record(i) => Inner::Record(&file.source, i as usize),
+            StateRef::Record(i) => Inner::Record(&file.source, i),
             StateRef::Fixed(i) => Inner::Held(file.fixed.get(i as usize)?),
         }))
     }
@@ -36,14 +37,14 @@ impl<'a> StateView<'a> {
     pub fn id(self) -> &'a str {
         match self.0 {
             Inner::Held(u) => &u.id,
-            Inner::Record(s, i) => s.id(i),
+            Inner::Record(s, i) => s.id(i as usize),
         }
     }
 
     pub fn at(self) -> DateTime<FixedOffset> {
         match self.0 {
             Inner::Held(u) => u.at,
-            Inner::Record(s, i) => s.at(i),
+            Inner::Record(s, i) => s.at(i as usize),
         }
     }
 
@@ -51,7 +52,7 @@ impl<'a> StateView<'a> {
     pub fn at_order(self) -> i64 {
         match self.0 {
             Inner::Held(u) => order_of(u.at),
-            Inner::Record(s, i) => s.order(i),
+            Inner::Record(s, i) => s.order(i as usize),
         }
     }
 
@@ -59,21 +60,21 @@ impl<'a> StateView<'a> {
     pub fn written_order(self) -> Option<i64> {
         match self.0 {
             Inner::Held(u) => u.recorded_at.map(order_of),
-            Inner::Record(s, i) => s.written(i),
+            Inner::Record(s, i) => s.written(i as usize),
         }
     }
 
     pub fn status(self) -> Status {
         match self.0 {
             Inner::Held(u) => u.status,
-            Inner::Record(s, i) => s.status(i),
+            Inner::Record(s, i) => s.status(i as usize),
         }
     }
 
     pub fn percent(self) -> Option<u8> {
         match self.0 {
             Inner::Held(u) => u.percent,
-            Inner::Record(s, i) => s.percent(i),
+            Inner::Record(s, i) => s.percent(i as usize),
         }
     }
 
@@ -85,7 +86,7 @@ impl<'a> StateView<'a> {
                 Text::Problems => u.problems.as_deref(),
                 Text::Next => u.next.as_deref(),
             },
-            Inner::Record(s, i) => s.text(i, which),
+            Inner::Record(s, i) => s.text(i as usize, which),
         }
     }
 
@@ -108,7 +109,7 @@ impl<'a> StateView<'a> {
     pub fn evidence(self) -> Evidence<'a> {
         Evidence(match self.0 {
             Inner::Held(u) => EvInner::Held(&u.evidence),
-            Inner::Record(s, i) => EvInner::Record(s, i),
+            Inner::Record(s, i) => EvInner::Record(s, i as usize),
         })
     }
 }
@@ -226,7 +227,7 @@ status = "done"
         let cached = Cache::new(tmp.path().join("cache")).put(&path, &stamp, &parsed, wall, FILE.as_bytes()).unwrap();
         let source = Source::cached(cached);
         for (i, u) in parsed.records.iter().enumerate() {
-            let (place, held) = (StateView(Inner::Record(&source, i)), StateView::from(u));
+            let (place, held) = (StateView(Inner::Record(&source, i as u32)), StateView::from(u));
             for v in [place, held] {
                 assert_eq!((v.id(), v.at(), v.status(), v.percent()), (u.id.as_str(), u.at, u.status, u.percent));
                 assert_eq!((v.by(), v.note()), (u.by.as_deref(), u.note.as_deref()));

@@ -207,7 +207,8 @@ impl<'a> Source<'a> {
     }
 
     /// Row `n` (in range) with what was found of it; with `texts` false, the row leaves out
-    /// the state's free text (what a summary's counting does not read).
+    /// what only the state's record says (its free text, time, id and whether it was a 补报),
+    /// which a summary's counting does not read.
     pub fn computed(&self, n: usize, finding: Finding<'a>, texts: bool) -> Option<Computed<'a>> {
         let (t, a) = self.slot(n)?;
         Some(self.compute_with(t, a, finding, texts))
@@ -229,13 +230,13 @@ impl<'a> Source<'a> {
         let assignee = task.assignees[a];
         let unit = &plan.units[assignee.unit];
         let found = finding.found;
-        let latest = found.latest;
-        let shown = latest.filter(|_| texts);
+        // The state's record is read only for what a row shows beyond its status.
+        let shown = found.latest.filter(|_| texts);
         let Dates { due, days_left, expected } = self.dates[t];
         let facts = Facts {
             deadline: &task.deadline,
             due,
-            latest,
+            latest: found.fact,
             updated_in_period: found.updated_in_period,
             start: w.start,
             as_of: w.as_of,
@@ -253,18 +254,18 @@ impl<'a> Source<'a> {
             deadline: task.deadline_text.as_deref(),
             due,
             days_left,
-            status: latest.map(|x| x.status()),
-            percent: latest.and_then(|x| x.percent()),
+            status: found.fact.map(|x| x.status),
+            percent: found.fact.and_then(|x| x.percent),
             expected,
             note: shown.and_then(|x| x.note()),
             problems: shown.and_then(|x| x.problems()),
             next: shown.and_then(|x| x.next()),
             evidence: shown.map(|x| x.evidence()).unwrap_or_default(),
             by: shown.and_then(|x| x.by()),
-            updated_at: latest.map(|x| x.at()),
-            record: latest.map(|x| x.id()),
+            updated_at: shown.map(|x| x.at()),
+            record: shown.map(|x| x.id()),
             corrected: found.corrected,
-            late: latest.is_some_and(|x| w.late(x)),
+            late: shown.is_some_and(|x| w.late(x)),
             updated_in_period: found.updated_in_period,
             reported: found.reported,
             ledger_error: self.broken[assignee.unit],

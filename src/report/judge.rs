@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::ledger::{StateView, Status};
+use crate::ledger::{self, Fact, Status};
 use crate::plan::Deadline;
 
 /// Where an assignment stands.
@@ -45,7 +45,7 @@ pub struct Facts<'a> {
     pub deadline: &'a Deadline,
     pub due: Option<NaiveDate>,
     /// The latest update at or before the cut-off.
-    pub latest: Option<StateView<'a>>,
+    pub latest: Option<Fact>,
     /// True when the unit updated this assignment within the period.
     pub updated_in_period: bool,
     /// The schedule's start: the plan's issue date (1 January when it has none).
@@ -56,9 +56,9 @@ pub struct Facts<'a> {
 
 /// Progress actually reported: the percent, or what the status implies (done = 100, not
 /// started or nothing recorded = 0); `None` when in progress without a percent.
-pub fn actual(latest: Option<StateView>) -> Option<u8> {
+pub fn actual(latest: Option<Fact>) -> Option<u8> {
     let Some(u) = latest else { return Some(0) };
-    match (u.status(), u.percent()) {
+    match (u.status, u.percent) {
         (Status::Done, _) => Some(100),
         (_, Some(p)) => Some(p),
         (Status::NotStarted, None) => Some(0),
@@ -80,7 +80,7 @@ pub fn expected(start: NaiveDate, due: NaiveDate, as_of: NaiveDate) -> u8 {
 
 /// The bucket of one assignment.
 pub fn bucket(f: &Facts) -> Bucket {
-    let status = f.latest.map(|u| u.status());
+    let status = f.latest.map(|u| u.status);
     match status {
         Some(Status::Done) => return Bucket::Done,
         Some(Status::Na) => return Bucket::NotApplicable,
@@ -103,10 +103,17 @@ pub fn bucket(f: &Facts) -> Bucket {
         return Bucket::Behind;
     }
     if let Deadline::Recurring { cycle } = f.deadline {
-        let fresh = f.latest.is_some_and(|u| (f.cutoff - u.at()).num_days() <= cycle.max_gap_days());
+        let fresh = f.latest.is_some_and(|u| whole_days(u.at, f.cutoff) <= cycle.max_gap_days());
         return if fresh { Bucket::OnTrack } else { Bucket::Behind };
     }
     if f.updated_in_period { Bucket::OnTrack } else { Bucket::Behind }
+}
+
+/// Whole days from `from` (as the ledger counts time, [`ledger::order`]) to `to`, as chrono
+/// counts them (rounded towards zero).
+fn whole_days(from: i64, to: DateTime<FixedOffset>) -> i64 {
+    let ns = i128::from(ledger::order(to)) - i128::from(from);
+    i64::try_from(ns / 86_400_000_000_000).unwrap_or(i64::MAX)
 }
 
 fn schedule(actual: i64, expected: i64) -> Bucket {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate};
 
 use super::*;
-use crate::ledger::Update;
+use crate::ledger::{Fact, Update};
 use crate::plan::Cycle;
 
 fn d(m: u32, day: u32) -> NaiveDate {
@@ -20,7 +20,7 @@ fn facts<'a>(deadline: &'a Deadline, latest: Option<&'a Update>, updated: bool) 
     Facts {
         deadline,
         due: deadline.due(None),
-        latest: latest.map(StateView::from),
+        latest: latest.map(Fact::from),
         updated_in_period: updated,
         start: d(5, 24),
         as_of: d(6, 10),

@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::Reported;
-use crate::ledger::{self, Assignment, Entry, Ledger, StateView, Status};
+use crate::ledger::{self, Assignment, Entry, Fact, Ledger, StateView, Status};
 
 /// The time frame of a report. Times a record is compared with are kept as the ledger counts
 /// them (nanoseconds since the epoch, [`ledger::order`]), so no record's time is converted.
@@ -25,12 +25,18 @@ pub(super) struct Window {
 pub(super) struct Found<'a> {
     /// The state as of the cut-off: the latest update (as corrected) at or before it.
     pub latest: Option<StateView<'a>>,
+    /// What that state says, read without its record.
+    pub fact: Option<Fact>,
     /// A progress update dated in the period.
     pub updated_in_period: bool,
     pub reported: Reported,
     /// The state's record was corrected since.
     pub corrected: bool,
 }
+
+// A report keeps one of these for each row it writes again (every row of a JSON or XLSX
+// report; the listed rows of the others): it must stay small.
+const _: () = assert!(std::mem::size_of::<Found>() <= 40);
 
 /// What the summary needs of one assignment besides what is [`Found`] (not kept).
 #[derive(Debug, Clone, Copy, Default)]
@@ -82,7 +88,8 @@ impl Window {
 
     /// What the ledger says about one assignment.
     pub fn find<'a>(&self, ledger: &'a Ledger, a: Assignment<'a>) -> Finding<'a> {
-        let latest = a.states_until(self.cutoff_ns).checked_sub(1).and_then(|k| a.view(k));
+        let k = a.states_until(self.cutoff_ns).checked_sub(1);
+        let (latest, fact) = (k.and_then(|k| a.view(k)), k.and_then(|k| a.fact(k)));
         let done_before = self.since.is_some_and(|s| {
             // The state just before the period: the last one dated before `since`.
             let before = a.states_until(s.saturating_sub(1));
@@ -108,7 +115,7 @@ impl Window {
         let corrected = corrections && latest.is_some_and(|x| ledger.is_corrected(x.id()));
         let updated_in_period = (0..a.states()).any(|k| self.contains(a.state_at(k)));
         Finding {
-            found: Found { latest, updated_in_period, reported, corrected },
+            found: Found { latest, fact, updated_in_period, reported, corrected },
             done_before,
             entries: if corrections { a } else { Assignment::default() },
         }
