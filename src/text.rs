@@ -18,13 +18,24 @@ pub fn width(s: &str) -> usize {
 /// Replaces control characters (C0, DEL, C1, and bidi controls) with a visible stand-in, and
 /// turns line breaks and tabs into spaces, so the text is safe to print on one line.
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if is_unsafe(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    sanitized(s).into_owned()
+}
+
+/// [`sanitize`] without a copy when nothing needs replacing.
+pub fn sanitized(s: &str) -> Cow<'_, str> {
+    let changed = |c: char| matches!(c, '\n' | '\r' | '\t') || is_unsafe(c);
+    if !s.chars().any(changed) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if is_unsafe(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// True for characters that must never reach a terminal as they are: control characters (C0,
@@ -110,21 +121,19 @@ pub fn pad_left(s: &str, cells: usize) -> String {
 
 /// Wraps `s` into lines of at most `max` cells, breaking between any two characters
 /// (Chinese text has no spaces to break at). Always returns at least one line.
-pub fn wrap(s: &str, max: usize) -> Vec<String> {
+pub fn wrap(s: &str, max: usize) -> Vec<&str> {
     let max = max.max(2);
-    let mut lines = vec![String::new()];
-    let mut used = 0;
-    for c in s.chars() {
+    let mut lines = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, c) in s.char_indices() {
         let w = c.width().unwrap_or(0);
         if used + w > max {
-            lines.push(String::new());
-            used = 0;
-        }
-        if let Some(line) = lines.last_mut() {
-            line.push(c);
+            lines.push(&s[start..i]);
+            (start, used) = (i, 0);
         }
         used += w;
     }
+    lines.push(&s[start..]);
     lines
 }
 

@@ -2,9 +2,10 @@
 //! optional ANSI colour per cell. Nothing from the data reaches the terminal unsanitised. The
 //! table is written in two passes over its lines: one to measure the columns, one to write.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::text::{pad, sanitize, width, wrap};
+use crate::text::{sanitized, width, wrap};
 
 /// How a column is sized.
 #[derive(Debug, Clone, Copy)]
@@ -82,28 +83,31 @@ impl Table {
 }
 
 fn widest_line(s: &str) -> usize {
-    s.lines().map(|l| width(&sanitize(l))).max().unwrap_or(0)
+    s.lines().map(|l| width(&sanitized(l))).max().unwrap_or(0)
 }
 
 /// One table row, as many terminal lines as its tallest wrapped cell.
 pub fn line(out: &mut dyn Write, cells: &[(&str, Paint)], widths: &[usize], color: bool) -> io::Result<()> {
-    let wrapped: Vec<Vec<String>> = cells
-        .iter()
-        .zip(widths)
-        .map(|((c, _), w)| c.split('\n').flat_map(|part| wrap(&sanitize(part), *w)).collect())
-        .collect();
+    let parts: Vec<Vec<Cow<str>>> = cells.iter().map(|(c, _)| c.split('\n').map(sanitized).collect()).collect();
+    let wrapped: Vec<Vec<&str>> =
+        parts.iter().zip(widths).map(|(ps, w)| ps.iter().flat_map(|p| wrap(p, *w)).collect()).collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     let mut text = String::new();
     for k in 0..height {
         text.clear();
         for (i, (lines, w)) in wrapped.iter().zip(widths).enumerate() {
-            let cell = lines.get(k).map(String::as_str).unwrap_or("");
-            let padded = pad(cell, *w);
+            let cell = lines.get(k).copied().unwrap_or("");
             let paint = cells[i].1;
-            if color && paint != Paint::None && !cell.is_empty() {
-                text.push_str(&format!("\u{1b}[{}m{padded}\u{1b}[0m", code(paint)));
-            } else {
-                text.push_str(&padded);
+            let painted = color && paint != Paint::None && !cell.is_empty();
+            if painted {
+                text.push_str("\u{1b}[");
+                text.push_str(code(paint));
+                text.push('m');
+            }
+            text.push_str(cell);
+            text.extend(std::iter::repeat_n(' ', w.saturating_sub(width(cell))));
+            if painted {
+                text.push_str("\u{1b}[0m");
             }
             if i + 1 < widths.len() {
                 text.push_str("  ");
