@@ -20,6 +20,8 @@ use crate::ledger::Status;
 const CHUNK: usize = 1 << 16;
 /// Rows written by one thread at a time.
 const ROWS_PER_CHUNK: usize = 256;
+/// Tasks (each with its units' states) written by one thread at a time.
+const TASKS_PER_CHUNK: usize = 32;
 
 /// Writes a report as JSON (indented when `pretty`) and a line break.
 pub fn write(v: &dyn View, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -36,7 +38,11 @@ pub fn write(v: &dyn View, pretty: bool, out: &mut dyn Write) -> io::Result<()> 
     d.field("buckets", &s.buckets)?;
     d.field("units", &s.units)?;
     d.field("sections", &s.sections)?;
-    d.field("tasks", &Tasks { tasks: &s.tasks, states: &s.states, units: &s.units })?;
+    d.array("tasks", s.tasks.len(), TASKS_PER_CHUNK, &|buf, k, a| {
+        let task = &s.tasks[k];
+        let states = s.states.get(task.units.clone()).unwrap_or_default();
+        jsonout::value_at(buf, &TaskJson { task, states, units: &s.units }, a)
+    })?;
     d.rows("overdue", v, Some(&s.overdue))?;
     d.field("overdue_index", &s.overdue)?;
     d.field("not_reported", &s.not_reported)?;
@@ -81,28 +87,45 @@ impl Doc<'_> {
         self.end_value()
     }
 
-    /// A field holding rows (those at positions `picked`, else all), computed and written a
-    /// chunk of rows at a time on every core, passed on in order.
+    /// A field holding rows (those at positions `picked`, else all), computed and written on
+    /// every core.
     fn rows(&mut self, key: &str, v: &dyn View, picked: Option<&[usize]>) -> io::Result<()> {
+        let count = picked.map_or_else(|| v.row_count(), <[usize]>::len);
+        self.array(key, count, ROWS_PER_CHUNK, &|buf, k, a| {
+            match picked.map_or(Some(k), |p| p.get(k).copied()).and_then(|n| v.row(n)) {
+                Some(r) => row::write(buf, &r, a),
+                // Never: every position asked for is a row.
+                None => jsonout::value_at(buf, &(), a),
+            }
+        })
+    }
+
+    /// A field holding an array of `count` items, written by `item` (given the index and the
+    /// layout at the item's depth) a chunk of `per_chunk` items at a time on every core, and
+    /// passed on in order.
+    fn array(
+        &mut self,
+        key: &str,
+        count: usize,
+        per_chunk: usize,
+        item: &(dyn Fn(&mut Vec<u8>, usize, Layout) -> io::Result<()> + Sync),
+    ) -> io::Result<()> {
         self.key(key)?;
         let mut a = self.layout;
         a.begin_array(&mut self.buf)?;
-        let count = picked.map_or_else(|| v.row_count(), <[usize]>::len);
         let render = |c: usize| {
             let mut a = a;
-            let mut buf = Vec::with_capacity(ROWS_PER_CHUNK * 1024);
-            for k in c * ROWS_PER_CHUNK..((c + 1) * ROWS_PER_CHUNK).min(count) {
-                let n = picked.map_or(Some(k), |p| p.get(k).copied());
-                let Some(r) = n.and_then(|n| v.row(n)) else { continue };
+            let mut buf = Vec::with_capacity(per_chunk * 1024);
+            for k in c * per_chunk..((c + 1) * per_chunk).min(count) {
                 // Writing into memory cannot fail.
                 let _ = a.begin_array_value(&mut buf, k == 0);
-                let _ = row::write(&mut buf, &r, a);
+                let _ = item(&mut buf, k, a);
                 let _ = a.end_array_value(&mut buf);
             }
             buf
         };
-        // A chunk of rows is large: it goes to the writer as it is, after what was gathered.
-        ordered::in_order(count.div_ceil(ROWS_PER_CHUNK), &render, &mut |bytes| {
+        // A chunk of items is large: it goes to the writer as it is, after what was gathered.
+        ordered::in_order(count.div_ceil(per_chunk), &render, &mut |bytes| {
             self.out.write_all(&self.buf)?;
             self.buf.clear();
             self.out.write_all(bytes)
@@ -141,20 +164,7 @@ impl Write for Doc<'_> {
     }
 }
 
-/// The tasks, each with its units' states by name.
-struct Tasks<'v> {
-    tasks: &'v [TaskLine],
-    states: &'v [TaskUnit],
-    units: &'v [UnitLine],
-}
-
-impl Serialize for Tasks<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let states = |t: &TaskLine| self.states.get(t.units.clone()).unwrap_or_default();
-        s.collect_seq(self.tasks.iter().map(|task| TaskJson { task, states: states(task), units: self.units }))
-    }
-}
-
+/// A task with its units' states by name.
 struct TaskJson<'v> {
     task: &'v TaskLine,
     states: &'v [TaskUnit],
