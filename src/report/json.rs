@@ -23,6 +23,9 @@ const ROWS_PER_CHUNK: usize = 256;
 /// Tasks (each with its units' states) written by one thread at a time.
 const TASKS_PER_CHUNK: usize = 32;
 
+/// Writes item `k` of an array, given the layout at the item's depth.
+type WriteItem<'a> = dyn Fn(&mut Vec<u8>, usize, Layout) -> io::Result<()> + Sync + 'a;
+
 /// Writes a report as JSON (indented when `pretty`) and a line break.
 pub fn write(v: &dyn View, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
     let (h, s) = (v.head(), v.summary());
@@ -103,13 +106,7 @@ impl Doc<'_> {
     /// A field holding an array of `count` items, written by `item` (given the index and the
     /// layout at the item's depth) a chunk of `per_chunk` items at a time on every core, and
     /// passed on in order.
-    fn array(
-        &mut self,
-        key: &str,
-        count: usize,
-        per_chunk: usize,
-        item: &(dyn Fn(&mut Vec<u8>, usize, Layout) -> io::Result<()> + Sync),
-    ) -> io::Result<()> {
+    fn array(&mut self, key: &str, count: usize, per_chunk: usize, item: &WriteItem) -> io::Result<()> {
         self.key(key)?;
         let mut a = self.layout;
         a.begin_array(&mut self.buf)?;
