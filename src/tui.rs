@@ -21,13 +21,12 @@ pub(crate) mod view_tests;
 
 use std::collections::VecDeque;
 use std::io::{IsTerminal, stdout};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local};
-use clap::Args;
 use crossterm::cursor::Show;
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
@@ -39,20 +38,7 @@ use self::action::{Action, Effect};
 use self::app::{App, Others};
 use self::effects::Effects;
 use self::input::{Incoming, Tty};
-use crate::cli::{Fail, Global, load};
-
-#[derive(Debug, Args)]
-pub struct TuiArgs {
-    /// 计划文件 / plan file
-    #[arg(value_name = "PLAN")]
-    pub plan: PathBuf,
-    /// 直接打开该单位（名称、别名或编号）；不给则先选择单位 / open this unit directly
-    #[arg(long, short = 'u', value_name = "UNIT")]
-    pub unit: Option<String>,
-    /// 填报人姓名，默认为登录用户名 / operator's name (default: the login name)
-    #[arg(long, value_name = "NAME")]
-    pub by: Option<String>,
-}
+use crate::front::{Fail, Global, TuiArgs, load};
 
 pub fn run(args: &TuiArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();

@@ -1,5 +1,7 @@
 //! The domain library never depends on the terminal or the command line: no file outside
-//! `src/main.rs`, `src/cli*` and `src/tui*` may mention ratatui, crossterm or clap.
+//! `src/main.rs`, `src/cli*`, `src/front*` and `src/tui*` may mention ratatui, crossterm or clap.
+//! The command line and the terminal interface are siblings: neither imports the other; what
+//! both need is in `src/front*`.
 
 use std::path::{Path, PathBuf};
 
@@ -27,7 +29,7 @@ fn library_does_not_import_ui_crates() {
     let (src, files) = rust_files_in("src");
     let binary_only = |p: &Path| {
         let rel = p.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
-        rel == "main.rs" || rel.starts_with("cli") || rel.starts_with("tui")
+        rel == "main.rs" || rel.starts_with("cli") || rel.starts_with("front") || rel.starts_with("tui")
     };
     let mut library_files = 0;
     for file in files.iter().filter(|p| !binary_only(p)) {
@@ -46,6 +48,33 @@ fn library_does_not_import_ui_crates() {
         }
     }
     assert!(library_files >= 10, "found only {library_files} library files");
+}
+
+#[test]
+fn the_command_line_and_the_terminal_interface_are_siblings() {
+    let (src, files) = rust_files_in("src");
+    let mut seen = 0;
+    for file in &files {
+        let rel = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let other = match rel.split(['/', '.']).next() {
+            Some("cli") => "tui",
+            Some("tui") => "cli",
+            Some("front") => "cli",
+            _ => continue,
+        };
+        seen += 1;
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for path in [format!("crate::{other}"), format!("super::{other}")] {
+                assert!(!code.contains(&path), "{rel}:{}: `{path}`: share it through src/front.rs", n + 1);
+            }
+            if rel.starts_with("front") {
+                assert!(!code.contains("crate::tui"), "{rel}:{}: front serves both, imports neither", n + 1);
+            }
+        }
+    }
+    assert!(seen >= 20, "found only {seen} files of cli, tui and front");
 }
 
 /// Tests start the program only through `tests/support/env.rs`, which clears the environment
@@ -78,13 +107,13 @@ fn tests_start_the_program_only_with_a_clean_environment() {
     assert!(runners >= 5, "only {runners} test files use tests/support/env.rs");
 }
 
-/// Everything the program prints goes through `src/cli/output.rs`, which makes text safe for a
+/// Everything the program prints goes through `src/front/output.rs`, which makes text safe for a
 /// terminal: no other file prints with the std macros or writes to stderr, and stdout is used
 /// elsewhere only to ask whether it is a terminal (or, in the TUI, to drive the terminal).
 #[test]
 fn output_goes_through_one_choke_point() {
     let (src, files) = rust_files_in("src");
-    let choke = src.join("cli/output.rs");
+    let choke = src.join("front/output.rs");
     for file in files.iter().filter(|p| **p != choke) {
         let rel = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
         let text = std::fs::read_to_string(file).unwrap();
@@ -93,7 +122,7 @@ fn output_goes_through_one_choke_point() {
             let printing =
                 ["println!", "print!(", "eprintln!", "eprint!(", "dbg!(", "stderr()"].iter().any(|m| code.contains(m))
                     || (code.contains("stdout()") && !code.contains("is_terminal") && !rel.starts_with("tui"));
-            assert!(!printing, "{rel}:{}: print through src/cli/output.rs", n + 1);
+            assert!(!printing, "{rel}:{}: print through src/front/output.rs", n + 1);
         }
     }
 }

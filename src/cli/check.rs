@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 use taizhang::{Lang, Plan, tr};
 
-use super::{Fail, Global, output};
+use crate::front::{Fail, Global, output};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {

@@ -8,7 +8,7 @@ use taizhang::r#gen::{Generated, Scale, generate};
 use taizhang::text::sanitize;
 use taizhang::{Lang, tr};
 
-use super::{Fail, Global, output};
+use crate::front::{Fail, Global, output};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScaleArg {

@@ -9,7 +9,7 @@ use taizhang::clock::{self, Clock};
 use taizhang::ledger::{self, Expect, LedgerError, LockHolder, RecordKind, Status, Update, Wait, WriteOptions};
 use taizhang::{Lang, tr};
 
-use super::{Fail, Global, load, output};
+use crate::front::{Fail, Global, load, output};
 
 #[derive(Debug, Args)]
 pub struct MarkArgs {

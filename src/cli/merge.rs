@@ -7,7 +7,7 @@ use clap::Args;
 use taizhang::ledger;
 use taizhang::tr;
 
-use super::{Fail, Global, load, output};
+use crate::front::{Fail, Global, load, output};
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {

@@ -7,7 +7,7 @@ use taizhang::period::{self, Standing};
 use taizhang::text::pad;
 use taizhang::{Lang, clock, tr};
 
-use super::{Fail, Global, load, output};
+use crate::front::{Fail, Global, load, output};
 
 #[derive(Debug, Args)]
 pub struct PeriodsArgs {

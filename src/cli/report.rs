@@ -12,7 +12,7 @@ use taizhang::period::{self, Period};
 use taizhang::report::{self, Kind, Live, Options, Rows};
 use taizhang::{Lang, Plan, clock};
 
-use super::{Fail, Global, load, output};
+use crate::front::{Fail, Global, load, output};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use clap::Args;
 use taizhang::listing::{self, Listing};
 
-use super::{Fail, Format, Global, load, output};
+use super::Format;
+use crate::front::{Fail, Global, load, output};
 
 #[derive(Debug, Args)]
 pub struct TasksArgs {

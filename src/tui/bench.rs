@@ -14,11 +14,9 @@
 //! keep the two in step.
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Instant;
 
-use clap::Args;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -27,24 +25,7 @@ use super::action::Effect;
 use super::app::{App, Others};
 use super::effects::Effects;
 use super::input::Incoming;
-use crate::cli::{Fail, Global, load, output};
-
-#[derive(Debug, Args)]
-pub struct BenchArgs {
-    /// Plan file.
-    #[arg(value_name = "PLAN")]
-    pub plan: PathBuf,
-    /// The operator's unit (name, alias or id).
-    #[arg(long, short = 'u', value_name = "UNIT")]
-    pub unit: String,
-    /// Key presses to draw after the first frame.
-    #[arg(long, default_value_t = 100)]
-    pub frames: u64,
-    #[arg(long, default_value_t = 120)]
-    pub width: u16,
-    #[arg(long, default_value_t = 40)]
-    pub height: u16,
-}
+use crate::front::{BenchArgs, Fail, Global, load, output};
 
 pub fn run(args: &BenchArgs, g: &Global) -> Result<(), Fail> {
     let start = Instant::now();

@@ -5,7 +5,7 @@ use taizhang::plan::UnitLookupError;
 use taizhang::text::sanitize;
 use taizhang::{Lang, PlanError, tr};
 
-/// A refused command (exit 1) or a usage error (exit 2).
+/// A refused command (exit 1, or 2 for a bad date given as an option, 3 for partial output).
 #[derive(Debug)]
 pub enum Fail {
     /// The plan could not be loaded; the diagnostics say where.
@@ -44,8 +44,6 @@ pub enum Fail {
     Output(std::io::Error),
     /// The output was written, but some units' ledger files could not be read (exit 3).
     Incomplete { units: usize },
-    /// The command line does not parse.
-    Usage(Box<super::usage::Usage>),
     /// `--data DIR` is not a directory, for a command that only reads.
     NoDataDir(std::path::PathBuf),
     /// `taizhang gen` refused or failed.
@@ -55,7 +53,7 @@ pub enum Fail {
 impl Fail {
     pub fn code(&self) -> u8 {
         match self {
-            Fail::BadToday(_) | Fail::BadAt(_) | Fail::Usage(_) => 2,
+            Fail::BadToday(_) | Fail::BadAt(_) => 2,
             Fail::Incomplete { .. } => 3,
             _ => 1,
         }
@@ -136,7 +134,6 @@ impl Fail {
                 "注意: 已输出，但有 {units} 个单位的台账文件有误（见上），这些单位按无记录统计（退出码 3）\n  提示: 请有关单位按所示位置修正文件后重新运行",
                 "note: output written, but the ledger files of {units} unit(s) could not be read (see above) and count as having no records (exit 3)\n  hint: have those units repair their files at the places shown, then run again"
             ),
-            Fail::Usage(u) => u.render(lang),
             Fail::Gen(e) => e.render(lang),
             Fail::NoDataDir(dir) if dir.exists() => tr!(
                 lang,
