@@ -14,6 +14,7 @@ mod input;
 mod keymap;
 mod list;
 mod picker;
+mod start;
 mod text;
 mod view;
 #[cfg(test)]
@@ -21,7 +22,6 @@ pub(crate) mod view_tests;
 
 use std::collections::VecDeque;
 use std::io::{IsTerminal, stdout};
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -31,55 +31,22 @@ use crossterm::cursor::Show;
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
-use taizhang::Plan;
-use taizhang::ledger::{Ledger, LoadOptions};
 
-use self::action::{Action, Effect};
-use self::app::{App, Others};
+use self::action::Action;
+use self::app::App;
 use self::effects::Effects;
 use self::input::{Incoming, Tty};
-use crate::front::{Fail, Global, TuiArgs, load};
+use self::start::Start;
+use crate::front::{Fail, Global, TuiArgs};
 
 pub fn run(args: &TuiArgs, g: &Global) -> Result<(), Fail> {
-    let lang = g.lang();
-    let plan = load::plan(&args.plan, g)?;
-    let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
-    let dir = g.data_to_read().map(|()| g.ledger_dir(&plan))?;
-    let cache = g.cache();
-    let ledger = own_records(&plan, &dir, unit, g.clock()?.wall, cache.as_ref())?;
+    let start = Start::read(&args.plan, args.unit.as_deref(), g)?;
     if !stdout().is_terminal() {
         return Err(Fail::NotATerminal);
     }
     let clock = Clock { fixed: g.today.is_some().then_some(g.now()?) };
-    let mut app = App::new(plan, ledger, Vec::new(), unit, clock.now(), lang);
-    app.others = Others::Reading;
-    app.by = Global::operator(args.by.as_deref());
-    let (tx, rx) = mpsc::channel();
-    let operator = app.by.clone().unwrap_or_default();
-    let mut effects = Effects::new(app.plan.clone(), dir, lang, operator, tx, clock.fixed.is_some(), cache);
-    let now = app.now;
-    effects.carry_out(&mut app, Effect::LoadLedger { skip: unit, now });
-    if let Some(u) = app.unit {
-        let unit = app.plan.units[u].id.clone();
-        effects.carry_out(&mut app, Effect::LoadDrafts { unit });
-    }
+    let (mut app, mut effects, rx) = start.open(g, args.by.as_deref(), clock.now());
     event_loop(&mut app, &mut effects, &rx, clock).map_err(Fail::Output)
-}
-
-/// The operator's own unit's records, read before the first frame (a file that cannot be read
-/// is an error, as for `mark`); every other unit's are read in the background.
-fn own_records(
-    plan: &Plan,
-    dir: &Path,
-    unit: Option<usize>,
-    wall: chrono::DateTime<chrono::FixedOffset>,
-    cache: Option<&taizhang::cache::Cache>,
-) -> Result<Ledger, Fail> {
-    let Some(u) = unit.filter(|_| dir.is_dir()) else {
-        return Ok(Ledger::from_updates(dir.to_path_buf(), Vec::new()));
-    };
-    let opts = LoadOptions { cache, only: Some(u), ..LoadOptions::new(wall) };
-    Ledger::open(plan, dir, &opts).map(|l| l.ledger).map_err(Fail::Ledger)
 }
 
 /// Restores the terminal when dropped: on quit, on error and (through the panic hook) on panic.

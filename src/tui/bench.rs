@@ -21,11 +21,11 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::action::Effect;
 use super::app::{App, Others};
 use super::effects::Effects;
 use super::input::Incoming;
-use crate::front::{BenchArgs, Fail, Global, load, output};
+use super::start::Start;
+use crate::front::{BenchArgs, Fail, Global, output};
 
 pub fn run(args: &BenchArgs, g: &Global) -> Result<(), Fail> {
     let start = Instant::now();
@@ -61,26 +61,12 @@ pub fn run(args: &BenchArgs, g: &Global) -> Result<(), Fail> {
     ))
 }
 
-/// `tui::run` up to the terminal: the plan, the unit's own records (through the cache), the
-/// app, the other units' records started in the background, the operator's drafts.
+/// `tui::run` up to the terminal (the same `Start`): the plan, the unit's own records
+/// (through the cache), the app, the other units' records started in the background, the
+/// operator's drafts.
 fn start_up(args: &BenchArgs, g: &Global) -> Result<(App, Effects, mpsc::Receiver<Incoming>), Fail> {
-    let lang = g.lang();
-    let plan = load::plan(&args.plan, g)?;
-    let unit = load::one_unit(&plan, &args.plan, &args.unit)?;
-    let dir = g.data_to_read().map(|()| g.ledger_dir(&plan))?;
-    let cache = g.cache();
-    let ledger = super::own_records(&plan, &dir, Some(unit), g.clock()?.wall, cache.as_ref())?;
-    let now = g.now()?;
-    let mut app = App::new(plan, ledger, Vec::new(), Some(unit), now, lang);
-    app.others = Others::Reading;
-    app.by = Global::operator(None);
-    let (tx, rx) = mpsc::channel();
-    let operator = app.by.clone().unwrap_or_default();
-    let effects = Effects::new(app.plan.clone(), dir, lang, operator, tx, g.today.is_some(), cache);
-    effects.carry_out(&mut app, Effect::LoadLedger { skip: Some(unit), now });
-    let unit_id = app.plan.units[unit].id.clone();
-    effects.carry_out(&mut app, Effect::LoadDrafts { unit: unit_id });
-    Ok((app, effects, rx))
+    let start = Start::read(&args.plan, Some(&args.unit), g)?;
+    Ok(start.open(g, None, g.now()?))
 }
 
 /// A drawing failure (a `TestBackend` has none) as an output error.
