@@ -1,6 +1,6 @@
 //! The JSON the program writes: compact or indented, and safe for a terminal as it is written —
-//! every control or bidi character inside a string (`text::is_unsafe`) becomes a `\uXXXX`
-//! escape during serialisation, so the data is unchanged for any JSON reader and no second pass
+//! every control or bidi character inside a string (`text::is_unsafe`) becomes a `\u` escape
+//! during serialisation, so the data is unchanged for any JSON reader and no second pass
 //! over the text is needed. [`Layout`] is serde_json's compact or pretty layout that can start
 //! at any depth, so that a document written partly by hand ([`str`], [`Layout`]'s methods) and
 //! partly by serde comes out exactly as serde_json would write the whole.
@@ -35,7 +35,7 @@ pub fn value_at<T: Serialize + ?Sized, W: Write>(w: W, value: &T, layout: Layout
 }
 
 /// Appends `s` as a JSON string: escaped as serde_json escapes (`"`, `\` and C0 controls), and
-/// every other unsafe character as `\uXXXX`.
+/// every other unsafe character as a `\u` escape (`\u202e`).
 pub fn str(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     let bytes = s.as_bytes();
@@ -86,7 +86,7 @@ enum Escape {
     Unicode(u32),
 }
 
-/// `\uXXXX` in lowercase hex, as serde_json writes it.
+/// A `\u` escape of four lowercase hex digits (`\u001b`), as serde_json writes it.
 fn unicode_escape(buf: &mut Vec<u8>, c: u32) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     buf.extend_from_slice(b"\\u");

@@ -63,8 +63,8 @@ pub fn sanitize_lines(s: &str, keep_colour: bool) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
-/// JSON text (as serde_json writes it) with every unsafe character written as a `\uXXXX`
-/// escape: the same data for any JSON reader, nothing that drives a terminal. serde_json already
+/// JSON text (as serde_json writes it) with every unsafe character written as a `\u` escape
+/// (`\u001b`): the same data for any JSON reader, nothing that drives a terminal. serde_json already
 /// escapes C0 controls inside strings, so a raw line break is layout and stays.
 pub fn json_safe(s: String) -> String {
     if find_unsafe(&s).is_none() {

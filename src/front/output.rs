@@ -42,7 +42,7 @@ pub fn print_with(colour: bool, write: impl FnOnce(&mut dyn Write) -> io::Result
 }
 
 /// Prints what `write` produces unchanged: only for output that escapes every unsafe character
-/// itself (JSON, whose strings carry them as `\uXXXX`), which a second scan would only slow.
+/// itself (JSON, whose strings carry them as `\u` escapes such as `\u001b`), which a second scan would only slow.
 pub fn print_escaped(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Fail> {
     let mut pipe = Pipe { out: std::io::stdout().lock(), closed: false };
     match write(&mut pipe).and_then(|()| pipe.flush()) {

@@ -98,12 +98,6 @@ impl<'a> Assignment<'a> {
         self.found.and_then(|(_, s)| s.facts.get(k)).copied()
     }
 
-    /// State `k`, copied out of the cache (once) if it came from there.
-    pub fn state(&self, k: usize) -> Option<&'a Update> {
-        let (f, _) = self.found?;
-        Some(f.state(*self.states_list().get(k)?))
-    }
-
     /// State `k`, read in place.
     pub fn view(&self, k: usize) -> Option<StateView<'a>> {
         let (f, _) = self.found?;
@@ -161,7 +155,12 @@ mod tests {
         let history = l.history("1", "a");
         assert_eq!(a.states(), history.len());
         for (k, h) in history.iter().enumerate() {
-            assert_eq!((a.state_at(k), a.state_status(k), a.state(k)), (order(h.at), Some(h.status), Some(*h)));
+            assert_eq!(
+                (a.state_at(k), a.state_status(k), a.fact(k)),
+                (order(h.at), Some(h.status), Some(Fact::from(*h)))
+            );
+            let view = a.view(k).expect("a state");
+            assert_eq!((view.id(), view.at(), view.note()), (h.id.as_str(), h.at, h.note.as_deref()));
         }
         let trail = l.trail("1", "a");
         let marks: Vec<Mark> = a.marks().collect();

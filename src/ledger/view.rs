@@ -191,30 +191,8 @@ mod tests {
     use super::*;
     use crate::cache::{Cache, Stamp};
 
-    const FILE: &str = r#"plan = "p"
-unit = "a"
-
-[[update]]
-id = "aaaa00000001"
-task = "1"
-unit = "a"
-at = 2022-06-01T09:00:00+08:00
-recorded_at = 2022-06-01T09:05:00+08:00
-by = "张三"
-status = "in_progress"
-percent = 40
-note = "第一行\n第二行 \"引号\""
-problems = "缺少人手"
-next = "下月完成"
-evidence = ["https://example.org/a", "会议纪要"]
-
-[[update]]
-id = "aaaa00000002"
-task = "2"
-unit = "a"
-at = 2022-06-02T09:00:00+08:00
-status = "done"
-"#;
+    /// A unit file with every field the format has.
+    const FILE: &str = include_str!("testdata/records.toml");
 
     #[test]
     fn a_cached_record_reads_in_place_as_its_copy_reads() {

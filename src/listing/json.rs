@@ -2,7 +2,7 @@
 
 use super::Listing;
 
-/// The listing as pretty-printed JSON; control and bidi characters as `\uXXXX` escapes.
+/// The listing as pretty-printed JSON; control and bidi characters as `\u` escapes (`\u001b`).
 pub fn render(list: &Listing) -> Result<String, serde_json::Error> {
     let mut s = crate::text::json_safe(serde_json::to_string_pretty(list)?);
     s.push('\n');

@@ -1,7 +1,7 @@
 //! Computing rows: the assignments a report covers in plan order, and each one's state as of
 //! the cut-off, borrowed from the plan and the ledger. Rows are computed when asked for (in
 //! order, or the n-th one), never all kept; what a row's computation found in the ledger may
-//! be kept (32 bytes a row) so that writing the rows again costs no ledger lookups.
+//! be kept (at most 40 bytes a row) so that writing the rows again costs no ledger lookups.
 
 use chrono::NaiveDate;
 

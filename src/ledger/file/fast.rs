@@ -126,33 +126,8 @@ fn strings(value: Value) -> Option<Vec<String>> {
 mod tests {
     use super::*;
 
-    const FULL: &str = r#"plan = "p"
-unit = "a"
-
-[[update]]
-id = "aaaa00000001"
-task = "1"
-unit = "a"
-at = 2022-06-01T09:00:00+08:00
-recorded_at = 2022-06-01T09:05:00.123456789Z
-by = "张三"
-status = "in_progress"
-percent = 0x28
-note = """第一行
-第二行 "引号" \u0007"""
-problems = 'literal \n'
-next = ""
-evidence = ["https://example.org/a", "会议纪要"]
-
-[[update]]
-id = "aaaa00000002"
-corrects = "aaaa00000001"
-withdrawn = true
-task = "1"
-unit = "a"
-at = 2022-06-02 09:00:00+08:00
-status = "done"
-"#;
+    /// A unit file with every field the format has (shared with `ledger::view`'s tests).
+    const FULL: &str = include_str!("../testdata/records.toml");
 
     /// Files the quick way must read as serde reads them, or leave to serde.
     fn cases() -> Vec<String> {
