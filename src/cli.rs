@@ -1,27 +1,65 @@
-//! Command-line definitions (clap) and dispatch; one file per command under `cli/`. What the
-//! terminal interface shares with it (options, errors, loading, output) is in `front`.
+//! Command-line definitions (clap), one file per command under `cli/`; `main` dispatches. What
+//! the terminal interface shares with it (options, errors, loading, output) is in `front`.
 
-mod check;
-mod r#gen;
-mod mark;
-mod merge;
-mod periods;
-mod report;
-mod tasks;
+pub mod check;
+pub mod r#gen;
+pub mod mark;
+pub mod merge;
+pub mod periods;
+pub mod report;
+pub mod tasks;
 pub mod usage;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
 
-use crate::front::{BenchArgs, Fail, Global, TuiArgs};
+use chrono::{DateTime, FixedOffset};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use taizhang::Lang;
+
+use crate::front::Global;
 
 /// 工作台账 taizhang —— 工作要点任务分工的台账与报送 / work-plan ledgers for government offices
 #[derive(Debug, Parser)]
 #[command(name = "taizhang", version, about, long_about = None)]
 pub struct Cli {
     #[command(flatten)]
-    pub global: Global,
+    pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// 把“今天”固定为某日或某时刻（如 2022-06-01 或 2022-06-01T09:30:00+08:00） / fix the clock
+    #[arg(long, global = true, env = "TAIZHANG_TODAY", value_name = "DATE|DATETIME")]
+    pub today: Option<String>,
+    /// 台账目录，默认在计划文件旁的 <计划编号>.progress/ / ledger directory
+    #[arg(long, global = true, env = "TAIZHANG_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// 不读也不写本机缓存（~/.cache/taizhang，只影响速度） / neither read nor write the cache
+    #[arg(long, global = true, env = "TAIZHANG_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
+    /// 界面语言 / language of messages
+    #[arg(long, global = true, value_enum, default_value = "zh", value_name = "zh|en")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl GlobalArgs {
+    /// The options as the commands use them, with the real time `main` read.
+    pub fn resolve(self, wall: DateTime<FixedOffset>) -> Global {
+        let lang = match self.lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        };
+        Global { today: self.today, data: self.data, no_cache: self.no_cache, lang, wall: Some(wall) }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,17 +116,34 @@ pub fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::
     args
 }
 
-/// Runs a command of the command line; the terminal interface's commands (`tui`,
-/// `bench-frames`) are `main`'s to run.
-pub fn run(command: &Command, g: &Global) -> Result<(), Fail> {
-    match command {
-        Command::Check(a) => check::run(a, g),
-        Command::Tasks(a) => tasks::run(a, g),
-        Command::Periods(a) => periods::run(a, g),
-        Command::Mark(a) => mark::run(a, g),
-        Command::Merge(a) => merge::run(a, g),
-        Command::Report(a) => report::run(a, g),
-        Command::Gen(a) => r#gen::run(a, g),
-        Command::Tui(_) | Command::BenchFrames(_) => Ok(()),
-    }
+/// `taizhang tui` (run by `tui::run`).
+#[derive(Debug, Args)]
+pub struct TuiArgs {
+    /// 计划文件 / plan file
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// 直接打开该单位（名称、别名或编号）；不给则先选择单位 / open this unit directly
+    #[arg(long, short = 'u', value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// 填报人姓名，默认为登录用户名 / operator's name (default: the login name)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+/// `taizhang bench-frames` (run by `tui::bench::run`).
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Plan file.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// The operator's unit (name, alias or id).
+    #[arg(long, short = 'u', value_name = "UNIT")]
+    pub unit: String,
+    /// Key presses to draw after the first frame.
+    #[arg(long, default_value_t = 100)]
+    pub frames: u64,
+    #[arg(long, default_value_t = 120)]
+    pub width: u16,
+    #[arg(long, default_value_t = 40)]
+    pub height: u16,
 }

@@ -22,6 +22,7 @@ pub(crate) mod view_tests;
 
 use std::collections::VecDeque;
 use std::io::{IsTerminal, stdout};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -37,15 +38,17 @@ use self::app::App;
 use self::effects::Effects;
 use self::input::{Incoming, Tty};
 use self::start::Start;
-use crate::front::{Fail, Global, TuiArgs};
+use crate::front::{Fail, Global};
 
-pub fn run(args: &TuiArgs, g: &Global) -> Result<(), Fail> {
-    let start = Start::read(&args.plan, args.unit.as_deref(), g)?;
+/// Opens the interface on the plan at `plan`, as `unit` when given (else a unit picker), with
+/// new records written by `by` (else the login name).
+pub fn run(plan: &Path, unit: Option<&str>, by: Option<&str>, g: &Global) -> Result<(), Fail> {
+    let start = Start::read(plan, unit, g)?;
     if !stdout().is_terminal() {
         return Err(Fail::NotATerminal);
     }
     let clock = Clock { fixed: g.today.is_some().then_some(g.now()?) };
-    let (mut app, mut effects, rx) = start.open(g, args.by.as_deref(), clock.now());
+    let (mut app, mut effects, rx) = start.open(g, by, clock.now());
     event_loop(&mut app, &mut effects, &rx, clock).map_err(Fail::Output)
 }
 

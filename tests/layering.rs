@@ -1,5 +1,6 @@
 //! The domain library never depends on the terminal or the command line: no file outside
-//! `src/main.rs`, `src/cli*`, `src/front*` and `src/tui*` may mention ratatui, crossterm or clap.
+//! `src/main.rs`, `src/cli*` and `src/tui*` may mention ratatui, crossterm or clap (`src/front*`,
+//! which both of those use, holds plain data and so is held to it too).
 //! The command line and the terminal interface are siblings: neither imports the other; what
 //! both need is in `src/front*`.
 
@@ -29,7 +30,7 @@ fn library_does_not_import_ui_crates() {
     let (src, files) = rust_files_in("src");
     let binary_only = |p: &Path| {
         let rel = p.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
-        rel == "main.rs" || rel.starts_with("cli") || rel.starts_with("front") || rel.starts_with("tui")
+        rel == "main.rs" || rel.starts_with("cli") || rel.starts_with("tui")
     };
     let mut library_files = 0;
     for file in files.iter().filter(|p| !binary_only(p)) {

@@ -5,8 +5,8 @@
 //! gathered into chunks and each made safe as it is passed on (`text::Sanitizer`, the same
 //! rule). Files
 //! given with `-o` are written atomically (temp file beside them, fsync, rename) so a reader
-//! never sees half a report. clap's own `--help` and `--version` text is the only output that
-//! does not come through here.
+//! never sees half a report. The argument parser's own `--help` and `--version` text is the
+//! only output that does not come through here.
 
 use std::fs::File;
 use std::io::{self, Write};

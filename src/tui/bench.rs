@@ -14,6 +14,7 @@
 //! keep the two in step.
 
 use std::collections::VecDeque;
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -25,13 +26,15 @@ use super::app::{App, Others};
 use super::effects::Effects;
 use super::input::Incoming;
 use super::start::Start;
-use crate::front::{BenchArgs, Fail, Global, output};
+use crate::front::{Fail, Global, output};
 
-pub fn run(args: &BenchArgs, g: &Global) -> Result<(), Fail> {
+/// Starts the operator view of `unit` on `plan` on a `width`×`height` TestBackend, draws it,
+/// then draws after each of `presses` key presses, and prints the timings.
+pub fn run(plan: &Path, unit: &str, presses: u64, (width, height): (u16, u16), g: &Global) -> Result<(), Fail> {
     let start = Instant::now();
-    let (mut app, effects, rx) = start_up(args, g)?;
+    let (mut app, effects, rx) = start_up(plan, unit, g)?;
     let startup = start.elapsed();
-    let mut term = Terminal::new(TestBackend::new(args.width, args.height)).map_err(drawn)?;
+    let mut term = Terminal::new(TestBackend::new(width, height)).map_err(drawn)?;
     term.draw(|f| super::view::draw(f, &app)).map_err(drawn)?;
     let first = start.elapsed();
     // The other units' records arrive in the background; the key presses come after them.
@@ -41,7 +44,7 @@ pub fn run(args: &BenchArgs, g: &Global) -> Result<(), Fail> {
     }
     let others = start.elapsed();
     let frames = Instant::now();
-    for _ in 0..args.frames {
+    for _ in 0..presses {
         press(&mut app, &effects);
         for incoming in rx.try_iter() {
             if let Incoming::Done(action) = incoming {
@@ -56,7 +59,7 @@ pub fn run(args: &BenchArgs, g: &Global) -> Result<(), Fail> {
         startup.as_nanos(),
         first.as_nanos(),
         others.as_nanos(),
-        args.frames,
+        presses,
         frames.as_nanos()
     ))
 }
@@ -64,8 +67,8 @@ pub fn run(args: &BenchArgs, g: &Global) -> Result<(), Fail> {
 /// `tui::run` up to the terminal (the same `Start`): the plan, the unit's own records
 /// (through the cache), the app, the other units' records started in the background, the
 /// operator's drafts.
-fn start_up(args: &BenchArgs, g: &Global) -> Result<(App, Effects, mpsc::Receiver<Incoming>), Fail> {
-    let start = Start::read(&args.plan, Some(&args.unit), g)?;
+fn start_up(plan: &Path, unit: &str, g: &Global) -> Result<(App, Effects, mpsc::Receiver<Incoming>), Fail> {
+    let start = Start::read(plan, Some(unit), g)?;
     Ok(start.open(g, None, g.now()?))
 }
 
