@@ -199,9 +199,13 @@ fn read_entry(path: &Path) -> Option<rkyv::util::AlignedVec> {
     if !meta.is_file() || len > MAX_ENTRY {
         return None;
     }
-    let mut bytes = rkyv::util::AlignedVec::with_capacity(usize::try_from(len).ok()?);
-    bytes.extend_from_reader(&mut f.take(MAX_ENTRY)).ok()?;
-    Some(bytes)
+    // Read to exactly the size the entry had when opened (AlignedVec's own reader grows a
+    // full buffer to twice its size before it sees the end); one that grew since is a miss.
+    let mut bytes = rkyv::util::AlignedVec::new();
+    bytes.resize(usize::try_from(len).ok()?, 0);
+    let mut f = f;
+    f.read_exact(&mut bytes).ok()?;
+    (f.read(&mut [0u8; 1]).ok()? == 0).then_some(bytes)
 }
 
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {

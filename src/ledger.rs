@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-pub use assignment::{Assignment, Entry, Fact, Mark, order};
+pub use assignment::{Assignment, Entry, Fact, Mark, UnitEntries, order};
 pub use check::BACKDATE_LIMIT;
 pub use error::LedgerError;
 pub use file::{ParsedFile, header, parse as parse_file, parse_located, record};
@@ -224,20 +224,13 @@ impl Ledger {
     /// `cutoff` (when it last reported), read without copying records out.
     pub fn last_report(&self, unit: &str, cutoff: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
         let files = self.by_unit.get(unit).map_or(&[][..], Vec::as_slice);
-        let mut latest: Option<(i64, DateTime<FixedOffset>)> = None;
-        for f in files.iter().map(|&n| &self.files[n as usize].source) {
-            for i in 0..f.len() {
-                let reports = matches!(f.kind(i), source::Kind::Progress | source::Kind::NoChange);
-                if !reports || f.unit(i) != unit || f.later_than(i, cutoff) {
-                    continue;
-                }
-                let order = f.order(i);
-                if latest.is_none_or(|(o, at)| order > o || (order == o && f.at(i) > at)) {
-                    latest = Some((order, f.at(i)));
-                }
-            }
-        }
-        latest.map(|(_, at)| at)
+        let cutoff = order(cutoff);
+        let latest = files.iter().filter_map(|&n| {
+            let f = &self.files[n as usize];
+            f.last_report(unit, cutoff).map(|(at, i)| (at, std::cmp::Reverse(n), f.source.at(i)))
+        });
+        // The latest; among equal times, the first file's.
+        latest.max_by_key(|&(at, n, _)| (at, n)).map(|(_, _, t)| t)
     }
 
     /// The number of records.
@@ -315,11 +308,13 @@ impl Ledger {
     }
 
     fn slots(&self, task: &str, unit: &str) -> Option<(&state::FileLedger, state::Slots<'_>)> {
-        let files = self.by_unit.get(unit)?;
-        files.iter().find_map(|&n| {
-            let f = &self.files[n as usize];
-            f.slots(task, unit).map(|s| (f, s))
-        })
+        self.files_of(unit).find_map(|f| f.slots(task, unit).map(|s| (f, s)))
+    }
+
+    /// The files holding `unit`'s records.
+    fn files_of(&self, unit: &str) -> impl Iterator<Item = &state::FileLedger> {
+        let files = self.by_unit.get(unit).map_or(&[][..], Vec::as_slice);
+        files.iter().map(|&n| &self.files[n as usize])
     }
 }
 

@@ -10,6 +10,7 @@ pub mod jsonout;
 pub mod lang;
 pub mod ledger;
 pub mod listing;
+pub mod parallel;
 pub mod period;
 pub mod plan;
 pub mod report;

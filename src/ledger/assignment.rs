@@ -67,6 +67,27 @@ impl Ledger {
     pub fn assignment(&self, task: &str, unit: &str) -> Assignment<'_> {
         Assignment { found: self.slots(task, unit) }
     }
+
+    /// One unit's entries, for looking up many of its assignments: the unit is found once.
+    pub fn unit_entries(&self, unit: &str) -> UnitEntries<'_> {
+        let files = self.files_of(unit).filter_map(|f| Some((f, f.unit(unit)?))).collect();
+        UnitEntries { files }
+    }
+}
+
+/// One unit's entries, found once ([`Ledger::unit_entries`]).
+#[derive(Debug, Clone, Default)]
+pub struct UnitEntries<'a> {
+    /// The files with its records, each with its number for the unit.
+    files: Vec<(&'a FileLedger, u32)>,
+}
+
+impl<'a> UnitEntries<'a> {
+    /// The entries of the unit's assignment to `task` (as [`Ledger::assignment`] finds them).
+    pub fn assignment(&self, task: &str) -> Assignment<'a> {
+        let found = self.files.iter().find_map(|&(f, u)| f.slots_of(task, u).map(|s| (f, s)));
+        Assignment { found }
+    }
 }
 
 impl<'a> Assignment<'a> {
@@ -171,5 +192,8 @@ mod tests {
         assert_eq!(a.states_until(order(rec("x", 5, Status::Done).at)), 2, "a state at the moment counts");
         assert_eq!(a.states_until(i64::MIN), 0);
         assert_eq!(l.assignment("1", "b").states(), 0);
+        let unit = l.unit_entries("a");
+        assert_eq!(unit.assignment("1").marks().collect::<Vec<_>>(), marks, "found through the unit, the same");
+        assert_eq!((unit.assignment("2").states(), l.unit_entries("b").assignment("1").states()), (0, 0));
     }
 }

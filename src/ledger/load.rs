@@ -4,8 +4,6 @@
 //! given, and those it does not hold are parsed in parallel.
 
 use std::path::Path;
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -80,9 +78,14 @@ impl Ledger {
         };
         let mut built = Vec::new();
         let mut errors = Vec::new();
+        let mut unplanned = Vec::new();
         for (unit, result) in chosen.iter().zip(read_all(plan, dir, &chosen, opts)) {
             match result {
-                Ok(file) => built.extend(file),
+                Ok(Some((file, odd))) => {
+                    built.push(file);
+                    unplanned.extend(odd);
+                }
+                Ok(None) => {}
                 Err(e @ LedgerError::OtherPlan { .. }) => return Err(e),
                 Err(e) if opts.tolerant => errors.push((unit.to_string(), e)),
                 Err(e) => return Err(e),
@@ -91,28 +94,17 @@ impl Ledger {
         let mut warnings = if opts.only.is_none() { stray_files(plan, dir) } else { Vec::new() };
         let (mut ledger, odd) = Ledger::assemble(dir.to_path_buf(), built);
         warnings.extend(odd);
-        warnings.extend(ledger.unplanned(plan));
+        unplanned.sort_by_cached_key(|w| format!("{w:?}"));
+        warnings.extend(unplanned);
         ledger.unreadable =
             errors.iter().map(|(unit, e)| Unreadable { unit: unit.clone(), place: e.place() }).collect();
         Ok(LoadedLedger { ledger, warnings, errors: errors.into_iter().map(|(_, e)| e).collect() })
     }
-
-    /// Updates whose task is gone from the plan, or whose unit is no longer on it.
-    fn unplanned(&self, plan: &Plan) -> Vec<LedgerWarning> {
-        let mut out = Vec::new();
-        for (task, unit) in self.keys() {
-            let u = plan.unit_index(unit);
-            let assigned = plan.task(task).is_some_and(|t| t.assignees.iter().any(|a| Some(a.unit) == u));
-            if !assigned {
-                out.push(LedgerWarning::Unassigned { task: task.to_string(), unit: unit.to_string() });
-            }
-        }
-        out.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
-        out
-    }
 }
 
-type Read = Result<Option<Built>, LedgerError>;
+/// A file read and built, and its assignments the plan does not have (warnings: a task gone
+/// from the plan, or a unit no longer on it).
+type Read = Result<Option<(Built, Vec<LedgerWarning>)>, LedgerError>;
 
 /// Each unit's file read and built, in the order of `units`, by as many threads as there are
 /// cores.
@@ -124,29 +116,16 @@ fn read_all(plan: &Plan, dir: &Path, units: &[&str], opts: &LoadOptions) -> Vec<
             Some(store::UnitFile::Cached(c, path)) => (Source::cached(c), path),
         };
         let built = FileLedger::build(source, path, Some(opts.wall));
-        Ok(Some(match opts.states_at {
+        let built = match opts.states_at {
             Some(at) => built.states_as_of(dir, at),
             None => built,
-        }))
+        };
+        let unplanned = built.file.unplanned(plan);
+        let odd = unplanned.map(|(task, unit)| LedgerWarning::Unassigned { task: task.into(), unit: unit.into() });
+        let odd = odd.collect();
+        Ok(Some((built, odd)))
     };
-    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(units.len());
-    if workers <= 1 {
-        return units.iter().map(|u| one(u)).collect();
-    }
-    let slots: Vec<OnceLock<Read>> = units.iter().map(|_| OnceLock::new()).collect();
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(u) = units.get(i) else { break };
-                    let _ = slots[i].set(one(u));
-                }
-            });
-        }
-    });
-    slots.into_iter().map(|s| s.into_inner().unwrap_or(Ok(None))).collect()
+    crate::parallel::map(units.len(), &|i| one(units[i]))
 }
 
 /// `*.toml` files in the directory that belong to no unit of the plan.

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use super::source::{Kind, Source, order_of};
 use super::{Entry, Fact, LedgerError, LedgerWarning, Mark, RecordKind, Status, Update, id};
-use crate::plan::Position;
+use crate::plan::{Plan, Position};
 
 /// A state: a record as written, or a corrected copy (index into `FileLedger::fixed`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,8 @@ pub(super) struct FileLedger {
     /// (task, unit) to the assignment's place in `spans`.
     slots: HashMap<(u32, u32), u32>,
     spans: Vec<Span>,
+    /// Beside `spans`: each assignment's (task, unit).
+    keys: Vec<(u32, u32)>,
     records: Vec<u32>,
     states: Vec<StateRef>,
     /// Beside `records` and `states`: what a report judges an assignment by, kept side by side
@@ -91,8 +93,22 @@ fn intern(map: &mut HashMap<String, u32>, names: &mut Vec<String>, s: &str) -> u
 
 impl FileLedger {
     pub fn slots(&self, task: &str, unit: &str) -> Option<Slots<'_>> {
-        let key = (*self.tasks.get(task)?, *self.units.get(unit)?);
-        let span = self.spans.get(*self.slots.get(&key)? as usize)?;
+        self.slots_of(task, self.unit(unit)?)
+    }
+
+    /// The file's own number for `unit`, for [`FileLedger::slots_of`].
+    pub fn unit(&self, unit: &str) -> Option<u32> {
+        self.units.get(unit).copied()
+    }
+
+    /// The entries of (task, unit), the unit given by its number here.
+    pub fn slots_of(&self, task: &str, unit: u32) -> Option<Slots<'_>> {
+        let key = (*self.tasks.get(task)?, unit);
+        self.span(*self.slots.get(&key)? as usize)
+    }
+
+    fn span(&self, n: usize) -> Option<Slots<'_>> {
+        let span = self.spans.get(n)?;
         let range = |(a, b): (u32, u32)| a as usize..b as usize;
         let (records, states) = (range(span.records), range(span.states));
         Some(Slots {
@@ -123,9 +139,41 @@ impl FileLedger {
         self.unit_ids.iter().map(String::as_str)
     }
 
-    /// Every (task, unit) with records.
+    /// Every (task, unit) with records, in the order of their first records.
     pub fn keys(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.slots.keys().map(|&(t, u)| (self.task_ids[t as usize].as_str(), self.unit_ids[u as usize].as_str()))
+        self.keys.iter().map(|&(t, u)| (self.task_ids[t as usize].as_str(), self.unit_ids[u as usize].as_str()))
+    }
+
+    /// Every (task, unit) with records here that `plan` does not assign: its task is not in the
+    /// plan, or the unit is not among the task's assignees. Each id is looked up once.
+    pub fn unplanned<'s>(&'s self, plan: &Plan) -> impl Iterator<Item = (&'s str, &'s str)> {
+        let tasks: Vec<Option<&[crate::plan::Assignee]>> =
+            self.task_ids.iter().map(|t| plan.task(t).map(|t| t.assignees.as_slice())).collect();
+        let units: Vec<Option<usize>> = self.unit_ids.iter().map(|u| plan.unit_index(u)).collect();
+        let assigned = move |&(t, u): &(u32, u32)| {
+            let unit = units[u as usize];
+            tasks[t as usize].is_some_and(|a| a.iter().any(|a| Some(a.unit) == unit))
+        };
+        let keys = self.keys.iter().filter(move |k| !assigned(k));
+        keys.map(|&(t, u)| (self.task_ids[t as usize].as_str(), self.unit_ids[u as usize].as_str()))
+    }
+
+    /// When `unit` last reported here by `cutoff` (both as [`order_of`] counts time): the time
+    /// and record of its latest progress update or no-change confirmation (the first in file
+    /// order among equals).
+    pub fn last_report(&self, unit: &str, cutoff: i64) -> Option<(i64, usize)> {
+        let u = self.unit(unit)?;
+        let mut latest: Option<(i64, std::cmp::Reverse<u32>)> = None;
+        for (n, _) in self.keys.iter().enumerate().filter(|(_, k)| k.1 == u) {
+            let (a, b) = self.spans[n].records;
+            let (marks, records) = (&self.marks[a as usize..b as usize], &self.records[a as usize..b as usize]);
+            for (m, &i) in marks.iter().zip(records) {
+                if matches!(m.entry, Entry::Progress | Entry::NoChange) && m.at <= cutoff {
+                    latest = latest.max(Some((m.at, std::cmp::Reverse(i))));
+                }
+            }
+        }
+        latest.map(|(at, i)| (at, i.0 as usize))
     }
 
     /// The place of (task, unit) in `spans`, made on first sight.
@@ -136,6 +184,7 @@ impl FileLedger {
         let n = *self.slots.entry((t, u)).or_insert(next);
         if n == next {
             self.spans.push(Span::default());
+            self.keys.push((t, u));
         }
         n
     }

@@ -303,3 +303,66 @@ fn the_entry_a_save_leaves_in_the_cache_is_what_a_parse_of_the_file_gives() {
     assert!(cache.get(&path, &stamp, wall(), None).is_none());
     assert_eq!(load(&p, &dir).unwrap().ledger.latest("1", "czj").unwrap().note.as_deref(), Some("叁"));
 }
+
+#[test]
+fn a_unit_last_reported_with_its_latest_update_or_confirmation_by_the_cutoff() {
+    let nothing = |at: &str| Update { kind: RecordKind::NoChange, ..upd("1", "czj", at, Status::InProgress, "") };
+    let fix =
+        |at: &str| Update { kind: RecordKind::Correction { of: "x".into() }, ..upd("1", "czj", at, Status::Done, "") };
+    let records = vec![
+        upd("1", "czj", "2022-06-01T09:00:00+08:00", Status::InProgress, "一"),
+        // The same moment twice, written in two offsets: the first in file order is the one shown.
+        nothing("2022-06-05T09:00:00+08:00"),
+        upd("2", "czj", "2022-06-05T01:00:00+00:00", Status::InProgress, "同一时刻"),
+        fix("2022-06-07T09:00:00+08:00"),
+        upd("1", "fgw", "2022-06-08T09:00:00+08:00", Status::Done, "别的单位"),
+        upd("1", "czj", "2022-06-20T09:00:00+08:00", Status::Done, "截止之后"),
+    ];
+    let l = Ledger::from_updates("/d".into(), records.clone());
+    // What a scan of every record in file order finds.
+    let scan = |unit: &str, cutoff: DateTime<FixedOffset>| {
+        let reports = records.iter().filter(|u| u.unit == unit && u.at <= cutoff);
+        let reports = reports.filter(|u| matches!(u.kind, RecordKind::Progress | RecordKind::NoChange));
+        reports.fold(None, |best: Option<DateTime<FixedOffset>>, u| match best {
+            Some(b) if b >= u.at => Some(b),
+            _ => Some(u.at),
+        })
+    };
+    for cutoff in [
+        "2022-05-01T00:00:00+08:00",
+        "2022-06-05T09:00:00+08:00",
+        "2022-06-10T00:00:00+08:00",
+        "2023-01-01T00:00:00+08:00",
+    ] {
+        for unit in ["czj", "fgw", "nobody"] {
+            let found = l.last_report(unit, t(cutoff));
+            assert_eq!(found, scan(unit, t(cutoff)), "{unit} by {cutoff}");
+            assert_eq!(found.map(|f| f.to_rfc3339()), scan(unit, t(cutoff)).map(|f| f.to_rfc3339()));
+        }
+    }
+    assert_eq!(l.last_report("czj", t("2022-06-10T00:00:00+08:00")).unwrap().to_rfc3339(), "2022-06-05T09:00:00+08:00");
+}
+
+#[test]
+fn records_of_assignments_the_plan_does_not_have_are_named_once_each() {
+    let (_tmp, p, dir) = setup();
+    std::fs::create_dir_all(&dir).unwrap();
+    let text: String = [
+        upd("2", "czj", "2022-06-01T09:00:00+08:00", Status::Done, "不是本单位的任务"),
+        upd("9", "czj", "2022-06-01T09:00:00+08:00", Status::Done, "计划中没有的任务"),
+        upd("1", "czj", "2022-06-01T09:00:00+08:00", Status::Done, "本单位的任务"),
+        upd("9", "czj", "2022-06-02T09:00:00+08:00", Status::Done, "又一条"),
+    ]
+    .into_iter()
+    .map(rec)
+    .collect();
+    std::fs::write(dir.join("czj.toml"), text).unwrap();
+    let loaded = load(&p, &dir).unwrap();
+    let odd: Vec<(String, String)> = (loaded.warnings.iter())
+        .filter_map(|w| match w {
+            LedgerWarning::Unassigned { task, unit } => Some((task.clone(), unit.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(odd, [("2".to_string(), "czj".to_string()), ("9".to_string(), "czj".to_string())]);
+}

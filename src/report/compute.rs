@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 
 use super::judge::{self, Facts};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::window::{Finding, Found, Window};
 use super::{Bucket, RowRef};
@@ -159,35 +158,35 @@ impl<'a> Source<'a> {
         Some((t, a))
     }
 
-    /// What the ledger says about rows `range`, found on as many threads as there are cores
-    /// (the rows' ledger look-ups are most of a report's work), in order.
+    /// What the ledger says about rows `range`, in order, found on as many threads as there
+    /// are cores (the rows' ledger look-ups are most of a report's work). The rows are taken
+    /// unit by unit, so that one unit's look-ups, all in its own file, come together.
     pub fn find(&self, range: std::ops::Range<usize>) -> Vec<Finding<'a>> {
-        let (start, n) = (range.start, range.len());
-        let chunks = n.div_ceil(CHUNK);
-        let chunk = |c: usize| -> Vec<Finding<'a>> {
-            (start + c * CHUNK..start + ((c + 1) * CHUNK).min(n)).map(|k| self.finding(k)).collect()
-        };
-        let workers = std::thread::available_parallelism().map_or(1, usize::from).min(chunks);
-        if workers <= 1 {
-            return (0..chunks).flat_map(chunk).collect();
-        }
-        let next = AtomicUsize::new(0);
-        let mut parts: Vec<(usize, Vec<Finding<'a>>)> = std::thread::scope(|s| {
-            let worker = || {
-                let mut mine = Vec::new();
-                loop {
-                    let c = next.fetch_add(1, Ordering::Relaxed);
-                    if c >= chunks {
-                        break mine;
+        let start = range.start;
+        let mut rows: Vec<(usize, usize, usize)> = range.filter_map(|n| self.slot(n).map(|(t, a)| (n, t, a))).collect();
+        rows.sort_by_key(|&(_, t, a)| self.plan.tasks[t].assignees[a].unit);
+        let chunk = |c: usize| -> Vec<(usize, Finding<'a>)> {
+            let mut unit = None;
+            let mut entries = crate::ledger::UnitEntries::default();
+            let mine = rows.get(c * CHUNK..((c + 1) * CHUNK).min(rows.len())).unwrap_or_default();
+            mine.iter()
+                .map(|&(n, t, a)| {
+                    let task = &self.plan.tasks[t];
+                    let u = task.assignees[a].unit;
+                    if unit != Some(u) {
+                        (unit, entries) = (Some(u), self.ledger.unit_entries(&self.plan.units[u].id));
                     }
-                    mine.push((c, chunk(c)));
-                }
-            };
-            let handles: Vec<_> = (0..workers).map(|_| s.spawn(worker)).collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-        });
-        parts.sort_unstable_by_key(|(c, _)| *c);
-        parts.into_iter().flat_map(|(_, f)| f).collect()
+                    (n, self.window.find(self.ledger, entries.assignment(&task.id)))
+                })
+                .collect()
+        };
+        let mut found = vec![Finding::default(); rows.len()];
+        for part in crate::parallel::map(rows.len().div_ceil(CHUNK), &chunk) {
+            for (n, f) in part {
+                found[n - start] = f;
+            }
+        }
+        found
     }
 
     /// What the ledger says about row `n` (nothing for a row out of range).
