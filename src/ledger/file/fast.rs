@@ -123,14 +123,14 @@ fn strings(value: Value) -> Option<Vec<String>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// A unit file with every field the format has (shared with `ledger::view`'s tests).
     const FULL: &str = include_str!("../testdata/records.toml");
 
-    /// Files the quick way must read as serde reads them, or leave to serde.
-    fn cases() -> Vec<String> {
+    /// Files the quick ways must read as serde reads them, or leave to serde.
+    pub(in crate::ledger::file) fn cases() -> Vec<String> {
         let mut texts = vec![
             FULL.to_string(),
             String::new(),

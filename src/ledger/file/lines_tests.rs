@@ -1,0 +1,189 @@
+//! The one-pass reader against serde: whatever it reads, serde reads the same (spans included);
+//! what it leaves, it leaves whole.
+
+use super::raw_file;
+use crate::ledger::file::RawFile;
+
+/// `text` read the quick way, checked against serde; true when the quick way read it.
+fn same_as_serde(text: &str) -> bool {
+    let slow = toml::from_str::<RawFile>(text);
+    match raw_file(text) {
+        Some(fast) => {
+            let slow = slow.unwrap_or_else(|e| panic!("serde refuses what the quick way read: {e}\n{text:?}"));
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{text:?}");
+            true
+        }
+        None => false,
+    }
+}
+
+const RECORD: &str = "[[update]]\nid = \"aaaa00000001\"\ntask = \"1\"\nunit = \"a\"\nat = 2022-06-01T09:00:00+08:00\nstatus = \"done\"\n";
+
+#[test]
+fn every_case_of_the_toml_walk_reads_the_same_or_is_left() {
+    let cases = crate::ledger::file::fast::tests::cases();
+    let quick = cases.iter().filter(|t| same_as_serde(t)).count();
+    assert!(quick >= 3, "{quick} of {} read the quick way", cases.len());
+}
+
+#[test]
+fn a_generated_ledger_is_read_the_quick_way_and_the_same() {
+    let tmp = tempfile::tempdir().unwrap();
+    let made = crate::r#gen::generate(crate::r#gen::Scale::City, 1, tmp.path(), false).unwrap();
+    let mut files = 0;
+    for e in std::fs::read_dir(made.ledger).unwrap().flatten() {
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        assert!(same_as_serde(&text), "{}", e.path().display());
+        files += 1;
+    }
+    assert_eq!(files, 30);
+}
+
+#[test]
+fn edge_forms_read_the_same_or_are_left() {
+    let head = "plan = \"p\"\nunit = \"a\"\n";
+    let read = [
+        String::new(),
+        "# only a comment\n".into(),
+        format!("{head}\n{RECORD}"),
+        format!("{head}{}", RECORD.replace('\n', "\r\n")),
+        format!("  {RECORD}").replace("\nid", "\n\tid"),
+        format!("{RECORD}note = \"\"\"\n第一行\n第二行 \"引号\" \"\"在内\\t\\u4e2d\"\"\"\n"),
+        format!("{RECORD}note = \"\"\"不换行开头\"\"\"\n"),
+        format!("{RECORD}note = 'C:\\路径 \"引号\"'\n"),
+        format!("{RECORD}note = \"\\\\ \\\" \\b \\f \\n \\r \\t \\u00e9 \\U0001F600\"\n"),
+        format!("{RECORD}evidence = []\n"),
+        format!("{RECORD}evidence = [ \"a\" , 'b' ,]\n"),
+        format!("{RECORD}percent = 0 # 注释\nwithdrawn = false\n"),
+        format!(
+            "{RECORD}[[update]] # 第二条\ntask = \"2\"\nunit = \"a\"\nat = 2022-06-01T09:00:00.123456789Z\nstatus = \"x\"\n"
+        ),
+        format!("{RECORD}recorded_at = 2022-06-01T09:00:00\n"),
+        format!("{RECORD}recorded_at = 2022-06-01\n"),
+        format!("{RECORD}recorded_at = 2024-02-29T23:59:59-05:30\n"),
+    ];
+    for text in &read {
+        assert!(same_as_serde(text), "not read the quick way: {text:?}");
+    }
+    let left = [
+        "\u{feff}plan = \"p\"\n".to_string(),
+        "plan = \"p\"\nplan = \"q\"\n".into(),
+        "update = []\n".into(),
+        "[ [update]]\n".into(),
+        "[[update]]x\n".into(),
+        "[update]\n".into(),
+        format!("{RECORD}task = \"2\"\n"),
+        format!("{RECORD}colour = \"red\"\n"),
+        RECORD.replace("status = \"done\"\n", ""),
+        format!("{RECORD}note = \"a\"#c\n"),
+        format!("{RECORD}percent = 10#c\n"),
+        format!("{RECORD}percent = 010\n"),
+        format!("{RECORD}percent = -5\n"),
+        format!("{RECORD}percent = 1_0\n"),
+        format!("{RECORD}percent = 1234567890123456789012\n"),
+        format!("{RECORD}withdrawn = truex\n"),
+        format!("{RECORD}note = \"\\e\"\n"),
+        format!("{RECORD}note = \"\\x41\"\n"),
+        format!("{RECORD}note = \"\\uD800\"\n"),
+        format!("{RECORD}note = \"a\tb\u{7f}\"\n"),
+        format!("{RECORD}note = \"a\rb\"\n"),
+        format!("{RECORD}note = \"未完\n"),
+        format!("{RECORD}note = '''x'''\n"),
+        format!("{RECORD}note = \"\"\"a\"\"\"\"\n"),
+        format!("{RECORD}note = \"\"\"行尾 \\\n续\"\"\"\n"),
+        format!("{RECORD}note = \"\"\"a\r\nb\"\"\"\n"),
+        format!("{RECORD}# 控制符\u{1}\n"),
+        format!("{RECORD}evidence = [\"a\"\n, \"b\"]\n"),
+        format!("{RECORD}evidence = [\"a\" \"b\"]\n"),
+        format!("{RECORD}evidence = [1]\n"),
+        format!("{RECORD}recorded_at = 2022-06-01 09:00:00+08:00\n"),
+        format!("{RECORD}recorded_at = 2022-06-01t09:00:00z\n"),
+        format!("{RECORD}recorded_at = 2022-02-30T09:00:00Z\n"),
+        format!("{RECORD}recorded_at = 2022-06-01T09:00:60Z\n"),
+        format!("{RECORD}recorded_at = 2022-06-01T09:00:00+24:00\n"),
+        format!("{RECORD}recorded_at = 2022-06-01T09:00:00.1234567891Z\n"),
+        format!("{RECORD}recorded_at = 2022-06-01T09:00Z\n"),
+        "a\rb = 1\n".into(),
+    ];
+    for text in &left {
+        // Left to toml (which may read it or refuse it); never read differently.
+        same_as_serde(text);
+    }
+    let read_anyway: Vec<&String> = left.iter().filter(|t| raw_file(t).is_some()).collect();
+    assert!(read_anyway.iter().all(|t| same_as_serde(t)), "{read_anyway:?}");
+}
+
+/// A small deterministic generator (xorshift), so a failure is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as usize
+    }
+}
+
+#[test]
+fn mutated_files_are_read_the_same_or_left() {
+    let base = format!(
+        "# 台账\nplan = \"p\"\nunit = \"a\"\n\n{RECORD}recorded_at = 2022-06-01T09:05:00.5Z\nby = \"张三\"\npercent = 40\nnote = \"第一行\\n\\\"引号\\\"\"\nproblems = 'literal \\n'\nnext = \"\"\"\n多行\n文字\"\"\"\nevidence = [\"https://example.org/a\", \"会议纪要\"]\n\n[[update]]\nid = \"aaaa00000002\"\ncorrects = \"aaaa00000001\"\nwithdrawn = true\nunchanged = false\ntask = \"1\"\nunit = \"a\"\nat = 2022-06-02T09:00:00+08:00\nstatus = \"done\"\n"
+    );
+    assert!(same_as_serde(&base));
+    let pieces = [
+        "\"",
+        "'",
+        "\\",
+        "\n",
+        "\r",
+        "\r\n",
+        "#",
+        "=",
+        " ",
+        "\t",
+        "[",
+        "]",
+        "[[update]]\n",
+        "0",
+        "9",
+        "T",
+        "Z",
+        ":",
+        "-",
+        "+",
+        ".",
+        ",",
+        "x",
+        "中",
+        "\u{7f}",
+        "\u{1}",
+        "\"\"\"",
+        "\\u4e2d",
+        "\\e",
+        "true",
+        "_",
+        "e",
+    ];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let (mut quick, mut cases) = (0, 0);
+    for _ in 0..4000 {
+        let mut text = base.clone();
+        for _ in 0..1 + rng.next() % 3 {
+            let mut at = rng.next() % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + rng.next() % 4).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let piece = if rng.next().is_multiple_of(4) { "" } else { pieces[rng.next() % pieces.len()] };
+            text.replace_range(at..end, piece);
+        }
+        cases += 1;
+        quick += usize::from(same_as_serde(&text));
+    }
+    // Most mutants break the layout; enough must still be read to test anything.
+    assert!(quick > cases / 10, "{quick} of {cases} read the quick way");
+}
