@@ -10,11 +10,11 @@
 
 mod entry;
 mod plan;
+mod record;
 
 use entry::Content;
-pub use entry::to_parsed;
-pub use entry::{ArchivedRecord, CachedFile, Text};
-pub(crate) use entry::{order as archived_order, time as archived_time, update as archived_update};
+pub use entry::{CachedFile, to_parsed};
+pub use record::{Rec, Text};
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -199,10 +199,12 @@ fn read_entry(path: &Path) -> Option<rkyv::util::AlignedVec> {
     if !meta.is_file() || len > MAX_ENTRY {
         return None;
     }
-    // Read to exactly the size the entry had when opened (AlignedVec's own reader grows a
-    // full buffer to twice its size before it sees the end); one that grew since is a miss.
-    let mut bytes = rkyv::util::AlignedVec::new();
-    bytes.resize(usize::try_from(len).ok()?, 0);
+    // Read to exactly the size the entry had when opened (AlignedVec's own reader grows a full
+    // buffer before it sees the end); one that grew since is a miss.
+    let len = usize::try_from(len).ok()?;
+    // Exactly as large as the entry (growing one would round its size up to a power of two).
+    let mut bytes = rkyv::util::AlignedVec::with_capacity(len);
+    bytes.resize(len, 0);
     let mut f = f;
     f.read_exact(&mut bytes).ok()?;
     (f.read(&mut [0u8; 1]).ok()? == 0).then_some(bytes)

@@ -1,21 +1,20 @@
 //! One cache entry on disk: a header (magic tag, checksum, and for an entry made within the
 //! racy window the size and checksum of the file's bytes), then an rkyv archive of the file's
-//! key, stamp and parsed records. An entry is validated once when read and then used in place:
-//! a record's text is only copied out when a report or a view asks for it.
+//! key, stamp and parsed records (`record`). An entry is validated once when read and then used
+//! in place: a record is only copied out when a report or a view asks for it whole.
 
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, TimeZone};
 use rkyv::rancor::Error;
 use rkyv::util::AlignedVec;
 use rkyv::{Archive, Serialize};
 
 use super::Stamp;
-use crate::ledger::{ParsedFile, RecordKind, Status, Update};
-use crate::plan::Position;
+use super::record::{self, Rec, Record};
+use crate::ledger::ParsedFile;
 
 /// Names the format; a new layout gets a new tag, so old entries are misses.
-const MAGIC: &[u8; 8] = b"TZCACHE6";
+const MAGIC: &[u8; 8] = b"TZCACHE7";
 /// Magic (8), the checksum of all that follows (4), a flag (4), the file's length (8) and checksum (4),
 /// and padding, so that the archive after it stays 16-byte aligned.
 pub(super) const HEADER: usize = 32;
@@ -43,6 +42,9 @@ pub struct Entry {
     pub plan: Option<String>,
     pub unit: Option<String>,
     pub records: Vec<Record>,
+    /// Every record's texts, one after another (a record holds where each of its own lies):
+    /// checked to be UTF-8 once, as a whole, when the entry is read.
+    texts: Vec<u8>,
 }
 
 #[derive(Archive, Serialize, PartialEq)]
@@ -61,171 +63,6 @@ impl From<&Stamp> for StampRec {
     }
 }
 
-/// A moment as nanoseconds since the epoch (UTC; what orders records) and its offset in
-/// seconds (what it is shown in).
-type Moment = (i64, i32);
-
-#[derive(Archive, Serialize)]
-pub struct Record {
-    pub id: String,
-    pub task: String,
-    pub unit: String,
-    pub at: Moment,
-    pub recorded_at: Option<Moment>,
-    /// Free text is kept as bytes: checking it is UTF-8 on every load would cost more than
-    /// everything else the check does; the checksum already guards it, and it is decoded (as
-    /// written, since taizhang only ever writes UTF-8) when a record is copied out.
-    by: Option<Vec<u8>>,
-    /// Index into `Status::ALL`.
-    pub status: u8,
-    percent: Option<u8>,
-    note: Option<Vec<u8>>,
-    problems: Option<Vec<u8>>,
-    next: Option<Vec<u8>>,
-    evidence: Vec<Vec<u8>>,
-    /// 0 progress, 1 no change, 2 correction, 3 withdrawal.
-    pub kind: u8,
-    pub target: Option<String>,
-    pub line: u32,
-    pub col: u32,
-}
-
-/// Nanoseconds since the epoch of the moments taizhang stores (years 1678–2261); others are
-/// not cached.
-fn moment(t: DateTime<FixedOffset>) -> Option<Moment> {
-    Some((t.timestamp_nanos_opt()?, t.offset().local_minus_utc()))
-}
-
-/// An archived moment as chrono's (`None` only for a value no writer makes).
-pub fn time(m: &ArchivedMoment) -> Option<DateTime<FixedOffset>> {
-    let ns = m.0.to_native();
-    FixedOffset::east_opt(m.1.to_native())?
-        .timestamp_opt(ns.div_euclid(1_000_000_000), ns.rem_euclid(1_000_000_000) as u32)
-        .single()
-}
-
-/// True when an archived moment converts ([`time`] fails only for an offset out of range:
-/// any nanosecond count is a date chrono holds).
-fn zone(m: &ArchivedMoment) -> bool {
-    FixedOffset::east_opt(m.1.to_native()).is_some()
-}
-
-/// An archived moment's order (nanoseconds since the epoch).
-pub fn order(m: &ArchivedMoment) -> i64 {
-    m.0.to_native()
-}
-
-type ArchivedMoment = <Moment as Archive>::Archived;
-
-fn small(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn record(u: &Update, pos: &Position) -> Option<Record> {
-    let (kind, target) = match &u.kind {
-        RecordKind::Progress => (0, None),
-        RecordKind::NoChange => (1, None),
-        RecordKind::Correction { of } => (2, Some(of.clone())),
-        RecordKind::Withdrawal { of } => (3, Some(of.clone())),
-    };
-    Some(Record {
-        id: u.id.clone(),
-        task: u.task.clone(),
-        unit: u.unit.clone(),
-        at: moment(u.at)?,
-        recorded_at: match u.recorded_at {
-            Some(t) => Some(moment(t)?),
-            None => None,
-        },
-        by: bytes(&u.by),
-        status: Status::ALL.iter().position(|s| *s == u.status).and_then(|i| u8::try_from(i).ok())?,
-        percent: u.percent,
-        note: bytes(&u.note),
-        problems: bytes(&u.problems),
-        next: bytes(&u.next),
-        evidence: u.evidence.iter().map(|e| e.as_bytes().to_vec()).collect(),
-        kind,
-        target,
-        line: small(pos.line),
-        col: small(pos.col),
-    })
-}
-
-fn bytes(text: &Option<String>) -> Option<Vec<u8>> {
-    text.as_ref().map(|t| t.as_bytes().to_vec())
-}
-
-/// A free-text field of an archived record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
-    By,
-    Note,
-    Problems,
-    Next,
-}
-
-impl ArchivedRecord {
-    /// The bytes of a free-text field, as written (UTF-8 unless the entry was tampered with).
-    pub fn text(&self, which: Text) -> Option<&[u8]> {
-        let field = match which {
-            Text::By => &self.by,
-            Text::Note => &self.note,
-            Text::Problems => &self.problems,
-            Text::Next => &self.next,
-        };
-        field.as_ref().map(|b| b.as_slice())
-    }
-
-    pub fn percent(&self) -> Option<u8> {
-        self.percent.as_ref().copied()
-    }
-
-    /// The bytes of each evidence item.
-    pub fn evidence(&self) -> impl Iterator<Item = &[u8]> {
-        self.evidence.iter().map(|b| b.as_slice())
-    }
-
-    pub fn evidence_len(&self) -> usize {
-        self.evidence.len()
-    }
-}
-
-/// The kind of an archived record (`None` for a value no writer makes).
-pub fn kind(r: &ArchivedRecord) -> Option<RecordKind> {
-    let target = r.target.as_ref().map(|t| t.as_str().to_string());
-    Some(match (r.kind, target) {
-        (0, None) => RecordKind::Progress,
-        (1, None) => RecordKind::NoChange,
-        (2, Some(of)) => RecordKind::Correction { of },
-        (3, Some(of)) => RecordKind::Withdrawal { of },
-        _ => return None,
-    })
-}
-
-/// An archived record copied out as an update.
-pub fn update(r: &ArchivedRecord) -> Option<Update> {
-    let decode = |b: &rkyv::vec::ArchivedVec<u8>| String::from_utf8_lossy(b.as_slice()).into_owned();
-    let text = |t: &rkyv::option::ArchivedOption<rkyv::vec::ArchivedVec<u8>>| t.as_ref().map(decode);
-    Some(Update {
-        id: r.id.as_str().to_string(),
-        task: r.task.as_str().to_string(),
-        unit: r.unit.as_str().to_string(),
-        at: time(&r.at)?,
-        recorded_at: match r.recorded_at.as_ref() {
-            Some(m) => Some(time(m)?),
-            None => None,
-        },
-        by: text(&r.by),
-        status: *Status::ALL.get(usize::from(r.status))?,
-        percent: r.percent.as_ref().copied(),
-        note: text(&r.note),
-        problems: text(&r.problems),
-        next: text(&r.next),
-        evidence: r.evidence.iter().map(decode).collect(),
-        kind: kind(r)?,
-    })
-}
-
 /// The bytes of an entry for `parsed`, made from the file `key` as `stamp` describes it.
 pub(super) fn encode(
     key: &str,
@@ -234,13 +71,17 @@ pub(super) fn encode(
     parsed: &ParsedFile,
     content: Option<Content>,
 ) -> Option<AlignedVec> {
+    let mut texts = Vec::new();
+    let records = parsed.records.iter().zip(&parsed.positions).map(|(u, p)| record::record(u, p, &mut texts));
+    let records = records.collect::<Option<_>>()?;
     let entry = Entry {
         key: key.to_string(),
         build,
         stamp: stamp.into(),
         plan: parsed.plan.clone(),
         unit: parsed.unit.clone(),
-        records: parsed.records.iter().zip(&parsed.positions).map(|(u, p)| record(u, p)).collect::<Option<_>>()?,
+        records,
+        texts,
     };
     let payload = rkyv::to_bytes::<Error>(&entry).ok()?;
     let mut out = AlignedVec::with_capacity(payload.len() + HEADER);
@@ -253,7 +94,7 @@ pub(super) fn encode(
 }
 
 /// Writes the checksum of everything after it (the rest of the header and the archive).
-fn seal(bytes: &mut [u8]) {
+pub(super) fn seal(bytes: &mut [u8]) {
     let sum = crc32fast::hash(&bytes[12..]);
     bytes[8..12].copy_from_slice(&sum.to_le_bytes());
 }
@@ -295,7 +136,11 @@ self_cell::self_cell!(
     }
 );
 
-type EntryRef<'a> = &'a ArchivedEntry;
+/// A validated entry and its texts as one string.
+struct EntryRef<'a> {
+    entry: &'a ArchivedEntry,
+    texts: &'a str,
+}
 
 impl std::fmt::Debug for CachedFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -305,7 +150,22 @@ impl std::fmt::Debug for CachedFile {
 
 impl CachedFile {
     pub fn entry(&self) -> &ArchivedEntry {
-        self.borrow_dependent()
+        self.borrow_dependent().entry
+    }
+
+    /// How many records the entry holds.
+    pub fn len(&self) -> usize {
+        self.entry().records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Record `i`, read in place.
+    pub fn record(&self, i: usize) -> Option<Rec<'_>> {
+        let d = self.borrow_dependent();
+        Some(Rec { r: d.entry.records.get(i)?, texts: d.texts })
     }
 }
 
@@ -320,7 +180,12 @@ pub(super) fn decode(bytes: AlignedVec, key: &str, build: u64, stamp: &Stamp) ->
     if crc32fast::hash(&bytes[12..]) != sum {
         return None;
     }
-    let file = CachedFile::try_new(bytes, |b| rkyv::access::<ArchivedEntry, Error>(&b[HEADER..])).ok()?;
+    let file = CachedFile::try_new(bytes, |b| {
+        let entry = rkyv::access::<ArchivedEntry, Error>(&b[HEADER..]).map_err(|_| ())?;
+        let texts = simdutf8::basic::from_utf8(entry.texts.as_slice()).map_err(|_| ())?;
+        Ok::<_, ()>(EntryRef { entry, texts })
+    })
+    .ok()?;
     let e = file.entry();
     let wanted = StampRec::from(stamp);
     let same = e.key.as_str() == key
@@ -330,26 +195,17 @@ pub(super) fn decode(bytes: AlignedVec, key: &str, build: u64, stamp: &Stamp) ->
         && (e.stamp.ctime.0.to_native(), e.stamp.ctime.1.to_native()) == wanted.ctime
         && e.stamp.ino.to_native() == wanted.ino
         && e.stamp.dev.to_native() == wanted.dev;
-    // Every record must copy out (taizhang never writes one that does not), so that a copy
-    // asked for later cannot fail.
-    let sound = e.records.iter().all(|r| {
-        usize::from(r.status) < Status::ALL.len()
-            && matches!((r.kind, r.target.is_some()), (0 | 1, false) | (2 | 3, true))
-            && zone(&r.at)
-            && r.recorded_at.as_ref().is_none_or(zone)
-    });
+    // Every record must read without fail (taizhang never writes one that does not), so that
+    // a record read later cannot fail.
+    let sound = (0..file.len()).all(|i| file.record(i).is_some_and(Rec::sound));
     (same && sound).then_some(file)
 }
 
 /// Copies a whole entry out as a parsed file named `shown` (for tests and checks).
 pub fn to_parsed(file: &CachedFile, shown: &Path) -> Option<ParsedFile> {
     let e = file.entry();
-    let records = e.records.iter().map(update).collect::<Option<Vec<_>>>()?;
-    let positions = e
-        .records
-        .iter()
-        .map(|r| Position { line: r.line.to_native() as usize, col: r.col.to_native() as usize })
-        .collect();
+    let all = || (0..file.len()).filter_map(|i| file.record(i));
+    let (records, positions) = (all().map(Rec::update).collect(), all().map(Rec::pos).collect());
     Some(ParsedFile {
         path: std::sync::Arc::from(shown),
         plan: e.plan.as_ref().map(|p| p.as_str().to_string()),

@@ -99,6 +99,34 @@ fn a_truncated_corrupt_or_foreign_entry_is_a_miss() {
 }
 
 #[test]
+fn an_entry_whose_texts_are_not_utf8_or_out_of_place_is_a_miss_even_with_its_checksum_made_good() {
+    let (tmp, cache, file) = setup();
+    let stamp = Stamp::of(&file).unwrap();
+    cache.put(&file, &stamp, &parsed(&file), later(&file), FILE.as_bytes());
+    let entry = std::fs::read_dir(tmp.path().join("cache/ledger-v1")).unwrap().next().unwrap().unwrap().path();
+    let bytes = std::fs::read(&entry).unwrap();
+    let resealed = |from: &[u8], to: &[u8]| {
+        let at = bytes.windows(from.len()).position(|w| w == from).expect("the bytes are in the entry");
+        let mut b = bytes.clone();
+        b[at..at + to.len()].copy_from_slice(to);
+        entry::seal(&mut b);
+        std::fs::write(&entry, &b).unwrap();
+        cache.get(&file, &stamp, later(&file), None)
+    };
+    // The note's first character cut in half: its texts are no longer UTF-8.
+    assert!(resealed("第一".as_bytes(), &[0xff]).is_none(), "not UTF-8");
+    // Where the record's texts end (id, task, unit, target, by, note, problems, next): the
+    // note "第一" said to end inside its last character, then past the end of all texts.
+    let ends = |e: [u32; 8]| e.iter().flat_map(|n| n.to_le_bytes()).collect::<Vec<u8>>();
+    let written = ends([12, 13, 14, 14, 14, 20, 20, 20]);
+    assert!(resealed(&written, &ends([12, 13, 14, 14, 14, 19, 19, 19])).is_none(), "inside a character");
+    assert!(resealed(&written, &ends([12, 13, 14, 14, 14, 20, 20, 99])).is_none(), "past the end");
+    assert!(resealed(&written, &ends([12, 13, 14, 14, 14, 20, 14, 20])).is_none(), "out of order");
+    std::fs::write(&entry, &bytes).unwrap();
+    assert!(cache.get(&file, &stamp, later(&file), None).is_some(), "the entry as written is a hit");
+}
+
+#[test]
 fn a_replaced_file_is_a_miss() {
     let (tmp, cache, file) = setup();
     let stamp = Stamp::of(&file).unwrap();

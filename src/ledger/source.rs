@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, FixedOffset};
 
 use super::{ParsedFile, RecordKind, Status, Update};
-use crate::cache::{self, ArchivedRecord, CachedFile, Text};
+use crate::cache::{CachedFile, Rec, Text};
 use crate::plan::Position;
 
 /// A moment as nanoseconds since the epoch, what orders records in time; moments beyond the
@@ -104,10 +104,10 @@ impl Source {
         }
     }
 
-    fn archived(&self, i: usize) -> Option<&ArchivedRecord> {
+    fn archived(&self, i: usize) -> Option<Rec<'_>> {
         match self {
             Source::Parsed { .. } => None,
-            Source::Cached { file, .. } => file.entry().records.get(i),
+            Source::Cached { file, .. } => file.record(i),
         }
     }
 
@@ -117,35 +117,35 @@ impl Source {
             Source::Parsed { records, .. } => &records[i],
             Source::Cached { file, full } => full[i].get_or_init(|| {
                 // A validated entry always copies out; a placeholder stands in for the impossible.
-                Box::new(file.entry().records.get(i).and_then(cache::archived_update).unwrap_or_else(placeholder))
+                Box::new(file.record(i).map_or_else(placeholder, Rec::update))
             }),
         }
     }
 
     pub fn id(&self, i: usize) -> &str {
         match self.archived(i) {
-            Some(r) => r.id.as_str(),
+            Some(r) => r.id(),
             None => &self.update(i).id,
         }
     }
 
     pub fn task(&self, i: usize) -> &str {
         match self.archived(i) {
-            Some(r) => r.task.as_str(),
+            Some(r) => r.task(),
             None => &self.update(i).task,
         }
     }
 
     pub fn unit(&self, i: usize) -> &str {
         match self.archived(i) {
-            Some(r) => r.unit.as_str(),
+            Some(r) => r.unit(),
             None => &self.update(i).unit,
         }
     }
 
     pub fn at(&self, i: usize) -> DateTime<FixedOffset> {
         match self.archived(i) {
-            Some(r) => cache::archived_time(&r.at).unwrap_or_default(),
+            Some(r) => r.at(),
             None => self.update(i).at,
         }
     }
@@ -153,7 +153,7 @@ impl Source {
     /// What orders record `i` in time: nanoseconds since the epoch (see [`order_of`]).
     pub fn order(&self, i: usize) -> i64 {
         match self.archived(i) {
-            Some(r) => cache::archived_order(&r.at),
+            Some(r) => r.order(),
             None => order_of(self.update(i).at),
         }
     }
@@ -161,14 +161,14 @@ impl Source {
     /// When record `i` was written (`recorded_at`), as [`order_of`] counts time.
     pub fn written(&self, i: usize) -> Option<i64> {
         match self.archived(i) {
-            Some(r) => r.recorded_at.as_ref().map(cache::archived_order),
+            Some(r) => r.written(),
             None => self.update(i).recorded_at.map(order_of),
         }
     }
 
     pub fn status(&self, i: usize) -> Status {
         match self.archived(i) {
-            Some(r) => Status::ALL.get(usize::from(r.status)).copied().unwrap_or(Status::NotStarted),
+            Some(r) => r.status(),
             None => self.update(i).status,
         }
     }
@@ -183,10 +183,8 @@ impl Source {
     /// A free-text field of record `i`, read in place when it is valid UTF-8 (as every entry
     /// taizhang writes is), else as copied out.
     pub fn text(&self, i: usize, which: Text) -> Option<&str> {
-        if let Some(r) = self.archived(i)
-            && let Ok(t) = r.text(which).map(simdutf8::basic::from_utf8).transpose()
-        {
-            return t;
+        if let Some(r) = self.archived(i) {
+            return r.text(which);
         }
         let u = self.update(i);
         match which {
@@ -206,10 +204,8 @@ impl Source {
 
     /// Evidence item `k` of record `i`, read as [`Source::text`] reads.
     pub fn evidence(&self, i: usize, k: usize) -> Option<&str> {
-        if let Some(r) = self.archived(i)
-            && let Some(Ok(t)) = r.evidence().nth(k).map(simdutf8::basic::from_utf8)
-        {
-            return Some(t);
+        if let Some(r) = self.archived(i) {
+            return r.evidence(k);
         }
         self.update(i).evidence.get(k).map(String::as_str)
     }
@@ -218,16 +214,16 @@ impl Source {
     /// its time: cached times are all within the nanosecond range).
     pub fn later_than(&self, i: usize, t: DateTime<FixedOffset>) -> bool {
         match (self.archived(i), t.timestamp_nanos_opt()) {
-            (Some(r), Some(ns)) => cache::archived_order(&r.at) > ns,
+            (Some(r), Some(ns)) => r.order() > ns,
             _ => self.at(i) > t,
         }
     }
 
     pub fn kind(&self, i: usize) -> Kind<'_> {
         match self.archived(i) {
-            Some(r) => match (r.kind, r.target.as_ref()) {
-                (2, Some(t)) => Kind::Correction(t.as_str()),
-                (3, Some(t)) => Kind::Withdrawal(t.as_str()),
+            Some(r) => match (r.kind_code(), r.target()) {
+                (2, Some(t)) => Kind::Correction(t),
+                (3, Some(t)) => Kind::Withdrawal(t),
                 (1, _) => Kind::NoChange,
                 _ => Kind::Progress,
             },
@@ -242,7 +238,7 @@ impl Source {
 
     pub fn pos(&self, i: usize) -> Position {
         match (self, self.archived(i)) {
-            (_, Some(r)) => Position { line: r.line.to_native() as usize, col: r.col.to_native() as usize },
+            (_, Some(r)) => r.pos(),
             (Source::Parsed { positions, .. }, None) => {
                 positions.get(i).copied().unwrap_or(Position { line: 0, col: 0 })
             }
