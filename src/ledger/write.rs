@@ -238,7 +238,7 @@ fn keep_written(
 }
 
 /// The records already in the unit's file `src`: from the cache when its entry is valid for the
-/// file as stamped, else parsed (and kept in the cache). A file of another plan is refused.
+/// file as stamped, else parsed. A file of another plan is refused.
 fn existing(
     plan: &Plan,
     path: &Path,
@@ -255,8 +255,7 @@ fn existing(
     }
     let parsed = file::parse_located(src, path, Some(unit_id))?;
     store::check_plan(path, parsed.plan.as_deref(), plan)?;
-    if let Some((c, s)) = cache {
-        c.put(path, s, &parsed, wall, src.as_bytes());
-    }
+    // Not cached as read: the file is about to change, and what is written is cached then
+    // (`keep_written`).
     Ok(Source::parsed(parsed).0)
 }
