@@ -122,6 +122,11 @@ impl Source {
         }
     }
 
+    /// Reads record `i` ahead of its use ([`Rec::touch`]).
+    pub fn touch(&self, i: usize) -> u8 {
+        self.archived(i).map_or(0, Rec::touch)
+    }
+
     pub fn id(&self, i: usize) -> &str {
         match self.archived(i) {
             Some(r) => r.id(),

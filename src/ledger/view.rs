@@ -33,6 +33,15 @@ impl<'a> StateView<'a> {
         }))
     }
 
+    /// Reads the state's record ahead of its use, so that the reads of several states overlap
+    /// (the value means nothing).
+    pub fn touch(self) -> u8 {
+        match self.0 {
+            Inner::Held(_) => 0,
+            Inner::Record(s, i) => s.touch(i as usize),
+        }
+    }
+
     /// The id of the record the state stands for.
     pub fn id(self) -> &'a str {
         match self.0 {

@@ -197,6 +197,11 @@ impl<'a> Source<'a> {
         self.window.find(self.ledger, self.ledger.assignment(&task.id, &unit.id))
     }
 
+    /// Reads row `n`'s state ahead of its use ([`crate::ledger::StateView::touch`]).
+    pub fn touch(&self, n: usize) -> u8 {
+        self.kept(n).and_then(|f| f.latest).map_or(0, |s| s.touch())
+    }
+
     /// What was kept of row `n`.
     fn kept(&self, n: usize) -> Option<Found<'a>> {
         match &self.kept {

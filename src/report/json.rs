@@ -94,8 +94,13 @@ impl Doc<'_> {
     /// every core.
     fn rows(&mut self, key: &str, v: &dyn View, picked: Option<&[usize]>) -> io::Result<()> {
         let count = picked.map_or_else(|| v.row_count(), <[usize]>::len);
+        let at = |k: usize| picked.map_or(Some(k), |p| p.get(k).copied());
         self.array(key, count, ROWS_PER_CHUNK, &|buf, k, a| {
-            match picked.map_or(Some(k), |p| p.get(k).copied()).and_then(|n| v.row(n)) {
+            if k % ROWS_PER_CHUNK == 0 {
+                let touched = (k..count.min(k + ROWS_PER_CHUNK)).filter_map(at).fold(0, |x, n| x ^ v.touch(n));
+                std::hint::black_box(touched);
+            }
+            match at(k).and_then(|n| v.row(n)) {
                 Some(r) => row::write(buf, &r, a),
                 // Never: every position asked for is a row.
                 None => jsonout::value_at(buf, &(), a),

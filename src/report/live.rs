@@ -39,4 +39,8 @@ impl View for Live<'_> {
     fn row(&self, n: usize) -> Option<RowRef<'_>> {
         self.source.row(n)
     }
+
+    fn touch(&self, n: usize) -> u8 {
+        self.source.touch(n)
+    }
 }

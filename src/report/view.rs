@@ -21,6 +21,13 @@ pub trait View: Sync {
     /// The row at position `n` (0-based), as the summary's lists of positions refer to rows.
     fn row(&self, n: usize) -> Option<RowRef<'_>>;
 
+    /// Reads what row `n` will be made from ahead of making it: a renderer that touches a
+    /// chunk of rows first has their scattered ledger records read side by side, rather than
+    /// one after another as each row is written (the value means nothing).
+    fn touch(&self, _n: usize) -> u8 {
+        0
+    }
+
     fn head(&self) -> &Head {
         self.parts().head
     }
