@@ -9,7 +9,7 @@
 use std::str::FromStr;
 
 use toml::Spanned;
-use toml::value::Datetime;
+use toml::value::{Date, Datetime, Offset, Time};
 
 use super::{RawFile, RawUpdate};
 
@@ -347,7 +347,11 @@ impl<'s> Parser<'s> {
             return None;
         }
         self.at_value_end()?;
-        Some(Spanned::new(start..self.i, Datetime::from_str(text).ok()?))
+        let value = match plain_datetime(text) {
+            Some(d) => d,
+            None => Datetime::from_str(text).ok()?,
+        };
+        Some(Spanned::new(start..self.i, value))
     }
 
     /// A one-line array of strings.
@@ -373,6 +377,49 @@ impl<'s> Parser<'s> {
     fn at_value_end(&self) -> Option<()> {
         matches!(self.peek(), None | Some(b' ' | b'\t' | b'\n' | b'\r')).then_some(())
     }
+}
+
+/// The date-time taizhang writes (`2022-06-01T09:00:00+08:00`, or `Z` for UTC), read without
+/// toml's general date-time parser, to the same value; anything else (fractions, other forms,
+/// a leap second, a value out of range) is left to that parser.
+pub(super) fn plain_datetime(text: &str) -> Option<Datetime> {
+    let b = text.as_bytes();
+    let is = |i: usize, c: u8| b.get(i) == Some(&c);
+    let shape = match b.len() {
+        20 => is(19, b'Z'),
+        25 => (is(19, b'+') || is(19, b'-')) && is(22, b':'),
+        _ => false,
+    };
+    if !shape || ![(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')].iter().all(|&(i, c)| is(i, c)) {
+        return None;
+    }
+    let num = |at: usize, len: usize| -> Option<u16> {
+        let digits = b.get(at..at + len)?;
+        digits.iter().try_fold(0u16, |n, d| d.is_ascii_digit().then(|| n * 10 + u16::from(d - b'0')))
+    };
+    let small = |at: usize| num(at, 2).and_then(|n| u8::try_from(n).ok());
+    let (year, month, day) = (num(0, 4)?, small(5)?, small(8)?);
+    let (hour, minute, second) = (small(11)?, small(14)?, small(17)?);
+    let real_day = chrono::NaiveDate::from_ymd_opt(i32::from(year), u32::from(month), u32::from(day)).is_some();
+    if !real_day || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let offset = match b.get(19) {
+        Some(b'Z') => Offset::Z,
+        sign => {
+            let (h, m) = (small(20)?, small(23)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = i16::from(h) * 60 + i16::from(m);
+            Offset::Custom { minutes: if sign == Some(&b'-') { -minutes } else { minutes } }
+        }
+    };
+    Some(Datetime {
+        date: Some(Date { year, month, day }),
+        time: Some(Time { hour, minute, second: Some(second), nanosecond: None }),
+        offset: Some(offset),
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The one-pass reader against serde: whatever it reads, serde reads the same (spans included);
 //! what it leaves, it leaves whole.
 
-use super::raw_file;
+use super::{plain_datetime, raw_file};
 use crate::ledger::file::RawFile;
 
 /// `text` read the quick way, checked against serde; true when the quick way read it.
@@ -186,4 +186,30 @@ fn mutated_files_are_read_the_same_or_left() {
     }
     // Most mutants break the layout; enough must still be read to test anything.
     assert!(quick > cases / 10, "{quick} of {cases} read the quick way");
+}
+
+#[test]
+fn plain_date_times_read_as_toml_reads_them() {
+    use std::str::FromStr;
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut read = 0;
+    let pick = |rng: &mut Rng, values: &[&str]| values[rng.next() % values.len()].to_string();
+    for _ in 0..5000 {
+        let text = format!(
+            "{}-{}-{}T{}:{}:{}{}",
+            pick(&mut rng, &["2022", "2024", "2100", "2000", "0000", "9999", "202x"]),
+            pick(&mut rng, &["01", "02", "04", "12", "13", "00", "1"]),
+            pick(&mut rng, &["01", "28", "29", "30", "31", "32", "00"]),
+            pick(&mut rng, &["00", "09", "23", "24"]),
+            pick(&mut rng, &["00", "59", "60"]),
+            pick(&mut rng, &["00", "59", "60", "61"]),
+            pick(&mut rng, &["Z", "+08:00", "-05:30", "+00:00", "-00:00", "+23:59", "+24:00", "+08:60", "z", "+0800", ".5Z"]),
+        );
+        let toml = toml::value::Datetime::from_str(&text).ok();
+        if let Some(fast) = plain_datetime(&text) {
+            read += 1;
+            assert_eq!(Some(fast), toml, "{text}");
+        }
+    }
+    assert!(read > 100, "{read} read the quick way");
 }
