@@ -31,7 +31,12 @@ run() {
   awk -v a="$t0" -v b="$t1" -v r="$rss" 'BEGIN { printf "%.2f %.1f\n", (b - a) * 1000, r / 1024 }' >> "$work/s/$key"
 }
 
-cold() { rm -rf "$XDG_CACHE_HOME/taizhang"; }
+# cold: the cache deleted, and everything written so far flushed to disk first (a cold run writes
+# its cache anew; without the sync it would wait behind the writeback of earlier runs' output).
+cold() {
+  rm -rf "$XDG_CACHE_HOME/taizhang"
+  sync
+}
 
 # The last sample of KEY: field 1 time, 2 RSS.
 last() { tail -1 "$work/s/$1" | cut -d' ' -f"$2"; }
