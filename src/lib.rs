@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod listing;
 pub mod parallel;
 pub mod period;
+mod plain;
 pub mod plan;
 pub mod report;
 pub mod text;

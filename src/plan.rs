@@ -5,6 +5,7 @@ mod build;
 pub mod deadline;
 pub mod diag;
 pub mod names;
+mod plain;
 mod raw;
 pub mod responsible;
 

@@ -21,7 +21,10 @@ struct Cx<'a> {
 
 pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
     let invalid = |diagnostics| PlanError::Invalid { path: path.to_path_buf(), diagnostics };
-    let raw: RawPlan = toml::from_str(src).map_err(|e| invalid(vec![syntax(src, &e)]))?;
+    let raw: RawPlan = match super::plain::raw_plan(src) {
+        Some(raw) => raw,
+        None => toml::from_str(src).map_err(|e| invalid(vec![syntax(src, &e)]))?,
+    };
     let mut cx = Cx { lines: LineIndex::new(src), diags: Vec::new() };
     let meta = cx.meta(raw.plan.as_ref());
     let (units, groups, index) = cx.units(&raw.unit, &raw.group);

@@ -1,20 +1,13 @@
 //! The one-pass reader against serde: whatever it reads, serde reads the same (spans included);
 //! what it leaves, it leaves whole.
 
-use super::{plain_datetime, raw_file};
+use super::raw_file;
 use crate::ledger::file::RawFile;
+use crate::plain::plain_datetime;
+use crate::plain::testing::{self, Rng, mutate};
 
-/// `text` read the quick way, checked against serde; true when the quick way read it.
 fn same_as_serde(text: &str) -> bool {
-    let slow = toml::from_str::<RawFile>(text);
-    match raw_file(text) {
-        Some(fast) => {
-            let slow = slow.unwrap_or_else(|e| panic!("serde refuses what the quick way read: {e}\n{text:?}"));
-            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{text:?}");
-            true
-        }
-        None => false,
-    }
+    testing::same_as_serde::<RawFile>(text, raw_file)
 }
 
 const RECORD: &str = "[[update]]\nid = \"aaaa00000001\"\ntask = \"1\"\nunit = \"a\"\nat = 2022-06-01T09:00:00+08:00\nstatus = \"done\"\n";
@@ -113,74 +106,22 @@ fn edge_forms_read_the_same_or_are_left() {
     assert!(read_anyway.iter().all(|t| same_as_serde(t)), "{read_anyway:?}");
 }
 
-/// A small deterministic generator (xorshift), so a failure is the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 11) as usize
-    }
-}
-
 #[test]
 fn mutated_files_are_read_the_same_or_left() {
     let base = format!(
         "# 台账\nplan = \"p\"\nunit = \"a\"\n\n{RECORD}recorded_at = 2022-06-01T09:05:00.5Z\nby = \"张三\"\npercent = 40\nnote = \"第一行\\n\\\"引号\\\"\"\nproblems = 'literal \\n'\nnext = \"\"\"\n多行\n文字\"\"\"\nevidence = [\"https://example.org/a\", \"会议纪要\"]\n\n[[update]]\nid = \"aaaa00000002\"\ncorrects = \"aaaa00000001\"\nwithdrawn = true\nunchanged = false\ntask = \"1\"\nunit = \"a\"\nat = 2022-06-02T09:00:00+08:00\nstatus = \"done\"\n"
     );
     assert!(same_as_serde(&base));
-    let pieces = [
-        "\"",
-        "'",
-        "\\",
-        "\n",
-        "\r",
-        "\r\n",
-        "#",
-        "=",
-        " ",
-        "\t",
-        "[",
-        "]",
-        "[[update]]\n",
-        "0",
-        "9",
-        "T",
-        "Z",
-        ":",
-        "-",
-        "+",
-        ".",
-        ",",
-        "x",
-        "中",
-        "\u{7f}",
-        "\u{1}",
-        "\"\"\"",
-        "\\u4e2d",
-        "\\e",
-        "true",
-        "_",
-        "e",
-    ];
+    let pieces: Vec<&str> = testing::PIECES
+        .iter()
+        .copied()
+        .chain(["\r\n", "\t", "[[update]]\n", "9", "T", "Z", "+", ".", "\\u4e2d", "\\e", "_", "e"])
+        .collect();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let (mut quick, mut cases) = (0, 0);
     for _ in 0..4000 {
         let mut text = base.clone();
-        for _ in 0..1 + rng.next() % 3 {
-            let mut at = rng.next() % (text.len() + 1);
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            let mut end = (at + rng.next() % 4).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            let piece = if rng.next().is_multiple_of(4) { "" } else { pieces[rng.next() % pieces.len()] };
-            text.replace_range(at..end, piece);
-        }
+        mutate(&mut text, &pieces, &mut rng);
         cases += 1;
         quick += usize::from(same_as_serde(&text));
     }
@@ -203,7 +144,10 @@ fn plain_date_times_read_as_toml_reads_them() {
             pick(&mut rng, &["00", "09", "23", "24"]),
             pick(&mut rng, &["00", "59", "60"]),
             pick(&mut rng, &["00", "59", "60", "61"]),
-            pick(&mut rng, &["Z", "+08:00", "-05:30", "+00:00", "-00:00", "+23:59", "+24:00", "+08:60", "z", "+0800", ".5Z"]),
+            pick(
+                &mut rng,
+                &["Z", "+08:00", "-05:30", "+00:00", "-00:00", "+23:59", "+24:00", "+08:60", "z", "+0800", ".5Z"]
+            ),
         );
         let toml = toml::value::Datetime::from_str(&text).ok();
         if let Some(fast) = plain_datetime(&text) {

@@ -1,0 +1,175 @@
+//! The quick way into a plan file: its plain layout (`crate::plain`: comments, `key = value`
+//! lines, the `[plan]` table and `[[unit]]`, `[[group]]` and `[[task]]` headers) read in one
+//! pass into the raw plan serde would make. Anything else (another layout or table, an unknown
+//! or repeated key, a value of another type) gives `None`, and the file is read by toml, whose
+//! messages are the ones users see; a plan read either way is the same, spans included.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::raw::{Names, RawGroup, RawMeta, RawPlan, RawTask, RawUnit, Text};
+use crate::plain::{Parser, Step};
+
+/// The table whose keys are being read.
+enum Table {
+    Top,
+    Meta(Range<usize>, Box<RawMeta>),
+    Unit(Range<usize>, RawUnit),
+    Group(Range<usize>, RawGroup),
+    Task(Range<usize>, Box<RawTask>),
+}
+
+/// The raw plan, when it is all in the plain layout.
+pub(super) fn raw_plan(src: &str) -> Option<RawPlan> {
+    let mut p = Parser::new(src);
+    let mut plan = RawPlan { plan: None, unit: Vec::new(), group: Vec::new(), task: Vec::new() };
+    let mut table = Table::Top;
+    let mut seen_meta = false;
+    loop {
+        match p.step()? {
+            Step::End => break,
+            Step::Table { name, array, span } => {
+                let next = match (name, array) {
+                    ("plan", false) if !seen_meta => {
+                        seen_meta = true;
+                        Table::Meta(span, Box::new(meta()))
+                    }
+                    ("unit", true) => Table::Unit(span, RawUnit { id: None, name: None, aliases: None }),
+                    ("group", true) => {
+                        Table::Group(span, RawGroup { id: None, name: None, aliases: None, members: None })
+                    }
+                    ("task", true) => Table::Task(span, Box::new(task())),
+                    _ => return None,
+                };
+                close(&mut plan, std::mem::replace(&mut table, next));
+            }
+            Step::Key(key) => {
+                set(&mut table, key, &mut p)?;
+                p.end_of_line()?;
+            }
+        }
+    }
+    close(&mut plan, table);
+    Some(plan)
+}
+
+fn meta() -> RawMeta {
+    RawMeta {
+        id: None,
+        title: None,
+        issuer: None,
+        doc_no: None,
+        issued: None,
+        year: None,
+        report_dates: None,
+        timezone: None,
+        source: None,
+    }
+}
+
+fn task() -> RawTask {
+    RawTask {
+        id: None,
+        number: None,
+        section: None,
+        subsection: None,
+        topic: None,
+        content: None,
+        requirement: None,
+        indicator: None,
+        responsible: None,
+        lead: None,
+        units: None,
+        others: None,
+        deadline: None,
+        due: None,
+        remark: None,
+    }
+}
+
+/// Puts a table that has been read in its place in the plan.
+fn close(plan: &mut RawPlan, table: Table) {
+    match table {
+        Table::Top => {}
+        Table::Meta(at, m) => plan.plan = Some(Spanned::new(at, *m)),
+        Table::Unit(at, u) => plan.unit.push(Spanned::new(at, u)),
+        Table::Group(at, g) => plan.group.push(Spanned::new(at, g)),
+        Table::Task(at, t) => plan.task.push(Spanned::new(at, *t)),
+    }
+}
+
+/// Sets a field that is not yet set.
+fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+    if slot.is_some() {
+        return None;
+    }
+    *slot = Some(value?);
+    Some(())
+}
+
+fn text(slot: &mut Text, p: &mut Parser) -> Option<()> {
+    once(slot, p.string())
+}
+
+fn names(slot: &mut Names, p: &mut Parser) -> Option<()> {
+    once(slot, p.array(Parser::string))
+}
+
+/// Reads the value of `key` into the table it belongs to.
+fn set(table: &mut Table, key: &str, p: &mut Parser) -> Option<()> {
+    match table {
+        Table::Top => None,
+        Table::Meta(_, m) => match key {
+            "id" => text(&mut m.id, p),
+            "title" => text(&mut m.title, p),
+            "issuer" => text(&mut m.issuer, p),
+            "doc_no" => text(&mut m.doc_no, p),
+            "issued" => once(&mut m.issued, p.datetime()),
+            "year" => once(&mut m.year, p.integer()),
+            "report_dates" => once(&mut m.report_dates, p.array(Parser::datetime)),
+            "timezone" => text(&mut m.timezone, p),
+            "source" => text(&mut m.source, p),
+            _ => None,
+        },
+        Table::Unit(_, u) => match key {
+            "id" => text(&mut u.id, p),
+            "name" => text(&mut u.name, p),
+            "aliases" => names(&mut u.aliases, p),
+            _ => None,
+        },
+        Table::Group(_, g) => match key {
+            "id" => text(&mut g.id, p),
+            "name" => text(&mut g.name, p),
+            "aliases" => names(&mut g.aliases, p),
+            "members" => names(&mut g.members, p),
+            _ => None,
+        },
+        Table::Task(_, t) => task_field(t, key, p),
+    }
+}
+
+fn task_field(t: &mut RawTask, key: &str, p: &mut Parser) -> Option<()> {
+    match key {
+        "id" => text(&mut t.id, p),
+        "number" => text(&mut t.number, p),
+        "section" => text(&mut t.section, p),
+        "subsection" => text(&mut t.subsection, p),
+        "topic" => text(&mut t.topic, p),
+        "content" => text(&mut t.content, p),
+        "requirement" => text(&mut t.requirement, p),
+        "indicator" => text(&mut t.indicator, p),
+        "responsible" => text(&mut t.responsible, p),
+        "lead" => names(&mut t.lead, p),
+        "units" => names(&mut t.units, p),
+        "others" => text(&mut t.others, p),
+        "deadline" => text(&mut t.deadline, p),
+        "due" => once(&mut t.due, p.datetime()),
+        "remark" => text(&mut t.remark, p),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+#[path = "plain_tests.rs"]
+mod tests;
