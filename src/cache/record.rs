@@ -281,3 +281,6 @@ impl<'a> Rec<'a> {
         }
     }
 }
+
+// What the module's header promises (an archived record, besides its words).
+const _: () = assert!(std::mem::size_of::<ArchivedRecord>() == 88);
