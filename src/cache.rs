@@ -199,10 +199,9 @@ fn read_entry(path: &Path) -> Option<rkyv::util::AlignedVec> {
     if !meta.is_file() || len > MAX_ENTRY {
         return None;
     }
-    // Read to exactly the size the entry had when opened (AlignedVec's own reader grows a full
-    // buffer before it sees the end); one that grew since is a miss.
+    // Read into a buffer exactly the size the entry had when opened (AlignedVec's own reader,
+    // and growing one, round its size up to a power of two); one that grew since is a miss.
     let len = usize::try_from(len).ok()?;
-    // Exactly as large as the entry (growing one would round its size up to a power of two).
     let mut bytes = rkyv::util::AlignedVec::with_capacity(len);
     bytes.resize(len, 0);
     let mut f = f;

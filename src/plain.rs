@@ -96,7 +96,7 @@ impl<'s> Parser<'s> {
     }
 
     /// A comment, if any, then the end of the line (or of the file).
-    pub(crate) fn comment_and_line_end(&mut self) -> Option<()> {
+    fn comment_and_line_end(&mut self) -> Option<()> {
         if self.peek() == Some(b'#') {
             while let Some(c) = self.peek().filter(|&c| c != b'\n' && c != b'\r') {
                 if forbidden(c) {

@@ -52,19 +52,8 @@ pub fn all(out: &Path, plan: &Path, ledger: &Path, text: &str, ctx: &Context, fo
 fn ledger_into(dir: &Path, ctx: &Context) -> Result<usize, GenError> {
     fs::create_dir(dir).map_err(|source| GenError::Io { path: dir.to_path_buf(), source })?;
     set_mode(dir, DIR_MODE)?;
-    let units = ctx.by_unit.len();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|w| {
-                s.spawn(move || (w..units).step_by(workers).map(|u| unit_file(dir, ctx, u)).sum::<Result<usize, _>>())
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(GenError::Encode { message: "a writer thread failed".into() })))
-            .sum()
-    })
+    let written = crate::parallel::map(ctx.by_unit.len(), &|u| unit_file(dir, ctx, u));
+    written.into_iter().sum()
 }
 
 fn unit_file(dir: &Path, ctx: &Context, unit: usize) -> Result<usize, GenError> {

@@ -13,7 +13,6 @@ use super::{LedgerError, RecordKind, Status, Update, id};
 use crate::plan::Position;
 use crate::plan::diag::LineIndex;
 
-mod fast;
 mod lines;
 
 #[derive(Debug, Deserialize)]
@@ -82,7 +81,7 @@ pub fn parse_located(src: &str, path: &Path, unit: Option<&str>) -> Result<Parse
         pos: Some(lines.pos(offset)),
         message,
     };
-    let raw = match lines::raw_file(src).or_else(|| fast::raw_file(src)) {
+    let raw = match lines::raw_file(src) {
         Some(raw) => raw,
         None => toml::from_str::<RawFile>(src).map_err(|e| {
             let message = e.message().lines().next().unwrap_or_default().to_string();

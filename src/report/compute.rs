@@ -162,7 +162,7 @@ impl<'a> Source<'a> {
     /// are cores (the rows' ledger look-ups are most of a report's work). The rows are taken
     /// unit by unit, so that one unit's look-ups, all in its own file, come together.
     pub fn find(&self, range: std::ops::Range<usize>) -> Vec<Finding<'a>> {
-        let start = range.start;
+        let (start, len) = (range.start, range.len());
         let mut rows: Vec<(usize, usize, usize)> = range.filter_map(|n| self.slot(n).map(|(t, a)| (n, t, a))).collect();
         rows.sort_by_key(|&(_, t, a)| self.plan.tasks[t].assignees[a].unit);
         let chunk = |c: usize| -> Vec<(usize, Finding<'a>)> {
@@ -180,7 +180,7 @@ impl<'a> Source<'a> {
                 })
                 .collect()
         };
-        let mut found = vec![Finding::default(); rows.len()];
+        let mut found = vec![Finding::default(); len];
         for part in crate::parallel::map(rows.len().div_ceil(CHUNK), &chunk) {
             for (n, f) in part {
                 found[n - start] = f;

@@ -1,7 +1,7 @@
 //! The quickest way into a unit file: its plain layout (`crate::plain`: comments, `key = value`
 //! lines and `[[update]]` headers) read in one pass into the raw records serde would make.
 //! Anything else (another layout or table, an unknown or repeated key, a missing field) gives
-//! `None`, and the file is read by toml (`fast`, then serde), whose messages are the ones users
+//! `None`, and the file is read by toml through serde, whose messages are the ones users
 //! see; a file read either way gives the same records, spans included.
 
 use std::ops::Range;

@@ -10,11 +10,50 @@ fn same_as_serde(text: &str) -> bool {
     testing::same_as_serde::<RawFile>(text, raw_file)
 }
 
+/// A unit file with every field the format has (shared with `ledger::view`'s tests).
+const FULL: &str = include_str!("../testdata/records.toml");
+
+/// Unit files in every form: the full fixture, hand-written variants (some for serde to refuse)
+/// and the hostile fixtures.
+fn cases() -> Vec<String> {
+    let mut texts = vec![
+        FULL.to_string(),
+        String::new(),
+        "plan = \"p\"\nupdate = [{task = \"1\", unit = \"a\", at = 2022-06-01T09:00:00+08:00, status = \"done\"}]\n".into(),
+        "[[update]]\ntask = \"1\"\nunit = \"a\"\nat = 2022-06-01T09:00:00+08:00\nstatus = \"done\"\npercent = 1_0\nunchanged = false\n".into(),
+    ];
+    // A date without a time is a TOML date-time either way (the record is refused later).
+    texts.push(FULL.replacen("at = 2022-06-02 09:00:00+08:00", "at = 2022-06-02", 1));
+    // Each of these is for serde to refuse.
+    for (from, to) in [
+        ("percent = 0x28", "percent = 40.0"),
+        ("percent = 0x28", "percent = 99999999999999999999"),
+        ("by = \"张三\"", "by = 3"),
+        ("by = \"张三\"", "colour = \"red\""),
+        ("withdrawn = true", "withdrawn = \"yes\""),
+        ("status = \"done\"", ""),
+        ("at = 2022-06-02 09:00:00+08:00", "at = \"2022-06-02\""),
+        ("evidence = [\"https://example.org/a\", \"会议纪要\"]", "evidence = [1]"),
+        ("evidence = [\"https://example.org/a\", \"会议纪要\"]", "evidence = \"one\""),
+        ("plan = \"p\"", "plan = 1"),
+        ("plan = \"p\"", "[plan]\nid = \"p\""),
+        ("[[update]]\nid = \"aaaa00000002\"", "[update2]\nid = \"aaaa00000002\""),
+    ] {
+        assert!(FULL.contains(from), "{from}");
+        texts.push(FULL.replacen(from, to, 1));
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/ledger");
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        texts.push(std::fs::read_to_string(e.path()).unwrap());
+    }
+    texts
+}
+
 const RECORD: &str = "[[update]]\nid = \"aaaa00000001\"\ntask = \"1\"\nunit = \"a\"\nat = 2022-06-01T09:00:00+08:00\nstatus = \"done\"\n";
 
 #[test]
-fn every_case_of_the_toml_walk_reads_the_same_or_is_left() {
-    let cases = crate::ledger::file::fast::tests::cases();
+fn every_form_of_unit_file_reads_the_same_or_is_left() {
+    let cases = cases();
     let quick = cases.iter().filter(|t| same_as_serde(t)).count();
     assert!(quick >= 3, "{quick} of {} read the quick way", cases.len());
 }
