@@ -2,6 +2,8 @@
 //! control characters so that nothing read from a file can drive the terminal.
 
 pub(crate) mod safe;
+#[cfg(test)]
+mod width_tests;
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -11,8 +13,22 @@ pub use safe::{Sanitizer, find_unsafe};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Width of `s` in terminal cells.
+///
+/// Plan and ledger text is Chinese and ASCII, whose widths need no table: such text is summed
+/// here directly (the XLSX renderer measures every cell of a report with this), and anything
+/// else goes to unicode-width whole, so context rules (emoji sequences, variation selectors)
+/// apply exactly as there.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    let mut w = 0;
+    for c in s.chars() {
+        w += match c {
+            ' '..='~' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{00B7}' => 1,
+            '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303E}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => 2,
+            '\u{FF01}'..='\u{FF60}' => 2,
+            _ => return UnicodeWidthStr::width(s),
+        };
+    }
+    w
 }
 
 /// Replaces control characters (C0, DEL, C1, and bidi controls) with a visible stand-in, and

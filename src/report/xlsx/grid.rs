@@ -9,7 +9,9 @@
 use std::borrow::Cow;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
+};
 
 use super::{LINE_PT, MAX_ROW_PT, UNITS_PER_CELL, col_num};
 use crate::report::{Light, labels};
@@ -98,6 +100,29 @@ pub(super) struct Styles {
     pub(super) red: Format,
     pub(super) yellow: Format,
     pub(super) green: Format,
+    /// Formats of a table's columns, one per [`Holds`] but the light (see [`Grid::columns`]).
+    col_text: Format,
+    col_int: Format,
+    col_days: Format,
+    col_date: Format,
+    col_time: Format,
+    col_light: Format,
+    /// The colours a light's column gives each light (by conditional formats on its words).
+    if_red: Format,
+    if_yellow: Format,
+    if_green: Format,
+}
+
+/// What a table column holds, which decides its column format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Holds {
+    Text,
+    Int,
+    Days,
+    Date,
+    Time,
+    /// A traffic light, coloured by its word.
+    Light,
 }
 
 impl Styles {
@@ -110,6 +135,7 @@ impl Styles {
                 .set_background_color(Color::RGB(fill))
         };
         let top_left = Format::new().set_align(FormatAlign::Left).set_align(FormatAlign::Top);
+        let top = Format::new().set_align(FormatAlign::Top);
         Styles {
             title: top_left.clone().set_bold().set_font_size(14).set_text_wrap(),
             subtitle: top_left.clone().set_text_wrap(),
@@ -131,6 +157,27 @@ impl Styles {
             red: light(0x9C0006, 0xFFC7CE),
             yellow: light(0x9C5700, 0xFFEB9C),
             green: light(0x006100, 0xC6EFCE),
+            col_text: top.clone().set_text_wrap(),
+            col_int: top.clone().set_num_format("0"),
+            col_days: top.clone().set_num_format("0;[Red]-0;0"),
+            col_date: top.clone().set_num_format("yyyy-mm-dd"),
+            col_time: top.set_num_format("yyyy-mm-dd hh:mm"),
+            col_light: Format::new().set_align(FormatAlign::Top).set_align(FormatAlign::Center),
+            if_red: Format::new().set_font_color(Color::RGB(0x9C0006)).set_background_color(Color::RGB(0xFFC7CE)),
+            if_yellow: Format::new().set_font_color(Color::RGB(0x9C5700)).set_background_color(Color::RGB(0xFFEB9C)),
+            if_green: Format::new().set_font_color(Color::RGB(0x006100)).set_background_color(Color::RGB(0xC6EFCE)),
+        }
+    }
+
+    /// The format of a table column holding `h`.
+    fn column(&self, h: Holds) -> Option<&Format> {
+        match h {
+            Holds::Text => Some(&self.col_text),
+            Holds::Int => Some(&self.col_int),
+            Holds::Days => Some(&self.col_days),
+            Holds::Date => Some(&self.col_date),
+            Holds::Time => Some(&self.col_time),
+            Holds::Light => Some(&self.col_light),
         }
     }
 
@@ -196,33 +243,47 @@ impl<'a> Grid<'a> {
 
     /// Writes a bordered cell in the format its value calls for.
     pub(super) fn put(&mut self, row: u32, col: u16, cell: &Cell) -> Result<(), XlsxError> {
+        self.put_in(row, col, cell, true)
+    }
+
+    /// Writes a cell of a table whose columns carry the formats (see [`Grid::columns`]): only
+    /// a light brings its own, so the writer does not look a format up for every cell — on a
+    /// city's summary that lookup (a hash of the whole format) was a quarter of the time.
+    pub(super) fn put_plain(&mut self, row: u32, col: u16, cell: &Cell) -> Result<(), XlsxError> {
+        self.put_in(row, col, cell, false)
+    }
+
+    /// Writes a cell, in its own format when `own`, else in its column's.
+    fn put_in(&mut self, row: u32, col: u16, cell: &Cell, own: bool) -> Result<(), XlsxError> {
         self.start(row)?;
         let st = self.st;
+        let f = |f: &'a Format| own.then_some(f);
         let width = match cell {
             Cell::Text(s) if !s.is_empty() => {
                 let s = fit_cell(s, self.cut);
-                self.string(row, col, &s, &st.text)?;
-                self.wrap(col, col, &s, LINE_PT)
+                self.string(row, col, &s, f(&st.text))?;
+                self.wrap(col, col, &s, LINE_PT);
+                0
             }
             Cell::Text(_) | Cell::Blank => {
-                if let Some(ws) = self.ws.as_deref_mut() {
+                if let (Some(ws), true) = (self.ws.as_deref_mut(), own) {
                     ws.write_blank(row, col, &st.text)?;
                 }
                 0
             }
-            Cell::Int(n) => self.number(row, col, *n as f64, &st.int, n.to_string().len())?,
-            Cell::Days(n) => self.number(row, col, *n as f64, &st.days, n.to_string().len())?,
-            Cell::Rate(x) => self.number(row, col, *x, &st.rate, 6)?,
+            Cell::Int(n) => self.number(row, col, *n as f64, f(&st.int), n.to_string().len())?,
+            Cell::Days(n) => self.number(row, col, *n as f64, f(&st.days), n.to_string().len())?,
+            Cell::Rate(x) => self.number(row, col, *x, f(&st.rate), 6)?,
             Cell::Date(d) => match serial(*d) {
-                Some(n) => self.number(row, col, n, &st.date, 10)?,
-                None => self.date_text(row, col, &d.to_string())?,
+                Some(n) => self.number(row, col, n, f(&st.date), 10)?,
+                None => self.date_text(row, col, &d.to_string(), f(&st.text))?,
             },
             Cell::Time(t) => match serial_time(*t) {
-                Some(n) => self.number(row, col, n, &st.time, 16)?,
-                None => self.date_text(row, col, &labels::when(Some(*t)))?,
+                Some(n) => self.number(row, col, n, f(&st.time), 16)?,
+                None => self.date_text(row, col, &labels::when(Some(*t)), f(&st.text))?,
             },
             Cell::Light(l, s) => {
-                self.string(row, col, s, st.light(*l))?;
+                self.string(row, col, s, own.then(|| st.light(*l)))?;
                 text::width(s)
             }
         };
@@ -230,24 +291,47 @@ impl<'a> Grid<'a> {
         Ok(())
     }
 
-    fn string(&mut self, row: u32, col: u16, s: &str, f: &Format) -> Result<(), XlsxError> {
-        if let Some(ws) = self.ws.as_deref_mut() {
-            ws.write_string_with_format(row, col, s, f)?;
+    /// Gives a table's columns their formats, from what each holds, and a light column
+    /// its colours over rows `rows` (the writing pass).
+    pub(super) fn columns(&mut self, holds: &[Holds], rows: (u32, u32), lang: Lang) -> Result<(), XlsxError> {
+        let st = self.st;
+        let Some(ws) = self.ws.as_deref_mut() else { return Ok(()) };
+        for (c, h) in holds.iter().enumerate() {
+            let col = col_num(c);
+            if let Some(f) = st.column(*h) {
+                ws.set_column_format(col, f)?;
+            }
+            if *h == Holds::Light && rows.0 <= rows.1 {
+                for (l, f) in [(Light::Red, &st.if_red), (Light::Yellow, &st.if_yellow), (Light::Green, &st.if_green)] {
+                    let rule = ConditionalFormatCellRule::EqualTo(labels::light(l, lang));
+                    let cf = ConditionalFormatCell::new().set_rule(rule).set_format(f);
+                    ws.add_conditional_format(rows.0, col, rows.1, col, &cf)?;
+                }
+            }
         }
         Ok(())
     }
 
-    fn number(&mut self, row: u32, col: u16, n: f64, f: &Format, w: usize) -> Result<usize, XlsxError> {
-        if let Some(ws) = self.ws.as_deref_mut() {
-            ws.write_number_with_format(row, col, n, f)?;
+    fn string(&mut self, row: u32, col: u16, s: &str, f: Option<&Format>) -> Result<(), XlsxError> {
+        match (self.ws.as_deref_mut(), f) {
+            (Some(ws), Some(f)) => ws.write_string_with_format(row, col, s, f).map(|_| ()),
+            (Some(ws), None) => ws.write_string(row, col, s).map(|_| ()),
+            (None, _) => Ok(()),
+        }
+    }
+
+    fn number(&mut self, row: u32, col: u16, n: f64, f: Option<&Format>, w: usize) -> Result<usize, XlsxError> {
+        match (self.ws.as_deref_mut(), f) {
+            (Some(ws), Some(f)) => ws.write_number_with_format(row, col, n, f).map(|_| ())?,
+            (Some(ws), None) => ws.write_number(row, col, n).map(|_| ())?,
+            (None, _) => {}
         }
         Ok(w)
     }
 
     /// A date Excel cannot hold, written as text.
-    fn date_text(&mut self, row: u32, col: u16, s: &str) -> Result<usize, XlsxError> {
-        let st = self.st;
-        self.string(row, col, s, &st.text)?;
+    fn date_text(&mut self, row: u32, col: u16, s: &str, f: Option<&Format>) -> Result<usize, XlsxError> {
+        self.string(row, col, s, f)?;
         Ok(text::width(s))
     }
 
@@ -257,9 +341,8 @@ impl<'a> Grid<'a> {
         let st = self.st;
         for (c, t) in titles.iter().enumerate() {
             let col = col_num(c);
-            self.string(row, col, t, &st.head)?;
-            let w = self.wrap(col, col, t, LINE_PT);
-            self.track(col, w);
+            self.string(row, col, t, Some(&st.head))?;
+            self.wrap(col, col, t, LINE_PT);
         }
         Ok(())
     }
@@ -274,14 +357,16 @@ impl<'a> Grid<'a> {
             Some(ws) => ws.merge_range(row, 0, row, last, s, f).map(|_| ())?,
             None => {}
         }
-        self.wrap(0, last, s, line_pt);
+        if self.pending.is_some() {
+            self.wrap(0, last, s, line_pt);
+        }
         Ok(())
     }
 
     /// Writes a heading that may run over the empty cells to its right.
     pub(super) fn note(&mut self, row: u32, s: &str, f: &Format) -> Result<(), XlsxError> {
         self.start(row)?;
-        self.string(row, 0, s, f)
+        self.string(row, 0, s, Some(f))
     }
 
     /// Moves to `row`: the row before it is complete, and gets its height.
@@ -310,28 +395,25 @@ impl<'a> Grid<'a> {
         self.end_row()
     }
 
-    /// Takes in wrapped text spanning columns `first..=last` of the row being written (for its
-    /// height); returns its widest line.
-    fn wrap(&mut self, first: u16, last: u16, s: &str, line_pt: f64) -> usize {
-        let mut widest = 0;
-        let mut lines = 0.0;
-        let room = match self.pending {
-            Some(_) => {
-                let span: f64 = (first..=last).map(|c| self.cols.get(usize::from(c)).copied().unwrap_or(10.0)).sum();
-                ((span - 2.0) / UNITS_PER_CELL).max(1.0)
+    /// Takes in text spanning columns `first..=last`: in the writing pass, for the height of the
+    /// row being written; in the measuring pass, for the widest line of column `first` (text
+    /// over several columns does not widen them). A line no longer in bytes than what it is
+    /// held against is not measured: no character is wider than its UTF-8 length.
+    fn wrap(&mut self, first: u16, last: u16, s: &str, line_pt: f64) {
+        if self.pending.is_some() {
+            let span: f64 = (first..=last).map(|c| self.cols.get(usize::from(c)).copied().unwrap_or(10.0)).sum();
+            let room = ((span - 2.0) / UNITS_PER_CELL).max(1.0);
+            let count =
+                |l: &str| if l.len() as f64 <= room { 1.0 } else { (text::width(l) as f64 / room).ceil().max(1.0) };
+            let lines = s.lines().map(count).sum::<f64>().max(1.0);
+            if let Some(p) = self.pending.as_mut() {
+                p.height = p.height.max(lines * line_pt + if lines > 1.0 { 3.0 } else { 0.0 });
             }
-            None => 1.0,
-        };
-        for line in s.lines() {
-            let n = text::width(line);
-            widest = widest.max(n);
-            lines += (n as f64 / room).ceil().max(1.0);
+        } else if first == last {
+            let known = self.widths.get(usize::from(first)).copied().unwrap_or(0);
+            let widest = s.lines().filter(|l| l.len() > known).map(text::width).max().unwrap_or(0);
+            self.track(first, widest);
         }
-        if let Some(p) = self.pending.as_mut() {
-            let lines = lines.max(1.0);
-            p.height = p.height.max(lines * line_pt + if lines > 1.0 { 3.0 } else { 0.0 });
-        }
-        widest
     }
 
     fn track(&mut self, col: u16, width: usize) {
