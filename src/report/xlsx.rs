@@ -186,7 +186,7 @@ fn cell<'r>(key: &str, r: &RowRef<'r>, lang: Lang) -> Cell<'r> {
         "percent" => pct(r.percent),
         "expected" => pct(r.expected),
         "bucket" => Cell::text(labels::bucket(r.bucket, lang)),
-        "light" => Cell::Light(r.light, labels::light(r.light, lang)),
+        "light" => Cell::Light(labels::light(r.light, lang)),
         "note" => opt(r.note),
         "problems" => opt(r.problems),
         "next" => opt(r.next),

@@ -50,7 +50,8 @@ pub(super) enum Cell<'a> {
     Rate(f64),
     Date(NaiveDate),
     Time(DateTime<FixedOffset>),
-    Light(Light, &'static str),
+    /// A traffic light's word; a table's light column colours it (see [`Grid::columns`]).
+    Light(&'static str),
     Blank,
 }
 
@@ -97,9 +98,6 @@ pub(super) struct Styles {
     pub(super) rate: Format,
     pub(super) date: Format,
     pub(super) time: Format,
-    pub(super) red: Format,
-    pub(super) yellow: Format,
-    pub(super) green: Format,
     /// Formats of a table's columns, one per [`Holds`] but the light (see [`Grid::columns`]).
     col_text: Format,
     col_int: Format,
@@ -128,12 +126,6 @@ pub(super) enum Holds {
 impl Styles {
     pub(super) fn new() -> Styles {
         let cell = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
-        let light = |font: u32, fill: u32| {
-            cell.clone()
-                .set_align(FormatAlign::Center)
-                .set_font_color(Color::RGB(font))
-                .set_background_color(Color::RGB(fill))
-        };
         let top_left = Format::new().set_align(FormatAlign::Left).set_align(FormatAlign::Top);
         let top = Format::new().set_align(FormatAlign::Top);
         Styles {
@@ -154,9 +146,6 @@ impl Styles {
             rate: cell.clone().set_num_format("0.0%"),
             date: cell.clone().set_num_format("yyyy-mm-dd"),
             time: cell.clone().set_num_format("yyyy-mm-dd hh:mm"),
-            red: light(0x9C0006, 0xFFC7CE),
-            yellow: light(0x9C5700, 0xFFEB9C),
-            green: light(0x006100, 0xC6EFCE),
             col_text: top.clone().set_text_wrap(),
             col_int: top.clone().set_num_format("0"),
             col_days: top.clone().set_num_format("0;[Red]-0;0"),
@@ -178,14 +167,6 @@ impl Styles {
             Holds::Date => Some(&self.col_date),
             Holds::Time => Some(&self.col_time),
             Holds::Light => Some(&self.col_light),
-        }
-    }
-
-    pub(super) fn light(&self, l: Light) -> &Format {
-        match l {
-            Light::Red => &self.red,
-            Light::Yellow => &self.yellow,
-            Light::Green => &self.green,
         }
     }
 }
@@ -246,9 +227,9 @@ impl<'a> Grid<'a> {
         self.put_in(row, col, cell, true)
     }
 
-    /// Writes a cell of a table whose columns carry the formats (see [`Grid::columns`]): only
-    /// a light brings its own, so the writer does not look a format up for every cell — on a
-    /// city's summary that lookup (a hash of the whole format) was a quarter of the time.
+    /// Writes a cell of a table whose columns carry the formats (see [`Grid::columns`]), so
+    /// the writer does not look a format up for every cell: on a city's summary that lookup (a
+    /// hash of the whole format) was a quarter of the time.
     pub(super) fn put_plain(&mut self, row: u32, col: u16, cell: &Cell) -> Result<(), XlsxError> {
         self.put_in(row, col, cell, false)
     }
@@ -282,8 +263,8 @@ impl<'a> Grid<'a> {
                 Some(n) => self.number(row, col, n, f(&st.time), 16)?,
                 None => self.date_text(row, col, &labels::when(Some(*t)), f(&st.text))?,
             },
-            Cell::Light(l, s) => {
-                self.string(row, col, s, own.then(|| st.light(*l)))?;
+            Cell::Light(s) => {
+                self.string(row, col, s, f(&st.text))?;
                 text::width(s)
             }
         };

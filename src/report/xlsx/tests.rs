@@ -330,3 +330,66 @@ fn formula_like_text_stays_a_string_cell() {
     let formulas = wb.worksheet_formula("台账").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "the sheet has formulas");
 }
+
+/// The text of one part (file) of a rendered workbook.
+fn xml_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    std::io::read_to_string(zip.by_name(name).unwrap()).unwrap()
+}
+
+/// The value of attribute `name` in the XML tag `tag` (`<c r="A1" s="3">`).
+fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[start..].split('"').next()
+}
+
+/// Every tag `<name …>` in `xml`, attributes included.
+fn tags<'x>(xml: &'x str, name: &str) -> Vec<&'x str> {
+    let open = format!("<{name} ");
+    xml.match_indices(&open).filter_map(|(i, _)| xml[i..].split_once('>').map(|(t, _)| t)).collect()
+}
+
+/// The number format of cell style `xf` (an index into styles.xml's cellXfs).
+fn number_format(styles: &str, xf: usize) -> String {
+    let cell_xfs = styles.split("<cellXfs").nth(1).unwrap();
+    let id = attr(tags(cell_xfs, "xf")[xf], "numFmtId").unwrap();
+    let custom = tags(styles, "numFmt").into_iter().find(|t| attr(t, "numFmtId") == Some(id));
+    custom.and_then(|t| attr(t, "formatCode")).unwrap_or("General").to_string()
+}
+
+#[test]
+fn table_cells_take_their_columns_formats_and_lights_their_colours() {
+    let bytes = render(&report(Kind::Ledger), Lang::Zh).unwrap();
+    let sheet = xml_part(&bytes, "xl/worksheets/sheet1.xml");
+    let styles = xml_part(&bytes, "xl/styles.xml");
+    // Data cells carry no border of their own, so the printed table shows the gridlines.
+    assert!(sheet.contains(r#"<printOptions gridLines="1"/>"#), "{sheet}");
+    // Each data cell (rows 4–6) is in its column's style; the columns' styles differ by content.
+    let col_style: Vec<(usize, &str)> = tags(&sheet, "col")
+        .iter()
+        .map(|t| (attr(t, "min").unwrap().parse().unwrap(), attr(t, "style").unwrap()))
+        .collect();
+    let style_of = |letter: &str| {
+        let n = usize::from(letter.as_bytes()[0] - b'A') + 1;
+        col_style.iter().find(|(min, _)| *min == n).map(|(_, s)| *s)
+    };
+    let data: Vec<&str> =
+        tags(&sheet, "c").into_iter().filter(|t| attr(t, "r").is_some_and(|r| r.ends_with(['4', '5', '6']))).collect();
+    assert!(data.len() > 40, "{data:?}");
+    for c in &data {
+        let r = attr(c, "r").unwrap();
+        assert_eq!(attr(c, "s"), style_of(&r[..1]), "cell {r} is not in its column's style");
+    }
+    let fmt = |letter: &str| number_format(&styles, style_of(letter).unwrap().parse().unwrap());
+    // due, days left (red when negative), percent, updated.
+    assert_eq!([fmt("H"), fmt("I"), fmt("K"), fmt("S")], ["yyyy-mm-dd", "0;[Red]-0;0", "0", "yyyy-mm-dd hh:mm"]);
+    // The light column (N) is coloured by its words: red, yellow, green, in the usual Excel shades.
+    let rules = sheet.split(r#"<conditionalFormatting sqref="N4:N6">"#).nth(1).unwrap();
+    let rules = rules.split("</conditionalFormatting>").next().unwrap();
+    let words: Vec<&str> = rules.split("<formula>").skip(1).filter_map(|f| f.split("</formula>").next()).collect();
+    assert_eq!(words, [r#""✗红""#, r#""!黄""#, r#""✓绿""#]);
+    let dxf = tags(rules, "cfRule").iter().map(|t| attr(t, "dxfId").unwrap()).collect::<Vec<_>>();
+    assert_eq!(dxf, ["0", "1", "2"]);
+    let fills: Vec<&str> = styles.split("<dxf>").skip(1).filter_map(|d| attr(tags(d, "bgColor")[0], "rgb")).collect();
+    assert_eq!(fills, ["FFFFC7CE", "FFFFEB9C", "FFC6EFCE"]);
+}
