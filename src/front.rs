@@ -5,6 +5,7 @@
 mod fail;
 pub mod load;
 pub mod output;
+pub mod render;
 
 use std::path::PathBuf;
 

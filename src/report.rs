@@ -11,6 +11,7 @@
 
 mod build;
 pub mod cells;
+pub mod chase;
 mod compute;
 pub mod csv;
 pub mod html;

@@ -12,6 +12,7 @@ mod events;
 mod form;
 mod input;
 mod keymap;
+mod lead;
 mod list;
 mod picker;
 mod start;

@@ -3,15 +3,16 @@
 //! in one pass, then hands the report to the renderer of the chosen format, which computes the
 //! rows again as it writes them to stdout or the file (none are kept).
 
-use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use taizhang::period::{self, Period};
-use taizhang::report::{self, Kind, Live, Options, Rows};
-use taizhang::{Lang, Plan, clock};
+use taizhang::report::{self, Kind, Options, Rows};
+use taizhang::{Plan, clock};
 
+use crate::front::render::{Format as ReportFormat, Writer, other};
 use crate::front::{Fail, Global, load, output};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -19,16 +20,6 @@ pub enum KindArg {
     Summary,
     Unit,
     Ledger,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Txt,
-    Md,
-    Csv,
-    Html,
-    Xlsx,
-    Json,
 }
 
 #[derive(Debug, Args)]
@@ -73,7 +64,7 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
         (_, as_of) => as_of,
     };
     let opts = Options { kind, period, as_of, at: None, unit };
-    let format = args.format.or_else(|| args.output.as_deref().and_then(from_extension)).unwrap_or(ReportFormat::Txt);
+    let format = args.format.or_else(|| args.output.as_deref().and_then(ReportFormat::from_extension)).unwrap_or(ReportFormat::Txt);
     // Decided from the plan alone, before any ledger is read or any row is built.
     let rows = report::row_count(&plan, &opts);
     if format == ReportFormat::Xlsx && rows > report::xlsx::MAX_ROWS {
@@ -85,9 +76,10 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let only = if kind == Kind::Summary { None } else { unit };
     let ledger = load::ledger(&plan, g, only, lang)?.unwrap_or_default();
     // A summary printed as text lists only its overdue and completed rows; the rest print all.
-    let lists_only = kind == Kind::Summary && !matches!(format, ReportFormat::Json | ReportFormat::Xlsx);
-    let model = report::live(&plan, &ledger, &opts, if lists_only { Rows::Listed } else { Rows::Every });
-    let out = Out { format, lang, color: args.output.is_none() && colour_terminal(), pretty: args.pretty };
+    let kept = if kind == Kind::Summary { format.summary_rows() } else { Rows::Every };
+    let model = report::live(&plan, &ledger, &opts, kept);
+    let color = args.output.is_none() && colour_terminal();
+    let out = Writer { format, lang, color, pretty: args.pretty, width: super::tasks::terminal_width() };
     match &args.output {
         Some(path) => {
             output::file_with(path, |f| out.to_file(&model, f))?;
@@ -148,58 +140,7 @@ fn choose_period(
     }
 }
 
-fn from_extension(path: &Path) -> Option<ReportFormat> {
-    let ext = path.extension()?.to_string_lossy().to_lowercase();
-    Some(match ext.as_str() {
-        "txt" => ReportFormat::Txt,
-        "md" | "markdown" => ReportFormat::Md,
-        "csv" => ReportFormat::Csv,
-        "html" | "htm" => ReportFormat::Html,
-        "xlsx" => ReportFormat::Xlsx,
-        "json" => ReportFormat::Json,
-        _ => return None,
-    })
-}
-
 /// True when stdout is a terminal and `NO_COLOR` is not set.
 fn colour_terminal() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-/// How the report is written.
-struct Out {
-    format: ReportFormat,
-    lang: Lang,
-    color: bool,
-    pretty: bool,
-}
-
-impl Out {
-    /// Writes a text format (everything but XLSX).
-    fn text(&self, model: &Live, w: &mut dyn Write) -> io::Result<()> {
-        let lang = self.lang;
-        match self.format {
-            ReportFormat::Txt => report::txt::write(model, lang, super::tasks::terminal_width(), self.color, w),
-            ReportFormat::Md => report::md::write(model, lang, w),
-            ReportFormat::Csv => report::csv::write(model, lang, w).map_err(io::Error::from),
-            ReportFormat::Html => report::html::write(model, lang, w),
-            ReportFormat::Json => report::json::write(model, self.pretty, w),
-            ReportFormat::Xlsx => Err(other("XLSX is not text")),
-        }
-    }
-
-    /// Writes any format to the new file.
-    fn to_file(&self, model: &Live, f: &mut std::fs::File) -> io::Result<()> {
-        if self.format == ReportFormat::Xlsx {
-            report::xlsx::workbook(model, self.lang).map_err(other)?.save_to_writer(f).map_err(other)
-        } else {
-            let mut w = BufWriter::with_capacity(1 << 16, f);
-            self.text(model, &mut w)?;
-            w.flush()
-        }
-    }
-}
-
-fn other(e: impl ToString) -> io::Error {
-    io::Error::other(e.to_string())
 }

@@ -7,6 +7,9 @@ use chrono::{DateTime, FixedOffset};
 use crossterm::event::KeyEvent;
 use taizhang::ledger::draft::Draft;
 use taizhang::ledger::{Expect, Ledger, Update};
+use taizhang::report::Options;
+
+use crate::front::render::Format;
 
 /// Something that happened.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +89,24 @@ pub enum Action {
     /// Answers in the no-change and withdraw prompts.
     Confirm,
     Cancel,
+    /// Lead view: the previous or next period, or period N (1-based).
+    PrevPeriod,
+    NextPeriod,
+    ShowPeriod(usize),
+    /// Lead view: move to the next list (units, overdue, chase).
+    NextPane,
+    /// Open the unit picker (to record as a unit).
+    PickUnit,
+    /// Lead view: choose the format to write the summary in.
+    AskExport,
+    /// Write the shown period's summary in this format.
+    Export(Format),
+    /// Write the chase list, as text and as CSV.
+    WriteChase,
+    /// A ledger file changed on disk.
+    LedgerChanged,
+    /// Files written (full paths), or why not.
+    Exported(Result<Vec<String>, String>),
 }
 
 /// What a background read of the ledger found: the current state of every other unit's
@@ -125,6 +146,8 @@ pub enum Effect {
     LoadLedger {
         skip: Option<usize>,
         now: DateTime<FixedOffset>,
+        /// Every record (the lead view reports on any period), not only the states as of `now`.
+        full: bool,
     },
     /// Read the operator's drafts of this unit (answered with `DraftsLoaded`).
     LoadDrafts {
@@ -137,4 +160,34 @@ pub enum Effect {
         unit: String,
         task: String,
     },
+    /// Write a report from the lead view (answered with `Exported`).
+    Export(Box<Job>),
+    /// Watch the ledger directory, saying when a file in it changes (`LedgerChanged`).
+    Watch,
+}
+
+/// What the lead view writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Summary(Format),
+    Chase,
+}
+
+/// A report to write: what, for which period and cut-off, from the ledger as the lead view has
+/// it (shared, not copied). Two jobs are equal when they would write the same thing.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub what: Written,
+    pub options: Options,
+    pub ledger: Arc<Ledger>,
+}
+
+impl PartialEq for Job {
+    fn eq(&self, other: &Job) -> bool {
+        let o = (&self.options, &other.options);
+        self.what == other.what
+            && o.0.period == o.1.period
+            && o.0.as_of == o.1.as_of
+            && Arc::ptr_eq(&self.ledger, &other.ledger)
+    }
 }

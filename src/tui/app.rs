@@ -3,6 +3,7 @@
 
 mod draft_actions;
 mod form_actions;
+mod lead_actions;
 mod list_actions;
 mod load_actions;
 mod record_actions;
@@ -18,6 +19,7 @@ use taizhang::{Lang, Plan};
 use super::action::{Action, Effect};
 use super::form::Form;
 use super::keymap::Ctx;
+use super::lead::Lead;
 use super::list::ListState;
 use super::picker::{Choice, Picker};
 use super::text::{T, t};
@@ -25,6 +27,10 @@ use super::text::{T, t};
 /// What the screen is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// The lead's dashboard (no `--unit`).
+    Lead,
+    /// The lead view's format chooser.
+    Export,
     Picker,
     List,
     Form,
@@ -97,10 +103,14 @@ pub struct App {
     /// A one-line message for the status bar.
     pub message: Option<String>,
     pub quit: bool,
+    /// The lead view, when the interface was opened without a unit.
+    pub lead: Option<Lead>,
+    /// The unit's list was opened from the lead view: nothing can be recorded in it.
+    pub readonly: bool,
 }
 
 impl App {
-    /// A new app; with `unit`, straight into that unit's list, else the unit picker.
+    /// A new app; with `unit`, straight into that unit's list, else the lead view.
     pub fn new(
         plan: Plan,
         ledger: Ledger,
@@ -135,9 +145,16 @@ impl App {
             records: None,
             message: None,
             quit: false,
+            lead: None,
+            readonly: false,
         };
-        if let Some(u) = unit {
-            app.choose(u);
+        match unit {
+            Some(u) => app.choose(u),
+            None => {
+                app.lead = Some(Lead::new(&app.plan, app.today()));
+                app.mode = Mode::Lead;
+                app.rebuild_lead();
+            }
         }
         app
     }
@@ -158,6 +175,8 @@ impl App {
             return vec![Ctx::Help];
         }
         match self.mode {
+            Mode::Lead => vec![Ctx::Lead],
+            Mode::Export => vec![Ctx::Export],
             Mode::Picker => vec![Ctx::Picker],
             Mode::List if self.list.searching => vec![Ctx::Search],
             Mode::List => vec![Ctx::List],
@@ -179,6 +198,10 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if self.readonly && self.writes(&action) {
+            self.message = Some(super::text::lead::read_only(self.lang, &self.unit_name()));
+            return None;
+        }
         match action {
             Action::Quit => self.quit_now(),
             Action::ToggleHelp => self.toggle_help(),
@@ -190,8 +213,8 @@ impl App {
             }
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
-            Action::PageUp => self.step(-self.list.page()),
-            Action::PageDown => self.step(self.list.page()),
+            Action::PageUp => self.step(-self.page()),
+            Action::PageDown => self.step(self.page()),
             Action::Home => self.step(isize::MIN / 2),
             Action::End => self.step(isize::MAX / 2),
             Action::ScrollUp => self.step(-3),
@@ -217,8 +240,37 @@ impl App {
             | Action::AskWithdraw
             | Action::Confirm
             | Action::Cancel => self.record_action(action),
+            Action::PrevPeriod
+            | Action::NextPeriod
+            | Action::ShowPeriod(_)
+            | Action::NextPane
+            | Action::PickUnit
+            | Action::AskExport
+            | Action::Export(_)
+            | Action::WriteChase
+            | Action::LedgerChanged
+            | Action::Exported(_) => self.lead_action(action),
             other => self.form_action(other),
         }
+    }
+
+    /// True for what would record something: not in a unit opened read-only.
+    fn writes(&self, action: &Action) -> bool {
+        match action {
+            Action::Open => self.mode == Mode::List,
+            Action::AskNoChange | Action::CorrectRecord | Action::AskWithdraw => true,
+            _ => false,
+        }
+    }
+
+    /// Lines a page key moves.
+    fn page(&self) -> isize {
+        if self.mode == Mode::Lead { 10 } else { self.list.page() }
+    }
+
+    /// The chosen unit's name (empty before one is chosen).
+    pub fn unit_name(&self) -> String {
+        self.unit.map(|u| self.plan.units[u].name.clone()).unwrap_or_default()
     }
 
     fn quit_now(&mut self) -> Option<Effect> {
@@ -236,6 +288,7 @@ impl App {
         self.now = now;
         if day_changed {
             self.rebuild();
+            self.rebuild_lead();
         }
         None
     }
@@ -244,8 +297,10 @@ impl App {
     /// form on the selected assignment.
     fn open(&mut self) -> Option<Effect> {
         match self.mode {
+            Mode::Lead => self.open_read_only(),
             Mode::Picker => {
                 let Some(Choice::Unit(u)) = self.picker.chosen() else { return None };
+                self.readonly = false;
                 self.choose(u);
                 let unit = self.plan.units[self.unit?].id.clone();
                 return Some(Effect::LoadDrafts { unit });
@@ -282,11 +337,21 @@ impl App {
         self.report.as_ref().map_or(&[], |r| &r.rows)
     }
 
-    /// Esc: close help, end or clear the search, cancel the form (asking first if changed), or
-    /// leave the restore prompt keeping the draft for later.
+    /// Esc: close help, end or clear the search, cancel the form (asking first if changed),
+    /// leave the restore prompt keeping the draft for later, or go back to the lead view (from
+    /// the picker or a unit opened read-only; with no lead view, Esc in the picker quits).
     fn back(&mut self) -> Option<Effect> {
+        let searching = self.list.searching || !self.list.query.is_empty();
+        let leaving = self.mode == Mode::Picker || self.mode == Mode::List && !searching;
+        if !self.help && leaving && self.back_to_lead() {
+            return None;
+        }
         if self.help {
             self.help = false;
+        } else if self.mode == Mode::Picker {
+            return self.quit_now();
+        } else if self.mode == Mode::Export {
+            self.mode = Mode::Lead;
         } else if self.mode == Mode::Form && !self.saving {
             if self.form.as_ref().is_some_and(Form::dirty) {
                 self.mode = Mode::Discard;

@@ -127,6 +127,7 @@ fn a_restored_draft_is_checked_against_the_record_it_was_typed_over() {
 fn choosing_a_unit_asks_for_its_drafts_and_a_note_is_shown() {
     let p = tests::plan();
     let mut a = App::new(p, Ledger::default(), vec![], None, now("2022-06-01T09:00:00+08:00"), Lang::Zh);
+    a.update(Action::PickUnit);
     for c in "财政".chars() {
         a.update(Action::Type(c));
     }

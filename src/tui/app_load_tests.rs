@@ -42,6 +42,7 @@ fn other_units_show_as_being_read_until_they_arrive() {
 fn a_unit_chosen_before_its_records_arrive_has_no_rows_yet() {
     let p = plan();
     let mut a = App::new(p, Ledger::default(), vec![], None, now(AT), Lang::Zh);
+    a.update(Action::PickUnit);
     a.others = Others::Reading;
     for c in "财政".chars() {
         a.update(Action::Type(c));
@@ -61,6 +62,7 @@ fn a_chosen_unit_whose_file_cannot_be_read_goes_back_to_the_picker() {
     let p = plan();
     let sczj = p.find_unit("市财政局").unwrap();
     let mut a = App::new(p, Ledger::default(), vec![], None, now(AT), Lang::Zh);
+    a.update(Action::PickUnit);
     a.others = Others::Reading;
     for c in "财政".chars() {
         a.update(Action::Type(c));

@@ -219,9 +219,11 @@ fn sort_by_due_date_keeps_sections_and_orders_within_them() {
 }
 
 #[test]
-fn without_a_unit_the_picker_comes_first() {
+fn without_a_unit_the_lead_view_comes_first_and_the_picker_is_one_key_away() {
     let p = plan();
     let mut a = App::new(p, Ledger::default(), vec![], None, now("2022-06-01T09:00:00+08:00"), Lang::Zh);
+    assert_eq!(a.mode, Mode::Lead);
+    run(&mut a, [Action::PickUnit]);
     assert_eq!(a.mode, Mode::Picker);
     for c in "财政".chars() {
         a.update(Action::Type(c));

@@ -13,6 +13,9 @@ use taizhang::clock::Clock;
 use taizhang::ledger::{self, Ledger, LedgerError, LoadOptions, draft};
 use taizhang::{Lang, Plan};
 
+mod export;
+mod watch;
+
 use super::action::{Action, Delivery, Effect, SaveError};
 use super::app::App;
 use super::drafts::{DraftWriter, Job};
@@ -73,8 +76,16 @@ impl Effects {
                 self.save(*update, *expect);
                 None
             }
-            Effect::LoadLedger { skip, now } => {
-                self.load_ledger(skip, now);
+            Effect::LoadLedger { skip, now, full } => {
+                self.load_ledger(skip, now, full);
+                None
+            }
+            Effect::Export(job) => {
+                export::spawn(Arc::clone(&self.plan), *job, self.lang, self.tx.clone());
+                None
+            }
+            Effect::Watch => {
+                watch::spawn(self.dir.clone(), self.tx.clone());
                 None
             }
             Effect::LoadDrafts { unit } => {
@@ -92,9 +103,10 @@ impl Effects {
         }
     }
 
-    /// Reads every unit's records but `skip`'s on another thread, keeping only each
-    /// assignment's state as of `now` (all the detail pane shows of other units).
-    fn load_ledger(&self, skip: Option<usize>, now: DateTime<FixedOffset>) {
+    /// Reads every unit's records but `skip`'s on another thread: all of them when `full` (the
+    /// lead view), else only each assignment's state as of `now` (all the detail pane shows of
+    /// other units).
+    fn load_ledger(&self, skip: Option<usize>, now: DateTime<FixedOffset>, full: bool) {
         let (plan, dir, tx, lang, cache) =
             (Arc::clone(&self.plan), self.dir.clone(), self.tx.clone(), self.lang, self.cache.clone());
         let wall = chrono::Local::now().fixed_offset();
@@ -104,7 +116,7 @@ impl Effects {
                     cache: cache.as_ref(),
                     skip,
                     tolerant: true,
-                    states_at: Some(now),
+                    states_at: (!full).then_some(now),
                     ..LoadOptions::new(wall)
                 };
                 match Ledger::open(&plan, &dir, &opts) {

@@ -7,10 +7,15 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use taizhang::Lang;
 
 use super::action::Action;
+use crate::front::render::Format;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
+    /// The lead's dashboard.
+    Lead,
+    /// The lead view's format chooser.
+    Export,
     Picker,
     List,
     Search,
@@ -28,6 +33,25 @@ pub enum Ctx {
     /// The no-change and withdraw prompts.
     Confirm,
     Help,
+}
+
+impl Ctx {
+    pub const ALL: [Ctx; 14] = [
+        Ctx::Lead,
+        Ctx::Export,
+        Ctx::Picker,
+        Ctx::List,
+        Ctx::Search,
+        Ctx::Form,
+        Ctx::StatusField,
+        Ctx::PercentField,
+        Ctx::Discard,
+        Ctx::Conflict,
+        Ctx::Restore,
+        Ctx::Records,
+        Ctx::Confirm,
+        Ctx::Help,
+    ];
 }
 
 pub struct Binding {
@@ -52,12 +76,42 @@ use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, P
 
 static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     let c = KeyCode::Char;
-    vec![
+    let mut map = vec![
+        b(Ctx::Lead, &[Up, c('k')], Action::Up, "上一行", "previous line"),
+        b(Ctx::Lead, &[Down, c('j')], Action::Down, "下一行", "next line"),
+        b(Ctx::Lead, &[PageUp], Action::PageUp, "上一页", "page up"),
+        b(Ctx::Lead, &[PageDown], Action::PageDown, "下一页", "page down"),
+        b(Ctx::Lead, &[Home, c('g')], Action::Home, "第一行", "first line"),
+        b(Ctx::Lead, &[End, c('G')], Action::End, "最后一行", "last line"),
+        b(Ctx::Lead, &[Tab], Action::NextPane, "切换列表：单位排名/逾期/催办", "next list: ranking/overdue/chase"),
+        b(Ctx::Lead, &[Left], Action::PrevPeriod, "上一期", "previous period"),
+        b(Ctx::Lead, &[Right], Action::NextPeriod, "下一期", "next period"),
+    ];
+    map.extend((1..=9).map(|n| {
+        let digit = char::from_digit(n as u32, 10).unwrap_or('1');
+        b(Ctx::Lead, &[c(digit)], Action::ShowPeriod(n), "第 N 期", "period N")
+    }));
+    map.extend([
+        b(Ctx::Lead, &[Enter], Action::Open, "查看所选单位的任务（只读）", "open the unit's assignments (read-only)"),
+        b(Ctx::Lead, &[c('p')], Action::Export(Format::Html), "打印：写出可打印的 HTML 汇总", "print: write the summary as HTML"),
+        b(Ctx::Lead, &[c('e')], Action::AskExport, "导出汇总（选择格式）", "export the summary (choose a format)"),
+        b(Ctx::Lead, &[c('w')], Action::WriteChase, "写出催办清单（文本和 CSV）", "write the chase list (text and CSV)"),
+        b(Ctx::Lead, &[c('u')], Action::PickUnit, "选择单位填报", "choose a unit to record for"),
+        b(Ctx::Lead, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
+        b(Ctx::Lead, &[c('q')], Action::Quit, "退出", "quit"),
+        ctrl(Ctx::Lead, 'c', Action::Quit, "退出", "quit"),
+        b(Ctx::Export, &[c('h')], Action::Export(Format::Html), "HTML（可打印）", "HTML (print-ready)"),
+        b(Ctx::Export, &[c('x')], Action::Export(Format::Xlsx), "Excel 表格", "Excel workbook"),
+        b(Ctx::Export, &[c('m')], Action::Export(Format::Md), "Markdown", "Markdown"),
+        b(Ctx::Export, &[c('t')], Action::Export(Format::Txt), "纯文本", "plain text"),
+        b(Ctx::Export, &[c('c')], Action::Export(Format::Csv), "CSV", "CSV"),
+        b(Ctx::Export, &[c('j')], Action::Export(Format::Json), "JSON", "JSON"),
+        b(Ctx::Export, &[Esc], Action::Back, "取消", "cancel"),
         b(Ctx::Picker, &[Up], Action::Up, "上一个", "previous"),
         b(Ctx::Picker, &[Down], Action::Down, "下一个", "next"),
         b(Ctx::Picker, &[Enter], Action::Open, "打开该单位", "open this unit"),
         b(Ctx::Picker, &[Backspace], Action::Backspace, "删除一个字", "delete a character"),
-        b(Ctx::Picker, &[Esc], Action::Quit, "退出", "quit"),
+        b(Ctx::Picker, &[Esc], Action::Back, "返回牵头视图（没有时退出）", "back to the lead view (else quit)"),
         ctrl(Ctx::Picker, 'c', Action::Quit, "退出", "quit"),
         b(Ctx::List, &[Up, c('k')], Action::Up, "上一项", "previous"),
         b(Ctx::List, &[Down, c('j')], Action::Down, "下一项", "next"),
@@ -89,7 +143,8 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "nothing new this period (asks first)",
         ),
         b(Ctx::List, &[c('h')], Action::OpenRecords, "填报记录：更正或撤回", "records: correct or withdraw one"),
-        b(Ctx::List, &[Esc], Action::Back, "清除搜索", "clear the search"),
+        b(Ctx::List, &[c('u')], Action::PickUnit, "换一个单位", "switch unit"),
+        b(Ctx::List, &[Esc], Action::Back, "清除搜索；只读查看时返回牵头视图", "clear the search; back to the lead view"),
         b(Ctx::List, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::List, &[c('q')], Action::Quit, "退出", "quit"),
         ctrl(Ctx::List, 'c', Action::Quit, "退出", "quit"),
@@ -120,7 +175,8 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Confirm, &[c('y'), Enter], Action::Confirm, "确认", "confirm"),
         b(Ctx::Confirm, &[c('n'), Esc], Action::Cancel, "取消", "cancel"),
         b(Ctx::Help, &[c('?'), Esc, c('q')], Action::ToggleHelp, "关闭说明", "close"),
-    ]
+    ]);
+    map
 });
 
 /// The action bound to `key` in the first of `contexts` that binds it.
@@ -157,24 +213,34 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
 }
 
 /// The prompts, which show their own keys.
-pub const PROMPTS: [Ctx; 5] = [Ctx::Discard, Ctx::Conflict, Ctx::Restore, Ctx::Records, Ctx::Confirm];
+pub const PROMPTS: [Ctx; 6] = [Ctx::Discard, Ctx::Conflict, Ctx::Restore, Ctx::Records, Ctx::Confirm, Ctx::Export];
 
 /// The help overlay's lines: (context heading, keys, what they do), generated from the keymap,
 /// the bindings of `first` (the contexts in use) before the rest, those of `leave_out` left out.
 pub fn help(lang: Lang, first: &[Ctx], leave_out: &[Ctx]) -> Vec<(&'static str, String, &'static str)> {
     let mut bindings: Vec<&Binding> = KEYMAP.iter().filter(|b| !leave_out.contains(&b.ctx)).collect();
     bindings.sort_by_key(|b| !first.iter().any(|c| ctx_name(*c, lang) == ctx_name(b.ctx, lang)));
-    bindings
-        .into_iter()
-        .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|(c, m)| key_name(*c, *m)).collect();
-            (ctx_name(b.ctx, lang), keys.join(" / "), lang.pick(b.zh, b.en))
-        })
-        .collect()
+    // Bindings that differ only in their key (the period digits) are one line: "1–9".
+    let mut lines: Vec<(&'static str, Vec<String>, &'static str)> = Vec::new();
+    for b in bindings {
+        let keys = b.keys.iter().map(|(c, m)| key_name(*c, *m));
+        let (ctx, what) = (ctx_name(b.ctx, lang), lang.pick(b.zh, b.en));
+        match lines.last_mut() {
+            Some((c, k, w)) if *c == ctx && *w == what => k.extend(keys),
+            _ => lines.push((ctx, keys.collect(), what)),
+        }
+    }
+    let joined = |keys: Vec<String>| match keys.as_slice() {
+        [first, .., last] if keys.len() > 3 => format!("{first}–{last}"),
+        _ => keys.join(" / "),
+    };
+    lines.into_iter().map(|(ctx, keys, what)| (ctx, joined(keys), what)).collect()
 }
 
 fn ctx_name(c: Ctx, lang: Lang) -> &'static str {
     match c {
+        Ctx::Lead => lang.pick("牵头视图", "Lead view"),
+        Ctx::Export => lang.pick("导出", "Export"),
         Ctx::Picker => lang.pick("选择单位", "Unit picker"),
         Ctx::List => lang.pick("任务列表", "Task list"),
         Ctx::Search => lang.pick("搜索", "Search"),
@@ -215,7 +281,9 @@ mod tests {
     #[test]
     fn help_lists_every_binding() {
         let lines = help(Lang::Zh, &[], &[]);
-        assert_eq!(lines.len(), KEYMAP.len());
+        // Bindings of one context that do the same (the nine period digits; q and Ctrl-C) are one line.
+        assert_eq!(lines.len(), KEYMAP.chunk_by(|a, b| a.ctx == b.ctx && a.zh == b.zh).count());
+        assert!(lines.iter().any(|(_, k, what)| k == "1–9" && *what == "第 N 期"));
         assert!(lines.iter().any(|(_, k, _)| k == "Ctrl-S"));
         assert!(lines.iter().any(|(_, k, what)| k == "↑ / k" && *what == "上一项"));
     }

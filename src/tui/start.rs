@@ -53,7 +53,10 @@ impl Start {
         let operator = app.by.clone().unwrap_or_default();
         let simulated = g.today.is_some();
         let effects = Effects::new(app.plan.clone(), dir, lang, operator, tx, simulated, cache);
-        effects.carry_out(&mut app, Effect::LoadLedger { skip: unit, now });
+        effects.carry_out(&mut app, Effect::LoadLedger { skip: unit, now, full: unit.is_none() });
+        if app.lead.is_some() {
+            effects.carry_out(&mut app, Effect::Watch);
+        }
         if let Some(u) = app.unit {
             let unit = app.plan.units[u].id.clone();
             effects.carry_out(&mut app, Effect::LoadDrafts { unit });

@@ -1,5 +1,7 @@
 //! Every word the TUI shows, in Chinese and English, kept in one place.
 
+pub mod lead;
+
 use taizhang::{Lang, tr};
 
 /// A fixed piece of interface text.
@@ -68,6 +70,7 @@ pub enum T {
     KindWithdrawal,
     Superseded,
     ConfirmKeys,
+    OtherKeys,
 }
 
 /// The text in `lang`.
@@ -153,6 +156,7 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::KindWithdrawal => ("撤回", "withdrawal of"),
         T::Superseded => ("（已更正）", " (corrected)"),
         T::ConfirmKeys => ("y 确认  n 取消", "y confirm  n cancel"),
+        T::OtherKeys => ("（其他界面的按键在该界面按 ? 查看）", "(other screens show their keys with ?)"),
         T::DraftHint => (
             "r 恢复草稿 / d 丢弃草稿 / Esc 返回列表（保留草稿）",
             "r restore / d discard / Esc back to the list (keep the draft)",

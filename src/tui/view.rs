@@ -3,6 +3,7 @@
 
 mod detail;
 mod form;
+mod lead;
 mod list;
 mod popup;
 mod records;
@@ -29,6 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     ]));
     frame.render_widget(title(app), top);
     match app.mode {
+        Mode::Lead | Mode::Export => lead::draw(frame, app, main),
         Mode::Picker => popup::picker(frame, app, main),
         Mode::List | Mode::NoChange | Mode::Records | Mode::Withdraw => browse(frame, app, main),
         Mode::Form | Mode::Discard | Mode::Conflict | Mode::Restore => form::draw(frame, app, main),
@@ -40,6 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Conflict => popup::conflict(frame, app, main),
         Mode::Restore => popup::restore(frame, app, main),
         Mode::Records => records::popup(frame, app, main),
+        Mode::Export => lead::export(frame, app.lang, main),
         Mode::NoChange => records::prompt(frame, app, main),
         Mode::Withdraw => {
             records::popup(frame, app, main);
@@ -67,7 +70,11 @@ fn browse(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn title(app: &App) -> Paragraph<'static> {
-    let unit = app.unit.map(|u| app.plan.units[u].name.clone()).unwrap_or_else(|| t(app.lang, T::PickUnit).to_string());
+    let unit = match (app.unit, app.mode) {
+        (Some(u), _) => app.plan.units[u].name.clone(),
+        (None, Mode::Lead | Mode::Export) => crate::tui::text::lead::title(app.lang).to_string(),
+        (None, _) => t(app.lang, T::PickUnit).to_string(),
+    };
     let text = format!(" {} · {}", sanitize(&app.plan.meta.title), sanitize(&unit));
     Paragraph::new(text).style(Style::default().add_modifier(Modifier::BOLD).bg(Color::Blue).fg(Color::White))
 }
@@ -87,21 +94,39 @@ fn next_due(app: &App) -> String {
 fn status_bar(app: &App) -> Paragraph<'static> {
     let lang = app.lang;
     let unit = app.unit.map(|u| sanitize(&app.plan.units[u].name)).unwrap_or_default();
-    let mut spans =
-        vec![Span::styled(format!(" {} ", app.save_state()), Style::default().add_modifier(Modifier::BOLD))];
+    // The lead view records nothing (a unit opened from it is read-only): no save state.
+    let state = match app.mode {
+        Mode::Lead | Mode::Export => None,
+        _ if app.readonly => Some(crate::tui::text::lead::viewing(lang)),
+        _ => Some(app.save_state()),
+    };
+    let mut parts: Vec<(String, Style)> = Vec::new();
+    if let Some(state) = state {
+        parts.push((state.to_string(), Style::default().add_modifier(Modifier::BOLD)));
+    }
     // A message (what was just saved, or why not) comes first: on a narrow screen the rest is cut.
     if let Some(m) = &app.message {
-        spans.push(Span::styled(format!("│ {} ", sanitize(m)), Style::default().fg(Color::Yellow)));
+        parts.push((sanitize(m), Style::default().fg(Color::Yellow)));
     }
-    spans.push(Span::raw(if unit.is_empty() { String::new() } else { format!("│ {unit} ") }));
-    spans.push(Span::raw(format!("│ {} {} │ {}", t(lang, T::Today), app.today(), next_due(app))));
+    if !unit.is_empty() {
+        parts.push((unit, Style::default()));
+    }
+    parts.push((format!("{} {} │ {}", t(lang, T::Today), app.today(), next_due(app)), Style::default()));
+    let spans: Vec<Span> = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (text, style))| Span::styled(format!("{}{text} ", if i == 0 { " " } else { "│ " }), style))
+        .collect();
     Paragraph::new(Line::from(spans)).style(Style::default().add_modifier(Modifier::REVERSED))
 }
 
 fn key_hints(app: &App) -> Paragraph<'static> {
     let lang = app.lang;
     let text = match app.mode {
+        Mode::Lead => crate::tui::text::lead::keys(lang),
+        Mode::Export => crate::tui::text::lead::export_keys(lang),
         Mode::Picker => t(lang, T::PickHint),
+        Mode::List if app.readonly => crate::tui::text::lead::read_only_keys(lang),
         Mode::List => t(lang, T::ListKeys),
         Mode::Form => t(lang, T::FormKeys),
         Mode::Discard => t(lang, T::Discard),

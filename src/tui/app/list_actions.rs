@@ -14,6 +14,11 @@ impl App {
                 self.picker.selected = self.picker.selected.saturating_add_signed(delta).min(last);
             }
             Mode::List => self.list.move_by(delta),
+            Mode::Lead => {
+                if let Some(lead) = self.lead.as_mut() {
+                    lead.step(delta);
+                }
+            }
             Mode::Records => self.step_records(delta),
             _ => {}
         }

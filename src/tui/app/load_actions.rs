@@ -15,6 +15,12 @@ impl App {
 
     pub(super) fn ledger_loaded(&mut self, delivery: Delivery) -> Option<Effect> {
         match Arc::try_unwrap(delivery.0).unwrap_or_else(|shared| (*shared).clone()) {
+            // The lead view reads every unit, again whenever a file changes: the new read replaces.
+            Ok((ledger, unreadable)) if self.lead.is_some() => {
+                self.ledger = ledger;
+                self.unreadable = unreadable;
+                self.others = Others::Ready;
+            }
             Ok((ledger, unreadable)) => {
                 self.ledger.absorb(ledger);
                 let own = self.own;
@@ -26,6 +32,7 @@ impl App {
                 self.others = Others::Failed;
             }
         }
+        self.rebuild_lead();
         let u = self.unit.filter(|&u| Some(u) != self.own)?;
         if let Some((_, why)) = self.unreadable.iter().find(|(x, _)| *x == u) {
             self.message = Some(why.clone());

@@ -15,7 +15,7 @@ use crate::tui::picker::Choice;
 use crate::tui::text::{T, t};
 
 /// A box of `w` × `h` cells centred in `area` (clamped to it).
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [row] = area.layout(&Layout::vertical([Constraint::Length(h.min(area.height))]).flex(Flex::Center));
     let [cell] = row.layout(&Layout::horizontal([Constraint::Length(w.min(area.width))]).flex(Flex::Center));
     cell
@@ -67,11 +67,22 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
         in_use.push(keymap::Ctx::List);
     }
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    let mut lines = help_lines(lang, &in_use, &[]);
+    // An operator's interface has no lead view.
+    let mut absent: Vec<keymap::Ctx> = Vec::new();
+    if app.lead.is_none() {
+        absent.extend([keymap::Ctx::Lead, keymap::Ctx::Export]);
+    }
+    let mut lines = help_lines(lang, &in_use, &absent);
     if lines.len() > 2 * inner_h {
-        let prompts: Vec<keymap::Ctx> = keymap::PROMPTS.into_iter().filter(|c| !in_use.contains(c)).collect();
-        lines = help_lines(lang, &in_use, &prompts);
+        absent.extend(keymap::PROMPTS.into_iter().filter(|c| !in_use.contains(c)));
+        lines = help_lines(lang, &in_use, &absent);
         lines.push(Line::from(Span::styled(t(lang, T::PromptKeys), Style::default().fg(Color::DarkGray))));
+    }
+    if lines.len() > 2 * inner_h {
+        // Still too long (the lead view on a small terminal): the keys of this screen only.
+        let others = keymap::Ctx::ALL.into_iter().filter(|c| !in_use.contains(c) && *c != keymap::Ctx::Help);
+        lines = help_lines(lang, &in_use, &others.collect::<Vec<_>>());
+        lines.push(Line::from(Span::styled(t(lang, T::OtherKeys), Style::default().fg(Color::DarkGray))));
     }
     let columns = lines.len().div_ceil(inner_h).clamp(1, 2);
     let per_column = lines.len().div_ceil(columns);

@@ -1,0 +1,96 @@
+//! Writing a report in a chosen format, to a stream or a new file: what `taizhang report` and
+//! the lead view's export keys share, so both print the same bytes for the same report.
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use clap::ValueEnum;
+use taizhang::Lang;
+use taizhang::report::{self, Live, Rows};
+
+/// A report's output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Txt,
+    Md,
+    Csv,
+    Html,
+    Xlsx,
+    Json,
+}
+
+impl Format {
+    /// The file extension (and the name shown for the format).
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format a file name's extension asks for.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        Some(match ext.as_str() {
+            "txt" => Format::Txt,
+            "md" | "markdown" => Format::Md,
+            "csv" => Format::Csv,
+            "html" | "htm" => Format::Html,
+            "xlsx" => Format::Xlsx,
+            "json" => Format::Json,
+            _ => return None,
+        })
+    }
+
+    /// Which rows a summary in this format prints: text formats list only the overdue and
+    /// completed rows; JSON and XLSX carry every row.
+    pub fn summary_rows(self) -> Rows {
+        if matches!(self, Format::Json | Format::Xlsx) { Rows::Every } else { Rows::Listed }
+    }
+}
+
+/// How a report is written.
+pub struct Writer {
+    pub format: Format,
+    pub lang: Lang,
+    /// ANSI colours (text on a terminal).
+    pub color: bool,
+    /// Indented JSON.
+    pub pretty: bool,
+    /// The width text reports are laid out for, in terminal cells.
+    pub width: usize,
+}
+
+impl Writer {
+    /// Writes a text format (everything but XLSX).
+    pub fn text(&self, model: &Live, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.lang;
+        match self.format {
+            Format::Txt => report::txt::write(model, lang, self.width, self.color, w),
+            Format::Md => report::md::write(model, lang, w),
+            Format::Csv => report::csv::write(model, lang, w).map_err(io::Error::from),
+            Format::Html => report::html::write(model, lang, w),
+            Format::Json => report::json::write(model, self.pretty, w),
+            Format::Xlsx => Err(other("XLSX is not text")),
+        }
+    }
+
+    /// Writes any format to the new file.
+    pub fn to_file(&self, model: &Live, f: &mut std::fs::File) -> io::Result<()> {
+        if self.format == Format::Xlsx {
+            report::xlsx::workbook(model, self.lang).map_err(other)?.save_to_writer(f).map_err(other)
+        } else {
+            let mut w = BufWriter::with_capacity(1 << 16, f);
+            self.text(model, &mut w)?;
+            w.flush()
+        }
+    }
+}
+
+pub fn other(e: impl ToString) -> io::Error {
+    io::Error::other(e.to_string())
+}

@@ -1,0 +1,118 @@
+//! The lead view's side of `update`: switching period and list, opening a unit read-only or the
+//! picker, asking for files to be written, and taking in a ledger that changed on disk.
+
+use std::sync::Arc;
+
+use super::{App, Mode};
+use crate::tui::action::{Action, Effect, Job, Written};
+use crate::tui::text::lead::{exported, read_only};
+use taizhang::report;
+
+impl App {
+    pub(super) fn lead_action(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::PrevPeriod => self.show_period(|shown| shown.checked_sub(1)),
+            Action::NextPeriod => self.show_period(|shown| Some(shown + 1)),
+            Action::ShowPeriod(n) => self.show_period(|_| n.checked_sub(1)),
+            Action::NextPane => self.next_pane(),
+            Action::PickUnit => self.pick_unit(),
+            Action::AskExport => self.ask_export(),
+            Action::Export(format) => self.write(Written::Summary(format)),
+            Action::WriteChase => self.write(Written::Chase),
+            Action::LedgerChanged => self.reload(),
+            Action::Exported(result) => self.exported(result),
+            _ => None,
+        }
+    }
+
+    /// Rebuilds the lead's summary for the shown period, once every unit's records are in.
+    pub fn rebuild_lead(&mut self) {
+        let today = self.today();
+        let ready = self.others == super::Others::Ready;
+        let Some(lead) = self.lead.as_mut() else { return };
+        if let (true, Some(opts)) = (ready, lead.options(today)) {
+            lead.set_report(report::build(&self.plan, &self.ledger, &opts));
+        }
+    }
+
+    fn show_period(&mut self, pick: impl FnOnce(usize) -> Option<usize>) -> Option<Effect> {
+        let lead = self.lead.as_mut().filter(|_| self.mode == Mode::Lead)?;
+        if pick(lead.shown).is_some_and(|i| lead.show(i)) {
+            self.rebuild_lead();
+        }
+        None
+    }
+
+    fn next_pane(&mut self) -> Option<Effect> {
+        if let Some(lead) = self.lead.as_mut() {
+            lead.focus = lead.focus.map(|p| p.next());
+        }
+        None
+    }
+
+    /// The picker, from the lead view or from a unit's list (to switch unit).
+    fn pick_unit(&mut self) -> Option<Effect> {
+        if matches!(self.mode, Mode::Lead | Mode::List) && self.form.is_none() {
+            self.mode = Mode::Picker;
+        }
+        None
+    }
+
+    /// Enter in the lead view: the selected unit's list, read-only (Esc comes back).
+    pub(super) fn open_read_only(&mut self) {
+        let Some(u) = self.lead.as_ref().and_then(|l| l.selected_unit()).and_then(|id| self.plan.unit_index(id)) else {
+            return;
+        };
+        self.choose(u);
+        if self.mode == Mode::List {
+            self.readonly = true;
+            self.message = Some(read_only(self.lang, &self.plan.units[u].name));
+        }
+    }
+
+    /// Esc from a unit's list opened read-only, or from the picker: back to the lead view.
+    pub(super) fn back_to_lead(&mut self) -> bool {
+        let back = self.lead.is_some() && (self.readonly && self.mode == Mode::List || self.mode == Mode::Picker);
+        if back {
+            self.readonly = false;
+            self.unit = None;
+            self.report = None;
+            self.mode = Mode::Lead;
+        }
+        back
+    }
+
+    fn ask_export(&mut self) -> Option<Effect> {
+        if self.mode == Mode::Lead && self.lead.as_ref().is_some_and(|l| l.report.is_some()) {
+            self.mode = Mode::Export;
+        }
+        None
+    }
+
+    /// Asks the loop to write the shown period's summary (or chase list) to a file.
+    fn write(&mut self, what: Written) -> Option<Effect> {
+        if !matches!(self.mode, Mode::Lead | Mode::Export) {
+            return None;
+        }
+        self.mode = Mode::Lead;
+        let options = self.lead.as_ref().filter(|l| l.report.is_some())?.options(self.today())?;
+        let ledger = Arc::new(self.ledger.clone());
+        self.message = Some(crate::tui::text::lead::writing(self.lang));
+        Some(Effect::Export(Box::new(Job { what, options, ledger })))
+    }
+
+    fn exported(&mut self, result: Result<Vec<String>, String>) -> Option<Effect> {
+        self.message = Some(match result {
+            Ok(paths) => exported(self.lang, &paths),
+            Err(why) => why,
+        });
+        None
+    }
+
+    /// A ledger file changed: read every unit's records again (the lead view only; an operator's
+    /// own saves are already in).
+    fn reload(&mut self) -> Option<Effect> {
+        self.lead.as_ref()?;
+        Some(Effect::LoadLedger { skip: None, now: self.now, full: true })
+    }
+}

@@ -1,0 +1,53 @@
+//! Files the lead view writes: the same bytes as `taizhang report`'s writer, named by plan,
+//! kind and period, and the chase list as text and CSV.
+
+use std::sync::Arc;
+
+use taizhang::Lang;
+use taizhang::ledger::Ledger;
+use taizhang::report;
+
+use super::*;
+use crate::front::render::{Format, Writer};
+use crate::tui::app::tests::plan;
+use crate::tui::lead::tests::updates;
+
+fn job(what: Written) -> Job {
+    let plan = plan();
+    let period = taizhang::period::periods(&plan.meta)[1];
+    let options = Options { kind: report::Kind::Summary, period, as_of: None, at: None, unit: None };
+    Job { what, options, ledger: Arc::new(Ledger::from_updates("x".into(), updates())) }
+}
+
+#[test]
+fn a_summary_is_written_as_the_report_command_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, job) = (plan(), job(Written::Summary(Format::Html)));
+    let paths = write(&plan, &job, dir.path(), Lang::Zh).unwrap();
+    let path = dir.path().join("zhongwei-2022-汇总-第2期.html");
+    assert_eq!(paths, [path.display().to_string()]);
+    let model = report::live(&plan, &job.ledger, &job.options, Format::Html.summary_rows());
+    let mut expected = Vec::new();
+    let w = Writer { format: Format::Html, lang: Lang::Zh, color: false, pretty: false, width: TEXT_WIDTH };
+    w.text(&model, &mut expected).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), expected);
+}
+
+#[test]
+fn the_chase_list_is_written_as_text_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = write(&plan(), &job(Written::Chase), dir.path(), Lang::En).unwrap();
+    assert_eq!(paths.len(), 2);
+    assert!(paths[0].ends_with("zhongwei-2022-chase-period2.txt"), "{paths:?}");
+    let txt = std::fs::read_to_string(&paths[0]).unwrap();
+    assert!(txt.contains("units that have not reported for period 2"), "{txt}");
+    let csv = std::fs::read_to_string(&paths[1]).unwrap();
+    assert!(csv.starts_with('\u{FEFF}'), "with the BOM for Excel");
+}
+
+#[test]
+fn a_directory_that_cannot_be_written_says_why() {
+    let err = write(&plan(), &job(Written::Summary(Format::Md)), std::path::Path::new("/no/such/dir"), Lang::Zh)
+        .unwrap_err();
+    assert!(err.render(Lang::Zh).contains("/no/such/dir"), "{}", err.render(Lang::Zh));
+}

@@ -1,0 +1,152 @@
+//! The lead view's state: the period shown, the summary report as of its report date (the
+//! same report `taizhang report --kind summary` makes), the lists drawn from it — units ranked,
+//! overdue assignments, units to chase — and where the cursor is in each. Plain data: `App`
+//! changes it, the view draws it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use taizhang::Plan;
+use taizhang::text::{sanitize, width};
+use taizhang::period::{self, Period};
+use taizhang::report::chase::{self, Owed};
+use taizhang::report::{Bucket, Kind, Options, Report};
+
+/// The dashboard's lists, in the order Tab moves through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// Units ranked by completion.
+    Units,
+    /// Overdue assignments.
+    Overdue,
+    /// Units that have not reported this period (催办).
+    Chase,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Units, Pane::Overdue, Pane::Chase];
+
+    fn index(self) -> usize {
+        match self {
+            Pane::Units => 0,
+            Pane::Overdue => 1,
+            Pane::Chase => 2,
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % Pane::ALL.len()]
+    }
+}
+
+/// What the lead view shows and where its cursors are.
+#[derive(Debug, Default)]
+pub struct Lead {
+    pub periods: Vec<Period>,
+    /// The period shown: an index into `periods`.
+    pub shown: usize,
+    /// The summary as of the shown period's cut-off, once the ledger is in.
+    pub report: Option<Report>,
+    /// Units not reported on time, in ranking order.
+    pub chase: Vec<Owed>,
+    /// Behind-schedule (欠进度) assignments per ranked unit.
+    pub behind: Vec<usize>,
+    pub focus: Option<Pane>,
+    /// The selected line of each pane.
+    pub cursor: [usize; 3],
+    /// The widest unit name, in cells (for lining up the lists).
+    pub name_width: usize,
+}
+
+impl Lead {
+    /// The lead view of `plan` on `today`: the current period (the last once every report date
+    /// has passed), as `taizhang report` chooses it.
+    pub fn new(plan: &Plan, today: NaiveDate) -> Lead {
+        let periods = period::periods(&plan.meta);
+        let current = period::current(&periods, today).map(|p| p.number - 1);
+        let shown = current.unwrap_or(periods.len().saturating_sub(1));
+        Lead { periods, shown, focus: Some(Pane::Units), ..Lead::default() }
+    }
+
+    pub fn period(&self) -> Option<Period> {
+        self.periods.get(self.shown).copied()
+    }
+
+    /// The summary's options for the shown period: as of its report date; the last period, once
+    /// its date has passed, as of today (what `taizhang report` shows without `--period`).
+    pub fn options(&self, today: NaiveDate) -> Option<Options> {
+        let period = self.period()?;
+        let last = self.shown + 1 == self.periods.len();
+        let as_of = (last && today > period.due).then_some(today);
+        Some(Options { kind: Kind::Summary, period, as_of, at: None, unit: None })
+    }
+
+    /// Takes in a new report: the chase list and the behind counts are worked out again and the
+    /// cursors kept where they were (as far as the lists still reach).
+    pub fn set_report(&mut self, report: Report) {
+        let s = &report.summary;
+        let line_of: HashMap<&str, usize> = s.units.iter().enumerate().map(|(i, u)| (u.unit.as_str(), i)).collect();
+        let mut behind = vec![0; s.units.len()];
+        for r in report.rows.iter().filter(|r| r.bucket == Bucket::Behind) {
+            if let Some(&line) = line_of.get(r.unit.as_str()) {
+                behind[line] += 1;
+            }
+        }
+        self.chase = chase::owed(&report);
+        self.behind = behind;
+        self.name_width = s.units.iter().map(|u| width(&sanitize(&u.name))).max().unwrap_or(0);
+        self.report = Some(report);
+        for pane in Pane::ALL {
+            let len = self.len(pane);
+            self.cursor[pane.index()] = self.cursor[pane.index()].min(len.saturating_sub(1));
+        }
+    }
+
+    /// How many lines a pane has.
+    pub fn len(&self, pane: Pane) -> usize {
+        let Some(r) = &self.report else { return 0 };
+        match pane {
+            Pane::Units => r.summary.units.len(),
+            Pane::Overdue => r.summary.overdue.len(),
+            Pane::Chase => self.chase.len(),
+        }
+    }
+
+    pub fn cursor(&self, pane: Pane) -> usize {
+        self.cursor[pane.index()]
+    }
+
+    /// Moves the focused pane's cursor by `delta` lines, within the list.
+    pub fn step(&mut self, delta: isize) {
+        let Some(pane) = self.focus else { return };
+        let last = self.len(pane).saturating_sub(1);
+        let at = &mut self.cursor[pane.index()];
+        *at = at.saturating_add_signed(delta).min(last);
+    }
+
+    /// Shows period `index` (0-based), if there is one; true when it changed.
+    pub fn show(&mut self, index: usize) -> bool {
+        if index >= self.periods.len() || index == self.shown {
+            return false;
+        }
+        self.shown = index;
+        true
+    }
+
+    /// The unit under the cursor (its id), in the units, overdue or chase list.
+    pub fn selected_unit(&self) -> Option<&str> {
+        let r = self.report.as_ref()?;
+        let s = &r.summary;
+        let pane = self.focus?;
+        let at = self.cursor(pane);
+        match pane {
+            Pane::Units => s.units.get(at).map(|u| u.unit.as_str()),
+            Pane::Overdue => s.overdue.get(at).and_then(|&n| r.rows.get(n)).map(|row| row.unit.as_str()),
+            Pane::Chase => self.chase.get(at).and_then(|o| s.units.get(o.line)).map(|u| u.unit.as_str()),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "lead_tests.rs"]
+pub(crate) mod tests;

@@ -1,0 +1,178 @@
+//! The lead view driven by action sequences, with no terminal: the period shown and switched,
+//! lists and cursors, opening a unit read-only and coming back, the picker, asking for files,
+//! and a ledger that changed on disk.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use taizhang::Lang;
+use taizhang::ledger::{Ledger, Status, Update};
+
+use super::Pane;
+use crate::front::render::Format;
+use crate::tui::action::{Action, Delivery, Effect, Written};
+use crate::tui::app::tests::{now, plan, upd};
+use crate::tui::app::{App, Mode};
+
+pub const AT: &str = "2022-09-01T10:00:00+08:00";
+
+/// 市财政局 reported in both periods (task 2 done on 08-05); 沙坡头区 only in the first.
+pub fn updates() -> Vec<Update> {
+    vec![
+        upd("1", "sczj", "2022-06-05T10:00:00+08:00", Status::InProgress, Some(40), "已发布清单"),
+        upd("2", "sczj", "2022-08-05T10:00:00+08:00", Status::Done, None, "已公开"),
+        upd("1", "shaptq", "2022-06-08T10:00:00+08:00", Status::InProgress, Some(20), "正在推进"),
+    ]
+}
+
+/// The lead view on 2022-09-01 with [`updates`].
+pub fn lead_app(lang: Lang) -> App {
+    App::new(plan(), Ledger::from_updates("x".into(), updates()), vec![], None, now(AT), lang)
+}
+
+fn chased(a: &App) -> Vec<String> {
+    let lead = a.lead.as_ref().unwrap();
+    let r = lead.report.as_ref().unwrap();
+    lead.chase.iter().map(|o| r.summary.units[o.line].name.clone()).collect()
+}
+
+fn shown_period(a: &App) -> usize {
+    a.lead.as_ref().unwrap().report.as_ref().unwrap().head.period.number
+}
+
+#[test]
+fn opens_on_the_current_period_as_of_its_report_date() {
+    let a = lead_app(Lang::Zh);
+    assert_eq!(a.mode, Mode::Lead);
+    let r = a.lead.as_ref().unwrap().report.as_ref().unwrap();
+    assert_eq!((r.head.period.number, r.head.as_of_date), (2, NaiveDate::from_ymd_opt(2022, 9, 10).unwrap()));
+    assert_eq!(r.summary.units[0].name, "市财政局", "ranked first");
+    let chase = chased(&a);
+    assert!(chase.contains(&"沙坡头区".to_string()), "reported only in period 1: {chase:?}");
+    assert!(!chase.contains(&"市财政局".to_string()));
+    assert_eq!(chase.len(), r.summary.not_reported.len());
+}
+
+#[test]
+fn periods_switch_with_the_arrows_and_the_digits() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::NextPeriod);
+    assert_eq!(shown_period(&a), 3);
+    a.update(Action::NextPeriod);
+    assert_eq!(shown_period(&a), 3, "no period after the last");
+    a.update(Action::ShowPeriod(1));
+    assert_eq!(shown_period(&a), 1);
+    // In period 1 沙坡头区 reported, so it is not chased.
+    assert!(!chased(&a).contains(&"沙坡头区".to_string()));
+    a.update(Action::PrevPeriod);
+    a.update(Action::ShowPeriod(9));
+    assert_eq!(shown_period(&a), 1);
+    a.update(Action::ShowPeriod(2));
+    assert_eq!(shown_period(&a), 2);
+}
+
+#[test]
+fn tab_moves_between_the_lists_and_keys_move_within_one() {
+    let mut a = lead_app(Lang::Zh);
+    let lead = |a: &App| (a.lead.as_ref().unwrap().focus, a.lead.as_ref().unwrap().cursor(Pane::Units));
+    a.update(Action::Down);
+    a.update(Action::Down);
+    assert_eq!(lead(&a), (Some(Pane::Units), 2));
+    a.update(Action::NextPane);
+    a.update(Action::End);
+    let l = a.lead.as_ref().unwrap();
+    assert_eq!(l.focus, Some(Pane::Overdue));
+    assert_eq!(l.cursor(Pane::Overdue), l.len(Pane::Overdue) - 1);
+    assert_eq!(l.cursor(Pane::Units), 2, "each list keeps its own cursor");
+    a.update(Action::NextPane);
+    a.update(Action::NextPane);
+    assert_eq!(lead(&a).0, Some(Pane::Units));
+}
+
+#[test]
+fn enter_opens_a_unit_read_only_and_esc_comes_back() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::Open);
+    assert_eq!((a.mode, a.readonly), (Mode::List, true));
+    assert_eq!(a.unit_name(), "市财政局");
+    assert_eq!(a.rows().len(), 26);
+    // Nothing can be recorded: no form, no no-change, no corrections.
+    for action in [Action::Open, Action::AskNoChange] {
+        assert_eq!(a.update(action), None);
+        assert_eq!(a.mode, Mode::List);
+    }
+    assert!(a.form.is_none());
+    assert!(a.message.as_deref().unwrap().contains("只读"));
+    a.update(Action::Back);
+    assert_eq!((a.mode, a.readonly, a.unit), (Mode::Lead, false, None));
+}
+
+#[test]
+fn the_picker_is_one_key_away_and_a_unit_chosen_there_can_record() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::PickUnit);
+    assert_eq!(a.mode, Mode::Picker);
+    a.update(Action::Back);
+    assert_eq!(a.mode, Mode::Lead, "Esc in the picker goes back, it does not quit");
+    assert!(!a.quit);
+    a.update(Action::PickUnit);
+    for c in "财政".chars() {
+        a.update(Action::Type(c));
+    }
+    a.update(Action::Open);
+    assert_eq!((a.mode, a.readonly), (Mode::List, false));
+    a.update(Action::Open);
+    assert_eq!(a.mode, Mode::Form);
+    // From a unit's list, u goes to the picker to switch unit.
+    a.update(Action::Back);
+    a.update(Action::PickUnit);
+    assert_eq!(a.mode, Mode::Picker);
+}
+
+#[test]
+fn export_asks_for_a_format_and_the_loop_writes_the_shown_period() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::ShowPeriod(1));
+    a.update(Action::AskExport);
+    assert_eq!(a.mode, Mode::Export);
+    a.update(Action::Back);
+    assert_eq!(a.mode, Mode::Lead);
+    a.update(Action::AskExport);
+    let Some(Effect::Export(job)) = a.update(Action::Export(Format::Xlsx)) else { panic!("an export") };
+    assert_eq!((job.what, job.options.period.number, job.options.as_of), (Written::Summary(Format::Xlsx), 1, None));
+    assert_eq!(a.mode, Mode::Lead);
+    let Some(Effect::Export(job)) = a.update(Action::WriteChase) else { panic!("the chase list") };
+    assert_eq!(job.what, Written::Chase);
+    a.update(Action::Exported(Ok(vec!["/tmp/a.txt".into(), "/tmp/a.csv".into()])));
+    assert_eq!(a.message.as_deref(), Some("已写入 /tmp/a.txt、/tmp/a.csv"));
+    a.update(Action::Exported(Err("无法写入 /x".into())));
+    assert_eq!(a.message.as_deref(), Some("无法写入 /x"));
+}
+
+#[test]
+fn a_changed_ledger_is_read_again_and_the_cursors_stay() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::Down);
+    a.update(Action::NextPane);
+    a.update(Action::NextPane);
+    a.update(Action::Down);
+    assert_eq!(
+        a.update(Action::LedgerChanged),
+        Some(Effect::LoadLedger { skip: None, now: now(AT), full: true })
+    );
+    let mut newer = updates();
+    newer.push(upd("1", "shaptq", "2022-08-30T10:00:00+08:00", Status::InProgress, Some(60), "已完成大部分"));
+    let ledger = Ledger::from_updates("x".into(), newer);
+    a.update(Action::LedgerLoaded(Delivery(Arc::new(Ok((ledger, vec![]))))));
+    assert!(!chased(&a).contains(&"沙坡头区".to_string()), "it has reported now");
+    let l = a.lead.as_ref().unwrap();
+    assert_eq!((l.focus, l.cursor(Pane::Units), l.cursor(Pane::Chase)), (Some(Pane::Chase), 1, 1));
+}
+
+#[test]
+fn after_the_last_report_date_the_last_period_shows_today_as_the_report_command_does() {
+    let at = now("2023-01-05T10:00:00+08:00");
+    let a = App::new(plan(), Ledger::from_updates("x".into(), updates()), vec![], None, at, Lang::Zh);
+    let r = a.lead.as_ref().unwrap().report.as_ref().unwrap();
+    assert_eq!((r.head.period.number, r.head.as_of_date), (3, NaiveDate::from_ymd_opt(2023, 1, 5).unwrap()));
+}

@@ -1,0 +1,152 @@
+//! The lead view's words, in Chinese and English.
+
+use chrono::{DateTime, Datelike, FixedOffset};
+use taizhang::period::{Period, Standing};
+use taizhang::text::sanitize;
+use taizhang::{Lang, tr};
+
+use crate::tui::lead::Pane;
+
+/// The title bar's name for the lead view.
+pub fn title(lang: Lang) -> &'static str {
+    lang.pick("牵头视图·工作进展总览", "Lead view · progress overview")
+}
+
+/// A list's heading, with how many lines it has: "单位排名（30）".
+pub fn pane(lang: Lang, p: Pane, n: usize) -> String {
+    match p {
+        Pane::Units => tr!(lang, "单位完成率排名（{n}）", "Units by completion ({n})"),
+        Pane::Overdue => tr!(lang, "逾期任务（{n}）", "Overdue ({n})"),
+        Pane::Chase => tr!(lang, "本期未报送·催办（{n}）", "Not reported this period · chase ({n})"),
+    }
+}
+
+/// "第3期 · 9月10日报送 · 距报送还有9天" for the shown period, as seen on `today`.
+pub fn period_line(lang: Lang, p: &Period, count: usize, today: chrono::NaiveDate) -> String {
+    let (m, d) = (p.due.month(), p.due.day());
+    let when = match p.standing(today) {
+        Standing::Current { days_left: 0 } => lang.pick("今天截止", "due today").to_string(),
+        Standing::Current { days_left } | Standing::Upcoming { days_left } => {
+            tr!(lang, "距{m}月{d}日报送还有{days_left}天", "{days_left} days to the {m}-{d} report")
+        }
+        Standing::Closed { days_ago } => tr!(lang, "已截止{days_ago}天", "closed {days_ago} days ago"),
+    };
+    tr!(
+        lang,
+        "第{}/{}期 · {m}月{d}日报送 · {when}",
+        "Period {}/{} · report due {m}-{d} · {when}",
+        p.number,
+        count
+    )
+}
+
+/// "数据截至 2022-09-10".
+pub fn as_of(lang: Lang, date: chrono::NaiveDate) -> String {
+    tr!(lang, "数据截至 {date}", "as of {date}")
+}
+
+/// The bucket names of the counts line, in order: 已完成, 超进度, 达进度, 欠进度, 逾期.
+pub fn buckets(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Zh => ["已完成", "超进度", "达进度", "欠进度", "逾期"],
+        Lang::En => ["done", "ahead", "on track", "behind", "overdue"],
+    }
+}
+
+/// "总体完成" before the gauge.
+pub fn overall(lang: Lang) -> &'static str {
+    lang.pick("总体完成", "Overall")
+}
+
+/// "已报 06-08" / "未报" / "补报" for a unit in the ranking.
+pub fn reported(lang: Lang, on_time: bool, late: bool) -> &'static str {
+    match (on_time, late) {
+        (true, _) => lang.pick("已报", "reported"),
+        (false, true) => lang.pick("补报", "late"),
+        (false, false) => lang.pick("未报", "not yet"),
+    }
+}
+
+/// "逾期3 欠2" after a unit in the ranking.
+pub fn unit_counts(lang: Lang, overdue: usize, behind: usize) -> String {
+    tr!(lang, "逾期{overdue} 欠进度{behind}", "{overdue} overdue {behind} behind")
+}
+
+/// "逾期30天".
+pub fn days_overdue(lang: Lang, days: i64) -> String {
+    tr!(lang, "逾期{days}天", "{days}d late")
+}
+
+/// "欠报5项".
+pub fn owes(lang: Lang, n: usize) -> String {
+    tr!(lang, "欠报{n}项", "owes {n}")
+}
+
+/// The dashboard before every unit's records are in.
+pub fn reading(lang: Lang) -> &'static str {
+    lang.pick("正在读取各单位台账…", "reading every unit's ledger…")
+}
+
+/// An empty list.
+pub fn none(lang: Lang, p: Pane) -> &'static str {
+    match p {
+        Pane::Units => lang.pick("没有责任单位", "no units"),
+        Pane::Overdue => lang.pick("没有逾期任务", "nothing overdue"),
+        Pane::Chase => lang.pick("各单位均已按时报送", "every unit has reported"),
+    }
+}
+
+/// The key hints of the lead view.
+pub fn keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "←→ 换期 Tab 换列表 Enter 看单位 p 打印 e 导出 w 催办清单 u 填报 ? 帮助 q 退出",
+        "←→ period Tab list Enter unit p print e export w chase list u record ? help q quit",
+    )
+}
+
+/// The key hints of a unit opened read-only.
+pub fn read_only_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ 选择  / 搜索  f 筛选  s 排序  u 换单位  Esc 返回牵头视图  ? 帮助  q 退出",
+        "↑↓ move  / search  f filter  s sort  u switch unit  Esc back to the lead view  ? help  q quit",
+    )
+}
+
+/// The format chooser's keys.
+pub fn export_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "导出本期汇总：h HTML  x Excel  m Markdown  t 文本  c CSV  j JSON  Esc 取消",
+        "export this period's summary: h HTML  x Excel  m Markdown  t text  c CSV  j JSON  Esc cancel",
+    )
+}
+
+/// "只读查看 市财政局（Esc 返回牵头视图；u 选择单位填报）".
+pub fn read_only(lang: Lang, unit: &str) -> String {
+    tr!(
+        lang,
+        "只读查看 {}（Esc 返回牵头视图；要填报请按 u 选择单位）",
+        "viewing {} read-only (Esc: back to the lead view; u: choose a unit to record for)",
+        sanitize(unit)
+    )
+}
+
+/// The status bar's state in a unit opened read-only.
+pub fn viewing(lang: Lang) -> &'static str {
+    lang.pick("只读", "read-only")
+}
+
+/// While a file is being written.
+pub fn writing(lang: Lang) -> String {
+    lang.pick("正在写出…", "writing…").to_string()
+}
+
+/// "已写入 /home/…/zhongwei-汇总-第3期.html".
+pub fn exported(lang: Lang, paths: &[String]) -> String {
+    let list = paths.iter().map(|p| sanitize(p)).collect::<Vec<_>>().join(lang.pick("、", ", "));
+    tr!(lang, "已写入 {list}", "wrote {list}")
+}
+
+/// A unit's last update, short: "06-08 10:30", or "—".
+pub fn last_update(at: Option<DateTime<FixedOffset>>) -> String {
+    at.map_or_else(|| "—".to_string(), |t| t.format("%m-%d %H:%M").to_string())
+}

@@ -1,0 +1,182 @@
+//! The lead's dashboard: the period line (always on screen), the overall gauge and counts, and
+//! three lists — units ranked by completion, overdue assignments, units to chase — side by side
+//! on wide terminals, stacked on narrow ones with the focused list tallest. Each list builds
+//! only the lines that fit, however many units and tasks the plan has.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use taizhang::Lang;
+use taizhang::report::{Report, percent};
+use taizhang::text::{pad, pad_left, sanitize, truncate, width};
+
+use crate::tui::app::App;
+use crate::tui::lead::{Lead, Pane};
+use crate::tui::text::lead as words;
+
+/// Width of a unit's completion bar, in cells.
+const BAR: usize = 10;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(lead) = &app.lead else { return };
+    let [head, lists] = area.layout(&Layout::vertical([Constraint::Length(3), Constraint::Min(3)]));
+    frame.render_widget(Paragraph::new(head_lines(app, lead)), head);
+    let Some(report) = &lead.report else {
+        frame.render_widget(Paragraph::new(words::reading(app.lang)), lists);
+        return;
+    };
+    let panes = if lists.width >= 120 {
+        let [left, right] = lists.layout(&Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]));
+        let [over, chase] = right.layout(&Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]));
+        [left, over, chase]
+    } else {
+        let heights = stacked(lists.height, lead.focus);
+        lists.layout(&Layout::vertical(heights.map(Constraint::Length)))
+    };
+    for (pane, rect) in Pane::ALL.into_iter().zip(panes) {
+        list(frame, app.lang, lead, report, pane, rect);
+    }
+}
+
+/// Heights of the three stacked lists in `total` lines: the focused one gets what the others,
+/// at a quarter each (at least 3 lines: a heading and two), leave.
+fn stacked(total: u16, focus: Option<Pane>) -> [u16; 3] {
+    let small = (total / 4).max(3);
+    let big = total.saturating_sub(2 * small);
+    Pane::ALL.map(|p| if Some(p) == focus { big } else { small })
+}
+
+/// The period, the gauge and the counts.
+fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let mut period = match lead.period() {
+        Some(p) => words::period_line(lang, &p, lead.periods.len(), app.today()),
+        None => String::new(),
+    };
+    let Some(r) = &lead.report else { return vec![Line::styled(format!(" {period}"), bold)] };
+    period.push_str(&format!(" · {}", words::as_of(lang, r.head.as_of_date)));
+    let t = &r.summary.totals;
+    let gauge = format!(
+        " {} {} {}  {}/{}",
+        words::overall(lang),
+        bar(t.completion_rate, 30),
+        percent(t.completion_rate),
+        t.done,
+        t.assignments
+    );
+    let b = &r.summary.buckets;
+    let names = words::buckets(lang);
+    let mut counts: Vec<Span> = [b.done, b.ahead, b.on_track, b.behind, b.overdue]
+        .iter()
+        .zip(names)
+        .map(|(n, name)| Span::raw(format!(" {name} {n} ·")))
+        .collect();
+    let late = r.summary.units.iter().filter(|u| !u.reported).count();
+    let chase = words::pane(lang, Pane::Chase, late);
+    counts.push(Span::styled(format!(" {}", chase.split('·').next().unwrap_or_default().trim()), bold));
+    counts.push(Span::styled(format!(" {late}/{}", r.summary.units.len()), bold.fg(Color::Red)));
+    vec![Line::styled(format!(" {period}"), bold), Line::raw(gauge), Line::from(counts)]
+}
+
+/// A completion bar `cells` wide: filled and empty blocks, readable without colour.
+fn bar(rate: f64, cells: usize) -> String {
+    let filled = ((rate.clamp(0.0, 1.0) * cells as f64).round() as usize).min(cells);
+    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+}
+
+/// One list: its heading (reversed when it has focus) and the lines that fit, the cursor's
+/// line kept in view.
+fn list(frame: &mut Frame, lang: Lang, lead: &Lead, report: &Report, pane: Pane, area: Rect) {
+    let focused = lead.focus == Some(pane);
+    let block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(" {} ", words::pane(lang, pane, lead.len(pane))),
+        if focused { Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD) } else { Style::default() },
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let (height, w) = (usize::from(inner.height), usize::from(inner.width));
+    let len = lead.len(pane);
+    if len == 0 {
+        frame.render_widget(Paragraph::new(format!(" {}", words::none(lang, pane))), inner);
+        return;
+    }
+    let cursor = lead.cursor(pane);
+    let first = (cursor + 1).saturating_sub(height);
+    let lines: Vec<Line> = (first..(first + height).min(len))
+        .map(|i| {
+            let text = match pane {
+                Pane::Units => unit_line(lang, lead, report, i, w),
+                Pane::Overdue => overdue_line(lang, report, i, w),
+                Pane::Chase => chase_line(lang, lead, report, i, w),
+            };
+            let style = if focused && i == cursor { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+            Line::styled(pad(&truncate(&text, w), w), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "  1 市财政局      ████████░░  83.3% 已报 06-08 10:30 逾期1 欠进度2".
+fn unit_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String {
+    let Some(u) = r.summary.units.get(i) else { return String::new() };
+    let late = r.summary.late.contains(&u.name);
+    let fixed = 4 + BAR + 8 + 5 + 12 + 16;
+    let name_w = w.saturating_sub(fixed).clamp(8, lead.name_width.max(8));
+    let behind = lead.behind.get(i).copied().unwrap_or(0);
+    format!(
+        "{} {} {} {} {} {} {}",
+        pad_left(&u.rank.to_string(), 3),
+        pad(&truncate(&sanitize(&u.name), name_w), name_w),
+        bar(u.completion_rate, BAR),
+        pad_left(&percent(u.completion_rate), 6),
+        pad(words::reported(lang, u.reported, late), 4),
+        pad(&words::last_update(u.last_update), 11),
+        words::unit_counts(lang, u.overdue, behind)
+    )
+}
+
+/// "任务12  政府网站集约化…  市财政局  逾期30天".
+fn overdue_line(lang: Lang, r: &Report, i: usize, w: usize) -> String {
+    let Some(row) = r.summary.overdue.get(i).and_then(|&n| r.rows.get(n)) else { return String::new() };
+    let days = words::days_overdue(lang, -row.days_left.unwrap_or(0).min(0));
+    let unit_w = 16.min(w / 4);
+    let w = w.saturating_sub(1);
+    let name_w = w.saturating_sub(6 + unit_w + width(&days) + 3).max(6);
+    let name = sanitize(row.topic.as_deref().unwrap_or(&row.content));
+    format!(
+        " {} {} {} {days}",
+        pad(&sanitize(&row.task), 5),
+        pad(&truncate(&name, name_w), name_w),
+        pad(&truncate(&sanitize(&row.unit_name), unit_w), unit_w)
+    )
+}
+
+/// "市财政局  欠报5项：3、7、12".
+fn chase_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String {
+    let Some(o) = lead.chase.get(i) else { return String::new() };
+    let Some(u) = r.summary.units.get(o.line) else { return String::new() };
+    let name_w = lead.name_width.min(w / 3);
+    let tasks: Vec<String> = o.rows.iter().filter_map(|&n| r.rows.get(n)).map(|row| sanitize(&row.task)).collect();
+    format!(
+        " {} {}：{}",
+        pad(&truncate(&sanitize(&u.name), name_w), name_w),
+        words::owes(lang, o.rows.len()),
+        tasks.join(lang.pick("、", ", "))
+    )
+}
+
+/// The format chooser, over the dashboard.
+pub fn export(frame: &mut Frame, lang: Lang, area: Rect) {
+    let text = words::export_keys(lang);
+    let room = usize::from(area.width.saturating_sub(4)).max(1);
+    let lines = width(text).div_ceil(room);
+    let w = u16::try_from(width(text).min(room) + 4).unwrap_or(u16::MAX);
+    let rect = super::popup::centered(area, w, u16::try_from(lines + 2).unwrap_or(3));
+    frame.render_widget(Clear, rect);
+    let p = Paragraph::new(text).block(Block::default().borders(Borders::ALL)).wrap(Wrap { trim: true });
+    frame.render_widget(p, rect);
+}
