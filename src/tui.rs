@@ -19,6 +19,8 @@ mod start;
 mod text;
 mod view;
 #[cfg(test)]
+mod view_lead_tests;
+#[cfg(test)]
 pub(crate) mod view_tests;
 
 use std::collections::VecDeque;

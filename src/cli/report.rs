@@ -22,6 +22,30 @@ pub enum KindArg {
     Ledger,
 }
 
+/// `--format`, as the command line spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Txt,
+    Md,
+    Csv,
+    Html,
+    Xlsx,
+    Json,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(f: FormatArg) -> ReportFormat {
+        match f {
+            FormatArg::Txt => ReportFormat::Txt,
+            FormatArg::Md => ReportFormat::Md,
+            FormatArg::Csv => ReportFormat::Csv,
+            FormatArg::Html => ReportFormat::Html,
+            FormatArg::Xlsx => ReportFormat::Xlsx,
+            FormatArg::Json => ReportFormat::Json,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// 计划文件 / plan file
@@ -41,7 +65,7 @@ pub struct ReportArgs {
     pub unit: Option<String>,
     /// 输出格式（默认按 -o 的扩展名，否则 txt） / format (default: from -o's extension, else txt)
     #[arg(long, short = 'f', value_enum)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<FormatArg>,
     /// 写入文件（原子写入） / write to this file (atomically)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -64,7 +88,11 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
         (_, as_of) => as_of,
     };
     let opts = Options { kind, period, as_of, at: None, unit };
-    let format = args.format.or_else(|| args.output.as_deref().and_then(ReportFormat::from_extension)).unwrap_or(ReportFormat::Txt);
+    let format = args
+        .format
+        .map(ReportFormat::from)
+        .or_else(|| args.output.as_deref().and_then(ReportFormat::from_extension))
+        .unwrap_or(ReportFormat::Txt);
     // Decided from the plan alone, before any ledger is read or any row is built.
     let rows = report::row_count(&plan, &opts);
     if format == ReportFormat::Xlsx && rows > report::xlsx::MAX_ROWS {

@@ -4,12 +4,11 @@
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use clap::ValueEnum;
 use taizhang::Lang;
 use taizhang::report::{self, Live, Rows};
 
 /// A report's output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Txt,
     Md,

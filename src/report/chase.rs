@@ -69,7 +69,8 @@ pub fn write_txt(report: &Report, owed: &[Owed], lang: Lang, w: &mut dyn Write) 
     }
     for (i, o) in owed.iter().enumerate() {
         let Some(unit) = report.summary.units.get(o.line) else { continue };
-        let tasks: Vec<String> = o.rows.iter().filter_map(|&n| report.rows.get(n)).map(|r| task_label(r, lang)).collect();
+        let tasks: Vec<String> =
+            o.rows.iter().filter_map(|&n| report.rows.get(n)).map(|r| task_label(r, lang)).collect();
         let sep = lang.pick("；", "; ");
         let line = crate::tr!(
             lang,

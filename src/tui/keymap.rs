@@ -93,9 +93,21 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     }));
     map.extend([
         b(Ctx::Lead, &[Enter], Action::Open, "查看所选单位的任务（只读）", "open the unit's assignments (read-only)"),
-        b(Ctx::Lead, &[c('p')], Action::Export(Format::Html), "打印：写出可打印的 HTML 汇总", "print: write the summary as HTML"),
+        b(
+            Ctx::Lead,
+            &[c('p')],
+            Action::Export(Format::Html),
+            "打印：写出可打印的 HTML 汇总",
+            "print: write the summary as HTML",
+        ),
         b(Ctx::Lead, &[c('e')], Action::AskExport, "导出汇总（选择格式）", "export the summary (choose a format)"),
-        b(Ctx::Lead, &[c('w')], Action::WriteChase, "写出催办清单（文本和 CSV）", "write the chase list (text and CSV)"),
+        b(
+            Ctx::Lead,
+            &[c('w')],
+            Action::WriteChase,
+            "写出催办清单（文本和 CSV）",
+            "write the chase list (text and CSV)",
+        ),
         b(Ctx::Lead, &[c('u')], Action::PickUnit, "选择单位填报", "choose a unit to record for"),
         b(Ctx::Lead, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::Lead, &[c('q')], Action::Quit, "退出", "quit"),
@@ -144,7 +156,13 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         ),
         b(Ctx::List, &[c('h')], Action::OpenRecords, "填报记录：更正或撤回", "records: correct or withdraw one"),
         b(Ctx::List, &[c('u')], Action::PickUnit, "换一个单位", "switch unit"),
-        b(Ctx::List, &[Esc], Action::Back, "清除搜索；只读查看时返回牵头视图", "clear the search; back to the lead view"),
+        b(
+            Ctx::List,
+            &[Esc],
+            Action::Back,
+            "清除搜索；只读查看时返回牵头视图",
+            "clear the search; back to the lead view",
+        ),
         b(Ctx::List, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::List, &[c('q')], Action::Quit, "退出", "quit"),
         ctrl(Ctx::List, 'c', Action::Quit, "退出", "quit"),

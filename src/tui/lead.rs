@@ -7,10 +7,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use taizhang::Plan;
-use taizhang::text::{sanitize, width};
 use taizhang::period::{self, Period};
 use taizhang::report::chase::{self, Owed};
 use taizhang::report::{Bucket, Kind, Options, Report};
+use taizhang::text::{sanitize, width};
 
 /// The dashboard's lists, in the order Tab moves through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -156,10 +156,7 @@ fn a_changed_ledger_is_read_again_and_the_cursors_stay() {
     a.update(Action::NextPane);
     a.update(Action::NextPane);
     a.update(Action::Down);
-    assert_eq!(
-        a.update(Action::LedgerChanged),
-        Some(Effect::LoadLedger { skip: None, now: now(AT), full: true })
-    );
+    assert_eq!(a.update(Action::LedgerChanged), Some(Effect::LoadLedger { skip: None, now: now(AT), full: true }));
     let mut newer = updates();
     newer.push(upd("1", "shaptq", "2022-08-30T10:00:00+08:00", Status::InProgress, Some(60), "已完成大部分"));
     let ledger = Ledger::from_updates("x".into(), newer);

@@ -160,8 +160,8 @@ pub fn draft_file(root: &Path) -> PathBuf {
     root.join("zhongwei-2022.progress/.sczj@%E7%8E%8B%E4%BA%94.draft")
 }
 
-/// Starts the TUI as 王五 from a shell in the pane, for 市财政局 (`unit`) or with the unit
-/// picker (`None`); when it exits the shell prints `TZ_DONE=<code>` (the typed line reads
+/// Starts the TUI as 王五 from a shell in the pane, for 市财政局 (`unit`) or in the lead view
+/// (`None`); when it exits the shell prints `TZ_DONE=<code>` (the typed line reads
 /// `TZ_""DONE`, so only the output matches), and the terminal it left behind can be inspected.
 pub fn start(t: &Tmux, root: &Path, unit: Option<&str>, size: (u16, u16)) {
     let bin = env!("CARGO_BIN_EXE_taizhang");
@@ -174,7 +174,7 @@ pub fn start(t: &Tmux, root: &Path, unit: Option<&str>, size: (u16, u16)) {
     );
     t.type_text(&command);
     t.keys(&["Enter"]);
-    t.wait_for(if unit.is_some() { "本单位任务" } else { "选择填报单位" });
+    t.wait_for(if unit.is_some() { "本单位任务" } else { "牵头视图" });
     *t.tui.borrow_mut() = child_of(&t.info("#{pane_pid}"));
     assert!(t.tui.borrow().is_some(), "the program runs under the pane's shell");
 }

@@ -59,10 +59,7 @@ pub fn write(plan: &Plan, job: &Job, dir: &Path, lang: Lang) -> Result<Vec<Strin
     }
 }
 
-fn buffered(
-    f: &mut std::fs::File,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+fn buffered(f: &mut std::fs::File, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
     let mut w = BufWriter::new(f);
     write(&mut w)?;
     w.flush().map_err(other)

@@ -21,23 +21,22 @@ pub fn pane(lang: Lang, p: Pane, n: usize) -> String {
     }
 }
 
-/// "第3期 · 9月10日报送 · 距报送还有9天" for the shown period, as seen on `today`.
+/// "第3/4期（9月10日报送）· 还有9天" for the shown period, as seen on `today`.
 pub fn period_line(lang: Lang, p: &Period, count: usize, today: chrono::NaiveDate) -> String {
     let (m, d) = (p.due.month(), p.due.day());
     let when = match p.standing(today) {
         Standing::Current { days_left: 0 } => lang.pick("今天截止", "due today").to_string(),
         Standing::Current { days_left } | Standing::Upcoming { days_left } => {
-            tr!(lang, "距{m}月{d}日报送还有{days_left}天", "{days_left} days to the {m}-{d} report")
+            tr!(lang, "还有{days_left}天", "{days_left} days left")
         }
         Standing::Closed { days_ago } => tr!(lang, "已截止{days_ago}天", "closed {days_ago} days ago"),
     };
-    tr!(
-        lang,
-        "第{}/{}期 · {m}月{d}日报送 · {when}",
-        "Period {}/{} · report due {m}-{d} · {when}",
-        p.number,
-        count
-    )
+    tr!(lang, "第{}/{}期（{m}月{d}日报送）· {when}", "Period {}/{} (due {m}-{d}) · {when}", p.number, count)
+}
+
+/// The count of units not reported, in the counts line.
+pub fn not_reported(lang: Lang) -> &'static str {
+    lang.pick("本期未报送", "not reported")
 }
 
 /// "数据截至 2022-09-10".
@@ -61,9 +60,9 @@ pub fn overall(lang: Lang) -> &'static str {
 /// "已报 06-08" / "未报" / "补报" for a unit in the ranking.
 pub fn reported(lang: Lang, on_time: bool, late: bool) -> &'static str {
     match (on_time, late) {
-        (true, _) => lang.pick("已报", "reported"),
+        (true, _) => lang.pick("已报", "sent"),
         (false, true) => lang.pick("补报", "late"),
-        (false, false) => lang.pick("未报", "not yet"),
+        (false, false) => lang.pick("未报", "none"),
     }
 }
 
@@ -77,9 +76,9 @@ pub fn days_overdue(lang: Lang, days: i64) -> String {
     tr!(lang, "逾期{days}天", "{days}d late")
 }
 
-/// "欠报5项".
+/// "欠报5项：".
 pub fn owes(lang: Lang, n: usize) -> String {
-    tr!(lang, "欠报{n}项", "owes {n}")
+    tr!(lang, "欠报{n}项：", "owes {n}: ")
 }
 
 /// The dashboard before every unit's records are in.
@@ -100,7 +99,7 @@ pub fn none(lang: Lang, p: Pane) -> &'static str {
 pub fn keys(lang: Lang) -> &'static str {
     lang.pick(
         "←→ 换期 Tab 换列表 Enter 看单位 p 打印 e 导出 w 催办清单 u 填报 ? 帮助 q 退出",
-        "←→ period Tab list Enter unit p print e export w chase list u record ? help q quit",
+        "←→ period Tab list Enter unit p print e export w chase u record ? help q quit",
     )
 }
 
@@ -125,7 +124,7 @@ pub fn read_only(lang: Lang, unit: &str) -> String {
     tr!(
         lang,
         "只读查看 {}（Esc 返回牵头视图；要填报请按 u 选择单位）",
-        "viewing {} read-only (Esc: back to the lead view; u: choose a unit to record for)",
+        "{} read-only (Esc: back; u: pick a unit to record for)",
         sanitize(unit)
     )
 }

@@ -75,8 +75,7 @@ fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
         .map(|(n, name)| Span::raw(format!(" {name} {n} ·")))
         .collect();
     let late = r.summary.units.iter().filter(|u| !u.reported).count();
-    let chase = words::pane(lang, Pane::Chase, late);
-    counts.push(Span::styled(format!(" {}", chase.split('·').next().unwrap_or_default().trim()), bold));
+    counts.push(Span::styled(format!(" {}", words::not_reported(lang)), bold));
     counts.push(Span::styled(format!(" {late}/{}", r.summary.units.len()), bold.fg(Color::Red)));
     vec![Line::styled(format!(" {period}"), bold), Line::raw(gauge), Line::from(counts)]
 }
@@ -113,7 +112,11 @@ fn list(frame: &mut Frame, lang: Lang, lead: &Lead, report: &Report, pane: Pane,
                 Pane::Overdue => overdue_line(lang, report, i, w),
                 Pane::Chase => chase_line(lang, lead, report, i, w),
             };
-            let style = if focused && i == cursor { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+            let style = if focused && i == cursor {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
             Line::styled(pad(&truncate(&text, w), w), style)
         })
         .collect();
@@ -162,7 +165,7 @@ fn chase_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String
     let name_w = lead.name_width.min(w / 3);
     let tasks: Vec<String> = o.rows.iter().filter_map(|&n| r.rows.get(n)).map(|row| sanitize(&row.task)).collect();
     format!(
-        " {} {}：{}",
+        " {} {}{}",
         pad(&truncate(&sanitize(&u.name), name_w), name_w),
         words::owes(lang, o.rows.len()),
         tasks.join(lang.pick("、", ", "))

@@ -47,7 +47,7 @@ fn the_chase_list_is_written_as_text_and_csv() {
 
 #[test]
 fn a_directory_that_cannot_be_written_says_why() {
-    let err = write(&plan(), &job(Written::Summary(Format::Md)), std::path::Path::new("/no/such/dir"), Lang::Zh)
-        .unwrap_err();
+    let err =
+        write(&plan(), &job(Written::Summary(Format::Md)), std::path::Path::new("/no/such/dir"), Lang::Zh).unwrap_err();
     assert!(err.render(Lang::Zh).contains("/no/such/dir"), "{}", err.render(Lang::Zh));
 }
