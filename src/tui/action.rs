@@ -95,6 +95,11 @@ pub enum Action {
     ShowPeriod(usize),
     /// Lead view: move to the next list (units, overdue, chase).
     NextPane,
+    /// Lead view: the tasks × units matrix.
+    OpenMatrix,
+    /// The matrix: one column left or right.
+    Left,
+    Right,
     /// Open the unit picker (to record as a unit).
     PickUnit,
     /// Lead view: choose the format to write the summary in.

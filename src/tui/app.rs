@@ -31,6 +31,8 @@ pub enum Mode {
     Lead,
     /// The lead view's format chooser.
     Export,
+    /// The lead view's tasks × units matrix.
+    Matrix,
     Picker,
     List,
     Form,
@@ -177,6 +179,7 @@ impl App {
         match self.mode {
             Mode::Lead => vec![Ctx::Lead],
             Mode::Export => vec![Ctx::Export],
+            Mode::Matrix => vec![Ctx::Matrix],
             Mode::Picker => vec![Ctx::Picker],
             Mode::List if self.list.searching => vec![Ctx::Search],
             Mode::List => vec![Ctx::List],
@@ -244,6 +247,9 @@ impl App {
             | Action::NextPeriod
             | Action::ShowPeriod(_)
             | Action::NextPane
+            | Action::OpenMatrix
+            | Action::Left
+            | Action::Right
             | Action::PickUnit
             | Action::AskExport
             | Action::Export(_)
@@ -265,7 +271,7 @@ impl App {
 
     /// Lines a page key moves.
     fn page(&self) -> isize {
-        if self.mode == Mode::Lead { 10 } else { self.list.page() }
+        if matches!(self.mode, Mode::Lead | Mode::Matrix) { 10 } else { self.list.page() }
     }
 
     /// The chosen unit's name (empty before one is chosen).
@@ -298,6 +304,7 @@ impl App {
     fn open(&mut self) -> Option<Effect> {
         match self.mode {
             Mode::Lead => self.open_read_only(),
+            Mode::Matrix => self.open_cell(),
             Mode::Picker => {
                 let Some(Choice::Unit(u)) = self.picker.chosen() else { return None };
                 self.readonly = false;
@@ -350,7 +357,7 @@ impl App {
             self.help = false;
         } else if self.mode == Mode::Picker {
             return self.quit_now();
-        } else if self.mode == Mode::Export {
+        } else if matches!(self.mode, Mode::Export | Mode::Matrix) {
             self.mode = Mode::Lead;
         } else if self.mode == Mode::Form && !self.saving {
             if self.form.as_ref().is_some_and(Form::dirty) {
@@ -363,7 +370,8 @@ impl App {
             return self.close_form();
         } else if self.mode == Mode::Records {
             self.records = None;
-            self.mode = Mode::List;
+            self.mode = if self.unit.is_some() { Mode::List } else { Mode::Matrix };
+            self.readonly &= self.unit.is_some();
         } else if self.mode == Mode::List {
             self.list.searching = false;
             self.list.query.clear();

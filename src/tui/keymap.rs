@@ -16,6 +16,8 @@ pub enum Ctx {
     Lead,
     /// The lead view's format chooser.
     Export,
+    /// The lead view's tasks × units matrix.
+    Matrix,
     Picker,
     List,
     Search,
@@ -36,9 +38,10 @@ pub enum Ctx {
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 14] = [
+    pub const ALL: [Ctx; 15] = [
         Ctx::Lead,
         Ctx::Export,
+        Ctx::Matrix,
         Ctx::Picker,
         Ctx::List,
         Ctx::Search,
@@ -87,10 +90,12 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Lead, &[Left], Action::PrevPeriod, "上一期", "previous period"),
         b(Ctx::Lead, &[Right], Action::NextPeriod, "下一期", "next period"),
     ];
-    map.extend((1..=9).map(|n| {
-        let digit = char::from_digit(n as u32, 10).unwrap_or('1');
-        b(Ctx::Lead, &[c(digit)], Action::ShowPeriod(n), "第 N 期", "period N")
-    }));
+    for ctx in [Ctx::Lead, Ctx::Matrix] {
+        map.extend((1..=9).map(|n| {
+            let digit = char::from_digit(n as u32, 10).unwrap_or('1');
+            b(ctx, &[c(digit)], Action::ShowPeriod(n), "第 N 期", "period N")
+        }));
+    }
     map.extend([
         b(Ctx::Lead, &[Enter], Action::Open, "查看所选单位的任务（只读）", "open the unit's assignments (read-only)"),
         b(
@@ -100,6 +105,7 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "打印：写出可打印的 HTML 汇总",
             "print: write the summary as HTML",
         ),
+        b(Ctx::Lead, &[c('m')], Action::OpenMatrix, "任务×单位矩阵", "tasks × units matrix"),
         b(Ctx::Lead, &[c('e')], Action::AskExport, "导出汇总（选择格式）", "export the summary (choose a format)"),
         b(
             Ctx::Lead,
@@ -112,6 +118,22 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Lead, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::Lead, &[c('q')], Action::Quit, "退出", "quit"),
         ctrl(Ctx::Lead, 'c', Action::Quit, "退出", "quit"),
+        b(Ctx::Matrix, &[Up, c('k')], Action::Up, "上一项任务（顶行为单位）", "previous task (top row: units)"),
+        b(Ctx::Matrix, &[Down, c('j')], Action::Down, "下一项任务", "next task"),
+        b(Ctx::Matrix, &[Left, c('h')], Action::Left, "左一个单位", "unit to the left"),
+        b(Ctx::Matrix, &[Right, c('l')], Action::Right, "右一个单位", "unit to the right"),
+        b(Ctx::Matrix, &[PageUp], Action::PageUp, "上一页", "page up"),
+        b(Ctx::Matrix, &[PageDown], Action::PageDown, "下一页", "page down"),
+        b(
+            Ctx::Matrix,
+            &[Enter],
+            Action::Open,
+            "查看该分工的填报记录；在单位行上查看该单位的任务",
+            "the assignment's records; on the units row, the unit's assignments",
+        ),
+        b(Ctx::Matrix, &[Esc], Action::Back, "返回总览", "back to the overview"),
+        b(Ctx::Matrix, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
+        b(Ctx::Matrix, &[c('q')], Action::Quit, "退出", "quit"),
         b(Ctx::Export, &[c('h')], Action::Export(Format::Html), "HTML（可打印）", "HTML (print-ready)"),
         b(Ctx::Export, &[c('x')], Action::Export(Format::Xlsx), "Excel 表格", "Excel workbook"),
         b(Ctx::Export, &[c('m')], Action::Export(Format::Md), "Markdown", "Markdown"),
@@ -259,6 +281,7 @@ fn ctx_name(c: Ctx, lang: Lang) -> &'static str {
     match c {
         Ctx::Lead => lang.pick("牵头视图", "Lead view"),
         Ctx::Export => lang.pick("导出", "Export"),
+        Ctx::Matrix => lang.pick("矩阵", "Matrix"),
         Ctx::Picker => lang.pick("选择单位", "Unit picker"),
         Ctx::List => lang.pick("任务列表", "Task list"),
         Ctx::Search => lang.pick("搜索", "Search"),

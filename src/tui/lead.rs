@@ -56,6 +56,9 @@ pub struct Lead {
     pub cursor: [usize; 3],
     /// The widest unit name, in cells (for lining up the lists).
     pub name_width: usize,
+    /// The matrix's cursor: (row, column); row 0 is the units' header row, row `i + 1` task `i`
+    /// of the summary; column `j` the `j`-th ranked unit.
+    pub cell: (usize, usize),
 }
 
 impl Lead {
@@ -100,6 +103,7 @@ impl Lead {
             let len = self.len(pane);
             self.cursor[pane.index()] = self.cursor[pane.index()].min(len.saturating_sub(1));
         }
+        self.move_cell(0, 0);
     }
 
     /// How many lines a pane has.
@@ -122,6 +126,21 @@ impl Lead {
         let last = self.len(pane).saturating_sub(1);
         let at = &mut self.cursor[pane.index()];
         *at = at.saturating_add_signed(delta).min(last);
+    }
+
+    /// Moves the matrix's cursor by rows and columns, within the tasks and units.
+    pub fn move_cell(&mut self, rows: isize, cols: isize) {
+        let Some(r) = &self.report else { return };
+        let (tasks, units) = (r.summary.tasks.len(), r.summary.units.len());
+        self.cell.0 = self.cell.0.saturating_add_signed(rows).min(tasks);
+        self.cell.1 = self.cell.1.saturating_add_signed(cols).min(units.saturating_sub(1));
+    }
+
+    /// The matrix cell under the cursor: (task id, unit id); no task on the header row.
+    pub fn cell_ids(&self) -> (Option<&str>, Option<&str>) {
+        let Some(r) = &self.report else { return (None, None) };
+        let task = self.cell.0.checked_sub(1).and_then(|i| r.summary.tasks.get(i)).map(|t| t.id.as_str());
+        (task, r.summary.units.get(self.cell.1).map(|u| u.unit.as_str()))
     }
 
     /// Shows period `index` (0-based), if there is one; true when it changed.

@@ -173,3 +173,40 @@ fn after_the_last_report_date_the_last_period_shows_today_as_the_report_command_
     let r = a.lead.as_ref().unwrap().report.as_ref().unwrap();
     assert_eq!((r.head.period.number, r.head.as_of_date), (3, NaiveDate::from_ymd_opt(2023, 1, 5).unwrap()));
 }
+
+#[test]
+fn the_matrix_moves_over_tasks_and_units_and_opens_records_read_only() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::OpenMatrix);
+    assert_eq!(a.mode, Mode::Matrix);
+    a.update(Action::Down);
+    let lead = a.lead.as_ref().unwrap();
+    assert_eq!(lead.cell_ids(), (Some("1"), Some("sczj")));
+    // Enter on a cell: its records, read-only; Esc back to the matrix.
+    a.update(Action::Open);
+    assert_eq!((a.mode, a.readonly), (Mode::Records, true));
+    assert_eq!(a.shown_records().len(), 1);
+    assert_eq!(a.update(Action::CorrectRecord), None);
+    assert_eq!(a.mode, Mode::Records, "nothing is corrected from the lead view");
+    a.update(Action::Back);
+    assert_eq!((a.mode, a.readonly), (Mode::Matrix, false));
+    // Columns stop at the last unit; rows at the last task; row 0 is the units' header.
+    for _ in 0..100 {
+        a.update(Action::Right);
+    }
+    let units = a.lead.as_ref().unwrap().report.as_ref().unwrap().summary.units.len();
+    assert_eq!(a.lead.as_ref().unwrap().cell.1, units - 1);
+    a.update(Action::Up);
+    a.update(Action::Up);
+    assert_eq!(a.lead.as_ref().unwrap().cell.0, 0);
+    // Enter on the header row: that unit's assignments, read-only.
+    a.update(Action::Open);
+    assert_eq!((a.mode, a.readonly), (Mode::List, true));
+    a.update(Action::Back);
+    assert_eq!(a.mode, Mode::Lead);
+    a.update(Action::OpenMatrix);
+    a.update(Action::ShowPeriod(1));
+    assert_eq!(shown_period(&a), 1, "digits switch period in the matrix too");
+    a.update(Action::Back);
+    assert_eq!(a.mode, Mode::Lead);
+}

@@ -5,6 +5,7 @@ mod detail;
 mod form;
 mod lead;
 mod list;
+mod matrix;
 mod popup;
 mod records;
 
@@ -31,7 +32,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     frame.render_widget(title(app), top);
     match app.mode {
         Mode::Lead | Mode::Export => lead::draw(frame, app, main),
+        Mode::Matrix => matrix::draw(frame, app, main),
         Mode::Picker => popup::picker(frame, app, main),
+        Mode::Records if app.unit.is_none() => matrix::draw(frame, app, main),
         Mode::List | Mode::NoChange | Mode::Records | Mode::Withdraw => browse(frame, app, main),
         Mode::Form | Mode::Discard | Mode::Conflict | Mode::Restore => form::draw(frame, app, main),
     }
@@ -72,7 +75,9 @@ fn browse(frame: &mut Frame, app: &App, area: Rect) {
 fn title(app: &App) -> Paragraph<'static> {
     let unit = match (app.unit, app.mode) {
         (Some(u), _) => app.plan.units[u].name.clone(),
-        (None, Mode::Lead | Mode::Export) => crate::tui::text::lead::title(app.lang).to_string(),
+        (None, Mode::Lead | Mode::Export | Mode::Matrix | Mode::Records) => {
+            crate::tui::text::lead::title(app.lang).to_string()
+        }
         (None, _) => t(app.lang, T::PickUnit).to_string(),
     };
     let text = format!(" {} · {}", sanitize(&app.plan.meta.title), sanitize(&unit));
@@ -96,7 +101,7 @@ fn status_bar(app: &App) -> Paragraph<'static> {
     let unit = app.unit.map(|u| sanitize(&app.plan.units[u].name)).unwrap_or_default();
     // The lead view records nothing (a unit opened from it is read-only): no save state.
     let state = match app.mode {
-        Mode::Lead | Mode::Export => None,
+        Mode::Lead | Mode::Export | Mode::Matrix => None,
         _ if app.readonly => Some(crate::tui::text::lead::viewing(lang)),
         _ => Some(app.save_state()),
     };
@@ -125,6 +130,7 @@ fn key_hints(app: &App) -> Paragraph<'static> {
     let text = match app.mode {
         Mode::Lead => crate::tui::text::lead::keys(lang),
         Mode::Export => crate::tui::text::lead::export_keys(lang),
+        Mode::Matrix => crate::tui::text::lead::matrix_keys(lang),
         Mode::Picker => t(lang, T::PickHint),
         Mode::List if app.readonly => crate::tui::text::lead::read_only_keys(lang),
         Mode::List => t(lang, T::ListKeys),
@@ -132,6 +138,7 @@ fn key_hints(app: &App) -> Paragraph<'static> {
         Mode::Discard => t(lang, T::Discard),
         Mode::Conflict => t(lang, T::ConflictHint),
         Mode::Restore => t(lang, T::DraftHint),
+        Mode::Records if app.readonly => crate::tui::text::lead::records_keys(lang),
         Mode::Records => t(lang, T::RecordsHint),
         Mode::NoChange | Mode::Withdraw => t(lang, T::ConfirmKeys),
     };

@@ -75,3 +75,16 @@ fn every_figure_on_the_dashboard_equals_the_summary_reports() {
     let overdue = summary["overdue"].as_array().unwrap().len();
     assert!(s.contains(&format!("逾期任务（{overdue}）")), "{s}");
 }
+
+#[test]
+fn matrix_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (160, 48)] {
+            let mut a = lead_app(lang);
+            a.update(Action::OpenMatrix);
+            a.update(Action::Down);
+            a.update(Action::Down);
+            insta::assert_snapshot!(format!("matrix_{}_{w}x{h}", tag(lang)), screen(&render(&a, w, h)));
+        }
+    }
+}

@@ -15,6 +15,9 @@ impl App {
             Action::NextPeriod => self.show_period(|shown| Some(shown + 1)),
             Action::ShowPeriod(n) => self.show_period(|_| n.checked_sub(1)),
             Action::NextPane => self.next_pane(),
+            Action::OpenMatrix => self.open_matrix(),
+            Action::Left => self.move_column(-1),
+            Action::Right => self.move_column(1),
             Action::PickUnit => self.pick_unit(),
             Action::AskExport => self.ask_export(),
             Action::Export(format) => self.write(Written::Summary(format)),
@@ -36,7 +39,7 @@ impl App {
     }
 
     fn show_period(&mut self, pick: impl FnOnce(usize) -> Option<usize>) -> Option<Effect> {
-        let lead = self.lead.as_mut().filter(|_| self.mode == Mode::Lead)?;
+        let lead = self.lead.as_mut().filter(|_| matches!(self.mode, Mode::Lead | Mode::Matrix))?;
         if pick(lead.shown).is_some_and(|i| lead.show(i)) {
             self.rebuild_lead();
         }
@@ -48,6 +51,45 @@ impl App {
             lead.focus = lead.focus.map(|p| p.next());
         }
         None
+    }
+
+    fn open_matrix(&mut self) -> Option<Effect> {
+        if self.mode == Mode::Lead && self.lead.as_ref().is_some_and(|l| l.report.is_some()) {
+            self.mode = Mode::Matrix;
+        }
+        None
+    }
+
+    fn move_column(&mut self, by: isize) -> Option<Effect> {
+        if let Some(lead) = self.lead.as_mut().filter(|_| self.mode == Mode::Matrix) {
+            lead.move_cell(0, by);
+        }
+        None
+    }
+
+    /// Enter in the matrix: on a cell, that assignment's records (read-only); on the units'
+    /// header row, that unit's assignments (read-only, Esc back to the lead view).
+    pub(super) fn open_cell(&mut self) {
+        let Some(lead) = self.lead.as_ref() else { return };
+        match lead.cell_ids() {
+            (Some(task), Some(unit)) => {
+                let assigned = self.plan.task(task).is_some_and(|t| {
+                    t.assignees.iter().any(|a| self.plan.units.get(a.unit).is_some_and(|u| u.id == unit))
+                });
+                if assigned {
+                    self.records = Some(super::RecordsView { task: task.into(), unit: unit.into(), selected: 0 });
+                    self.readonly = true;
+                    self.mode = Mode::Records;
+                }
+            }
+            (None, Some(unit)) => {
+                if let Some(u) = self.plan.unit_index(unit) {
+                    self.choose(u);
+                    self.readonly = self.mode == Mode::List;
+                }
+            }
+            _ => {}
+        }
     }
 
     /// The picker, from the lead view or from a unit's list (to switch unit).

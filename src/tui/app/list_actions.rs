@@ -19,6 +19,11 @@ impl App {
                     lead.step(delta);
                 }
             }
+            Mode::Matrix => {
+                if let Some(lead) = self.lead.as_mut() {
+                    lead.move_cell(delta, 0);
+                }
+            }
             Mode::Records => self.step_records(delta),
             _ => {}
         }

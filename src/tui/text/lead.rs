@@ -98,9 +98,22 @@ pub fn none(lang: Lang, p: Pane) -> &'static str {
 /// The key hints of the lead view.
 pub fn keys(lang: Lang) -> &'static str {
     lang.pick(
-        "←→ 换期 Tab 换列表 Enter 看单位 p 打印 e 导出 w 催办清单 u 填报 ? 帮助 q 退出",
-        "←→ period Tab list Enter unit p print e export w chase u record ? help q quit",
+        "←→ 换期 Tab 换列表 Enter 看单位 m 矩阵 p 打印 e 导出 w 催办 u 填报 ? 帮助 q 退出",
+        "←→ period Tab list Enter unit m matrix p print e export w chase u record ? help q",
     )
+}
+
+/// The matrix's key hints.
+pub fn matrix_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓←→ 移动  Enter 记录/单位任务  1–9 换期  Esc 返回总览  ? 帮助  q 退出",
+        "↑↓←→ move  Enter records/unit  1–9 period  Esc overview  ? help  q quit",
+    )
+}
+
+/// The records popup's keys when nothing can be corrected (read-only).
+pub fn records_keys(lang: Lang) -> &'static str {
+    lang.pick("↑↓ 选择  Esc 返回（只读）", "↑↓ move  Esc back (read-only)")
 }
 
 /// The key hints of a unit opened read-only.
@@ -148,4 +161,43 @@ pub fn exported(lang: Lang, paths: &[String]) -> String {
 /// A unit's last update, short: "06-08 10:30", or "—".
 pub fn last_update(at: Option<DateTime<FixedOffset>>) -> String {
     at.map_or_else(|| "—".to_string(), |t| t.format("%m-%d %H:%M").to_string())
+}
+
+/// The matrix's legend.
+pub fn legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "✓ 已完成  ◐ 推进中  ○ 未启动或未填报  ✗ 逾期  ! 受阻  – 不适用  · 无此分工",
+        "✓ done  ◐ in progress  ○ not started/no update  ✗ overdue  ! blocked  – n/a  · not assigned",
+    )
+}
+
+/// The matrix's task column heading.
+pub fn task_column() -> &'static str {
+    "#"
+}
+
+/// The matrix cursor on a unit's column heading.
+pub fn on_unit(lang: Lang, unit: &str) -> String {
+    tr!(lang, "单位：{unit}（Enter 查看该单位的任务）", "unit: {unit} (Enter: its assignments)")
+}
+
+/// The matrix cursor on a cell: "任务12 政府网站集约化 × 市财政局：推进中".
+pub fn on_cell(lang: Lang, task: &str, name: &str, unit: &str, state: &str) -> String {
+    tr!(lang, "任务{task} {name} × {unit}：{state}", "task {task} {name} × {unit}: {state}")
+}
+
+/// A cell's state in words.
+pub fn cell(lang: Lang, s: taizhang::report::TaskUnit) -> &'static str {
+    use taizhang::ledger::Status;
+    match s.status {
+        Some(Status::Done) => lang.pick("已完成", "done"),
+        _ if s.overdue => lang.pick("逾期", "overdue"),
+        Some(st) => st.label(lang),
+        None => lang.pick("未填报", "no update"),
+    }
+}
+
+/// A cell with no assignment.
+pub fn not_assigned(lang: Lang) -> &'static str {
+    lang.pick("无此分工", "not assigned")
 }

@@ -71,8 +71,8 @@ pub fn popup(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::from(t(lang, T::NoHistory)));
     }
     lines.push(Line::from(""));
-    lines
-        .push(Line::from(Span::styled(truncate(t(lang, T::RecordsHint), inner_w), Style::default().fg(Color::Yellow))));
+    let hint = if app.readonly { crate::tui::text::lead::records_keys(lang) } else { t(lang, T::RecordsHint) };
+    lines.push(Line::from(Span::styled(truncate(hint, inner_w), Style::default().fg(Color::Yellow))));
     frame.render_widget(Clear, rect);
     let title = format!(" {} · {} {} ", t(lang, T::Records), view.task, sanitize(&unit_name(app, &view.unit)));
     let block = Block::default().borders(Borders::ALL).title(title);

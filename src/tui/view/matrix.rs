@@ -1,0 +1,116 @@
+//! The lead view's matrix: tasks down, units (in ranking order, numbered) across, one glyph per
+//! assignment, readable without colour. The task column and the units' header row stay put
+//! while the rest scrolls to keep the cursor in view; only the visible cells are built. Above
+//! it, what the cursor is on; below, the legend.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use taizhang::Plan;
+use taizhang::ledger::Status;
+use taizhang::report::{Report, TaskUnit};
+use taizhang::text::{pad, pad_left, sanitize, truncate};
+
+use crate::tui::app::App;
+use crate::tui::lead::Lead;
+use crate::tui::text::lead as words;
+
+/// Cells per unit column.
+const COL: usize = 3;
+/// Cells of the task column: the number and the start of its name.
+const TASK: usize = 20;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let Some((lead, report)) = app.lead.as_ref().and_then(|l| Some((l, l.report.as_ref()?))) else { return };
+    let lang = app.lang;
+    let [about, grid, legend] =
+        area.layout(&Layout::vertical([Constraint::Length(2), Constraint::Min(2), Constraint::Length(1)]));
+    frame.render_widget(Paragraph::new(about_lines(app, lead, report)), about);
+    frame.render_widget(Paragraph::new(grid_lines(&app.plan, lead, report, grid)), grid);
+    frame.render_widget(
+        Paragraph::new(format!(" {}", words::legend(lang))).style(Style::default().fg(Color::DarkGray)),
+        legend,
+    );
+}
+
+/// The period, and what the cursor is on: a unit, or a task and a unit with its state.
+fn about_lines(app: &App, lead: &Lead, r: &Report) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let period = lead.period().map(|p| words::period_line(lang, &p, lead.periods.len(), app.today()));
+    let head = format!(" {} · {}", period.unwrap_or_default(), words::as_of(lang, r.head.as_of_date));
+    let unit = r.summary.units.get(lead.cell.1);
+    let unit_name = unit.map(|u| sanitize(&u.name)).unwrap_or_default();
+    let on = match lead.cell.0.checked_sub(1).and_then(|i| r.summary.tasks.get(i)) {
+        None => words::on_unit(lang, &unit_name),
+        Some(t) => {
+            let name = app.plan.task(&t.id).map(|task| sanitize(task.topic.as_deref().unwrap_or(&task.content)));
+            let state =
+                state_of(r, lead.cell.0 - 1, lead.cell.1).map_or(words::not_assigned(lang), |s| words::cell(lang, s));
+            words::on_cell(lang, &sanitize(&t.id), &name.unwrap_or_default(), &unit_name, state)
+        }
+    };
+    vec![Line::styled(head, Style::default().add_modifier(Modifier::BOLD)), Line::raw(format!(" {on}"))]
+}
+
+/// Task `task`'s state for the unit in ranking line `line`, if it is one of its units.
+fn state_of(r: &Report, task: usize, line: usize) -> Option<TaskUnit> {
+    let t = r.summary.tasks.get(task)?;
+    r.summary.states.get(t.units.clone())?.iter().find(|s| s.line as usize == line).copied()
+}
+
+/// The header row and the visible task rows, scrolled so the cursor shows.
+fn grid_lines(plan: &Plan, lead: &Lead, r: &Report, area: Rect) -> Vec<Line<'static>> {
+    let (w, h) = (usize::from(area.width), usize::from(area.height));
+    let columns = (w.saturating_sub(TASK) / COL).max(1);
+    let first_col = (lead.cell.1 + 1).saturating_sub(columns);
+    let units = first_col..(first_col + columns).min(r.summary.units.len());
+    let rows = h.saturating_sub(1).max(1);
+    let row = lead.cell.0.saturating_sub(1);
+    let first_row = (row + 1).saturating_sub(rows);
+    let cursor = Style::default().add_modifier(Modifier::REVERSED);
+    let mut header = vec![Span::raw(pad(&format!(" {}", words::task_column()), TASK))];
+    header.extend(units.clone().map(|j| {
+        let rank = r.summary.units.get(j).map_or(0, |u| u.rank);
+        let style = if lead.cell == (0, j) { cursor } else { Style::default().add_modifier(Modifier::BOLD) };
+        Span::styled(pad_left(&rank.to_string(), COL), style)
+    }));
+    let mut lines = vec![Line::from(header)];
+    for i in first_row..(first_row + rows).min(r.summary.tasks.len()) {
+        let t = &r.summary.tasks[i];
+        let name = plan.task(&t.id).map(|task| task.topic.as_deref().unwrap_or(&task.content)).unwrap_or_default();
+        let head = format!(" {} {}", pad(&sanitize(&t.id), 3), sanitize(name));
+        let mut spans = vec![Span::raw(pad(&truncate(&head, TASK - 1), TASK))];
+        let states = r.summary.states.get(t.units.clone()).unwrap_or_default();
+        spans.extend(units.clone().map(|j| {
+            let glyph = states.iter().find(|s| s.line as usize == j).map_or("·", |s| glyph(*s));
+            let style = if lead.cell == (i + 1, j) { cursor } else { colour(glyph) };
+            Span::styled(pad_left(glyph, COL - 1) + " ", style)
+        }));
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// The glyph of a unit's state on a task, distinct without colour.
+pub fn glyph(s: TaskUnit) -> &'static str {
+    match s.status {
+        Some(Status::Done) => "✓",
+        _ if s.overdue => "✗",
+        Some(Status::Blocked) => "!",
+        Some(Status::Na) => "–",
+        Some(Status::InProgress | Status::Ongoing) => "◐",
+        Some(Status::NotStarted) | None => "○",
+    }
+}
+
+fn colour(glyph: &str) -> Style {
+    match glyph {
+        "✓" => Style::default().fg(Color::Green),
+        "✗" => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        "!" => Style::default().fg(Color::Yellow),
+        "·" | "–" => Style::default().fg(Color::DarkGray),
+        _ => Style::default(),
+    }
+}
