@@ -106,6 +106,13 @@ impl Lead {
         self.move_cell(0, 0);
     }
 
+    /// Forgets the report (the ledger is being read again from scratch).
+    pub fn clear(&mut self) {
+        self.report = None;
+        self.chase.clear();
+        self.behind.clear();
+    }
+
     /// How many lines a pane has.
     pub fn len(&self, pane: Pane) -> usize {
         let Some(r) = &self.report else { return 0 };
