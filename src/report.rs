@@ -31,7 +31,7 @@ pub mod xlsx;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-pub use build::{Options, build, live, row_count};
+pub use build::{Options, build, build_kept, live, row_count};
 pub use compute::Rows;
 pub use judge::{Bucket, Light};
 pub use live::Live;

@@ -59,6 +59,28 @@ pub fn build(plan: &Plan, ledger: &Ledger, opts: &Options) -> Report {
     Report { head, rows, summary, trail }
 }
 
+/// The report with only the rows `keep` says yes to built and owned (in order), and the
+/// position of each among all the rows (what the summary's lists of positions refer to).
+/// `keep` sees every row, so it can also count what it does not keep.
+pub fn build_kept(
+    plan: &Plan,
+    ledger: &Ledger,
+    opts: &Options,
+    keep: &mut dyn FnMut(&RowRef) -> bool,
+) -> (Report, Vec<usize>) {
+    let (mut rows, mut positions, mut n) = (Vec::new(), Vec::new(), 0);
+    let mut each = |r: &RowRef| {
+        if keep(r) {
+            rows.push(r.to_row());
+            positions.push(n);
+        }
+        n += 1;
+    };
+    let live = prepare(plan, ledger, opts, Rows::Listed, Some(&mut each));
+    let (head, summary, trail) = live.into_parts();
+    (Report { head, rows, summary, trail }, positions)
+}
+
 /// The report with its summary made and its rows left to be computed as they are written:
 /// `rows` says which will be, so that what the first pass found for them is kept.
 pub fn live<'a>(plan: &'a Plan, ledger: &'a Ledger, opts: &Options, rows: Rows) -> Live<'a> {

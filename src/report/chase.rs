@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use chrono::Datelike;
 
-use super::{Bucket, Report, Row, labels};
+use super::{Bucket, Report, Reported, Row, labels};
 use crate::Lang;
 use crate::csvout::Csv;
 use crate::text::sanitize;
@@ -22,20 +22,21 @@ pub struct Owed {
     pub rows: Vec<usize>,
 }
 
-/// Whether a row is still owed for the period.
-pub fn owes(r: &Row) -> bool {
-    !r.reported.on_time() && !matches!(r.bucket, Bucket::Done | Bucket::NotApplicable)
+/// Whether an assignment that reported so in the period and stands in this bucket is still
+/// owed for the period.
+pub fn owes(reported: Reported, bucket: Bucket) -> bool {
+    !reported.on_time() && !matches!(bucket, Bucket::Done | Bucket::NotApplicable)
 }
 
-/// The units of `report` (a summary with its rows) that did not report on time, in ranking
-/// order, each with the rows it still owes.
+/// The units of `report` (a summary with its rows, or with at least every owed row) that did
+/// not report on time, in ranking order, each with the rows it still owes.
 pub fn owed(report: &Report) -> Vec<Owed> {
     let units = &report.summary.units;
     let line_of: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (u.unit.as_str(), i)).collect();
     let mut rows: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
     for (n, r) in report.rows.iter().enumerate() {
         if let Some(&line) = line_of.get(r.unit.as_str())
-            && owes(r)
+            && owes(r.reported, r.bucket)
         {
             rows[line].push(n);
         }

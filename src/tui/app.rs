@@ -8,6 +8,8 @@ mod list_actions;
 mod load_actions;
 mod record_actions;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use taizhang::clock;
 use taizhang::ledger::draft::Draft;
@@ -75,7 +77,8 @@ pub struct App {
     /// The operator's name stamped on updates.
     pub by: Option<String>,
     pub unit: Option<usize>,
-    pub ledger: Ledger,
+    /// Shared with a file being written from the lead view; changed copy-on-write.
+    pub ledger: Arc<Ledger>,
     /// Units whose ledger file could not be read, with why (others' files may be private).
     pub unreadable: Vec<(usize, String)>,
     /// The unit whose records were read before the first frame, if any.
@@ -128,7 +131,7 @@ impl App {
             now,
             by: None,
             unit: None,
-            ledger,
+            ledger: Arc::new(ledger),
             unreadable,
             own: unit,
             others: Others::Ready,

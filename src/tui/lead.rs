@@ -7,9 +7,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use taizhang::Plan;
+use taizhang::ledger::Ledger;
 use taizhang::period::{self, Period};
 use taizhang::report::chase::{self, Owed};
-use taizhang::report::{Bucket, Kind, Options, Report};
+use taizhang::report::{self, Bucket, Kind, Options, Report, RowRef};
 use taizhang::text::{sanitize, width};
 
 /// The dashboard's lists, in the order Tab moves through them.
@@ -45,8 +46,11 @@ pub struct Lead {
     pub periods: Vec<Period>,
     /// The period shown: an index into `periods`.
     pub shown: usize,
-    /// The summary as of the shown period's cut-off, once the ledger is in.
+    /// The summary as of the shown period's cut-off, once the ledger is in, with only the rows
+    /// its lists show (see [`Lead::rebuild`]).
     pub report: Option<Report>,
+    /// The overdue rows, in the summary's order: indices into the report's kept rows.
+    pub overdue: Vec<usize>,
     /// Units not reported on time, in ranking order.
     pub chase: Vec<Owed>,
     /// Behind-schedule (欠进度) assignments per ranked unit.
@@ -84,19 +88,27 @@ impl Lead {
         Some(Options { kind: Kind::Summary, period, as_of, at: None, unit: None })
     }
 
-    /// Takes in a new report: the chase list and the behind counts are worked out again and the
-    /// cursors kept where they were (as far as the lists still reach).
-    pub fn set_report(&mut self, report: Report) {
-        let s = &report.summary;
-        let line_of: HashMap<&str, usize> = s.units.iter().enumerate().map(|(i, u)| (u.unit.as_str(), i)).collect();
-        let mut behind = vec![0; s.units.len()];
-        for r in report.rows.iter().filter(|r| r.bucket == Bucket::Behind) {
-            if let Some(&line) = line_of.get(r.unit.as_str()) {
-                behind[line] += 1;
+    /// Makes the shown period's summary from `plan` and `ledger` as seen on `today`, keeping
+    /// only the rows the lists show (overdue or still owed: a few thousand of a province's
+    /// 50,000) and counting the behind-schedule rows of each unit as they pass. The chase list
+    /// is worked out again and the cursors kept where they were (as far as the lists reach).
+    pub fn rebuild(&mut self, plan: &Plan, ledger: &Ledger, today: NaiveDate) {
+        let Some(opts) = self.options(today) else { return };
+        let mut behind: HashMap<String, usize> = HashMap::new();
+        let mut keep = |r: &RowRef| {
+            if r.bucket == Bucket::Behind {
+                match behind.get_mut(r.unit) {
+                    Some(n) => *n += 1,
+                    None => drop(behind.insert(r.unit.to_string(), 1)),
+                }
             }
-        }
+            r.overdue || chase::owes(r.reported, r.bucket)
+        };
+        let (report, positions) = report::build_kept(plan, ledger, &opts, &mut keep);
+        let s = &report.summary;
+        self.behind = s.units.iter().map(|u| behind.get(&u.unit).copied().unwrap_or(0)).collect();
+        self.overdue = s.overdue.iter().filter_map(|p| positions.binary_search(p).ok()).collect();
         self.chase = chase::owed(&report);
-        self.behind = behind;
         self.name_width = s.units.iter().map(|u| width(&sanitize(&u.name))).max().unwrap_or(0);
         self.report = Some(report);
         for pane in Pane::ALL {
@@ -111,6 +123,7 @@ impl Lead {
         self.report = None;
         self.chase.clear();
         self.behind.clear();
+        self.overdue.clear();
     }
 
     /// How many lines a pane has.
@@ -118,7 +131,7 @@ impl Lead {
         let Some(r) = &self.report else { return 0 };
         match pane {
             Pane::Units => r.summary.units.len(),
-            Pane::Overdue => r.summary.overdue.len(),
+            Pane::Overdue => self.overdue.len(),
             Pane::Chase => self.chase.len(),
         }
     }
@@ -167,7 +180,7 @@ impl Lead {
         let at = self.cursor(pane);
         match pane {
             Pane::Units => s.units.get(at).map(|u| u.unit.as_str()),
-            Pane::Overdue => s.overdue.get(at).and_then(|&n| r.rows.get(n)).map(|row| row.unit.as_str()),
+            Pane::Overdue => self.overdue.get(at).and_then(|&n| r.rows.get(n)).map(|row| row.unit.as_str()),
             Pane::Chase => self.chase.get(at).and_then(|o| s.units.get(o.line)).map(|u| u.unit.as_str()),
         }
     }

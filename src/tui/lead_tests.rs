@@ -210,3 +210,30 @@ fn the_matrix_moves_over_tasks_and_units_and_opens_records_read_only() {
     a.update(Action::Back);
     assert_eq!(a.mode, Mode::Lead);
 }
+
+#[test]
+fn only_the_rows_the_lists_show_are_kept_and_they_are_the_full_reports() {
+    let a = lead_app(Lang::Zh);
+    let lead = a.lead.as_ref().unwrap();
+    let kept = lead.report.as_ref().unwrap();
+    let opts = lead.options(a.today()).unwrap();
+    let full = taizhang::report::build(&a.plan, &a.ledger, &opts);
+    assert!(kept.rows.len() < full.rows.len());
+    assert_eq!(kept.summary, full.summary);
+    let ids =
+        |rows: Vec<&taizhang::report::Row>| rows.iter().map(|r| (r.task.clone(), r.unit.clone())).collect::<Vec<_>>();
+    let overdue_kept = ids(lead.overdue.iter().map(|&n| &kept.rows[n]).collect());
+    let overdue_full = ids(full.summary.overdue.iter().map(|&n| &full.rows[n]).collect());
+    assert_eq!(overdue_kept, overdue_full);
+    let owed = |r: &taizhang::report::Report, o: &[taizhang::report::chase::Owed]| {
+        o.iter().map(|o| ids(o.rows.iter().map(|&n| &r.rows[n]).collect())).collect::<Vec<_>>()
+    };
+    assert_eq!(owed(kept, &lead.chase), owed(&full, &taizhang::report::chase::owed(&full)));
+    let behind: Vec<usize> = full
+        .summary
+        .units
+        .iter()
+        .map(|u| full.rows.iter().filter(|r| r.unit == u.unit && r.bucket == taizhang::report::Bucket::Behind).count())
+        .collect();
+    assert_eq!(lead.behind, behind);
+}

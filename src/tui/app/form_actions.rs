@@ -132,7 +132,7 @@ impl App {
 
     /// Adds a saved update to the ledger and the list.
     fn record(&mut self, update: Update) {
-        self.ledger.include(update);
+        std::sync::Arc::make_mut(&mut self.ledger).include(update);
         self.rebuild();
     }
 

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use super::{App, Mode};
 use crate::tui::action::{Action, Effect, Job, Written};
 use crate::tui::text::lead::{exported, read_only};
-use taizhang::report;
 
 impl App {
     pub(super) fn lead_action(&mut self, action: Action) -> Option<Effect> {
@@ -32,9 +31,8 @@ impl App {
     pub fn rebuild_lead(&mut self) {
         let today = self.today();
         let ready = self.others == super::Others::Ready;
-        let Some(lead) = self.lead.as_mut() else { return };
-        if let (true, Some(opts)) = (ready, lead.options(today)) {
-            lead.set_report(report::build(&self.plan, &self.ledger, &opts));
+        if let Some(lead) = self.lead.as_mut().filter(|_| ready) {
+            lead.rebuild(&self.plan, &self.ledger, today);
         }
     }
 
@@ -138,7 +136,7 @@ impl App {
         }
         self.mode = Mode::Lead;
         let options = self.lead.as_ref().filter(|l| l.report.is_some())?.options(self.today())?;
-        let ledger = Arc::new(self.ledger.clone());
+        let ledger = Arc::clone(&self.ledger);
         self.message = Some(crate::tui::text::lead::writing(self.lang));
         Some(Effect::Export(Box::new(Job { what, options, ledger })))
     }

@@ -17,12 +17,12 @@ impl App {
         match Arc::try_unwrap(delivery.0).unwrap_or_else(|shared| (*shared).clone()) {
             // The lead view reads every unit, again whenever a file changes: the new read replaces.
             Ok((ledger, unreadable)) if self.lead.is_some() => {
-                self.ledger = ledger;
+                self.ledger = Arc::new(ledger);
                 self.unreadable = unreadable;
                 self.others = Others::Ready;
             }
             Ok((ledger, unreadable)) => {
-                self.ledger.absorb(ledger);
+                Arc::make_mut(&mut self.ledger).absorb(ledger);
                 let own = self.own;
                 self.unreadable.extend(unreadable.into_iter().filter(|(u, _)| Some(*u) != own));
                 self.others = Others::Ready;

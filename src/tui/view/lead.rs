@@ -109,7 +109,7 @@ fn list(frame: &mut Frame, lang: Lang, lead: &Lead, report: &Report, pane: Pane,
         .map(|i| {
             let text = match pane {
                 Pane::Units => unit_line(lang, lead, report, i, w),
-                Pane::Overdue => overdue_line(lang, report, i, w),
+                Pane::Overdue => overdue_line(lang, lead, report, i, w),
                 Pane::Chase => chase_line(lang, lead, report, i, w),
             };
             let style = if focused && i == cursor {
@@ -143,8 +143,8 @@ fn unit_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String 
 }
 
 /// "任务12  政府网站集约化…  市财政局  逾期30天".
-fn overdue_line(lang: Lang, r: &Report, i: usize, w: usize) -> String {
-    let Some(row) = r.summary.overdue.get(i).and_then(|&n| r.rows.get(n)) else { return String::new() };
+fn overdue_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String {
+    let Some(row) = lead.overdue.get(i).and_then(|&n| r.rows.get(n)) else { return String::new() };
     let days = words::days_overdue(lang, -row.days_left.unwrap_or(0).min(0));
     let unit_w = 16.min(w / 4);
     let w = w.saturating_sub(1);
