@@ -97,6 +97,8 @@ pub enum Action {
     NextPane,
     /// Lead view: the tasks × units matrix.
     OpenMatrix,
+    /// Lead view: the lists show what changed since the previous period, or not.
+    ToggleChanges,
     /// The matrix: one column left or right.
     Left,
     Right,

@@ -251,6 +251,7 @@ impl App {
             | Action::ShowPeriod(_)
             | Action::NextPane
             | Action::OpenMatrix
+            | Action::ToggleChanges
             | Action::Left
             | Action::Right
             | Action::PickUnit

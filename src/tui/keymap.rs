@@ -106,6 +106,13 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "print: write the summary as HTML",
         ),
         b(Ctx::Lead, &[c('m')], Action::OpenMatrix, "任务×单位矩阵", "tasks × units matrix"),
+        b(
+            Ctx::Lead,
+            &[c('c')],
+            Action::ToggleChanges,
+            "本期变化：新报送/新增逾期/新增完成（再按恢复）",
+            "changes this period: newly reported/overdue/done (again: back)",
+        ),
         b(Ctx::Lead, &[c('e')], Action::AskExport, "导出汇总（选择格式）", "export the summary (choose a format)"),
         b(
             Ctx::Lead,

@@ -3,6 +3,8 @@
 //! overdue assignments, units to chase — and where the cursor is in each. Plain data: `App`
 //! changes it, the view draws it.
 
+mod changes;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -10,6 +12,8 @@ use taizhang::Plan;
 use taizhang::ledger::Ledger;
 use taizhang::period::{self, Period};
 use taizhang::report::chase::{self, Owed};
+
+pub use changes::Changes;
 use taizhang::report::{self, Bucket, Kind, Options, Report, RowRef};
 use taizhang::text::{sanitize, width};
 
@@ -51,6 +55,10 @@ pub struct Lead {
     pub report: Option<Report>,
     /// The overdue rows, in the summary's order: indices into the report's kept rows.
     pub overdue: Vec<usize>,
+    /// The lists show what changed since the previous period (`c`).
+    pub show_changes: bool,
+    /// What changed, while `show_changes` is on and there is a previous period.
+    pub changes: Option<Changes>,
     /// Units not reported on time, in ranking order.
     pub chase: Vec<Owed>,
     /// Behind-schedule (欠进度) assignments per ranked unit.
@@ -95,6 +103,7 @@ impl Lead {
     pub fn rebuild(&mut self, plan: &Plan, ledger: &Ledger, today: NaiveDate) {
         let Some(opts) = self.options(today) else { return };
         let mut behind: HashMap<String, usize> = HashMap::new();
+        let show_changes = self.show_changes;
         let mut keep = |r: &RowRef| {
             if r.bucket == Bucket::Behind {
                 match behind.get_mut(r.unit) {
@@ -102,13 +111,20 @@ impl Lead {
                     None => drop(behind.insert(r.unit.to_string(), 1)),
                 }
             }
-            r.overdue || chase::owes(r.reported, r.bucket)
+            r.overdue
+                || chase::owes(r.reported, r.bucket)
+                || show_changes && changes::maybe_completed(r.status, r.updated_in_period)
         };
         let (report, positions) = report::build_kept(plan, ledger, &opts, &mut keep);
         let s = &report.summary;
         self.behind = s.units.iter().map(|u| behind.get(&u.unit).copied().unwrap_or(0)).collect();
         self.overdue = s.overdue.iter().filter_map(|p| positions.binary_search(p).ok()).collect();
         self.chase = chase::owed(&report);
+        let previous = self.shown.checked_sub(1).and_then(|i| self.periods.get(i)).filter(|_| show_changes);
+        self.changes = previous.map(|&period| {
+            let before = Options { period, as_of: None, ..opts };
+            changes::work_out(plan, ledger, &before, &report, &positions, &self.overdue)
+        });
         self.name_width = s.units.iter().map(|u| width(&sanitize(&u.name))).max().unwrap_or(0);
         self.report = Some(report);
         for pane in Pane::ALL {
@@ -121,6 +137,7 @@ impl Lead {
     /// Forgets the report (the ledger is being read again from scratch).
     pub fn clear(&mut self) {
         self.report = None;
+        self.changes = None;
         self.chase.clear();
         self.behind.clear();
         self.overdue.clear();
@@ -129,10 +146,13 @@ impl Lead {
     /// How many lines a pane has.
     pub fn len(&self, pane: Pane) -> usize {
         let Some(r) = &self.report else { return 0 };
-        match pane {
-            Pane::Units => r.summary.units.len(),
-            Pane::Overdue => self.overdue.len(),
-            Pane::Chase => self.chase.len(),
+        match (pane, &self.changes) {
+            (Pane::Units, None) => r.summary.units.len(),
+            (Pane::Overdue, None) => self.overdue.len(),
+            (Pane::Chase, None) => self.chase.len(),
+            (Pane::Units, Some(c)) => c.reported.len(),
+            (Pane::Overdue, Some(c)) => c.overdue.len(),
+            (Pane::Chase, Some(c)) => c.completed.len(),
         }
     }
 
@@ -178,10 +198,14 @@ impl Lead {
         let s = &r.summary;
         let pane = self.focus?;
         let at = self.cursor(pane);
-        match pane {
-            Pane::Units => s.units.get(at).map(|u| u.unit.as_str()),
-            Pane::Overdue => self.overdue.get(at).and_then(|&n| r.rows.get(n)).map(|row| row.unit.as_str()),
-            Pane::Chase => self.chase.get(at).and_then(|o| s.units.get(o.line)).map(|u| u.unit.as_str()),
+        let row_unit = |n: Option<&usize>| n.and_then(|&n| r.rows.get(n)).map(|row| row.unit.as_str());
+        match (pane, &self.changes) {
+            (Pane::Units, None) => s.units.get(at).map(|u| u.unit.as_str()),
+            (Pane::Overdue, None) => row_unit(self.overdue.get(at)),
+            (Pane::Chase, None) => self.chase.get(at).and_then(|o| s.units.get(o.line)).map(|u| u.unit.as_str()),
+            (Pane::Units, Some(c)) => c.reported.get(at).and_then(|&l| s.units.get(l)).map(|u| u.unit.as_str()),
+            (Pane::Overdue, Some(c)) => row_unit(c.overdue.get(at)),
+            (Pane::Chase, Some(c)) => row_unit(c.completed.get(at)),
         }
     }
 }

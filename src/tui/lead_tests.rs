@@ -237,3 +237,35 @@ fn only_the_rows_the_lists_show_are_kept_and_they_are_the_full_reports() {
         .collect();
     assert_eq!(lead.behind, behind);
 }
+
+#[test]
+fn c_shows_what_changed_since_the_previous_period() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::ToggleChanges);
+    let c = a.lead.as_ref().unwrap().changes.clone().expect("period 2 has a period before it");
+    let r = a.lead.as_ref().unwrap().report.as_ref().unwrap();
+    assert_eq!(c.since, 1);
+    // 市财政局 reported in both periods: not newly reported. Task 2 was done on 08-05.
+    let newly: Vec<&str> = c.reported.iter().map(|&l| r.summary.units[l].name.as_str()).collect();
+    assert!(!newly.contains(&"市财政局"), "{newly:?}");
+    let done: Vec<(&str, &str)> =
+        c.completed.iter().map(|&n| (r.rows[n].task.as_str(), r.rows[n].unit.as_str())).collect();
+    assert_eq!(done, [("2", "sczj")]);
+    // Every newly overdue row is overdue now; none was overdue at 6月10日.
+    let before = a.lead.as_ref().unwrap().periods[0];
+    let opts = taizhang::report::Options { period: before, ..a.lead.as_ref().unwrap().options(a.today()).unwrap() };
+    let then = taizhang::report::build(&a.plan, &a.ledger, &opts);
+    let was: Vec<(String, String)> =
+        then.summary.overdue.iter().map(|&n| (then.rows[n].task.clone(), then.rows[n].unit.clone())).collect();
+    for &n in &c.overdue {
+        assert!(r.rows[n].overdue && !was.contains(&(r.rows[n].task.clone(), r.rows[n].unit.clone())));
+    }
+    assert_eq!(a.lead.as_ref().unwrap().len(Pane::Chase), 1, "the third list shows the completions");
+    a.update(Action::ToggleChanges);
+    assert!(a.lead.as_ref().unwrap().changes.is_none());
+    // In the first period there is nothing to compare with, and it says so.
+    a.update(Action::ShowPeriod(1));
+    a.update(Action::ToggleChanges);
+    assert!(a.lead.as_ref().unwrap().changes.is_none());
+    assert_eq!(a.message.as_deref(), Some("第1期之前没有可对比的期次"));
+}

@@ -88,3 +88,10 @@ fn matrix_snapshots() {
         }
     }
 }
+
+#[test]
+fn changes_snapshot() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::ToggleChanges);
+    insta::assert_snapshot!("lead_changes_zh_80x24", screen(&render(&a, 80, 24)));
+}

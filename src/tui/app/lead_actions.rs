@@ -15,6 +15,7 @@ impl App {
             Action::ShowPeriod(n) => self.show_period(|_| n.checked_sub(1)),
             Action::NextPane => self.next_pane(),
             Action::OpenMatrix => self.open_matrix(),
+            Action::ToggleChanges => self.toggle_changes(),
             Action::Left => self.move_column(-1),
             Action::Right => self.move_column(1),
             Action::PickUnit => self.pick_unit(),
@@ -48,6 +49,17 @@ impl App {
         if let Some(lead) = self.lead.as_mut() {
             lead.focus = lead.focus.map(|p| p.next());
         }
+        None
+    }
+
+    /// `c`: the lists show what changed since the previous period (or the whole picture again).
+    fn toggle_changes(&mut self) -> Option<Effect> {
+        let lead = self.lead.as_mut().filter(|_| self.mode == Mode::Lead)?;
+        lead.show_changes = !lead.show_changes;
+        if lead.show_changes && lead.shown == 0 {
+            self.message = Some(crate::tui::text::lead::nothing_before(self.lang));
+        }
+        self.rebuild_lead();
         None
     }
 

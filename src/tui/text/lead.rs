@@ -34,6 +34,30 @@ pub fn period_line(lang: Lang, p: &Period, count: usize, today: chrono::NaiveDat
     tr!(lang, "第{}/{}期（{m}月{d}日报送）· {when}", "Period {}/{} (due {m}-{d}) · {when}", p.number, count)
 }
 
+/// The lists' headings while they show the changes since period `since`.
+pub fn changed_pane(lang: Lang, p: Pane, n: usize, since: usize) -> String {
+    match p {
+        Pane::Units => tr!(lang, "较第{since}期新报送（{n}）", "Newly reported since period {since} ({n})"),
+        Pane::Overdue => tr!(lang, "较第{since}期新增逾期（{n}）", "Newly overdue since period {since} ({n})"),
+        Pane::Chase => tr!(lang, "本期新增完成（{n}）", "Completed this period ({n})"),
+    }
+}
+
+/// After the period line while the lists show changes.
+pub fn changes_on(lang: Lang, since: usize) -> String {
+    tr!(lang, "对比第{since}期", "vs period {since}")
+}
+
+/// `c` in the first period.
+pub fn nothing_before(lang: Lang) -> String {
+    lang.pick("第1期之前没有可对比的期次", "there is no period before the first to compare with").to_string()
+}
+
+/// "完成于 08-05".
+pub fn done_at(lang: Lang, at: Option<DateTime<FixedOffset>>) -> String {
+    tr!(lang, "完成于 {}", "done {}", last_update(at))
+}
+
 /// The count of units not reported, in the counts line.
 pub fn not_reported(lang: Lang) -> &'static str {
     lang.pick("本期未报送", "not reported")
@@ -86,6 +110,15 @@ pub fn reading(lang: Lang) -> &'static str {
     lang.pick("正在读取各单位台账…", "reading every unit's ledger…")
 }
 
+/// An empty list of changes.
+pub fn no_change(lang: Lang, p: Pane) -> &'static str {
+    match p {
+        Pane::Units => lang.pick("没有新报送的单位", "no unit newly reported"),
+        Pane::Overdue => lang.pick("没有新增逾期", "nothing newly overdue"),
+        Pane::Chase => lang.pick("本期没有新完成的任务", "nothing completed this period"),
+    }
+}
+
 /// An empty list.
 pub fn none(lang: Lang, p: Pane) -> &'static str {
     match p {
@@ -98,8 +131,8 @@ pub fn none(lang: Lang, p: Pane) -> &'static str {
 /// The key hints of the lead view.
 pub fn keys(lang: Lang) -> &'static str {
     lang.pick(
-        "←→ 换期 Tab 换列表 Enter 看单位 m 矩阵 p 打印 e 导出 w 催办 u 填报 ? 帮助 q 退出",
-        "←→ period Tab list Enter unit m matrix p print e export w chase u record ? help q",
+        "←→换期 Tab换列表 Enter单位 c变化 m矩阵 p打印 e导出 w催办 u填报 ?帮助 q退出",
+        "←→ period Tab list Enter unit c diff m matrix p print e export w chase ? help",
     )
 }
 

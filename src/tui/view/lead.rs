@@ -58,6 +58,9 @@ fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
     };
     let Some(r) = &lead.report else { return vec![Line::styled(format!(" {period}"), bold)] };
     period.push_str(&format!(" · {}", words::as_of(lang, r.head.as_of_date)));
+    if let Some(c) = &lead.changes {
+        period.push_str(&format!(" · {}", words::changes_on(lang, c.since)));
+    }
     let t = &r.summary.totals;
     let gauge = format!(
         " {} {} {}  {}/{}",
@@ -90,8 +93,12 @@ fn bar(rate: f64, cells: usize) -> String {
 /// line kept in view.
 fn list(frame: &mut Frame, lang: Lang, lead: &Lead, report: &Report, pane: Pane, area: Rect) {
     let focused = lead.focus == Some(pane);
+    let heading = match &lead.changes {
+        Some(c) => words::changed_pane(lang, pane, lead.len(pane), c.since),
+        None => words::pane(lang, pane, lead.len(pane)),
+    };
     let block = Block::default().borders(Borders::TOP).title(Span::styled(
-        format!(" {} ", words::pane(lang, pane, lead.len(pane))),
+        format!(" {heading} "),
         if focused { Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD) } else { Style::default() },
     ));
     let inner = block.inner(area);
@@ -100,17 +107,23 @@ fn list(frame: &mut Frame, lang: Lang, lead: &Lead, report: &Report, pane: Pane,
     let (height, w) = (usize::from(inner.height), usize::from(inner.width));
     let len = lead.len(pane);
     if len == 0 {
-        frame.render_widget(Paragraph::new(format!(" {}", words::none(lang, pane))), inner);
+        let empty = if lead.changes.is_some() { words::no_change(lang, pane) } else { words::none(lang, pane) };
+        frame.render_widget(Paragraph::new(format!(" {empty}")), inner);
         return;
     }
     let cursor = lead.cursor(pane);
     let first = (cursor + 1).saturating_sub(height);
     let lines: Vec<Line> = (first..(first + height).min(len))
         .map(|i| {
-            let text = match pane {
-                Pane::Units => unit_line(lang, lead, report, i, w),
-                Pane::Overdue => overdue_line(lang, lead, report, i, w),
-                Pane::Chase => chase_line(lang, lead, report, i, w),
+            let text = match (pane, &lead.changes) {
+                (Pane::Units, None) => unit_line(lang, lead, report, i, w),
+                (Pane::Overdue, None) => overdue_line(lang, report, lead.overdue.get(i), w),
+                (Pane::Chase, None) => chase_line(lang, lead, report, i, w),
+                (Pane::Units, Some(c)) => {
+                    c.reported.get(i).map(|&l| unit_line(lang, lead, report, l, w)).unwrap_or_default()
+                }
+                (Pane::Overdue, Some(c)) => overdue_line(lang, report, c.overdue.get(i), w),
+                (Pane::Chase, Some(c)) => done_line(lang, report, c.completed.get(i), w),
             };
             let style = if focused && i == cursor {
                 Style::default().add_modifier(Modifier::REVERSED)
@@ -143,15 +156,26 @@ fn unit_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String 
 }
 
 /// "任务12  政府网站集约化…  市财政局  逾期30天".
-fn overdue_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String {
-    let Some(row) = lead.overdue.get(i).and_then(|&n| r.rows.get(n)) else { return String::new() };
+fn overdue_line(lang: Lang, r: &Report, kept: Option<&usize>, w: usize) -> String {
+    let Some(row) = kept.and_then(|&n| r.rows.get(n)) else { return String::new() };
     let days = words::days_overdue(lang, -row.days_left.unwrap_or(0).min(0));
+    row_line(row, &days, w)
+}
+
+/// "任务12  政府网站集约化…  市财政局  完成于 08-05".
+fn done_line(lang: Lang, r: &Report, kept: Option<&usize>, w: usize) -> String {
+    let Some(row) = kept.and_then(|&n| r.rows.get(n)) else { return String::new() };
+    row_line(row, &words::done_at(lang, row.updated_at), w)
+}
+
+/// A row of the overdue or completed list: task, name, unit, then `tail`.
+fn row_line(row: &taizhang::report::Row, tail: &str, w: usize) -> String {
     let unit_w = 16.min(w / 4);
     let w = w.saturating_sub(1);
-    let name_w = w.saturating_sub(6 + unit_w + width(&days) + 3).max(6);
+    let name_w = w.saturating_sub(6 + unit_w + width(tail) + 3).max(6);
     let name = sanitize(row.topic.as_deref().unwrap_or(&row.content));
     format!(
-        " {} {} {} {days}",
+        " {} {} {} {tail}",
         pad(&sanitize(&row.task), 5),
         pad(&truncate(&name, name_w), name_w),
         pad(&truncate(&sanitize(&row.unit_name), unit_w), unit_w)
