@@ -99,6 +99,8 @@ pub enum Action {
     OpenMatrix,
     /// Lead view: the lists show what changed since the previous period, or not.
     ToggleChanges,
+    /// The matrix: every unit's state on the task under the cursor.
+    OpenTask,
     /// The matrix: one column left or right.
     Left,
     Right,

@@ -35,6 +35,8 @@ pub enum Mode {
     Export,
     /// The lead view's tasks × units matrix.
     Matrix,
+    /// Over the matrix: every unit's state on one task.
+    Task,
     Picker,
     List,
     Form,
@@ -183,6 +185,7 @@ impl App {
             Mode::Lead => vec![Ctx::Lead],
             Mode::Export => vec![Ctx::Export],
             Mode::Matrix => vec![Ctx::Matrix],
+            Mode::Task => vec![Ctx::Task],
             Mode::Picker => vec![Ctx::Picker],
             Mode::List if self.list.searching => vec![Ctx::Search],
             Mode::List => vec![Ctx::List],
@@ -251,6 +254,7 @@ impl App {
             | Action::ShowPeriod(_)
             | Action::NextPane
             | Action::OpenMatrix
+            | Action::OpenTask
             | Action::ToggleChanges
             | Action::Left
             | Action::Right
@@ -363,6 +367,8 @@ impl App {
             return self.quit_now();
         } else if matches!(self.mode, Mode::Export | Mode::Matrix) {
             self.mode = Mode::Lead;
+        } else if self.mode == Mode::Task {
+            self.mode = Mode::Matrix;
         } else if self.mode == Mode::Form && !self.saving {
             if self.form.as_ref().is_some_and(Form::dirty) {
                 self.mode = Mode::Discard;

@@ -18,6 +18,8 @@ pub enum Ctx {
     Export,
     /// The lead view's tasks × units matrix.
     Matrix,
+    /// The task popup over the matrix.
+    Task,
     Picker,
     List,
     Search,
@@ -38,10 +40,11 @@ pub enum Ctx {
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 15] = [
+    pub const ALL: [Ctx; 16] = [
         Ctx::Lead,
         Ctx::Export,
         Ctx::Matrix,
+        Ctx::Task,
         Ctx::Picker,
         Ctx::List,
         Ctx::Search,
@@ -138,7 +141,11 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "查看该分工的填报记录；在单位行上查看该单位的任务",
             "the assignment's records; on the units row, the unit's assignments",
         ),
+        b(Ctx::Matrix, &[c('t')], Action::OpenTask, "该任务各单位的状态", "every unit's state on the task"),
         b(Ctx::Matrix, &[Esc], Action::Back, "返回总览", "back to the overview"),
+        b(Ctx::Task, &[Up, c('k')], Action::Up, "向上滚动", "scroll up"),
+        b(Ctx::Task, &[Down, c('j')], Action::Down, "向下滚动", "scroll down"),
+        b(Ctx::Task, &[Esc, c('t')], Action::Back, "返回矩阵", "back to the matrix"),
         b(Ctx::Matrix, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::Matrix, &[c('q')], Action::Quit, "退出", "quit"),
         b(Ctx::Export, &[c('h')], Action::Export(Format::Html), "HTML（可打印）", "HTML (print-ready)"),
@@ -260,7 +267,8 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
 }
 
 /// The prompts, which show their own keys.
-pub const PROMPTS: [Ctx; 6] = [Ctx::Discard, Ctx::Conflict, Ctx::Restore, Ctx::Records, Ctx::Confirm, Ctx::Export];
+pub const PROMPTS: [Ctx; 7] =
+    [Ctx::Discard, Ctx::Conflict, Ctx::Restore, Ctx::Records, Ctx::Confirm, Ctx::Export, Ctx::Task];
 
 /// The help overlay's lines: (context heading, keys, what they do), generated from the keymap,
 /// the bindings of `first` (the contexts in use) before the rest, those of `leave_out` left out.
@@ -288,7 +296,7 @@ fn ctx_name(c: Ctx, lang: Lang) -> &'static str {
     match c {
         Ctx::Lead => lang.pick("牵头视图", "Lead view"),
         Ctx::Export => lang.pick("导出", "Export"),
-        Ctx::Matrix => lang.pick("矩阵", "Matrix"),
+        Ctx::Matrix | Ctx::Task => lang.pick("矩阵", "Matrix"),
         Ctx::Picker => lang.pick("选择单位", "Unit picker"),
         Ctx::List => lang.pick("任务列表", "Task list"),
         Ctx::Search => lang.pick("搜索", "Search"),

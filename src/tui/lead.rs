@@ -71,6 +71,8 @@ pub struct Lead {
     /// The matrix's cursor: (row, column); row 0 is the units' header row, row `i + 1` task `i`
     /// of the summary; column `j` the `j`-th ranked unit.
     pub cell: (usize, usize),
+    /// How far the task popup over the matrix is scrolled.
+    pub task_scroll: usize,
 }
 
 impl Lead {
@@ -174,6 +176,13 @@ impl Lead {
         let (tasks, units) = (r.summary.tasks.len(), r.summary.units.len());
         self.cell.0 = self.cell.0.saturating_add_signed(rows).min(tasks);
         self.cell.1 = self.cell.1.saturating_add_signed(cols).min(units.saturating_sub(1));
+    }
+
+    /// Scrolls the task popup by `delta` lines, within the task's units.
+    pub fn scroll_task(&mut self, delta: isize) {
+        let Some(r) = &self.report else { return };
+        let units = self.cell.0.checked_sub(1).and_then(|i| r.summary.tasks.get(i)).map_or(0, |t| t.units.len());
+        self.task_scroll = self.task_scroll.saturating_add_signed(delta).min(units.saturating_sub(1));
     }
 
     /// The matrix cell under the cursor: (task id, unit id); no task on the header row.

@@ -269,3 +269,23 @@ fn c_shows_what_changed_since_the_previous_period() {
     assert!(a.lead.as_ref().unwrap().changes.is_none());
     assert_eq!(a.message.as_deref(), Some("第1期之前没有可对比的期次"));
 }
+
+#[test]
+fn t_in_the_matrix_lists_every_unit_on_the_task() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::OpenMatrix);
+    a.update(Action::OpenTask);
+    assert_eq!(a.mode, Mode::Matrix, "not on the units' header row");
+    a.update(Action::Down);
+    a.update(Action::OpenTask);
+    assert_eq!(a.mode, Mode::Task);
+    for _ in 0..100 {
+        a.update(Action::Down);
+    }
+    let units = a.plan.task("1").unwrap().assignees.len();
+    assert_eq!(a.lead.as_ref().unwrap().task_scroll, units - 1);
+    let s = crate::tui::view_tests::screen(&crate::tui::view_tests::render(&a, 80, 24));
+    assert!(s.contains("任务1 · 各单位状态（截至 2022-09-10）"), "{s}");
+    a.update(Action::Back);
+    assert_eq!(a.mode, Mode::Matrix);
+}

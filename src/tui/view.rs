@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     frame.render_widget(title(app), top);
     match app.mode {
         Mode::Lead | Mode::Export => lead::draw(frame, app, main),
-        Mode::Matrix => matrix::draw(frame, app, main),
+        Mode::Matrix | Mode::Task => matrix::draw(frame, app, main),
         Mode::Picker => popup::picker(frame, app, main),
         Mode::Records if app.unit.is_none() => matrix::draw(frame, app, main),
         Mode::List | Mode::NoChange | Mode::Records | Mode::Withdraw => browse(frame, app, main),
@@ -46,6 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Restore => popup::restore(frame, app, main),
         Mode::Records => records::popup(frame, app, main),
         Mode::Export => lead::export(frame, app.lang, main),
+        Mode::Task => matrix::task(frame, app, main),
         Mode::NoChange => records::prompt(frame, app, main),
         Mode::Withdraw => {
             records::popup(frame, app, main);
@@ -75,7 +76,7 @@ fn browse(frame: &mut Frame, app: &App, area: Rect) {
 fn title(app: &App) -> Paragraph<'static> {
     let unit = match (app.unit, app.mode) {
         (Some(u), _) => app.plan.units[u].name.clone(),
-        (None, Mode::Lead | Mode::Export | Mode::Matrix | Mode::Records) => {
+        (None, Mode::Lead | Mode::Export | Mode::Matrix | Mode::Task | Mode::Records) => {
             crate::tui::text::lead::title(app.lang).to_string()
         }
         (None, _) => t(app.lang, T::PickUnit).to_string(),
@@ -101,7 +102,7 @@ fn status_bar(app: &App) -> Paragraph<'static> {
     let unit = app.unit.map(|u| sanitize(&app.plan.units[u].name)).unwrap_or_default();
     // The lead view records nothing (a unit opened from it is read-only): no save state.
     let state = match app.mode {
-        Mode::Lead | Mode::Export | Mode::Matrix => None,
+        Mode::Lead | Mode::Export | Mode::Matrix | Mode::Task => None,
         _ if app.readonly => Some(crate::tui::text::lead::viewing(lang)),
         _ => Some(app.save_state()),
     };
@@ -131,6 +132,7 @@ fn key_hints(app: &App) -> Paragraph<'static> {
         Mode::Lead => crate::tui::text::lead::keys(lang),
         Mode::Export => crate::tui::text::lead::export_keys(lang),
         Mode::Matrix => crate::tui::text::lead::matrix_keys(lang),
+        Mode::Task => crate::tui::text::lead::task_keys(lang),
         Mode::Picker => t(lang, T::PickHint),
         Mode::List if app.readonly => crate::tui::text::lead::read_only_keys(lang),
         Mode::List => t(lang, T::ListKeys),

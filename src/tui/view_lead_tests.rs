@@ -95,3 +95,12 @@ fn changes_snapshot() {
     a.update(Action::ToggleChanges);
     insta::assert_snapshot!("lead_changes_zh_80x24", screen(&render(&a, 80, 24)));
 }
+
+#[test]
+fn task_popup_snapshot() {
+    let mut a = lead_app(Lang::Zh);
+    a.update(Action::OpenMatrix);
+    a.update(Action::Down);
+    a.update(Action::OpenTask);
+    insta::assert_snapshot!("matrix_task_zh_80x24", screen(&render(&a, 80, 24)));
+}

@@ -112,7 +112,9 @@ fn help_overlay_comes_from_the_keymap() {
     let s = screen(&render(&a, 120, 40));
     use crate::tui::keymap::Ctx;
     for (_, keys, what) in
-        crate::tui::keymap::help(Lang::Zh, &[Ctx::List], &[Ctx::Lead, Ctx::Export, Ctx::Matrix]).iter().take(12)
+        crate::tui::keymap::help(Lang::Zh, &[Ctx::List], &[Ctx::Lead, Ctx::Export, Ctx::Matrix, Ctx::Task])
+            .iter()
+            .take(12)
     {
         assert!(s.contains(what), "{what} missing");
         assert!(s.contains(keys.as_str()), "{keys} missing");

@@ -15,6 +15,7 @@ impl App {
             Action::ShowPeriod(n) => self.show_period(|_| n.checked_sub(1)),
             Action::NextPane => self.next_pane(),
             Action::OpenMatrix => self.open_matrix(),
+            Action::OpenTask => self.open_task(),
             Action::ToggleChanges => self.toggle_changes(),
             Action::Left => self.move_column(-1),
             Action::Right => self.move_column(1),
@@ -66,6 +67,16 @@ impl App {
     fn open_matrix(&mut self) -> Option<Effect> {
         if self.mode == Mode::Lead && self.lead.as_ref().is_some_and(|l| l.report.is_some()) {
             self.mode = Mode::Matrix;
+        }
+        None
+    }
+
+    /// `t` in the matrix: every unit's state on the task under the cursor.
+    fn open_task(&mut self) -> Option<Effect> {
+        let lead = self.lead.as_mut().filter(|_| self.mode == Mode::Matrix)?;
+        if lead.cell_ids().0.is_some() {
+            lead.task_scroll = 0;
+            self.mode = Mode::Task;
         }
         None
     }

@@ -24,6 +24,11 @@ impl App {
                     lead.move_cell(delta, 0);
                 }
             }
+            Mode::Task => {
+                if let Some(lead) = self.lead.as_mut() {
+                    lead.scroll_task(delta);
+                }
+            }
             Mode::Records => self.step_records(delta),
             _ => {}
         }

@@ -139,9 +139,24 @@ pub fn keys(lang: Lang) -> &'static str {
 /// The matrix's key hints.
 pub fn matrix_keys(lang: Lang) -> &'static str {
     lang.pick(
-        "↑↓←→ 移动  Enter 记录/单位任务  1–9 换期  Esc 返回总览  ? 帮助  q 退出",
-        "↑↓←→ move  Enter records/unit  1–9 period  Esc overview  ? help  q quit",
+        "↑↓←→ 移动  Enter 记录/单位任务  t 各单位状态  1–9 换期  Esc 返回  ? 帮助",
+        "↑↓←→ move  Enter records/unit  t all units  1–9 period  Esc back  ? help",
     )
+}
+
+/// The task popup's keys.
+pub fn task_keys(lang: Lang) -> &'static str {
+    lang.pick("↑↓ 滚动  Esc 返回矩阵", "↑↓ scroll  Esc back to the matrix")
+}
+
+/// The task popup's title: "任务12 · 各单位状态（截至 2022-09-10）".
+pub fn task_title(lang: Lang, task: &str, as_of: chrono::NaiveDate) -> String {
+    tr!(lang, "任务{task} · 各单位状态（截至 {as_of}）", "task {task} · every unit (as of {as_of})")
+}
+
+/// "（牵头）" after a lead unit.
+pub fn lead_mark(lang: Lang) -> &'static str {
+    lang.pick("（牵头）", " (lead)")
 }
 
 /// The records popup's keys when nothing can be corrected (read-only).

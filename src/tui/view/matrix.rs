@@ -114,3 +114,41 @@ fn colour(glyph: &str) -> Style {
         _ => Style::default(),
     }
 }
+
+/// Over the matrix (`t`): the task's text and every unit on it with its state as of the shown
+/// report date, scrolled by ↑/↓; only the lines that fit are built.
+pub fn task(frame: &mut Frame, app: &App, area: Rect) {
+    let Some((lead, r)) = app.lead.as_ref().and_then(|l| Some((l, l.report.as_ref()?))) else { return };
+    let Some(i) = lead.cell.0.checked_sub(1) else { return };
+    let (Some(line), Some(task)) = (r.summary.tasks.get(i), r.summary.tasks.get(i).and_then(|t| app.plan.task(&t.id)))
+    else {
+        return;
+    };
+    let lang = app.lang;
+    let rect = super::popup::centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
+    let inner_w = usize::from(rect.width.saturating_sub(2));
+    let rows = usize::from(rect.height.saturating_sub(2));
+    let states = r.summary.states.get(line.units.clone()).unwrap_or_default();
+    let mut lines: Vec<Line> = Vec::new();
+    let name = task.topic.as_deref().map(|t| format!("{t}：")).unwrap_or_default();
+    for part in taizhang::text::wrap(&sanitize(&format!("{name}{}", task.content)), inner_w) {
+        lines.push(Line::styled(part.to_string(), Style::default().add_modifier(Modifier::BOLD)));
+    }
+    let room = rows.saturating_sub(lines.len());
+    let first = lead.task_scroll.min(states.len().saturating_sub(room));
+    for s in states.iter().skip(first).take(room) {
+        let Some(u) = r.summary.units.get(s.line as usize) else { continue };
+        let role = task
+            .assignees
+            .iter()
+            .find(|a| app.plan.units.get(a.unit).is_some_and(|x| x.id == u.unit))
+            .filter(|a| a.role == taizhang::plan::Role::Lead)
+            .map_or("", |_| words::lead_mark(lang));
+        let text = format!(" {} {}{role}：{}", glyph(*s), sanitize(&u.name), words::cell(lang, *s));
+        lines.push(Line::styled(truncate(&text, inner_w), colour(glyph(*s))));
+    }
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let title = format!(" {} ", words::task_title(lang, &sanitize(&line.id), r.head.as_of_date));
+    let block = ratatui::widgets::Block::default().borders(ratatui::widgets::Borders::ALL).title(title);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}

@@ -70,7 +70,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     // An operator's interface has no lead view.
     let mut absent: Vec<keymap::Ctx> = Vec::new();
     if app.lead.is_none() {
-        absent.extend([keymap::Ctx::Lead, keymap::Ctx::Export, keymap::Ctx::Matrix]);
+        absent.extend([keymap::Ctx::Lead, keymap::Ctx::Export, keymap::Ctx::Matrix, keymap::Ctx::Task]);
     }
     let mut lines = help_lines(lang, &in_use, &absent);
     if lines.len() > 2 * inner_h {
