@@ -10,6 +10,7 @@ use taizhang::ledger::{Expect, Ledger, Update};
 use taizhang::report::Options;
 
 use crate::front::render::Format;
+use crate::tui::lead::{Ask, Built};
 
 /// Something that happened.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,6 +117,18 @@ pub enum Action {
     LedgerChanged,
     /// Files written (full paths), or why not.
     Exported(Result<Vec<String>, String>),
+    /// The lead view's summary, worked out on another thread.
+    Summarized(Summarized),
+}
+
+/// A lead summary worked out in the background; shared, equal only to itself.
+#[derive(Debug, Clone)]
+pub struct Summarized(pub Arc<Built>);
+
+impl PartialEq for Summarized {
+    fn eq(&self, other: &Summarized) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// What a background read of the ledger found: the current state of every other unit's
@@ -173,6 +186,21 @@ pub enum Effect {
     Export(Box<Job>),
     /// Watch the ledger directory, saying when a file in it changes (`LedgerChanged`).
     Watch,
+    /// Work out the lead view's summary on another thread (answered with `Summarized`).
+    Summarize(Box<Summary>),
+}
+
+/// A lead summary to work out, from the ledger as the view has it (shared, not copied).
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub ask: Ask,
+    pub ledger: Arc<Ledger>,
+}
+
+impl PartialEq for Summary {
+    fn eq(&self, other: &Summary) -> bool {
+        self.ask == other.ask && Arc::ptr_eq(&self.ledger, &other.ledger)
+    }
 }
 
 /// What the lead view writes.

@@ -158,9 +158,10 @@ impl App {
         match unit {
             Some(u) => app.choose(u),
             None => {
-                app.lead = Some(Lead::new(&app.plan, app.today()));
+                let mut lead = Lead::new(&app.plan, app.today());
+                lead.rebuild(&app.plan, &app.ledger, app.today());
+                app.lead = Some(lead);
                 app.mode = Mode::Lead;
-                app.rebuild_lead();
             }
         }
         app
@@ -263,7 +264,8 @@ impl App {
             | Action::Export(_)
             | Action::WriteChase
             | Action::LedgerChanged
-            | Action::Exported(_) => self.lead_action(action),
+            | Action::Exported(_)
+            | Action::Summarized(_) => self.lead_action(action),
             other => self.form_action(other),
         }
     }
@@ -302,7 +304,7 @@ impl App {
         self.now = now;
         if day_changed {
             self.rebuild();
-            self.rebuild_lead();
+            return self.rebuild_lead();
         }
         None
     }

@@ -16,10 +16,11 @@ use taizhang::{Lang, Plan};
 mod export;
 mod watch;
 
-use super::action::{Action, Delivery, Effect, SaveError};
+use super::action::{Action, Delivery, Effect, SaveError, Summarized};
 use super::app::App;
 use super::drafts::{DraftWriter, Job};
 use super::input::Incoming;
+use super::lead::summarize;
 
 /// How long the program, told to end, waits for a save in flight to be confirmed, and then for
 /// the last draft to be written.
@@ -82,6 +83,14 @@ impl Effects {
             }
             Effect::Export(job) => {
                 export::spawn(Arc::clone(&self.plan), *job, self.lang, self.tx.clone());
+                None
+            }
+            Effect::Summarize(job) => {
+                let (plan, tx) = (Arc::clone(&self.plan), self.tx.clone());
+                std::thread::spawn(move || {
+                    let built = summarize(&plan, &job.ledger, &job.ask);
+                    let _ = tx.send(Incoming::Done(Action::Summarized(Summarized(Arc::new(built)))));
+                });
                 None
             }
             Effect::Watch => {

@@ -3,18 +3,18 @@
 //! overdue assignments, units to chase — and where the cursor is in each. Plain data: `App`
 //! changes it, the view draws it.
 
+mod built;
 mod changes;
-
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use taizhang::Plan;
 use taizhang::ledger::Ledger;
 use taizhang::period::{self, Period};
-use taizhang::report::chase::{self, Owed};
+use taizhang::report::chase::Owed;
 
+pub use built::{Ask, Built, summarize};
 pub use changes::Changes;
-use taizhang::report::{self, Bucket, Kind, Options, Report, RowRef};
+use taizhang::report::{Kind, Options, Report};
 use taizhang::text::{sanitize, width};
 
 /// The dashboard's lists, in the order Tab moves through them.
@@ -73,6 +73,8 @@ pub struct Lead {
     pub cell: (usize, usize),
     /// How far the task popup over the matrix is scrolled.
     pub task_scroll: usize,
+    /// The latest summary asked for (see [`Lead::ask`]).
+    generation: u64,
 }
 
 impl Lead {
@@ -98,42 +100,45 @@ impl Lead {
         Some(Options { kind: Kind::Summary, period, as_of, at: None, unit: None })
     }
 
-    /// Makes the shown period's summary from `plan` and `ledger` as seen on `today`, keeping
-    /// only the rows the lists show (overdue or still owed: a few thousand of a province's
-    /// 50,000) and counting the behind-schedule rows of each unit as they pass. The chase list
-    /// is worked out again and the cursors kept where they were (as far as the lists reach).
-    pub fn rebuild(&mut self, plan: &Plan, ledger: &Ledger, today: NaiveDate) {
-        let Some(opts) = self.options(today) else { return };
-        let mut behind: HashMap<String, usize> = HashMap::new();
-        let show_changes = self.show_changes;
-        let mut keep = |r: &RowRef| {
-            if r.bucket == Bucket::Behind {
-                match behind.get_mut(r.unit) {
-                    Some(n) => *n += 1,
-                    None => drop(behind.insert(r.unit.to_string(), 1)),
-                }
-            }
-            r.overdue
-                || chase::owes(r.reported, r.bucket)
-                || show_changes && changes::maybe_completed(r.status, r.updated_in_period)
-        };
-        let (report, positions) = report::build_kept(plan, ledger, &opts, &mut keep);
-        let s = &report.summary;
-        self.behind = s.units.iter().map(|u| behind.get(&u.unit).copied().unwrap_or(0)).collect();
-        self.overdue = s.overdue.iter().filter_map(|p| positions.binary_search(p).ok()).collect();
-        self.chase = chase::owed(&report);
-        let previous = self.shown.checked_sub(1).and_then(|i| self.periods.get(i)).filter(|_| show_changes);
-        self.changes = previous.map(|&period| {
-            let before = Options { period, as_of: None, ..opts };
-            changes::work_out(plan, ledger, &before, &report, &positions, &self.overdue)
-        });
-        self.name_width = s.units.iter().map(|u| width(&sanitize(&u.name))).max().unwrap_or(0);
+    /// What to ask for the shown period's summary as seen on `today` (a newer ask than any
+    /// before: answers to older ones are dropped).
+    pub fn ask(&mut self, today: NaiveDate) -> Option<Ask> {
+        let options = self.options(today)?;
+        self.generation += 1;
+        let previous = self.shown.checked_sub(1).and_then(|i| self.periods.get(i)).filter(|_| self.show_changes);
+        Some(Ask { options, previous: previous.copied(), generation: self.generation })
+    }
+
+    /// Takes in a summary worked out for the latest ask (an older one is dropped: false). The
+    /// cursors stay where they were, as far as the lists reach.
+    pub fn take(&mut self, built: Built) -> bool {
+        if built.generation != self.generation {
+            return false;
+        }
+        let Built { report, overdue, chase, behind, changes, .. } = built;
+        self.name_width = report.summary.units.iter().map(|u| width(&sanitize(&u.name))).max().unwrap_or(0);
+        (self.overdue, self.chase, self.behind, self.changes) = (overdue, chase, behind, changes);
         self.report = Some(report);
         for pane in Pane::ALL {
             let len = self.len(pane);
             self.cursor[pane.index()] = self.cursor[pane.index()].min(len.saturating_sub(1));
         }
         self.move_cell(0, 0);
+        true
+    }
+
+    /// Asks for and works out the summary here and now (opening, and tests).
+    pub fn rebuild(&mut self, plan: &Plan, ledger: &Ledger, today: NaiveDate) {
+        if let Some(ask) = self.ask(today) {
+            self.take(built::summarize(plan, ledger, &ask));
+        }
+    }
+
+    /// True while the summary shown is not the one asked for (another period, or with or
+    /// without the changes): the lists wait for it rather than show the wrong period.
+    pub fn waiting(&self) -> bool {
+        let Some(r) = &self.report else { return false };
+        r.head.period.number != self.shown + 1 || self.changes.is_some() != (self.show_changes && self.shown > 0)
     }
 
     /// Forgets the report (the ledger is being read again from scratch).

@@ -10,7 +10,7 @@ use taizhang::ledger::{Ledger, Status, Update};
 
 use super::Pane;
 use crate::front::render::Format;
-use crate::tui::action::{Action, Delivery, Effect, Written};
+use crate::tui::action::{Action, Delivery, Effect, Summarized, Written};
 use crate::tui::app::tests::{now, plan, upd};
 use crate::tui::app::{App, Mode};
 
@@ -28,6 +28,18 @@ pub fn updates() -> Vec<Update> {
 /// The lead view on 2022-09-01 with [`updates`].
 pub fn lead_app(lang: Lang) -> App {
     App::new(plan(), Ledger::from_updates("x".into(), updates()), vec![], None, now(AT), lang)
+}
+
+/// Applies `action` as the loop would, working out a summary it asks for here and now; returns
+/// any other effect.
+pub fn go(a: &mut App, action: Action) -> Option<Effect> {
+    match a.update(action) {
+        Some(Effect::Summarize(job)) => {
+            let built = super::summarize(&a.plan, &job.ledger, &job.ask);
+            a.update(Action::Summarized(Summarized(Arc::new(built))))
+        }
+        other => other,
+    }
 }
 
 fn chased(a: &App) -> Vec<String> {
@@ -56,18 +68,18 @@ fn opens_on_the_current_period_as_of_its_report_date() {
 #[test]
 fn periods_switch_with_the_arrows_and_the_digits() {
     let mut a = lead_app(Lang::Zh);
-    a.update(Action::NextPeriod);
+    go(&mut a, Action::NextPeriod);
     assert_eq!(shown_period(&a), 3);
-    a.update(Action::NextPeriod);
+    go(&mut a, Action::NextPeriod);
     assert_eq!(shown_period(&a), 3, "no period after the last");
-    a.update(Action::ShowPeriod(1));
+    go(&mut a, Action::ShowPeriod(1));
     assert_eq!(shown_period(&a), 1);
     // In period 1 沙坡头区 reported, so it is not chased.
     assert!(!chased(&a).contains(&"沙坡头区".to_string()));
-    a.update(Action::PrevPeriod);
-    a.update(Action::ShowPeriod(9));
+    go(&mut a, Action::PrevPeriod);
+    go(&mut a, Action::ShowPeriod(9));
     assert_eq!(shown_period(&a), 1);
-    a.update(Action::ShowPeriod(2));
+    go(&mut a, Action::ShowPeriod(2));
     assert_eq!(shown_period(&a), 2);
 }
 
@@ -75,92 +87,92 @@ fn periods_switch_with_the_arrows_and_the_digits() {
 fn tab_moves_between_the_lists_and_keys_move_within_one() {
     let mut a = lead_app(Lang::Zh);
     let lead = |a: &App| (a.lead.as_ref().unwrap().focus, a.lead.as_ref().unwrap().cursor(Pane::Units));
-    a.update(Action::Down);
-    a.update(Action::Down);
+    go(&mut a, Action::Down);
+    go(&mut a, Action::Down);
     assert_eq!(lead(&a), (Some(Pane::Units), 2));
-    a.update(Action::NextPane);
-    a.update(Action::End);
+    go(&mut a, Action::NextPane);
+    go(&mut a, Action::End);
     let l = a.lead.as_ref().unwrap();
     assert_eq!(l.focus, Some(Pane::Overdue));
     assert_eq!(l.cursor(Pane::Overdue), l.len(Pane::Overdue) - 1);
     assert_eq!(l.cursor(Pane::Units), 2, "each list keeps its own cursor");
-    a.update(Action::NextPane);
-    a.update(Action::NextPane);
+    go(&mut a, Action::NextPane);
+    go(&mut a, Action::NextPane);
     assert_eq!(lead(&a).0, Some(Pane::Units));
 }
 
 #[test]
 fn enter_opens_a_unit_read_only_and_esc_comes_back() {
     let mut a = lead_app(Lang::Zh);
-    a.update(Action::Open);
+    go(&mut a, Action::Open);
     assert_eq!((a.mode, a.readonly), (Mode::List, true));
     assert_eq!(a.unit_name(), "市财政局");
     assert_eq!(a.rows().len(), 26);
     // Nothing can be recorded: no form, no no-change, no corrections.
     for action in [Action::Open, Action::AskNoChange] {
-        assert_eq!(a.update(action), None);
+        assert_eq!(go(&mut a, action), None);
         assert_eq!(a.mode, Mode::List);
     }
     assert!(a.form.is_none());
     assert!(a.message.as_deref().unwrap().contains("只读"));
-    a.update(Action::Back);
+    go(&mut a, Action::Back);
     assert_eq!((a.mode, a.readonly, a.unit), (Mode::Lead, false, None));
 }
 
 #[test]
 fn the_picker_is_one_key_away_and_a_unit_chosen_there_can_record() {
     let mut a = lead_app(Lang::Zh);
-    a.update(Action::PickUnit);
+    go(&mut a, Action::PickUnit);
     assert_eq!(a.mode, Mode::Picker);
-    a.update(Action::Back);
+    go(&mut a, Action::Back);
     assert_eq!(a.mode, Mode::Lead, "Esc in the picker goes back, it does not quit");
     assert!(!a.quit);
-    a.update(Action::PickUnit);
+    go(&mut a, Action::PickUnit);
     for c in "财政".chars() {
-        a.update(Action::Type(c));
+        go(&mut a, Action::Type(c));
     }
-    a.update(Action::Open);
+    go(&mut a, Action::Open);
     assert_eq!((a.mode, a.readonly), (Mode::List, false));
-    a.update(Action::Open);
+    go(&mut a, Action::Open);
     assert_eq!(a.mode, Mode::Form);
     // From a unit's list, u goes to the picker to switch unit.
-    a.update(Action::Back);
-    a.update(Action::PickUnit);
+    go(&mut a, Action::Back);
+    go(&mut a, Action::PickUnit);
     assert_eq!(a.mode, Mode::Picker);
 }
 
 #[test]
 fn export_asks_for_a_format_and_the_loop_writes_the_shown_period() {
     let mut a = lead_app(Lang::Zh);
-    a.update(Action::ShowPeriod(1));
-    a.update(Action::AskExport);
+    go(&mut a, Action::ShowPeriod(1));
+    go(&mut a, Action::AskExport);
     assert_eq!(a.mode, Mode::Export);
-    a.update(Action::Back);
+    go(&mut a, Action::Back);
     assert_eq!(a.mode, Mode::Lead);
-    a.update(Action::AskExport);
-    let Some(Effect::Export(job)) = a.update(Action::Export(Format::Xlsx)) else { panic!("an export") };
+    go(&mut a, Action::AskExport);
+    let Some(Effect::Export(job)) = go(&mut a, Action::Export(Format::Xlsx)) else { panic!("an export") };
     assert_eq!((job.what, job.options.period.number, job.options.as_of), (Written::Summary(Format::Xlsx), 1, None));
     assert_eq!(a.mode, Mode::Lead);
-    let Some(Effect::Export(job)) = a.update(Action::WriteChase) else { panic!("the chase list") };
+    let Some(Effect::Export(job)) = go(&mut a, Action::WriteChase) else { panic!("the chase list") };
     assert_eq!(job.what, Written::Chase);
-    a.update(Action::Exported(Ok(vec!["/tmp/a.txt".into(), "/tmp/a.csv".into()])));
+    go(&mut a, Action::Exported(Ok(vec!["/tmp/a.txt".into(), "/tmp/a.csv".into()])));
     assert_eq!(a.message.as_deref(), Some("已写入 /tmp/a.txt、/tmp/a.csv"));
-    a.update(Action::Exported(Err("无法写入 /x".into())));
+    go(&mut a, Action::Exported(Err("无法写入 /x".into())));
     assert_eq!(a.message.as_deref(), Some("无法写入 /x"));
 }
 
 #[test]
 fn a_changed_ledger_is_read_again_and_the_cursors_stay() {
     let mut a = lead_app(Lang::Zh);
-    a.update(Action::Down);
-    a.update(Action::NextPane);
-    a.update(Action::NextPane);
-    a.update(Action::Down);
-    assert_eq!(a.update(Action::LedgerChanged), Some(Effect::LoadLedger { skip: None, now: now(AT), full: true }));
+    go(&mut a, Action::Down);
+    go(&mut a, Action::NextPane);
+    go(&mut a, Action::NextPane);
+    go(&mut a, Action::Down);
+    assert_eq!(go(&mut a, Action::LedgerChanged), Some(Effect::LoadLedger { skip: None, now: now(AT), full: true }));
     let mut newer = updates();
     newer.push(upd("1", "shaptq", "2022-08-30T10:00:00+08:00", Status::InProgress, Some(60), "已完成大部分"));
     let ledger = Ledger::from_updates("x".into(), newer);
-    a.update(Action::LedgerLoaded(Delivery(Arc::new(Ok((ledger, vec![]))))));
+    go(&mut a, Action::LedgerLoaded(Delivery(Arc::new(Ok((ledger, vec![]))))));
     assert!(!chased(&a).contains(&"沙坡头区".to_string()), "it has reported now");
     let l = a.lead.as_ref().unwrap();
     assert_eq!((l.focus, l.cursor(Pane::Units), l.cursor(Pane::Chase)), (Some(Pane::Chase), 1, 1));
@@ -177,37 +189,37 @@ fn after_the_last_report_date_the_last_period_shows_today_as_the_report_command_
 #[test]
 fn the_matrix_moves_over_tasks_and_units_and_opens_records_read_only() {
     let mut a = lead_app(Lang::Zh);
-    a.update(Action::OpenMatrix);
+    go(&mut a, Action::OpenMatrix);
     assert_eq!(a.mode, Mode::Matrix);
-    a.update(Action::Down);
+    go(&mut a, Action::Down);
     let lead = a.lead.as_ref().unwrap();
     assert_eq!(lead.cell_ids(), (Some("1"), Some("sczj")));
     // Enter on a cell: its records, read-only; Esc back to the matrix.
-    a.update(Action::Open);
+    go(&mut a, Action::Open);
     assert_eq!((a.mode, a.readonly), (Mode::Records, true));
     assert_eq!(a.shown_records().len(), 1);
-    assert_eq!(a.update(Action::CorrectRecord), None);
+    assert_eq!(go(&mut a, Action::CorrectRecord), None);
     assert_eq!(a.mode, Mode::Records, "nothing is corrected from the lead view");
-    a.update(Action::Back);
+    go(&mut a, Action::Back);
     assert_eq!((a.mode, a.readonly), (Mode::Matrix, false));
     // Columns stop at the last unit; rows at the last task; row 0 is the units' header.
     for _ in 0..100 {
-        a.update(Action::Right);
+        go(&mut a, Action::Right);
     }
     let units = a.lead.as_ref().unwrap().report.as_ref().unwrap().summary.units.len();
     assert_eq!(a.lead.as_ref().unwrap().cell.1, units - 1);
-    a.update(Action::Up);
-    a.update(Action::Up);
+    go(&mut a, Action::Up);
+    go(&mut a, Action::Up);
     assert_eq!(a.lead.as_ref().unwrap().cell.0, 0);
     // Enter on the header row: that unit's assignments, read-only.
-    a.update(Action::Open);
+    go(&mut a, Action::Open);
     assert_eq!((a.mode, a.readonly), (Mode::List, true));
-    a.update(Action::Back);
+    go(&mut a, Action::Back);
     assert_eq!(a.mode, Mode::Lead);
-    a.update(Action::OpenMatrix);
-    a.update(Action::ShowPeriod(1));
+    go(&mut a, Action::OpenMatrix);
+    go(&mut a, Action::ShowPeriod(1));
     assert_eq!(shown_period(&a), 1, "digits switch period in the matrix too");
-    a.update(Action::Back);
+    go(&mut a, Action::Back);
     assert_eq!(a.mode, Mode::Lead);
 }
 
@@ -241,7 +253,7 @@ fn only_the_rows_the_lists_show_are_kept_and_they_are_the_full_reports() {
 #[test]
 fn c_shows_what_changed_since_the_previous_period() {
     let mut a = lead_app(Lang::Zh);
-    a.update(Action::ToggleChanges);
+    go(&mut a, Action::ToggleChanges);
     let c = a.lead.as_ref().unwrap().changes.clone().expect("period 2 has a period before it");
     let r = a.lead.as_ref().unwrap().report.as_ref().unwrap();
     assert_eq!(c.since, 1);
@@ -261,11 +273,11 @@ fn c_shows_what_changed_since_the_previous_period() {
         assert!(r.rows[n].overdue && !was.contains(&(r.rows[n].task.clone(), r.rows[n].unit.clone())));
     }
     assert_eq!(a.lead.as_ref().unwrap().len(Pane::Chase), 1, "the third list shows the completions");
-    a.update(Action::ToggleChanges);
+    go(&mut a, Action::ToggleChanges);
     assert!(a.lead.as_ref().unwrap().changes.is_none());
     // In the first period there is nothing to compare with, and it says so.
-    a.update(Action::ShowPeriod(1));
-    a.update(Action::ToggleChanges);
+    go(&mut a, Action::ShowPeriod(1));
+    go(&mut a, Action::ToggleChanges);
     assert!(a.lead.as_ref().unwrap().changes.is_none());
     assert_eq!(a.message.as_deref(), Some("第1期之前没有可对比的期次"));
 }
@@ -273,19 +285,39 @@ fn c_shows_what_changed_since_the_previous_period() {
 #[test]
 fn t_in_the_matrix_lists_every_unit_on_the_task() {
     let mut a = lead_app(Lang::Zh);
-    a.update(Action::OpenMatrix);
-    a.update(Action::OpenTask);
+    go(&mut a, Action::OpenMatrix);
+    go(&mut a, Action::OpenTask);
     assert_eq!(a.mode, Mode::Matrix, "not on the units' header row");
-    a.update(Action::Down);
-    a.update(Action::OpenTask);
+    go(&mut a, Action::Down);
+    go(&mut a, Action::OpenTask);
     assert_eq!(a.mode, Mode::Task);
     for _ in 0..100 {
-        a.update(Action::Down);
+        go(&mut a, Action::Down);
     }
     let units = a.plan.task("1").unwrap().assignees.len();
     assert_eq!(a.lead.as_ref().unwrap().task_scroll, units - 1);
     let s = crate::tui::view_tests::screen(&crate::tui::view_tests::render(&a, 80, 24));
     assert!(s.contains("任务1 · 各单位状态（截至 2022-09-10）"), "{s}");
-    a.update(Action::Back);
+    go(&mut a, Action::Back);
     assert_eq!(a.mode, Mode::Matrix);
+}
+
+#[test]
+fn a_period_switch_waits_for_its_summary_and_an_older_answer_is_dropped() {
+    let mut a = lead_app(Lang::Zh);
+    let Some(Effect::Summarize(first)) = a.update(Action::NextPeriod) else { panic!("worked out elsewhere") };
+    assert!(a.lead.as_ref().unwrap().waiting());
+    let s = crate::tui::view_tests::screen(&crate::tui::view_tests::render(&a, 80, 24));
+    assert!(
+        s.contains("正在汇总第3期…") && s.contains("第3/3期"),
+        "not period 2's figures under period 3's name:\n{s}"
+    );
+    let Some(Effect::Summarize(second)) = a.update(Action::ShowPeriod(1)) else { panic!("asked again") };
+    let old = super::summarize(&a.plan, &first.ledger, &first.ask);
+    a.update(Action::Summarized(Summarized(Arc::new(old))));
+    assert!(a.lead.as_ref().unwrap().waiting(), "the answer to the first ask is dropped");
+    let new = super::summarize(&a.plan, &second.ledger, &second.ask);
+    a.update(Action::Summarized(Summarized(Arc::new(new))));
+    assert!(!a.lead.as_ref().unwrap().waiting());
+    assert_eq!(shown_period(&a), 1);
 }

@@ -6,7 +6,7 @@ use taizhang::Lang;
 use taizhang::report::{self, Kind, Options, percent};
 
 use crate::tui::action::Action;
-use crate::tui::lead::tests::lead_app;
+use crate::tui::lead::tests::{go, lead_app};
 use crate::tui::view_tests::{render, screen};
 
 fn tag(lang: Lang) -> &'static str {
@@ -92,7 +92,7 @@ fn matrix_snapshots() {
 #[test]
 fn changes_snapshot() {
     let mut a = lead_app(Lang::Zh);
-    a.update(Action::ToggleChanges);
+    go(&mut a, Action::ToggleChanges);
     insta::assert_snapshot!("lead_changes_zh_80x24", screen(&render(&a, 80, 24)));
 }
 

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::{App, Mode};
-use crate::tui::action::{Action, Effect, Job, Written};
+use crate::tui::action::{Action, Effect, Job, Summarized, Summary, Written};
 use crate::tui::text::lead::{exported, read_only};
 
 impl App {
@@ -25,23 +25,33 @@ impl App {
             Action::WriteChase => self.write(Written::Chase),
             Action::LedgerChanged => self.reload(),
             Action::Exported(result) => self.exported(result),
+            Action::Summarized(built) => self.summarized(built),
             _ => None,
         }
     }
 
     /// Rebuilds the lead's summary for the shown period, once every unit's records are in.
-    pub fn rebuild_lead(&mut self) {
+    /// Asks for the lead's summary of the shown period, once every unit's records are in: the
+    /// loop works it out on another thread (a province's takes longer than a key may wait).
+    pub fn rebuild_lead(&mut self) -> Option<Effect> {
         let today = self.today();
-        let ready = self.others == super::Others::Ready;
-        if let Some(lead) = self.lead.as_mut().filter(|_| ready) {
-            lead.rebuild(&self.plan, &self.ledger, today);
+        let lead = self.lead.as_mut().filter(|_| self.others == super::Others::Ready)?;
+        let ask = lead.ask(today)?;
+        Some(Effect::Summarize(Box::new(Summary { ask, ledger: Arc::clone(&self.ledger) })))
+    }
+
+    fn summarized(&mut self, built: Summarized) -> Option<Effect> {
+        let built = Arc::try_unwrap(built.0).unwrap_or_else(|shared| (*shared).clone());
+        if let Some(lead) = self.lead.as_mut() {
+            lead.take(built);
         }
+        None
     }
 
     fn show_period(&mut self, pick: impl FnOnce(usize) -> Option<usize>) -> Option<Effect> {
         let lead = self.lead.as_mut().filter(|_| matches!(self.mode, Mode::Lead | Mode::Matrix))?;
         if pick(lead.shown).is_some_and(|i| lead.show(i)) {
-            self.rebuild_lead();
+            return self.rebuild_lead();
         }
         None
     }
@@ -60,8 +70,7 @@ impl App {
         if lead.show_changes && lead.shown == 0 {
             self.message = Some(crate::tui::text::lead::nothing_before(self.lang));
         }
-        self.rebuild_lead();
-        None
+        self.rebuild_lead()
     }
 
     fn open_matrix(&mut self) -> Option<Effect> {

@@ -32,8 +32,8 @@ impl App {
                 self.others = Others::Failed;
             }
         }
-        self.rebuild_lead();
-        let u = self.unit.filter(|&u| Some(u) != self.own)?;
+        let summarize = self.rebuild_lead();
+        let Some(u) = self.unit.filter(|&u| Some(u) != self.own) else { return summarize };
         if let Some((_, why)) = self.unreadable.iter().find(|(x, _)| *x == u) {
             self.message = Some(why.clone());
             self.unit = None;
@@ -41,6 +41,6 @@ impl App {
             self.mode = Mode::Picker;
         }
         self.rebuild();
-        None
+        summarize
     }
 }

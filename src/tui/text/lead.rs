@@ -119,6 +119,11 @@ pub fn no_change(lang: Lang, p: Pane) -> &'static str {
     }
 }
 
+/// While a period's summary is being worked out.
+pub fn summarizing(lang: Lang, period: usize) -> String {
+    tr!(lang, "正在汇总第{period}期…", "working out period {period}…")
+}
+
 /// An empty list.
 pub fn none(lang: Lang, p: Pane) -> &'static str {
     match p {

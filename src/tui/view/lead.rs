@@ -23,8 +23,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(lead) = &app.lead else { return };
     let [head, lists] = area.layout(&Layout::vertical([Constraint::Length(3), Constraint::Min(3)]));
     frame.render_widget(Paragraph::new(head_lines(app, lead)), head);
-    let Some(report) = &lead.report else {
-        frame.render_widget(Paragraph::new(words::reading(app.lang)), lists);
+    let Some(report) = lead.report.as_ref().filter(|_| !lead.waiting()) else {
+        frame.render_widget(Paragraph::new(waiting_text(app.lang, lead)), lists);
         return;
     };
     let panes = if lists.width >= 120 {
@@ -37,6 +37,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     for (pane, rect) in Pane::ALL.into_iter().zip(panes) {
         list(frame, app.lang, lead, report, pane, rect);
+    }
+}
+
+/// What the lists say while there is no summary to show: the ledger is being read, or the
+/// shown period's summary is being worked out.
+pub fn waiting_text(lang: Lang, lead: &Lead) -> String {
+    match &lead.report {
+        None => format!(" {}", words::reading(lang)),
+        Some(_) => format!(" {}", words::summarizing(lang, lead.shown + 1)),
     }
 }
 
@@ -56,7 +65,9 @@ fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
         Some(p) => words::period_line(lang, &p, lead.periods.len(), app.today()),
         None => String::new(),
     };
-    let Some(r) = &lead.report else { return vec![Line::styled(format!(" {period}"), bold)] };
+    let Some(r) = lead.report.as_ref().filter(|_| !lead.waiting()) else {
+        return vec![Line::styled(format!(" {period}"), bold)];
+    };
     period.push_str(&format!(" · {}", words::as_of(lang, r.head.as_of_date)));
     if let Some(c) = &lead.changes {
         period.push_str(&format!(" · {}", words::changes_on(lang, c.since)));

@@ -23,7 +23,11 @@ const COL: usize = 3;
 const TASK: usize = 20;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let Some((lead, report)) = app.lead.as_ref().and_then(|l| Some((l, l.report.as_ref()?))) else { return };
+    let Some(lead) = app.lead.as_ref() else { return };
+    let Some(report) = lead.report.as_ref().filter(|_| !lead.waiting()) else {
+        frame.render_widget(Paragraph::new(super::lead::waiting_text(app.lang, lead)), area);
+        return;
+    };
     let lang = app.lang;
     let [about, grid, legend] =
         area.layout(&Layout::vertical([Constraint::Length(2), Constraint::Min(2), Constraint::Length(1)]));
