@@ -75,6 +75,9 @@ pub struct Lead {
     pub task_scroll: usize,
     /// The latest summary asked for (see [`Lead::ask`]).
     generation: u64,
+    /// A summary of another period (or with or without the changes) is being worked out, and
+    /// the one shown before has been let go.
+    pub summarizing: bool,
 }
 
 impl Lead {
@@ -105,6 +108,12 @@ impl Lead {
     pub fn ask(&mut self, today: NaiveDate) -> Option<Ask> {
         let options = self.options(today)?;
         self.generation += 1;
+        // Another period (or the changes) is wanted: the summary shown is of no more use, and a
+        // province's is worth letting go before the next one is made.
+        if self.waiting_for(options.period.number, self.show_changes && self.shown > 0) {
+            self.report = None;
+            self.summarizing = true;
+        }
         let previous = self.shown.checked_sub(1).and_then(|i| self.periods.get(i)).filter(|_| self.show_changes);
         Some(Ask { options, previous: previous.copied(), generation: self.generation })
     }
@@ -116,6 +125,7 @@ impl Lead {
             return false;
         }
         let Built { report, overdue, chase, behind, changes, .. } = built;
+        self.summarizing = false;
         self.name_width = report.summary.units.iter().map(|u| width(&sanitize(&u.name))).max().unwrap_or(0);
         (self.overdue, self.chase, self.behind, self.changes) = (overdue, chase, behind, changes);
         self.report = Some(report);
@@ -137,13 +147,18 @@ impl Lead {
     /// True while the summary shown is not the one asked for (another period, or with or
     /// without the changes): the lists wait for it rather than show the wrong period.
     pub fn waiting(&self) -> bool {
-        let Some(r) = &self.report else { return false };
-        r.head.period.number != self.shown + 1 || self.changes.is_some() != (self.show_changes && self.shown > 0)
+        self.summarizing || self.waiting_for(self.shown + 1, self.show_changes && self.shown > 0)
+    }
+
+    /// True when the summary held is not of period `number` (with the changes or not).
+    fn waiting_for(&self, number: usize, changes: bool) -> bool {
+        self.report.as_ref().is_some_and(|r| r.head.period.number != number || self.changes.is_some() != changes)
     }
 
     /// Forgets the report (the ledger is being read again from scratch).
     pub fn clear(&mut self) {
         self.report = None;
+        self.summarizing = false;
         self.changes = None;
         self.chase.clear();
         self.behind.clear();

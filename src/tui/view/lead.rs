@@ -43,9 +43,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// What the lists say while there is no summary to show: the ledger is being read, or the
 /// shown period's summary is being worked out.
 pub fn waiting_text(lang: Lang, lead: &Lead) -> String {
-    match &lead.report {
-        None => format!(" {}", words::reading(lang)),
-        Some(_) => format!(" {}", words::summarizing(lang, lead.shown + 1)),
+    if lead.waiting() {
+        format!(" {}", words::summarizing(lang, lead.shown + 1))
+    } else {
+        format!(" {}", words::reading(lang))
     }
 }
 
