@@ -64,3 +64,26 @@ fn a_record_written_by_another_process_appears_without_a_restart() {
     t.keys(&["q"]);
     t.wait_for("TZ_DONE=0");
 }
+
+/// The demo ledger (`examples/`, made by `scripts/demo-ledger.sh`) on 2022-09-01: at 80×24 the
+/// first screen says who has not reported for 9月10日 and what is overdue.
+#[test]
+fn on_the_demo_ledger_one_screen_answers_who_has_not_reported_and_what_is_overdue() {
+    let (_dir, root) = sandbox();
+    let demo = env::root().join("examples/zhongwei-2022.progress");
+    let ledger = root.join("zhongwei-2022.progress");
+    std::fs::create_dir(&ledger).unwrap();
+    for f in std::fs::read_dir(&demo).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, ledger.join(f.file_name().unwrap())).unwrap();
+    }
+    let t = Tmux::new("lead-demo");
+    tmux::start_on(&t, &root, None, (80, 24), "2022-09-01T10:00:00+08:00");
+    t.wait_for("本期未报送·催办（12）");
+    let screen = t.screen();
+    for what in ["第2/3期（9月10日报送）· 还有9天", "本期未报送 12/27", "逾期任务（3）", "市商务局", "逾期102天"] {
+        assert!(screen.contains(what), "{what} missing:\n{screen}");
+    }
+    t.keys(&["q"]);
+    t.wait_for("TZ_DONE=0");
+}

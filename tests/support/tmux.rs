@@ -164,12 +164,17 @@ pub fn draft_file(root: &Path) -> PathBuf {
 /// (`None`); when it exits the shell prints `TZ_DONE=<code>` (the typed line reads
 /// `TZ_""DONE`, so only the output matches), and the terminal it left behind can be inspected.
 pub fn start(t: &Tmux, root: &Path, unit: Option<&str>, size: (u16, u16)) {
+    start_on(t, root, unit, size, "2022-06-01T09:30:00+08:00");
+}
+
+/// As [`start`], with the clock at `today`.
+pub fn start_on(t: &Tmux, root: &Path, unit: Option<&str>, size: (u16, u16), today: &str) {
     let bin = env!("CARGO_BIN_EXE_taizhang");
     let (w, h) = (size.0.to_string(), size.1.to_string());
     t.cmd(&["new-session", "-d", "-s", "s", "-x", &w, "-y", &h, "sh"]);
     let unit_arg = unit.map(|u| format!("--unit {u}")).unwrap_or_default();
     let command = format!(
-        "cd '{}' && TAIZHANG_TODAY=2022-06-01T09:30:00+08:00 '{bin}' zhongwei-2022.toml {unit_arg} --by 王五; echo TZ_\"\"DONE=$?",
+        "cd '{}' && TAIZHANG_TODAY={today} '{bin}' zhongwei-2022.toml {unit_arg} --by 王五; echo TZ_\"\"DONE=$?",
         root.display()
     );
     t.type_text(&command);
