@@ -1,5 +1,5 @@
 //! `cargo bench --bench tui`: the operator view at 120×40 on generated workloads, for the unit
-//! with the most assignments. The TUI lives in the binary crate, which a bench cannot import, so
+//! with the most assignments, and the lead view (`tui/<scale>/lead_*`). The TUI lives in the binary crate, which a bench cannot import, so
 //! this runs the real binary's hidden `bench-frames` command (src/tui/bench.rs): it starts the
 //! operator view as `taizhang PLAN --unit U` does, draws on a ratatui `TestBackend`, and reports
 //! its own timings, which criterion takes through `iter_custom`:
@@ -31,10 +31,18 @@ struct Timings {
     frames: Duration,
 }
 
-fn bench_frames(w: &Workload, unit: &str, frames: u64) -> Timings {
+/// `bench-frames` as `unit`, or in the lead view (`None`; in its matrix with `matrix`).
+fn bench_frames(w: &Workload, unit: Option<&str>, matrix: bool, frames: u64) -> Timings {
     let plan = w.plan_path.to_string_lossy().into_owned();
+    let mut args = vec!["--today", TODAY, "bench-frames", &plan];
+    args.extend(unit.map(|u| ["--unit", u]).into_iter().flatten());
+    if matrix {
+        args.push("--matrix");
+    }
+    let frames = frames.to_string();
+    args.extend(["--frames", frames.as_str()]);
     let out = Command::new(env!("CARGO_BIN_EXE_taizhang"))
-        .args(["--today", TODAY, "bench-frames", &plan, "--unit", unit, "--frames", &frames.to_string()])
+        .args(&args)
         .env_remove("TAIZHANG_DATA")
         .env_remove("TAIZHANG_NO_CACHE")
         .env("XDG_CACHE_HOME", &w.cache_home)
@@ -53,15 +61,17 @@ fn frames(c: &mut Criterion, w: &Workload) {
     let unit = w.plan().units[w.busiest_unit()].id.clone();
     let mut g = c.benchmark_group(format!("tui/{}", w.name()));
     w.configure(&mut g);
-    g.bench_function("first_frame", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| bench_frames(w, &unit, 0).first_frame).sum())
-    });
-    g.bench_function("key_to_frame", |b| {
-        b.iter_custom(|iters| {
-            let drawn = iters.max(MIN_FRAMES);
-            bench_frames(w, &unit, drawn).frames.mul_f64(iters as f64 / drawn as f64)
-        })
-    });
+    for (name, unit, matrix) in [("", Some(unit.as_str()), false), ("lead_", None, false), ("matrix_", None, true)] {
+        g.bench_function(format!("{name}first_frame"), |b| {
+            b.iter_custom(|iters| (0..iters).map(|_| bench_frames(w, unit, matrix, 0).first_frame).sum())
+        });
+        g.bench_function(format!("{name}key_to_frame"), |b| {
+            b.iter_custom(|iters| {
+                let drawn = iters.max(MIN_FRAMES);
+                bench_frames(w, unit, matrix, drawn).frames.mul_f64(iters as f64 / drawn as f64)
+            })
+        });
+    }
     g.finish();
 }
 

@@ -136,12 +136,15 @@ pub struct BenchArgs {
     /// Plan file.
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
-    /// The operator's unit (name, alias or id).
+    /// The operator's unit (name, alias or id); without it, the lead view.
     #[arg(long, short = 'u', value_name = "UNIT")]
-    pub unit: String,
+    pub unit: Option<String>,
     /// Key presses to draw after the first frame.
     #[arg(long, default_value_t = 100)]
     pub frames: u64,
+    /// In the lead view, press the keys in the tasks × units matrix.
+    #[arg(long)]
+    pub matrix: bool,
     #[arg(long, default_value_t = 120)]
     pub width: u16,
     #[arg(long, default_value_t = 40)]

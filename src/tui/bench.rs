@@ -1,14 +1,15 @@
-//! `taizhang bench-frames PLAN --unit U [--frames N] [--width 120] [--height 40]`: a hidden
+//! `taizhang bench-frames PLAN [--unit U] [--frames N] [--width 120] [--height 40]`: a hidden
 //! command for `benches/tui.rs` (benches cannot import the binary crate's TUI). It starts the
-//! operator view the way `tui::run` does — plan, the unit's own records, `App::new`, the other
-//! units' records in the background, the unit's drafts — but draws on a ratatui `TestBackend`
-//! instead of the terminal; once the other units' records are in, it presses `N` keys (↓, and
-//! Home at the end of the list), drawing after each, and prints one line of nanoseconds:
+//! operator view (or, without `--unit`, the lead view) the way `tui::run` does — plan, the unit's
+//! own records, `App::new`, the other units' records in the background, the unit's drafts — but
+//! draws on a ratatui `TestBackend` instead of the terminal; once the other units' records (and
+//! the lead's summary) are in, it presses `N` keys (↓, and Home at the end of the list), drawing
+//! after each, and prints one line of nanoseconds:
 //!
 //! `startup_ns=… first_frame_ns=… others_ns=… frames=N frames_ns=…`
 //!
 //! `startup_ns` runs from the command's start to a ready `App`; `first_frame_ns` to the end of
-//! the first draw; `others_ns` until the other units' records are in; `frames_ns` is the total
+//! the first draw; `others_ns` until the other units' records (and the lead's summary) are in; `frames_ns` is the total
 //! for the `N` key-to-frame cycles (key to action, `update`, its effects, draw). Terminal I/O is
 //! not included: a real terminal adds writing the changed cells. `start_up` follows `tui::run`;
 //! keep the two in step.
@@ -28,9 +29,17 @@ use super::input::Incoming;
 use super::start::Start;
 use crate::front::{Fail, Global, output};
 
-/// Starts the operator view of `unit` on `plan` on a `width`×`height` TestBackend, draws it,
-/// then draws after each of `presses` key presses, and prints the timings.
-pub fn run(plan: &Path, unit: &str, presses: u64, (width, height): (u16, u16), g: &Global) -> Result<(), Fail> {
+/// Starts the operator view of `unit` (else the lead view; with `matrix`, its matrix) on `plan`
+/// on a `width`×`height` TestBackend, draws it, then draws after each of `presses` key presses,
+/// and prints the timings.
+pub fn run(
+    plan: &Path,
+    unit: Option<&str>,
+    matrix: bool,
+    presses: u64,
+    (width, height): (u16, u16),
+    g: &Global,
+) -> Result<(), Fail> {
     let start = Instant::now();
     let (mut app, effects, rx) = start_up(plan, unit, g)?;
     let startup = start.elapsed();
@@ -38,11 +47,15 @@ pub fn run(plan: &Path, unit: &str, presses: u64, (width, height): (u16, u16), g
     term.draw(|f| super::view::draw(f, &app)).map_err(drawn)?;
     let first = start.elapsed();
     // The other units' records arrive in the background; the key presses come after them.
-    while app.others == Others::Reading {
+    let summarizing = |app: &App| app.lead.as_ref().is_some_and(|l| l.report.is_none() || l.waiting());
+    while app.others == Others::Reading || summarizing(&app) {
         let Ok(Incoming::Done(action)) = rx.recv() else { break };
         effects.apply(&mut app, action);
     }
     let others = start.elapsed();
+    if matrix {
+        apply(&mut app, &effects, KeyCode::Char('m'));
+    }
     let frames = Instant::now();
     for _ in 0..presses {
         press(&mut app, &effects);
@@ -67,8 +80,8 @@ pub fn run(plan: &Path, unit: &str, presses: u64, (width, height): (u16, u16), g
 /// `tui::run` up to the terminal (the same `Start`): the plan, the unit's own records
 /// (through the cache), the app, the other units' records started in the background, the
 /// operator's drafts.
-fn start_up(plan: &Path, unit: &str, g: &Global) -> Result<(App, Effects, mpsc::Receiver<Incoming>), Fail> {
-    let start = Start::read(plan, Some(unit), g)?;
+fn start_up(plan: &Path, unit: Option<&str>, g: &Global) -> Result<(App, Effects, mpsc::Receiver<Incoming>), Fail> {
+    let start = Start::read(plan, unit, g)?;
     Ok(start.open(g, None, g.now()?))
 }
 
@@ -79,9 +92,14 @@ fn drawn(e: impl std::fmt::Display) -> Fail {
 
 /// ↓, or Home when ↓ no longer moves the selection; through the keymap, as typed keys go.
 fn press(app: &mut App, effects: &Effects) {
-    let before = app.list.selected;
+    let at = |app: &App| match &app.lead {
+        Some(lead) if app.mode == super::app::Mode::Matrix => lead.cell.0,
+        Some(lead) => lead.cursor(super::lead::Pane::Units),
+        None => app.list.selected,
+    };
+    let before = at(app);
     apply(app, effects, KeyCode::Down);
-    if app.list.selected == before {
+    if at(app) == before {
         apply(app, effects, KeyCode::Home);
     }
 }
