@@ -81,7 +81,8 @@ fn on_the_demo_ledger_one_screen_answers_who_has_not_reported_and_what_is_overdu
     tmux::start_on(&t, &root, None, (80, 24), "2022-09-01T10:00:00+08:00");
     t.wait_for("本期未报送·催办（12）");
     let screen = t.screen();
-    for what in ["第2/3期（9月10日报送）· 还有9天", "本期未报送 12/27", "逾期任务（3）", "市商务局", "逾期102天"] {
+    for what in ["第2/3期（9月10日报送）· 还有9天", "本期未报送 12/27", "逾期任务（3）", "市商务局", "逾期102天"]
+    {
         assert!(screen.contains(what), "{what} missing:\n{screen}");
     }
     t.keys(&["q"]);
