@@ -270,20 +270,6 @@ impl App {
         }
     }
 
-    /// True for what would record something: not in a unit opened read-only.
-    fn writes(&self, action: &Action) -> bool {
-        match action {
-            Action::Open => self.mode == Mode::List,
-            Action::AskNoChange | Action::CorrectRecord | Action::AskWithdraw => true,
-            _ => false,
-        }
-    }
-
-    /// Lines a page key moves.
-    fn page(&self) -> isize {
-        if matches!(self.mode, Mode::Lead | Mode::Matrix) { 10 } else { self.list.page() }
-    }
-
     /// The chosen unit's name (empty before one is chosen).
     pub fn unit_name(&self) -> String {
         self.unit.map(|u| self.plan.units[u].name.clone()).unwrap_or_default()
@@ -352,44 +338,6 @@ impl App {
     /// The unit's assignment rows (none before a unit is chosen).
     pub fn rows(&self) -> &[Row] {
         self.report.as_ref().map_or(&[], |r| &r.rows)
-    }
-
-    /// Esc: close help, end or clear the search, cancel the form (asking first if changed),
-    /// leave the restore prompt keeping the draft for later, or go back to the lead view (from
-    /// the picker or a unit opened read-only; with no lead view, Esc in the picker quits).
-    fn back(&mut self) -> Option<Effect> {
-        let searching = self.list.searching || !self.list.query.is_empty();
-        let leaving = self.mode == Mode::Picker || self.mode == Mode::List && !searching;
-        if !self.help && leaving && self.back_to_lead() {
-            return None;
-        }
-        if self.help {
-            self.help = false;
-        } else if self.mode == Mode::Picker {
-            return self.quit_now();
-        } else if matches!(self.mode, Mode::Export | Mode::Matrix) {
-            self.mode = Mode::Lead;
-        } else if self.mode == Mode::Task {
-            self.mode = Mode::Matrix;
-        } else if self.mode == Mode::Form && !self.saving {
-            if self.form.as_ref().is_some_and(Form::dirty) {
-                self.mode = Mode::Discard;
-            } else {
-                return self.close_form();
-            }
-        } else if self.mode == Mode::Restore {
-            self.drafts.extend(self.offer.take());
-            return self.close_form();
-        } else if self.mode == Mode::Records {
-            self.records = None;
-            self.mode = if self.unit.is_some() { Mode::List } else { Mode::Matrix };
-            self.readonly &= self.unit.is_some();
-        } else if self.mode == Mode::List {
-            self.list.searching = false;
-            self.list.query.clear();
-            self.list.rebuild(self.report.as_ref().map_or(&[], |r| &r.rows));
-        }
-        None
     }
 
     /// Back to the list; a draft this form wrote is no longer needed.

@@ -31,6 +31,20 @@ impl App {
     }
 
     /// Rebuilds the lead's summary for the shown period, once every unit's records are in.
+    /// True for what would record something: not in a unit opened read-only.
+    pub(super) fn writes(&self, action: &Action) -> bool {
+        match action {
+            Action::Open => self.mode == Mode::List,
+            Action::AskNoChange | Action::CorrectRecord | Action::AskWithdraw => true,
+            _ => false,
+        }
+    }
+
+    /// Lines a page key moves.
+    pub(super) fn page(&self) -> isize {
+        if matches!(self.mode, Mode::Lead | Mode::Matrix) { 10 } else { self.list.page() }
+    }
+
     /// Asks for the lead's summary of the shown period, once every unit's records are in: the
     /// loop works it out on another thread (a province's takes longer than a key may wait).
     pub fn rebuild_lead(&mut self) -> Option<Effect> {

@@ -1,8 +1,9 @@
 //! The list's and the picker's side of `update`: moving the selection, searching, filtering,
-//! sorting and clicking.
+//! sorting, clicking, and Esc (back out of whatever is open).
 
 use super::{App, Mode};
 use crate::tui::action::Effect;
+use crate::tui::form::Form;
 use crate::tui::list::ListState;
 
 impl App {
@@ -31,6 +32,44 @@ impl App {
             }
             Mode::Records => self.step_records(delta),
             _ => {}
+        }
+        None
+    }
+
+    /// Esc: close help, end or clear the search, cancel the form (asking first if changed),
+    /// leave the restore prompt keeping the draft for later, or go back to the lead view (from
+    /// the picker or a unit opened read-only; with no lead view, Esc in the picker quits).
+    pub(super) fn back(&mut self) -> Option<Effect> {
+        let searching = self.list.searching || !self.list.query.is_empty();
+        let leaving = self.mode == Mode::Picker || self.mode == Mode::List && !searching;
+        if !self.help && leaving && self.back_to_lead() {
+            return None;
+        }
+        if self.help {
+            self.help = false;
+        } else if self.mode == Mode::Picker {
+            return self.quit_now();
+        } else if matches!(self.mode, Mode::Export | Mode::Matrix) {
+            self.mode = Mode::Lead;
+        } else if self.mode == Mode::Task {
+            self.mode = Mode::Matrix;
+        } else if self.mode == Mode::Form && !self.saving {
+            if self.form.as_ref().is_some_and(Form::dirty) {
+                self.mode = Mode::Discard;
+            } else {
+                return self.close_form();
+            }
+        } else if self.mode == Mode::Restore {
+            self.drafts.extend(self.offer.take());
+            return self.close_form();
+        } else if self.mode == Mode::Records {
+            self.records = None;
+            self.mode = if self.unit.is_some() { Mode::List } else { Mode::Matrix };
+            self.readonly &= self.unit.is_some();
+        } else if self.mode == Mode::List {
+            self.list.searching = false;
+            self.list.query.clear();
+            self.list.rebuild(self.report.as_ref().map_or(&[], |r| &r.rows));
         }
         None
     }
