@@ -156,7 +156,9 @@ fn export_asks_for_a_format_and_the_loop_writes_the_shown_period() {
     let Some(Effect::Export(job)) = go(&mut a, Action::WriteChase) else { panic!("the chase list") };
     assert_eq!(job.what, Written::Chase);
     go(&mut a, Action::Exported(Ok(vec!["/tmp/a.txt".into(), "/tmp/a.csv".into()])));
-    assert_eq!(a.message.as_deref(), Some("已写入 /tmp/a.txt、/tmp/a.csv"));
+    assert_eq!(a.message.as_deref(), Some("已写入 /tmp/a.txt（及 .csv）"));
+    go(&mut a, Action::Exported(Ok(vec!["/tmp/a.txt".into(), "/tmp/b.csv".into()])));
+    assert_eq!(a.message.as_deref(), Some("已写入 /tmp/a.txt、/tmp/b.csv"));
     go(&mut a, Action::Exported(Err("无法写入 /x".into())));
     assert_eq!(a.message.as_deref(), Some("无法写入 /x"));
 }

@@ -206,8 +206,16 @@ pub fn writing(lang: Lang) -> String {
 }
 
 /// "已写入 /home/…/zhongwei-汇总-第3期.html".
+/// Two files differing only in their extension are named once: "已写入 /…/催办清单-第2期.txt（及 .csv）".
 pub fn exported(lang: Lang, paths: &[String]) -> String {
-    let list = paths.iter().map(|p| sanitize(p)).collect::<Vec<_>>().join(lang.pick("、", ", "));
+    let stem = |p: &str| p.rsplit_once('.').map_or(p.to_string(), |(s, _)| s.to_string());
+    let list = match paths {
+        [a, b] if stem(a) == stem(b) => {
+            let ext = b.rsplit_once('.').map_or("", |(_, e)| e);
+            tr!(lang, "{}（及 .{}）", "{} (and .{})", sanitize(a), sanitize(ext))
+        }
+        _ => paths.iter().map(|p| sanitize(p)).collect::<Vec<_>>().join(lang.pick("、", ", ")),
+    };
     tr!(lang, "已写入 {list}", "wrote {list}")
 }
 
