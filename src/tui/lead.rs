@@ -69,7 +69,7 @@ pub struct Lead {
     /// The widest unit name, in cells (for lining up the lists).
     pub name_width: usize,
     /// The matrix's cursor: (row, column); row 0 is the units' header row, row `i + 1` task `i`
-    /// of the summary; column `j` the `j`-th ranked unit.
+    /// of the summary; column 0 is the tasks' column, column `j + 1` the `j`-th ranked unit.
     pub cell: (usize, usize),
     /// How far the task popup over the matrix is scrolled.
     pub task_scroll: usize,
@@ -87,7 +87,7 @@ impl Lead {
         let periods = period::periods(&plan.meta);
         let current = period::current(&periods, today).map(|p| p.number - 1);
         let shown = current.unwrap_or(periods.len().saturating_sub(1));
-        Lead { periods, shown, focus: Some(Pane::Units), ..Lead::default() }
+        Lead { periods, shown, focus: Some(Pane::Units), cell: (0, 1), ..Lead::default() }
     }
 
     pub fn period(&self) -> Option<Period> {
@@ -195,7 +195,7 @@ impl Lead {
         let Some(r) = &self.report else { return };
         let (tasks, units) = (r.summary.tasks.len(), r.summary.units.len());
         self.cell.0 = self.cell.0.saturating_add_signed(rows).min(tasks);
-        self.cell.1 = self.cell.1.saturating_add_signed(cols).min(units.saturating_sub(1));
+        self.cell.1 = self.cell.1.saturating_add_signed(cols).min(units);
     }
 
     /// Scrolls the task popup by `delta` lines, within the task's units.
@@ -205,11 +205,12 @@ impl Lead {
         self.task_scroll = self.task_scroll.saturating_add_signed(delta).min(units.saturating_sub(1));
     }
 
-    /// The matrix cell under the cursor: (task id, unit id); no task on the header row.
+    /// The matrix cell under the cursor: (task id, unit id); no task on the header row, no unit
+    /// in the tasks' column.
     pub fn cell_ids(&self) -> (Option<&str>, Option<&str>) {
         let Some(r) = &self.report else { return (None, None) };
         let task = self.cell.0.checked_sub(1).and_then(|i| r.summary.tasks.get(i)).map(|t| t.id.as_str());
-        (task, r.summary.units.get(self.cell.1).map(|u| u.unit.as_str()))
+        (task, self.cell.1.checked_sub(1).and_then(|j| r.summary.units.get(j)).map(|u| u.unit.as_str()))
     }
 
     /// Shows period `index` (0-based), if there is one; true when it changed.

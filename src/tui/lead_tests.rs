@@ -209,7 +209,7 @@ fn the_matrix_moves_over_tasks_and_units_and_opens_records_read_only() {
         go(&mut a, Action::Right);
     }
     let units = a.lead.as_ref().unwrap().report.as_ref().unwrap().summary.units.len();
-    assert_eq!(a.lead.as_ref().unwrap().cell.1, units - 1);
+    assert_eq!(a.lead.as_ref().unwrap().cell.1, units, "column 0 is the tasks'");
     go(&mut a, Action::Up);
     go(&mut a, Action::Up);
     assert_eq!(a.lead.as_ref().unwrap().cell.0, 0);
@@ -302,6 +302,11 @@ fn t_in_the_matrix_lists_every_unit_on_the_task() {
     assert!(s.contains("任务1 · 各单位状态（截至 2022-09-10）"), "{s}");
     go(&mut a, Action::Back);
     assert_eq!(a.mode, Mode::Matrix);
+    // Enter on the task's name (the first column) shows the same.
+    go(&mut a, Action::Left);
+    assert_eq!(a.lead.as_ref().unwrap().cell_ids(), (Some("1"), None));
+    go(&mut a, Action::Open);
+    assert_eq!(a.mode, Mode::Task);
 }
 
 #[test]

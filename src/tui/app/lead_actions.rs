@@ -111,8 +111,9 @@ impl App {
         None
     }
 
-    /// Enter in the matrix: on a cell, that assignment's records (read-only); on the units'
-    /// header row, that unit's assignments (read-only, Esc back to the lead view).
+    /// Enter in the matrix: on a cell, that assignment's records (read-only); on a task's name,
+    /// every unit's state on it; on the units' header row, that unit's assignments (read-only,
+    /// Esc back to the lead view).
     pub(super) fn open_cell(&mut self) {
         let Some(lead) = self.lead.as_ref() else { return };
         match lead.cell_ids() {
@@ -125,6 +126,9 @@ impl App {
                     self.readonly = true;
                     self.mode = Mode::Records;
                 }
+            }
+            (Some(_), None) => {
+                self.open_task();
             }
             (None, Some(unit)) => {
                 if let Some(u) = self.plan.unit_index(unit) {

@@ -144,8 +144,8 @@ pub fn keys(lang: Lang) -> &'static str {
 /// The matrix's key hints.
 pub fn matrix_keys(lang: Lang) -> &'static str {
     lang.pick(
-        "↑↓←→ 移动  Enter 记录/单位任务  t 各单位状态  1–9 换期  Esc 返回  ? 帮助",
-        "↑↓←→ move  Enter records/unit  t all units  1–9 period  Esc back  ? help",
+        "↑↓←→ 移动  Enter 查看（记录/单位/任务）  t 各单位状态  1–9 换期  Esc 返回",
+        "↑↓←→ move  Enter open (records/unit/task)  t all units  1–9 period  Esc back",
     )
 }
 
@@ -240,6 +240,11 @@ pub fn task_column() -> &'static str {
 /// The matrix cursor on a unit's column heading.
 pub fn on_unit(lang: Lang, unit: &str) -> String {
     tr!(lang, "单位：{unit}（Enter 查看该单位的任务）", "unit: {unit} (Enter: its assignments)")
+}
+
+/// The matrix cursor on a task's name.
+pub fn on_task(lang: Lang, task: &str, name: &str) -> String {
+    tr!(lang, "任务{task} {name}（Enter 查看各单位状态）", "task {task} {name} (Enter: every unit's state)")
 }
 
 /// The matrix cursor on a cell: "任务12 政府网站集约化 × 市财政局：推进中".

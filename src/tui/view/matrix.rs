@@ -44,16 +44,19 @@ fn about_lines(app: &App, lead: &Lead, r: &Report) -> Vec<Line<'static>> {
     let lang = app.lang;
     let period = lead.period().map(|p| words::period_line(lang, &p, lead.periods.len(), app.today()));
     let head = format!(" {} · {}", period.unwrap_or_default(), words::as_of(lang, r.head.as_of_date));
-    let unit = r.summary.units.get(lead.cell.1);
-    let unit_name = unit.map(|u| sanitize(&u.name)).unwrap_or_default();
-    let on = match lead.cell.0.checked_sub(1).and_then(|i| r.summary.tasks.get(i)) {
-        None => words::on_unit(lang, &unit_name),
-        Some(t) => {
-            let name = app.plan.task(&t.id).map(|task| sanitize(task.topic.as_deref().unwrap_or(&task.content)));
-            let state =
-                state_of(r, lead.cell.0 - 1, lead.cell.1).map_or(words::not_assigned(lang), |s| words::cell(lang, s));
-            words::on_cell(lang, &sanitize(&t.id), &name.unwrap_or_default(), &unit_name, state)
+    let unit = lead.cell.1.checked_sub(1).and_then(|j| r.summary.units.get(j).map(|u| (j, u)));
+    let task = lead.cell.0.checked_sub(1).and_then(|i| r.summary.tasks.get(i).map(|t| (i, t)));
+    let task_name = |id: &str| {
+        app.plan.task(id).map(|task| sanitize(task.topic.as_deref().unwrap_or(&task.content))).unwrap_or_default()
+    };
+    let on = match (task, unit) {
+        (None, Some((_, u))) => words::on_unit(lang, &sanitize(&u.name)),
+        (Some((_, t)), None) => words::on_task(lang, &sanitize(&t.id), &task_name(&t.id)),
+        (Some((i, t)), Some((j, u))) => {
+            let state = state_of(r, i, j).map_or(words::not_assigned(lang), |s| words::cell(lang, s));
+            words::on_cell(lang, &sanitize(&t.id), &task_name(&t.id), &sanitize(&u.name), state)
         }
+        (None, None) => String::new(),
     };
     vec![Line::styled(head, Style::default().add_modifier(Modifier::BOLD)), Line::raw(format!(" {on}"))]
 }
@@ -68,7 +71,7 @@ fn state_of(r: &Report, task: usize, line: usize) -> Option<TaskUnit> {
 fn grid_lines(plan: &Plan, lead: &Lead, r: &Report, area: Rect) -> Vec<Line<'static>> {
     let (w, h) = (usize::from(area.width), usize::from(area.height));
     let columns = (w.saturating_sub(TASK) / COL).max(1);
-    let first_col = (lead.cell.1 + 1).saturating_sub(columns);
+    let first_col = lead.cell.1.max(1).saturating_sub(columns);
     let units = first_col..(first_col + columns).min(r.summary.units.len());
     let rows = h.saturating_sub(1).max(1);
     let row = lead.cell.0.saturating_sub(1);
@@ -77,7 +80,7 @@ fn grid_lines(plan: &Plan, lead: &Lead, r: &Report, area: Rect) -> Vec<Line<'sta
     let mut header = vec![Span::raw(pad(&format!(" {}", words::task_column()), TASK))];
     header.extend(units.clone().map(|j| {
         let rank = r.summary.units.get(j).map_or(0, |u| u.rank);
-        let style = if lead.cell == (0, j) { cursor } else { Style::default().add_modifier(Modifier::BOLD) };
+        let style = if lead.cell == (0, j + 1) { cursor } else { Style::default().add_modifier(Modifier::BOLD) };
         Span::styled(pad_left(&rank.to_string(), COL), style)
     }));
     let mut lines = vec![Line::from(header)];
@@ -85,11 +88,12 @@ fn grid_lines(plan: &Plan, lead: &Lead, r: &Report, area: Rect) -> Vec<Line<'sta
         let t = &r.summary.tasks[i];
         let name = plan.task(&t.id).map(|task| task.topic.as_deref().unwrap_or(&task.content)).unwrap_or_default();
         let head = format!(" {} {}", pad(&sanitize(&t.id), 3), sanitize(name));
-        let mut spans = vec![Span::raw(pad(&truncate(&head, TASK - 1), TASK))];
+        let style = if lead.cell == (i + 1, 0) { cursor } else { Style::default() };
+        let mut spans = vec![Span::styled(pad(&truncate(&head, TASK - 1), TASK - 1), style), Span::raw(" ")];
         let states = r.summary.states.get(t.units.clone()).unwrap_or_default();
         spans.extend(units.clone().map(|j| {
             let glyph = states.iter().find(|s| s.line as usize == j).map_or("·", |s| glyph(*s));
-            let style = if lead.cell == (i + 1, j) { cursor } else { colour(glyph) };
+            let style = if lead.cell == (i + 1, j + 1) { cursor } else { colour(glyph) };
             Span::styled(pad_left(glyph, COL - 1) + " ", style)
         }));
         lines.push(Line::from(spans));
