@@ -73,6 +73,10 @@ pub struct Lead {
     pub cell: (usize, usize),
     /// How far the task popup over the matrix is scrolled.
     pub task_scroll: usize,
+    /// A read of the whole ledger is under way.
+    pub reading: bool,
+    /// Files changed while it was: read again when it is in.
+    pub read_again: bool,
     /// The latest summary asked for (see [`Lead::ask`]).
     generation: u64,
     /// A summary of another period (or with or without the changes) is being worked out, and

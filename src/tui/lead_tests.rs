@@ -328,3 +328,17 @@ fn a_period_switch_waits_for_its_summary_and_an_older_answer_is_dropped() {
     assert!(!a.lead.as_ref().unwrap().waiting());
     assert_eq!(shown_period(&a), 1);
 }
+
+#[test]
+fn changes_seen_during_a_read_are_read_once_it_is_in() {
+    let mut a = lead_app(Lang::Zh);
+    let read = Effect::LoadLedger { skip: None, now: now(AT), full: true };
+    assert_eq!(go(&mut a, Action::LedgerChanged), Some(read.clone()));
+    assert_eq!(go(&mut a, Action::LedgerChanged), None, "one read at a time");
+    assert_eq!(go(&mut a, Action::LedgerChanged), None);
+    let delivered =
+        || Action::LedgerLoaded(Delivery(Arc::new(Ok((Ledger::from_updates("x".into(), updates()), vec![])))));
+    // The read in: files changed meanwhile, so once more (not a summary of what is out of date).
+    assert_eq!(a.update(delivered()), Some(read));
+    assert!(matches!(a.update(delivered()), Some(Effect::Summarize(_))));
+}

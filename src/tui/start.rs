@@ -52,6 +52,7 @@ impl Start {
         // showing a summary in which nobody has reported anything.
         if let Some(lead) = app.lead.as_mut() {
             lead.clear();
+            lead.reading = true;
         }
         app.by = Global::operator(by);
         let (tx, rx) = mpsc::channel();

@@ -201,8 +201,23 @@ impl App {
 
     /// A ledger file changed: read every unit's records again (the lead view only; an operator's
     /// own saves are already in).
-    fn reload(&mut self) -> Option<Effect> {
-        self.lead.as_ref()?;
+    /// One read at a time: a change seen while one is under way is read once it is in, so an
+    /// older read can never arrive after a newer one and replace it.
+    pub(super) fn reload(&mut self) -> Option<Effect> {
+        let lead = self.lead.as_mut()?;
+        if lead.reading {
+            lead.read_again = true;
+            return None;
+        }
+        lead.reading = true;
         Some(Effect::LoadLedger { skip: None, now: self.now, full: true })
+    }
+
+    /// A read of the whole ledger came in: true when files changed meanwhile and the caller
+    /// should read again (rather than summarize what is already out of date).
+    pub(super) fn read_done(&mut self) -> bool {
+        let Some(lead) = self.lead.as_mut() else { return false };
+        lead.reading = false;
+        std::mem::take(&mut lead.read_again)
     }
 }

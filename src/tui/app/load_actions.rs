@@ -32,6 +32,9 @@ impl App {
                 self.others = Others::Failed;
             }
         }
+        if self.read_done() {
+            return self.reload();
+        }
         let summarize = self.rebuild_lead();
         let Some(u) = self.unit.filter(|&u| Some(u) != self.own) else { return summarize };
         if let Some((_, why)) = self.unreadable.iter().find(|(x, _)| *x == u) {
