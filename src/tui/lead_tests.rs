@@ -342,3 +342,20 @@ fn changes_seen_during_a_read_are_read_once_it_is_in() {
     assert_eq!(a.update(delivered()), Some(read));
     assert!(matches!(a.update(delivered()), Some(Effect::Summarize(_))));
 }
+
+#[test]
+fn a_unit_whose_ledger_file_cannot_be_read_is_said_to_be_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sczj.toml"), "garbage = [\u{1b}[31m\n").unwrap();
+    let plan = plan();
+    let opts = taizhang::ledger::LoadOptions { tolerant: true, ..taizhang::ledger::LoadOptions::new(now(AT)) };
+    let ledger = Ledger::open(&plan, dir.path(), &opts).unwrap().ledger;
+    let mut a = App::new(plan, ledger, vec![], None, now(AT), Lang::Zh);
+    go(&mut a, Action::NextPane);
+    go(&mut a, Action::NextPane);
+    let s = crate::tui::view_tests::screen(&crate::tui::view_tests::render(&a, 160, 48));
+    assert!(s.contains("1 个单位台账文件有误"), "{s}");
+    assert!(s.contains("市财政局             （台账文件有误）"), "{s}");
+    assert!(s.lines().any(|l| l.contains("市财政局") && l.contains("有误 —")), "{s}");
+    assert!(!s.contains('\u{1b}'));
+}

@@ -90,6 +90,21 @@ pub fn reported(lang: Lang, on_time: bool, late: bool) -> &'static str {
     }
 }
 
+/// In place of 已报/未报 for a unit whose ledger file could not be read.
+pub fn broken(lang: Lang) -> &'static str {
+    lang.pick("有误", "bad")
+}
+
+/// Before what a unit owes, when its ledger file could not be read.
+pub fn broken_file(lang: Lang) -> &'static str {
+    lang.pick("（台账文件有误）", "(ledger file unreadable)")
+}
+
+/// "2 个单位台账文件有误" after the period line.
+pub fn broken_count(lang: Lang, n: usize) -> String {
+    tr!(lang, "{n} 个单位台账文件有误", "{n} unreadable ledger files")
+}
+
 /// "逾期3 欠2" after a unit in the ranking.
 pub fn unit_counts(lang: Lang, overdue: usize, behind: usize) -> String {
     tr!(lang, "逾期{overdue} 欠进度{behind}", "{overdue} overdue {behind} behind")

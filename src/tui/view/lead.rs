@@ -92,7 +92,13 @@ fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
     let late = r.summary.units.iter().filter(|u| !u.reported).count();
     counts.push(Span::styled(format!(" {}", words::not_reported(lang)), bold));
     counts.push(Span::styled(format!(" {late}/{}", r.summary.units.len()), bold.fg(Color::Red)));
-    vec![Line::styled(format!(" {period}"), bold), Line::raw(gauge), Line::from(counts)]
+
+    let mut first = vec![Span::styled(format!(" {period}"), bold)];
+    if !r.summary.broken.is_empty() {
+        let broken = words::broken_count(lang, r.summary.broken.len());
+        first.push(Span::styled(format!(" · {broken}"), bold.fg(Color::Red)));
+    }
+    vec![Line::from(first), Line::raw(gauge), Line::from(counts)]
 }
 
 /// A completion bar `cells` wide: filled and empty blocks, readable without colour.
@@ -161,7 +167,7 @@ fn unit_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String 
         pad(&truncate(&sanitize(&u.name), name_w), name_w),
         bar(u.completion_rate, BAR),
         pad_left(&percent(u.completion_rate), 6),
-        pad(words::reported(lang, u.reported, late), 4),
+        pad(if u.ledger_error { words::broken(lang) } else { words::reported(lang, u.reported, late) }, 4),
         pad(&words::last_update(u.last_update), 11),
         words::unit_counts(lang, u.overdue, behind)
     )
@@ -200,8 +206,9 @@ fn chase_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String
     let Some(u) = r.summary.units.get(o.line) else { return String::new() };
     let name_w = lead.name_width.min(w / 3);
     let tasks: Vec<String> = o.rows.iter().filter_map(|&n| r.rows.get(n)).map(|row| sanitize(&row.task)).collect();
+    let owes = if u.ledger_error { format!("{} ", words::broken_file(lang)) } else { String::new() };
     format!(
-        " {} {}{}",
+        " {} {owes}{}{}",
         pad(&truncate(&sanitize(&u.name), name_w), name_w),
         words::owes(lang, o.rows.len()),
         tasks.join(lang.pick("、", ", "))
