@@ -179,9 +179,11 @@ impl App {
 
     /// Key contexts in priority order for the current mode.
     pub fn contexts(&self) -> Vec<Ctx> {
-        if self.help {
-            return vec![Ctx::Help];
-        }
+        if self.help { vec![Ctx::Help] } else { self.screen_contexts() }
+    }
+
+    /// Key contexts of the screen under any help overlay (what the help lists first).
+    pub fn screen_contexts(&self) -> Vec<Ctx> {
         match self.mode {
             Mode::Lead => vec![Ctx::Lead],
             Mode::Export => vec![Ctx::Export],

@@ -104,3 +104,32 @@ fn task_popup_snapshot() {
     a.update(Action::OpenTask);
     insta::assert_snapshot!("matrix_task_zh_80x24", screen(&render(&a, 80, 24)));
 }
+
+/// The help over the lead view lists the lead view's keys first (and fits at 80×24).
+#[test]
+fn help_over_the_lead_view_lists_its_keys() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut a = lead_app(Lang::Zh);
+        a.update(Action::ToggleHelp);
+        let s = screen(&render(&a, w, h));
+        for what in ["牵头视图", "换列表：排名/逾期/催办", "任务×单位矩阵", "催办清单（文本+CSV）", "关闭说明"]
+        {
+            assert!(s.contains(what), "{what} missing at {w}x{h}:\n{s}");
+        }
+        assert!(s.contains("1–9"), "{s}");
+        if (w, h) == (80, 24) {
+            insta::assert_snapshot!("lead_help_zh_80x24", s);
+        }
+    }
+}
+
+#[test]
+fn help_over_the_matrix_lists_its_keys_at_80x24() {
+    let mut a = lead_app(Lang::En);
+    a.update(Action::OpenMatrix);
+    a.update(Action::ToggleHelp);
+    let s = screen(&render(&a, 80, 24));
+    for what in ["Matrix", "open records/task/unit", "all units on the task", "back to the overview", "1–9"] {
+        assert!(s.contains(what), "{what} missing:\n{s}");
+    }
+}

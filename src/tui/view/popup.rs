@@ -61,11 +61,7 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
 /// every prompt shows itself) are left out, and a line says so.
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
-    let mut in_use = app.contexts();
-    in_use.retain(|c| *c != keymap::Ctx::Help);
-    if in_use.is_empty() {
-        in_use.push(keymap::Ctx::List);
-    }
+    let in_use = app.screen_contexts();
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
     // An operator's interface has no lead view.
     let mut absent: Vec<keymap::Ctx> = Vec::new();
