@@ -27,6 +27,10 @@ const SHORT_CAP: usize = 24;
 /// Excel width units per terminal cell: a CJK glyph is a little wider than two digits.
 const UNITS_PER_CELL: f64 = 1.1;
 
+/// Rows beyond which a sheet's commonest row height becomes its default, so that rust_xlsxwriter
+/// keeps fewer row heights in memory (a third pass over the rows; city-sized sheets skip it).
+const TALL_SHEET: u32 = if cfg!(test) { 20 } else { 10_000 };
+
 /// The most assignments a workbook takes: a sheet holds at most 1,048,576 rows, title and
 /// header rows included. Known from the plan before anything is built (`report::row_count`).
 pub const MAX_ROWS: usize = 1_048_576 - 8;
@@ -92,7 +96,15 @@ fn sheet(ws: &mut Worksheet, st: &Styles, lang: Lang, part: &Part) -> Result<(),
     let mut measured = Grid::measure(st, lang);
     (part.fill)(&mut measured)?;
     ws.set_name(part.name)?;
-    let mut g = Grid::write(ws, &measured, &part.cap)?;
+    // A tall sheet counts its rows' heights first (see grid/heights.rs).
+    let default = if measured.rows() > TALL_SHEET {
+        let mut counted = Grid::tally(&measured, &part.cap);
+        (part.fill)(&mut counted)?;
+        counted.commonest_height()?
+    } else {
+        None
+    };
+    let mut g = Grid::write(ws, &measured, &part.cap, default)?;
     (part.fill)(&mut g)?;
     g.finish()
 }

@@ -6,16 +6,19 @@
 //! constant-memory worksheet needs, since it flushes a row to disk when the next one starts.
 //! Text is always written as a string cell (never a formula), cut to what a cell holds.
 
+mod heights;
+mod styles;
+
 use std::borrow::Cow;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
-use rust_xlsxwriter::{
-    Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{ConditionalFormatCell, ConditionalFormatCellRule, Format, Worksheet, XlsxError};
 
 use super::{LINE_PT, MAX_ROW_PT, UNITS_PER_CELL, col_num};
 use crate::report::{Light, labels};
 use crate::{Lang, text};
+use heights::Heights;
+pub(super) use styles::{Holds, Styles};
 
 /// Most text a cell holds, in UTF-16 code units (what Excel and rust_xlsxwriter count).
 const MAX_CELL: usize = 32_767;
@@ -83,92 +86,11 @@ pub(super) fn serial_time(t: DateTime<FixedOffset>) -> Option<f64> {
     Some(day + f64::from(local.time().num_seconds_from_midnight()) / 86_400.0)
 }
 
-/// Every format the workbook uses.
-pub(super) struct Styles {
-    pub(super) title: Format,
-    pub(super) subtitle: Format,
-    /// Headings of the summary's parts.
-    pub(super) part: Format,
-    /// A wrapped paragraph in a merged row.
-    pub(super) para: Format,
-    pub(super) head: Format,
-    pub(super) text: Format,
-    pub(super) int: Format,
-    pub(super) days: Format,
-    pub(super) rate: Format,
-    pub(super) date: Format,
-    pub(super) time: Format,
-    /// Formats of a table's columns, one per [`Holds`] but the light (see [`Grid::columns`]).
-    col_text: Format,
-    col_int: Format,
-    col_days: Format,
-    col_date: Format,
-    col_time: Format,
-    col_light: Format,
-    /// The colours a light's column gives each light (by conditional formats on its words).
-    if_red: Format,
-    if_yellow: Format,
-    if_green: Format,
-}
-
-/// What a table column holds, which decides its column format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Holds {
-    Text,
-    Int,
-    Days,
-    Date,
-    Time,
-    /// A traffic light, coloured by its word.
-    Light,
-}
-
-impl Styles {
-    pub(super) fn new() -> Styles {
-        let cell = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
-        let top_left = Format::new().set_align(FormatAlign::Left).set_align(FormatAlign::Top);
-        let top = Format::new().set_align(FormatAlign::Top);
-        Styles {
-            title: top_left.clone().set_bold().set_font_size(14).set_text_wrap(),
-            subtitle: top_left.clone().set_text_wrap(),
-            part: Format::new().set_bold().set_font_size(12),
-            para: top_left.set_text_wrap(),
-            head: Format::new()
-                .set_bold()
-                .set_border(FormatBorder::Thin)
-                .set_background_color(Color::RGB(0xD9D9D9))
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_text_wrap(),
-            text: cell.clone().set_text_wrap(),
-            int: cell.clone().set_num_format("0"),
-            days: cell.clone().set_num_format("0;[Red]-0;0"),
-            rate: cell.clone().set_num_format("0.0%"),
-            date: cell.clone().set_num_format("yyyy-mm-dd"),
-            time: cell.clone().set_num_format("yyyy-mm-dd hh:mm"),
-            col_text: top.clone().set_text_wrap(),
-            col_int: top.clone().set_num_format("0"),
-            col_days: top.clone().set_num_format("0;[Red]-0;0"),
-            col_date: top.clone().set_num_format("yyyy-mm-dd"),
-            col_time: top.set_num_format("yyyy-mm-dd hh:mm"),
-            col_light: Format::new().set_align(FormatAlign::Top).set_align(FormatAlign::Center),
-            if_red: Format::new().set_font_color(Color::RGB(0x9C0006)).set_background_color(Color::RGB(0xFFC7CE)),
-            if_yellow: Format::new().set_font_color(Color::RGB(0x9C5700)).set_background_color(Color::RGB(0xFFEB9C)),
-            if_green: Format::new().set_font_color(Color::RGB(0x006100)).set_background_color(Color::RGB(0xC6EFCE)),
-        }
-    }
-
-    /// The format of a table column holding `h`.
-    fn column(&self, h: Holds) -> Option<&Format> {
-        match h {
-            Holds::Text => Some(&self.col_text),
-            Holds::Int => Some(&self.col_int),
-            Holds::Days => Some(&self.col_days),
-            Holds::Date => Some(&self.col_date),
-            Holds::Time => Some(&self.col_time),
-            Holds::Light => Some(&self.col_light),
-        }
-    }
+/// Column widths in Excel units from the widest content `measured` found (at least 4 cells, at
+/// most `cap(column)`).
+fn column_widths(measured: &Grid, cap: impl Fn(usize) -> usize) -> Vec<f64> {
+    let width = |(c, w): (usize, &usize)| ((*w).clamp(4, cap(c).max(4)) as f64 * UNITS_PER_CELL).ceil() + 2.0;
+    measured.widths.iter().enumerate().map(width).collect()
 }
 
 /// The row being written and how tall its wrapped text needs it.
@@ -187,6 +109,10 @@ pub(super) struct Grid<'a> {
     /// Column widths in Excel units (the writing pass).
     cols: Vec<f64>,
     pending: Option<Pending>,
+    /// How completed rows' heights are set (or counted).
+    heights: Heights,
+    /// Rows started so far (the last one's number plus one).
+    rows: u32,
     /// Ends a text cut to fit a cell.
     cut: &'static str,
 }
@@ -194,27 +120,70 @@ pub(super) struct Grid<'a> {
 impl<'a> Grid<'a> {
     /// A grid that only measures.
     pub(super) fn measure(st: &'a Styles, lang: Lang) -> Grid<'a> {
-        Grid { ws: None, st, widths: Vec::new(), cols: Vec::new(), pending: None, cut: labels::cut(lang) }
+        let cut = labels::cut(lang);
+        Grid {
+            ws: None,
+            st,
+            widths: Vec::new(),
+            cols: Vec::new(),
+            pending: None,
+            heights: Heights::AboveOne,
+            rows: 0,
+            cut,
+        }
+    }
+
+    /// A grid that only counts its rows' heights, with the widths `measured` found.
+    pub(super) fn tally(measured: &Grid<'a>, cap: impl Fn(usize) -> usize) -> Grid<'a> {
+        let heights = Heights::Tally(Default::default());
+        Grid { cols: column_widths(measured, cap), heights, ..Grid::measure_like(measured) }
     }
 
     /// A grid that writes to `ws`, whose columns get the widths `measured` found (at least 4
-    /// cells, at most `cap(column)`).
+    /// cells, at most `cap(column)`) and whose rows are `default` points tall unless set (one
+    /// line when `None`).
     pub(super) fn write(
         ws: &'a mut Worksheet,
         measured: &Grid<'a>,
         cap: impl Fn(usize) -> usize,
+        default: Option<f64>,
     ) -> Result<Grid<'a>, XlsxError> {
-        let cols: Vec<f64> = measured
-            .widths
-            .iter()
-            .enumerate()
-            .map(|(c, w)| ((*w).clamp(4, cap(c).max(4)) as f64 * UNITS_PER_CELL).ceil() + 2.0)
-            .collect();
+        let cols = column_widths(measured, cap);
         for (c, w) in cols.iter().enumerate() {
             ws.set_column_width(col_num(c), *w)?;
         }
-        let (st, cut) = (measured.st, measured.cut);
-        Ok(Grid { ws: Some(ws), st, widths: Vec::new(), cols, pending: None, cut })
+        let heights = match default {
+            Some(points) => {
+                ws.set_default_row_height(points);
+                Heights::Default(heights::pixels(points))
+            }
+            None => Heights::AboveOne,
+        };
+        Ok(Grid { ws: Some(ws), cols, heights, ..Grid::measure_like(measured) })
+    }
+
+    /// An empty grid with `measured`'s styles and language.
+    fn measure_like(measured: &Grid<'a>) -> Grid<'a> {
+        Grid {
+            ws: None,
+            widths: Vec::new(),
+            cols: Vec::new(),
+            pending: None,
+            heights: Heights::AboveOne,
+            rows: 0,
+            ..*measured
+        }
+    }
+
+    /// How many rows were started.
+    pub(super) fn rows(&self) -> u32 {
+        self.rows
+    }
+
+    /// Ends a counting grid: the commonest row height counted.
+    pub(super) fn commonest_height(mut self) -> Result<Option<f64>, XlsxError> {
+        self.end_row()?;
+        Ok(self.heights.commonest())
     }
 
     /// The worksheet, in the writing pass.
@@ -352,21 +321,25 @@ impl<'a> Grid<'a> {
 
     /// Moves to `row`: the row before it is complete, and gets its height.
     fn start(&mut self, row: u32) -> Result<(), XlsxError> {
+        self.rows = self.rows.max(row.saturating_add(1));
         if self.pending.as_ref().is_some_and(|p| p.row != row) {
             self.end_row()?;
         }
-        if self.ws.is_some() && self.pending.is_none() {
+        let heights_wanted = self.ws.is_some() || matches!(self.heights, Heights::Tally(_));
+        if heights_wanted && self.pending.is_none() {
             self.pending = Some(Pending { row, height: LINE_PT });
         }
         Ok(())
     }
 
-    /// Sets the height of the row being written, if its text needs more than one line.
+    /// Sets the height of the row just completed where [`Heights`] says so (or counts it).
     fn end_row(&mut self) -> Result<(), XlsxError> {
-        if let (Some(p), Some(ws)) = (self.pending.take(), self.ws.as_deref_mut())
-            && p.height > LINE_PT
+        let Some(p) = self.pending.take() else { return Ok(()) };
+        let points = p.height.min(MAX_ROW_PT);
+        if self.heights.wants(points)
+            && let Some(ws) = self.ws.as_deref_mut()
         {
-            ws.set_row_height(p.row, p.height.min(MAX_ROW_PT))?;
+            ws.set_row_height(p.row, points)?;
         }
         Ok(())
     }

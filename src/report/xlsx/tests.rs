@@ -393,3 +393,39 @@ fn table_cells_take_their_columns_formats_and_lights_their_colours() {
     let fills: Vec<&str> = styles.split("<dxf>").skip(1).filter_map(|d| attr(tags(d, "bgColor")[0], "rgb")).collect();
     assert_eq!(fills, ["FFFFC7CE", "FFFFEB9C", "FFC6EFCE"]);
 }
+
+#[test]
+fn a_tall_sheet_makes_its_commonest_row_height_the_default_and_sets_only_the_others() {
+    let mut r = report(Kind::Ledger);
+    let first = r.rows[0].clone();
+    r.rows = (0..40)
+        .map(|i| {
+            let mut row = first.clone();
+            row.task = (i + 1).to_string();
+            row.evidence = vec![];
+            row.content = "完善信息资源库".into();
+            // Most notes take two lines; every fifth, one.
+            row.note = Some(if i % 5 == 0 { "一行".into() } else { "第一行\n第二行".into() });
+            row
+        })
+        .collect();
+    let bytes = render(&r, Lang::Zh).unwrap();
+    let sheet = xml_part(&bytes, "xl/worksheets/sheet1.xml");
+    let format = tags(&sheet, "sheetFormatPr");
+    assert_eq!(attr(format[0], "defaultRowHeight"), Some("33"), "{sheet}");
+    // Rows that differ from the default keep their own height: one-line rows (15), the title (21).
+    let heights: Vec<(u32, String)> = tags(&sheet, "row")
+        .into_iter()
+        .map(|t| (attr(t, "r").unwrap().parse().unwrap(), attr(t, "ht").unwrap_or("").to_string()))
+        .collect();
+    let one_line: Vec<u32> = (0..40).filter(|i| i % 5 == 0).map(|i| i + HEAD_ROW + 2).collect();
+    for (row, ht) in &heights {
+        if one_line.contains(row) {
+            assert_eq!(ht, "15", "row {row}");
+        }
+    }
+    assert_eq!(heights.iter().find(|(r, _)| *r == 1).map(|(_, h)| h.as_str()), Some("21"));
+    // Every value reads back.
+    let sheets = read_back(&r, Lang::Zh);
+    assert_eq!(data_rows(&sheets[0].1), 40);
+}
