@@ -359,3 +359,21 @@ fn a_unit_whose_ledger_file_cannot_be_read_is_said_to_be_so() {
     assert!(s.lines().any(|l| l.contains("市财政局") && l.contains("有误 —")), "{s}");
     assert!(!s.contains('\u{1b}'));
 }
+
+#[test]
+fn print_export_and_the_matrix_work_while_a_summary_is_being_worked_out() {
+    let mut a = lead_app(Lang::Zh);
+    assert!(matches!(a.update(Action::NextPeriod), Some(Effect::Summarize(_))));
+    assert!(a.lead.as_ref().unwrap().waiting());
+    let Some(Effect::Export(job)) = a.update(Action::Export(Format::Html)) else { panic!("p is not lost") };
+    assert_eq!(job.options.period.number, 3);
+    a.update(Action::AskExport);
+    assert_eq!(a.mode, Mode::Export);
+    a.update(Action::Back);
+    a.update(Action::OpenMatrix);
+    assert_eq!(a.mode, Mode::Matrix);
+    // Before every unit is read, nothing is written.
+    let mut reading = lead_app(Lang::Zh);
+    reading.others = crate::tui::app::Others::Reading;
+    assert_eq!(reading.update(Action::Export(Format::Html)), None);
+}

@@ -88,7 +88,7 @@ impl App {
     }
 
     fn open_matrix(&mut self) -> Option<Effect> {
-        if self.mode == Mode::Lead && self.lead.as_ref().is_some_and(|l| l.report.is_some()) {
+        if self.mode == Mode::Lead && self.lead.is_some() && self.others == super::Others::Ready {
             self.mode = Mode::Matrix;
         }
         None
@@ -173,7 +173,7 @@ impl App {
     }
 
     fn ask_export(&mut self) -> Option<Effect> {
-        if self.mode == Mode::Lead && self.lead.as_ref().is_some_and(|l| l.report.is_some()) {
+        if self.mode == Mode::Lead && self.lead.is_some() && self.others == super::Others::Ready {
             self.mode = Mode::Export;
         }
         None
@@ -185,7 +185,10 @@ impl App {
             return None;
         }
         self.mode = Mode::Lead;
-        let options = self.lead.as_ref().filter(|l| l.report.is_some())?.options(self.today())?;
+        // The file is made from the ledger, not from the summary on screen: it can be asked for
+        // while that summary is still being worked out, but not before every unit is read.
+        let ready = self.others == super::Others::Ready;
+        let options = self.lead.as_ref().filter(|_| ready)?.options(self.today())?;
         let ledger = Arc::clone(&self.ledger);
         self.message = Some(crate::tui::text::lead::writing(self.lang));
         Some(Effect::Export(Box::new(Job { what, options, ledger })))
