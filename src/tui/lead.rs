@@ -188,7 +188,8 @@ impl Lead {
 
     /// Moves the focused pane's cursor by `delta` lines, within the list.
     pub fn step(&mut self, delta: isize) {
-        let Some(pane) = self.focus else { return };
+        // While a summary is being worked out the lists are empty: the cursors wait for it.
+        let Some(pane) = self.focus.filter(|_| self.report.is_some()) else { return };
         let last = self.len(pane).saturating_sub(1);
         let at = &mut self.cursor[pane.index()];
         *at = at.saturating_add_signed(delta).min(last);

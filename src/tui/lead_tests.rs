@@ -363,8 +363,11 @@ fn a_unit_whose_ledger_file_cannot_be_read_is_said_to_be_so() {
 #[test]
 fn print_export_and_the_matrix_work_while_a_summary_is_being_worked_out() {
     let mut a = lead_app(Lang::Zh);
+    go(&mut a, Action::Down);
     assert!(matches!(a.update(Action::NextPeriod), Some(Effect::Summarize(_))));
     assert!(a.lead.as_ref().unwrap().waiting());
+    a.update(Action::Up);
+    assert_eq!(a.lead.as_ref().unwrap().cursor(Pane::Units), 1, "keys while waiting leave the cursor be");
     let Some(Effect::Export(job)) = a.update(Action::Export(Format::Html)) else { panic!("p is not lost") };
     assert_eq!(job.options.period.number, 3);
     a.update(Action::AskExport);
