@@ -58,6 +58,19 @@ pub fn current(periods: &[Period], today: NaiveDate) -> Option<Period> {
     periods.iter().find(|p| today <= p.due).copied()
 }
 
+/// The period a report or a view shows when none is asked for: the one `today` falls in (or the
+/// next due), else, once every date has passed, the last.
+pub fn default_for(periods: &[Period], today: NaiveDate) -> Option<Period> {
+    current(periods, today).or(periods.last().copied())
+}
+
+/// The date a report of `period` is made as of when none is asked for: its report date (`None`),
+/// except for the last period once that date has passed — then today, so that updates recorded
+/// late still appear.
+pub fn default_as_of(periods: &[Period], period: &Period, today: NaiveDate) -> Option<NaiveDate> {
+    (periods.last() == Some(period) && today > period.due).then_some(today)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +117,18 @@ mod tests {
         assert_eq!(ps[0].standing(d(6, 10)), Standing::Current { days_left: 0 });
         assert_eq!(ps[0].standing(d(6, 12)), Standing::Closed { days_ago: 2 });
         assert_eq!(ps[1].standing(d(6, 1)), Standing::Upcoming { days_left: 101 });
+    }
+
+    #[test]
+    fn without_a_period_asked_for_the_current_one_then_the_last_as_of_today() {
+        let ps = periods(&meta(None));
+        assert_eq!(default_for(&ps, d(6, 10)).map(|p| p.number), Some(1));
+        assert_eq!(default_for(&ps, d(6, 11)).map(|p| p.number), Some(2));
+        assert_eq!(default_for(&ps, d(12, 11)).map(|p| p.number), Some(3), "after the last date");
+        assert_eq!(default_for(&[], d(6, 1)), None);
+        // As of the report date, except the last period once it has passed.
+        assert_eq!(default_as_of(&ps, &ps[0], d(12, 20)), None);
+        assert_eq!(default_as_of(&ps, &ps[2], d(12, 10)), None);
+        assert_eq!(default_as_of(&ps, &ps[2], d(12, 20)), Some(d(12, 20)));
     }
 }

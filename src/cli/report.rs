@@ -7,6 +7,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 use taizhang::period::{self, Period};
 use taizhang::report::{self, Kind, Options, Rows};
@@ -22,27 +23,15 @@ pub enum KindArg {
     Ledger,
 }
 
-/// `--format`, as the command line spells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Txt,
-    Md,
-    Csv,
-    Html,
-    Xlsx,
-    Json,
-}
+/// `--format` takes the names of the formats `front::render` writes (their extensions).
+impl ValueEnum for ReportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        use ReportFormat::{Csv, Html, Json, Md, Txt, Xlsx};
+        &[Txt, Md, Csv, Html, Xlsx, Json]
+    }
 
-impl From<FormatArg> for ReportFormat {
-    fn from(f: FormatArg) -> ReportFormat {
-        match f {
-            FormatArg::Txt => ReportFormat::Txt,
-            FormatArg::Md => ReportFormat::Md,
-            FormatArg::Csv => ReportFormat::Csv,
-            FormatArg::Html => ReportFormat::Html,
-            FormatArg::Xlsx => ReportFormat::Xlsx,
-            FormatArg::Json => ReportFormat::Json,
-        }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.ext()))
     }
 }
 
@@ -65,7 +54,7 @@ pub struct ReportArgs {
     pub unit: Option<String>,
     /// 输出格式（默认按 -o 的扩展名，否则 txt） / format (default: from -o's extension, else txt)
     #[arg(long, short = 'f', value_enum)]
-    pub format: Option<FormatArg>,
+    pub format: Option<ReportFormat>,
     /// 写入文件（原子写入） / write to this file (atomically)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -84,20 +73,16 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     // Once the last report date has passed, a report with no period or date asked for shows the
     // state as of today, so updates recorded late still appear.
     let as_of = match (args.period, args.as_of) {
-        (None, None) if today > period.due => Some(today),
+        (None, None) => period::default_as_of(&period::periods(&plan.meta), &period, today),
         (_, as_of) => as_of,
     };
     let opts = Options { kind, period, as_of, at: None, unit };
     let format = args
         .format
-        .map(ReportFormat::from)
         .or_else(|| args.output.as_deref().and_then(ReportFormat::from_extension))
         .unwrap_or(ReportFormat::Txt);
     // Decided from the plan alone, before any ledger is read or any row is built.
-    let rows = report::row_count(&plan, &opts);
-    if format == ReportFormat::Xlsx && rows > report::xlsx::MAX_ROWS {
-        return Err(Fail::TooManyRows { rows });
-    }
+    format.holds(report::row_count(&plan, &opts))?;
     if format == ReportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(Fail::BinaryToTerminal);
     }
@@ -159,12 +144,11 @@ fn choose_period(
     today: NaiveDate,
 ) -> Result<Period, Fail> {
     let periods = period::periods(&plan.meta);
-    let last = *periods.last().ok_or(Fail::NoPeriods)?;
     match number {
         Some(n) => {
             periods.get(n.wrapping_sub(1)).copied().ok_or(Fail::NoSuchPeriod { number: n, count: periods.len() })
         }
-        None => Ok(period::current(&periods, as_of.unwrap_or(today)).unwrap_or(last)),
+        None => period::default_for(&periods, as_of.unwrap_or(today)).ok_or(Fail::NoPeriods),
     }
 }
 

@@ -7,6 +7,8 @@ use std::path::Path;
 use taizhang::Lang;
 use taizhang::report::{self, Live, Rows};
 
+use super::Fail;
+
 /// A report's output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -43,6 +45,12 @@ impl Format {
             "json" => Format::Json,
             _ => return None,
         })
+    }
+
+    /// Refuses a report of `rows` rows that this format cannot hold (an XLSX sheet's row limit),
+    /// decided from the plan alone, before any ledger is read.
+    pub fn holds(self, rows: usize) -> Result<(), Fail> {
+        if self == Format::Xlsx && rows > report::xlsx::MAX_ROWS { Err(Fail::TooManyRows { rows }) } else { Ok(()) }
     }
 
     /// Which rows a summary in this format prints: text formats list only the overdue and

@@ -15,7 +15,7 @@ use crate::plan::Plan;
 const BLOCK: usize = 16 * 1024;
 
 /// What to report on.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
     pub kind: Kind,
     pub period: Period,
@@ -53,10 +53,7 @@ pub fn row_count(plan: &Plan, opts: &Options) -> usize {
 
 /// The report with every row built and owned.
 pub fn build(plan: &Plan, ledger: &Ledger, opts: &Options) -> Report {
-    let mut rows = Vec::new();
-    let live = prepare(plan, ledger, opts, Rows::Listed, Some(&mut |r: &RowRef| rows.push(r.to_row())));
-    let (head, summary, trail) = live.into_parts();
-    Report { head, rows, summary, trail }
+    build_kept(plan, ledger, opts, &mut |_| true).0
 }
 
 /// The report with only the rows `keep` says yes to built and owned (in order), and the

@@ -29,7 +29,7 @@ const UNITS_PER_CELL: f64 = 1.1;
 
 /// Rows beyond which a sheet's commonest row height becomes its default, so that rust_xlsxwriter
 /// keeps fewer row heights in memory (a third pass over the rows; city-sized sheets skip it).
-const TALL_SHEET: u32 = if cfg!(test) { 20 } else { 10_000 };
+const TALL_SHEET: u32 = 10_000;
 
 /// The most assignments a workbook takes: a sheet holds at most 1,048,576 rows, title and
 /// header rows included. Known from the plan before anything is built (`report::row_count`).
@@ -46,6 +46,11 @@ pub fn render(v: &dyn View, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 /// are completed), after a first pass that measures the columns; the sheets are filled at the
 /// same time, one per core.
 pub fn workbook(v: &dyn View, lang: Lang) -> Result<Workbook, XlsxError> {
+    workbook_with(v, lang, TALL_SHEET)
+}
+
+/// [`workbook`], with sheets of more than `tall` rows counting their row heights first.
+fn workbook_with(v: &dyn View, lang: Lang, tall: u32) -> Result<Workbook, XlsxError> {
     let st = Styles::new();
     let mut wb = Workbook::new();
     // Level 1: a city's summary saves in 3 ms less than at level 3, for a file a third larger
@@ -72,7 +77,7 @@ pub fn workbook(v: &dyn View, lang: Lang) -> Result<Workbook, XlsxError> {
     let filled = parallel::map(parts.len(), &|i| {
         let ws = blank[i].lock().map_err(|_| XlsxError::ParameterError("sheet".into()))?.take();
         let mut ws = ws.ok_or_else(|| XlsxError::ParameterError("sheet".into()))?;
-        sheet(&mut ws, &st, lang, &parts[i])?;
+        sheet(&mut ws, &st, lang, &parts[i], tall)?;
         Ok::<_, XlsxError>(ws)
     });
     for ws in filled {
@@ -92,12 +97,12 @@ struct Part<'v> {
 }
 
 /// Fills a sheet: `fill` runs once to measure the columns (capped by `cap`), and again to write.
-fn sheet(ws: &mut Worksheet, st: &Styles, lang: Lang, part: &Part) -> Result<(), XlsxError> {
+fn sheet(ws: &mut Worksheet, st: &Styles, lang: Lang, part: &Part, tall: u32) -> Result<(), XlsxError> {
     let mut measured = Grid::measure(st, lang);
     (part.fill)(&mut measured)?;
     ws.set_name(part.name)?;
     // A tall sheet counts its rows' heights first (see grid/heights.rs).
-    let default = if measured.rows() > TALL_SHEET {
+    let default = if measured.rows() > tall {
         let mut counted = Grid::tally(&measured, &part.cap);
         (part.fill)(&mut counted)?;
         counted.commonest_height()?

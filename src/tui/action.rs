@@ -221,10 +221,6 @@ pub struct Job {
 
 impl PartialEq for Job {
     fn eq(&self, other: &Job) -> bool {
-        let o = (&self.options, &other.options);
-        self.what == other.what
-            && o.0.period == o.1.period
-            && o.0.as_of == o.1.as_of
-            && Arc::ptr_eq(&self.ledger, &other.ledger)
+        self.what == other.what && self.options == other.options && Arc::ptr_eq(&self.ledger, &other.ledger)
     }
 }

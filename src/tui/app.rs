@@ -158,9 +158,7 @@ impl App {
         match unit {
             Some(u) => app.choose(u),
             None => {
-                let mut lead = Lead::new(&app.plan, app.today());
-                lead.rebuild(&app.plan, &app.ledger, app.today());
-                app.lead = Some(lead);
+                app.lead = Some(Lead::new(&app.plan, app.today()));
                 app.mode = Mode::Lead;
             }
         }
@@ -173,8 +171,7 @@ impl App {
 
     /// The current period (or the last, once every date has passed).
     pub fn period(&self) -> Option<Period> {
-        let ps = period::periods(&self.plan.meta);
-        period::current(&ps, self.today()).or(ps.last().copied())
+        period::default_for(&period::periods(&self.plan.meta), self.today())
     }
 
     /// Key contexts in priority order for the current mode.

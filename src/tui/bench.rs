@@ -47,7 +47,7 @@ pub fn run(
     term.draw(|f| super::view::draw(f, &app)).map_err(drawn)?;
     let first = start.elapsed();
     // The other units' records arrive in the background; the key presses come after them.
-    let summarizing = |app: &App| app.lead.as_ref().is_some_and(|l| l.report.is_none() || l.waiting());
+    let summarizing = |app: &App| app.lead.as_ref().is_some_and(|l| l.report.is_none());
     while app.others == Others::Reading || summarizing(&app) {
         let Ok(Incoming::Done(action)) = rx.recv() else { break };
         effects.apply(&mut app, action);

@@ -8,7 +8,6 @@ mod changes;
 
 use chrono::NaiveDate;
 use taizhang::Plan;
-use taizhang::ledger::Ledger;
 use taizhang::period::{self, Period};
 use taizhang::report::chase::Owed;
 
@@ -18,9 +17,10 @@ use taizhang::report::{Kind, Options, Report};
 use taizhang::text::{sanitize, width};
 
 /// The dashboard's lists, in the order Tab moves through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pane {
     /// Units ranked by completion.
+    #[default]
     Units,
     /// Overdue assignments.
     Overdue,
@@ -51,7 +51,7 @@ pub struct Lead {
     /// The period shown: an index into `periods`.
     pub shown: usize,
     /// The summary as of the shown period's cut-off, once the ledger is in, with only the rows
-    /// its lists show (see [`Lead::rebuild`]).
+    /// its lists show (see [`summarize`]).
     pub report: Option<Report>,
     /// The overdue rows, in the summary's order: indices into the report's kept rows.
     pub overdue: Vec<usize>,
@@ -63,7 +63,8 @@ pub struct Lead {
     pub chase: Vec<Owed>,
     /// Behind-schedule (欠进度) assignments per ranked unit.
     pub behind: Vec<usize>,
-    pub focus: Option<Pane>,
+    /// The list with the cursor.
+    pub focus: Pane,
     /// The selected line of each pane.
     pub cursor: [usize; 3],
     /// The widest unit name, in cells (for lining up the lists).
@@ -79,9 +80,6 @@ pub struct Lead {
     pub read_again: bool,
     /// The latest summary asked for (see [`Lead::ask`]).
     generation: u64,
-    /// A summary of another period (or with or without the changes) is being worked out, and
-    /// the one shown before has been let go.
-    pub summarizing: bool,
 }
 
 impl Lead {
@@ -89,9 +87,8 @@ impl Lead {
     /// has passed), as `taizhang report` chooses it.
     pub fn new(plan: &Plan, today: NaiveDate) -> Lead {
         let periods = period::periods(&plan.meta);
-        let current = period::current(&periods, today).map(|p| p.number - 1);
-        let shown = current.unwrap_or(periods.len().saturating_sub(1));
-        Lead { periods, shown, focus: Some(Pane::Units), cell: (0, 1), ..Lead::default() }
+        let shown = period::default_for(&periods, today).map_or(0, |p| p.number - 1);
+        Lead { periods, shown, cell: (0, 1), ..Lead::default() }
     }
 
     pub fn period(&self) -> Option<Period> {
@@ -102,8 +99,7 @@ impl Lead {
     /// its date has passed, as of today (what `taizhang report` shows without `--period`).
     pub fn options(&self, today: NaiveDate) -> Option<Options> {
         let period = self.period()?;
-        let last = self.shown + 1 == self.periods.len();
-        let as_of = (last && today > period.due).then_some(today);
+        let as_of = period::default_as_of(&self.periods, &period, today);
         Some(Options { kind: Kind::Summary, period, as_of, at: None, unit: None })
     }
 
@@ -114,9 +110,13 @@ impl Lead {
         self.generation += 1;
         // Another period (or the changes) is wanted: the summary shown is of no more use, and a
         // province's is worth letting go before the next one is made.
-        if self.waiting_for(options.period.number, self.show_changes && self.shown > 0) {
+        let changes = self.show_changes && self.shown > 0;
+        if self
+            .report
+            .as_ref()
+            .is_some_and(|r| r.head.period.number != self.shown + 1 || self.changes.is_some() != changes)
+        {
             self.report = None;
-            self.summarizing = true;
         }
         let previous = self.shown.checked_sub(1).and_then(|i| self.periods.get(i)).filter(|_| self.show_changes);
         Some(Ask { options, previous: previous.copied(), generation: self.generation })
@@ -129,7 +129,6 @@ impl Lead {
             return false;
         }
         let Built { report, overdue, chase, behind, changes, .. } = built;
-        self.summarizing = false;
         self.name_width = report.summary.units.iter().map(|u| width(&sanitize(&u.name))).max().unwrap_or(0);
         (self.overdue, self.chase, self.behind, self.changes) = (overdue, chase, behind, changes);
         self.report = Some(report);
@@ -141,32 +140,10 @@ impl Lead {
         true
     }
 
-    /// Asks for and works out the summary here and now (opening, and tests).
-    pub fn rebuild(&mut self, plan: &Plan, ledger: &Ledger, today: NaiveDate) {
-        if let Some(ask) = self.ask(today) {
-            self.take(built::summarize(plan, ledger, &ask));
-        }
-    }
-
-    /// True while the summary shown is not the one asked for (another period, or with or
-    /// without the changes): the lists wait for it rather than show the wrong period.
+    /// True while a summary asked for is being worked out with none to show: the ledger has
+    /// been read (or was given), and another period (or the changes) was asked for.
     pub fn waiting(&self) -> bool {
-        self.summarizing || self.waiting_for(self.shown + 1, self.show_changes && self.shown > 0)
-    }
-
-    /// True when the summary held is not of period `number` (with the changes or not).
-    fn waiting_for(&self, number: usize, changes: bool) -> bool {
-        self.report.as_ref().is_some_and(|r| r.head.period.number != number || self.changes.is_some() != changes)
-    }
-
-    /// Forgets the report (the ledger is being read again from scratch).
-    pub fn clear(&mut self) {
-        self.report = None;
-        self.summarizing = false;
-        self.changes = None;
-        self.chase.clear();
-        self.behind.clear();
-        self.overdue.clear();
+        self.report.is_none() && !self.reading
     }
 
     /// How many lines a pane has.
@@ -189,7 +166,10 @@ impl Lead {
     /// Moves the focused pane's cursor by `delta` lines, within the list.
     pub fn step(&mut self, delta: isize) {
         // While a summary is being worked out the lists are empty: the cursors wait for it.
-        let Some(pane) = self.focus.filter(|_| self.report.is_some()) else { return };
+        let pane = self.focus;
+        if self.report.is_none() {
+            return;
+        }
         let last = self.len(pane).saturating_sub(1);
         let at = &mut self.cursor[pane.index()];
         *at = at.saturating_add_signed(delta).min(last);
@@ -231,7 +211,7 @@ impl Lead {
     pub fn selected_unit(&self) -> Option<&str> {
         let r = self.report.as_ref()?;
         let s = &r.summary;
-        let pane = self.focus?;
+        let pane = self.focus;
         let at = self.cursor(pane);
         let row_unit = |n: Option<&usize>| n.and_then(|&n| r.rows.get(n)).map(|row| row.unit.as_str());
         match (pane, &self.changes) {

@@ -48,10 +48,8 @@ impl Start {
         let lang = g.lang();
         let mut app = App::new(plan, ledger, Vec::new(), unit, now, lang);
         app.others = Others::Reading;
-        // Until every unit's records are in, the lead view says it is reading them rather than
-        // showing a summary in which nobody has reported anything.
+        // Until every unit's records are in, the lead view says it is reading them.
         if let Some(lead) = app.lead.as_mut() {
-            lead.clear();
             lead.reading = true;
         }
         app.by = Global::operator(by);

@@ -30,7 +30,6 @@ impl App {
         }
     }
 
-    /// Rebuilds the lead's summary for the shown period, once every unit's records are in.
     /// True for what would record something: not in a unit opened read-only.
     pub(super) fn writes(&self, action: &Action) -> bool {
         match action {
@@ -54,6 +53,16 @@ impl App {
         Some(Effect::Summarize(Box::new(Summary { ask, ledger: Arc::clone(&self.ledger) })))
     }
 
+    /// Works out the lead's summary here and now rather than on another thread.
+    #[cfg(test)]
+    pub fn summarize_now(&mut self) {
+        let today = self.today();
+        let Some(lead) = self.lead.as_mut() else { return };
+        if let Some(ask) = lead.ask(today) {
+            lead.take(super::super::lead::summarize(&self.plan, &self.ledger, &ask));
+        }
+    }
+
     fn summarized(&mut self, built: Summarized) -> Option<Effect> {
         let built = Arc::try_unwrap(built.0).unwrap_or_else(|shared| (*shared).clone());
         if let Some(lead) = self.lead.as_mut() {
@@ -72,7 +81,7 @@ impl App {
 
     fn next_pane(&mut self) -> Option<Effect> {
         if let Some(lead) = self.lead.as_mut() {
-            lead.focus = lead.focus.map(|p| p.next());
+            lead.focus = lead.focus.next();
         }
         None
     }
@@ -203,9 +212,8 @@ impl App {
     }
 
     /// A ledger file changed: read every unit's records again (the lead view only; an operator's
-    /// own saves are already in).
-    /// One read at a time: a change seen while one is under way is read once it is in, so an
-    /// older read can never arrive after a newer one and replace it.
+    /// own saves are already in). One read at a time: a change seen while one is under way is
+    /// read once it is in, so an older read can never arrive after a newer one and replace it.
     pub(super) fn reload(&mut self) -> Option<Effect> {
         let lead = self.lead.as_mut()?;
         if lead.reading {

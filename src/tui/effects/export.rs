@@ -11,7 +11,7 @@ use std::sync::mpsc::Sender;
 use taizhang::report::{self, Options, chase};
 use taizhang::{Lang, Plan, tr};
 
-use crate::front::render::{Format, Writer, other};
+use crate::front::render::Writer;
 use crate::front::{Fail, output};
 use crate::tui::action::{Action, Job, Written};
 use crate::tui::input::Incoming;
@@ -34,10 +34,7 @@ pub fn write(plan: &Plan, job: &Job, dir: &Path, lang: Lang) -> Result<Vec<Strin
     let opts = &job.options;
     match job.what {
         Written::Summary(format) => {
-            let rows = report::row_count(plan, opts);
-            if format == Format::Xlsx && rows > report::xlsx::MAX_ROWS {
-                return Err(Fail::TooManyRows { rows });
-            }
+            format.holds(report::row_count(plan, opts))?;
             let path = dir.join(file_name(plan, opts, lang.pick("汇总", "summary"), format.ext(), lang));
             let model = report::live(plan, &job.ledger, opts, format.summary_rows());
             let writer = Writer { format, lang, color: false, pretty: false, width: TEXT_WIDTH };
@@ -45,7 +42,9 @@ pub fn write(plan: &Plan, job: &Job, dir: &Path, lang: Lang) -> Result<Vec<Strin
             Ok(vec![shown(&path)])
         }
         Written::Chase => {
-            let report = report::build(plan, &job.ledger, opts);
+            // Only the owed rows are kept (not a province's 50,000).
+            let keep = &mut |r: &report::RowRef| chase::owes(r.reported, r.bucket);
+            let (report, _) = report::build_kept(plan, &job.ledger, opts, keep);
             let owed = chase::owed(&report);
             let word = lang.pick("催办清单", "chase");
             let txt = dir.join(file_name(plan, opts, word, "txt", lang));
@@ -62,7 +61,7 @@ pub fn write(plan: &Plan, job: &Job, dir: &Path, lang: Lang) -> Result<Vec<Strin
 fn buffered(f: &mut std::fs::File, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
     let mut w = BufWriter::new(f);
     write(&mut w)?;
-    w.flush().map_err(other)
+    w.flush()
 }
 
 /// "zhongwei-2022-汇总-第3期.html": the plan's id, what, the period and, for a report as of a

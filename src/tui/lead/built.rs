@@ -14,23 +14,13 @@ use taizhang::report::{self, Bucket, Options, Report, RowRef};
 use super::changes::{self, Changes};
 
 /// A summary the lead view asks for.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ask {
     pub options: Options,
     /// The period to compare with, when the lists show the changes (`c`).
     pub previous: Option<Period>,
     /// Which ask this is: an answer to an older one is dropped.
     pub generation: u64,
-}
-
-impl PartialEq for Ask {
-    fn eq(&self, other: &Ask) -> bool {
-        let (a, b) = (&self.options, &other.options);
-        a.period == b.period
-            && a.as_of == b.as_of
-            && self.previous == other.previous
-            && self.generation == other.generation
-    }
 }
 
 /// A summary worked out, with what the lists need of it.

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(lead) = &app.lead else { return };
     let [head, lists] = area.layout(&Layout::vertical([Constraint::Length(3), Constraint::Min(3)]));
     frame.render_widget(Paragraph::new(head_lines(app, lead)), head);
-    let Some(report) = lead.report.as_ref().filter(|_| !lead.waiting()) else {
+    let Some(report) = &lead.report else {
         frame.render_widget(Paragraph::new(waiting_text(app.lang, lead)), lists);
         return;
     };
@@ -52,10 +52,10 @@ pub fn waiting_text(lang: Lang, lead: &Lead) -> String {
 
 /// Heights of the three stacked lists in `total` lines: the focused one gets what the others,
 /// at a quarter each (at least 3 lines: a heading and two), leave.
-fn stacked(total: u16, focus: Option<Pane>) -> [u16; 3] {
+fn stacked(total: u16, focus: Pane) -> [u16; 3] {
     let small = (total / 4).max(3);
     let big = total.saturating_sub(2 * small);
-    Pane::ALL.map(|p| if Some(p) == focus { big } else { small })
+    Pane::ALL.map(|p| if p == focus { big } else { small })
 }
 
 /// The period, the gauge and the counts.
@@ -66,9 +66,7 @@ fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
         Some(p) => words::period_line(lang, &p, lead.periods.len(), app.today()),
         None => String::new(),
     };
-    let Some(r) = lead.report.as_ref().filter(|_| !lead.waiting()) else {
-        return vec![Line::styled(format!(" {period}"), bold)];
-    };
+    let Some(r) = &lead.report else { return vec![Line::styled(format!(" {period}"), bold)] };
     period.push_str(&format!(" · {}", words::as_of(lang, r.head.as_of_date)));
     if let Some(c) = &lead.changes {
         period.push_str(&format!(" · {}", words::changes_on(lang, c.since)));
@@ -89,7 +87,7 @@ fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
         .zip(names)
         .map(|(n, name)| Span::raw(format!(" {name} {n} ·")))
         .collect();
-    let late = r.summary.units.iter().filter(|u| !u.reported).count();
+    let late = r.summary.not_reported.len();
     counts.push(Span::styled(format!(" {}", words::not_reported(lang)), bold));
     counts.push(Span::styled(format!(" {late}/{}", r.summary.units.len()), bold.fg(Color::Red)));
 
@@ -110,7 +108,7 @@ fn bar(rate: f64, cells: usize) -> String {
 /// One list: its heading (reversed when it has focus) and the lines that fit, the cursor's
 /// line kept in view.
 fn list(frame: &mut Frame, lang: Lang, lead: &Lead, report: &Report, pane: Pane, area: Rect) {
-    let focused = lead.focus == Some(pane);
+    let focused = lead.focus == pane;
     let heading = match &lead.changes {
         Some(c) => words::changed_pane(lang, pane, lead.len(pane), c.since),
         None => words::pane(lang, pane, lead.len(pane)),

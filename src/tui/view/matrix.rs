@@ -24,7 +24,7 @@ const TASK: usize = 20;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(lead) = app.lead.as_ref() else { return };
-    let Some(report) = lead.report.as_ref().filter(|_| !lead.waiting()) else {
+    let Some(report) = &lead.report else {
         frame.render_widget(Paragraph::new(super::lead::waiting_text(app.lang, lead)), area);
         return;
     };
