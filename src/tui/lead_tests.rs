@@ -384,3 +384,16 @@ fn print_export_and_the_matrix_work_while_a_summary_is_being_worked_out() {
     reading.others = crate::tui::app::Others::Reading;
     assert_eq!(reading.update(Action::Export(Format::Html)), None);
 }
+
+#[test]
+fn a_ledger_that_cannot_be_read_is_said_so_not_shown_as_being_worked_out() {
+    let mut a = App::new(plan(), Ledger::default(), vec![], None, now(AT), Lang::Zh);
+    a.others = crate::tui::app::Others::Reading;
+    a.lead.as_mut().unwrap().reading = true;
+    assert!(
+        crate::tui::view_tests::screen(&crate::tui::view_tests::render(&a, 80, 24)).contains("正在读取各单位台账…")
+    );
+    go(&mut a, Action::LedgerLoaded(Delivery(Arc::new(Err("错误: 无法读取台账目录".into())))));
+    let s = crate::tui::view_tests::screen(&crate::tui::view_tests::render(&a, 80, 24));
+    assert!(s.contains("台账读取失败，见状态栏") && s.contains("无法读取台账目录"), "{s}");
+}

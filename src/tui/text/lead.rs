@@ -134,6 +134,11 @@ pub fn no_change(lang: Lang, p: Pane) -> &'static str {
     }
 }
 
+/// When the ledger could not be read (the status bar says why).
+pub fn unread(lang: Lang) -> &'static str {
+    lang.pick("台账读取失败，见状态栏", "the ledger could not be read: see the status bar")
+}
+
 /// While a period's summary is being worked out.
 pub fn summarizing(lang: Lang, period: usize) -> String {
     tr!(lang, "正在汇总第{period}期…", "working out period {period}…")

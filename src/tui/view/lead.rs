@@ -12,7 +12,7 @@ use taizhang::Lang;
 use taizhang::report::{Report, percent};
 use taizhang::text::{pad, pad_left, sanitize, truncate, width};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Others};
 use crate::tui::lead::{Lead, Pane};
 use crate::tui::text::lead as words;
 
@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let [head, lists] = area.layout(&Layout::vertical([Constraint::Length(3), Constraint::Min(3)]));
     frame.render_widget(Paragraph::new(head_lines(app, lead)), head);
     let Some(report) = &lead.report else {
-        frame.render_widget(Paragraph::new(waiting_text(app.lang, lead)), lists);
+        frame.render_widget(Paragraph::new(waiting_text(app, lead)), lists);
         return;
     };
     let panes = if lists.width >= 120 {
@@ -40,10 +40,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// What the lists say while there is no summary to show: the ledger is being read, or the
-/// shown period's summary is being worked out.
-pub fn waiting_text(lang: Lang, lead: &Lead) -> String {
-    if lead.waiting() {
+/// What the lists say while there is no summary to show: the ledger could not be read (the
+/// status bar says why), is being read, or the shown period's summary is being worked out.
+pub fn waiting_text(app: &App, lead: &Lead) -> String {
+    let lang = app.lang;
+    if app.others == Others::Failed {
+        format!(" {}", words::unread(lang))
+    } else if lead.waiting() {
         format!(" {}", words::summarizing(lang, lead.shown + 1))
     } else {
         format!(" {}", words::reading(lang))

@@ -25,7 +25,7 @@ const TASK: usize = 20;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Some(lead) = app.lead.as_ref() else { return };
     let Some(report) = &lead.report else {
-        frame.render_widget(Paragraph::new(super::lead::waiting_text(app.lang, lead)), area);
+        frame.render_widget(Paragraph::new(super::lead::waiting_text(app, lead)), area);
         return;
     };
     let lang = app.lang;
