@@ -92,6 +92,7 @@ mod tests {
             default_report_dates: true,
             offset: FixedOffset::east_opt(8 * 3600).unwrap(),
             source: None,
+            notice: Default::default(),
         }
     }
 

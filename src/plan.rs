@@ -74,6 +74,39 @@ pub struct Meta {
     #[serde(with = "offset_seconds")]
     pub offset: FixedOffset,
     pub source: Option<String>,
+    /// The 通报's own metadata (`[report]`), each part optional.
+    #[serde(default)]
+    pub notice: Notice,
+}
+
+/// What the plan says a 通报 made from it is (the `[report]` table): each field optional, and
+/// `taizhang report`'s options override them.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Notice {
+    /// The 通报's title, e.g. "关于2022年政务公开工作要点落实情况的通报".
+    pub title: Option<String>,
+    /// Its number, e.g. "〔2022〕3号".
+    pub number: Option<String>,
+    /// The issuing office (发文机关); the plan's issuer when not set.
+    pub office: Option<String>,
+    /// Who signs it (签发人).
+    pub signer: Option<String>,
+    /// The date it is written (成文日期); the report's as-of date when not set.
+    pub date: Option<NaiveDate>,
+}
+
+impl Notice {
+    /// These fields where set, else `base`'s.
+    pub fn over(&self, base: &Notice) -> Notice {
+        let pick = |a: &Option<String>, b: &Option<String>| a.clone().or_else(|| b.clone());
+        Notice {
+            title: pick(&self.title, &base.title),
+            number: pick(&self.number, &base.number),
+            office: pick(&self.office, &base.office),
+            signer: pick(&self.signer, &base.signer),
+            date: self.date.or(base.date),
+        }
+    }
 }
 
 /// A reporting unit: a real unit, or a group that lists no members.

@@ -131,6 +131,9 @@ pub struct Head {
     pub period: PeriodInfo,
     /// The unit of a unit report.
     pub unit: Option<UnitInfo>,
+    /// The 通报's title, number, office, signer and date, as far as set (see [`labels::notice`]
+    /// for what is printed when not).
+    pub notice: crate::plan::Notice,
 }
 
 /// A report with every row built and owned (what the TUI keeps); renderers take any [`View`],

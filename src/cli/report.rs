@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 use taizhang::period::{self, Period};
+use taizhang::plan::Notice;
 use taizhang::report::{self, Kind, Options, Rows};
 use taizhang::{Plan, clock};
 
@@ -26,8 +27,7 @@ pub enum KindArg {
 /// `--format` takes the names of the formats `front::render` writes (their extensions).
 impl ValueEnum for ReportFormat {
     fn value_variants<'a>() -> &'a [Self] {
-        use ReportFormat::{Csv, Html, Json, Md, Txt, Xlsx};
-        &[Txt, Md, Csv, Html, Xlsx, Json]
+        &ReportFormat::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -61,10 +61,47 @@ pub struct ReportArgs {
     /// JSON 缩进排版（默认紧凑，一行） / indent JSON (compact, one line, by default)
     #[arg(long)]
     pub pretty: bool,
+    #[command(flatten)]
+    pub notice: NoticeArgs,
+}
+
+/// What the 通报 says of itself, over the plan's `[report]` table.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "通报 / notice")]
+pub struct NoticeArgs {
+    /// 通报标题（默认取计划 [report] 表的 title，否则“关于……第N期落实情况的通报”） / notice title
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// 通报文号，如“〔2022〕3号” / notice number
+    #[arg(long, value_name = "NO")]
+    pub number: Option<String>,
+    /// 发文机关（默认计划的 issuer） / issuing office
+    #[arg(long, value_name = "OFFICE")]
+    pub office: Option<String>,
+    /// 签发人 / signer
+    #[arg(long, value_name = "NAME")]
+    pub signer: Option<String>,
+    /// 成文日期（默认数据截至日） / date written (default: the as-of date)
+    #[arg(long, value_name = "DATE")]
+    pub dated: Option<NaiveDate>,
+}
+
+impl NoticeArgs {
+    fn notice(&self) -> Notice {
+        let text = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+        Notice {
+            title: text(&self.title),
+            number: text(&self.number),
+            office: text(&self.office),
+            signer: text(&self.signer),
+            date: self.dated,
+        }
+    }
 }
 
 pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
+    let format = ReportFormat::for_output(args.format, args.output.as_deref())?;
     let plan = load::plan(&args.plan, g)?;
     let today = clock::local_date(g.now()?, plan.meta.offset);
     let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
@@ -77,10 +114,6 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
         (_, as_of) => as_of,
     };
     let opts = Options { kind, period, as_of, at: None, unit };
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(ReportFormat::from_extension))
-        .unwrap_or(ReportFormat::Txt);
     // Decided from the plan alone, before any ledger is read or any row is built.
     format.holds(report::row_count(&plan, &opts))?;
     if format == ReportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
@@ -90,7 +123,8 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let ledger = load::ledger(&plan, g, only, lang)?.unwrap_or_default();
     // A summary printed as text lists only its overdue and completed rows; the rest print all.
     let kept = if kind == Kind::Summary { format.summary_rows() } else { Rows::Every };
-    let model = report::live(&plan, &ledger, &opts, kept);
+    let mut model = report::live(&plan, &ledger, &opts, kept);
+    model.notice_over(&args.notice.notice());
     let color = args.output.is_none() && colour_terminal();
     let out = Writer { format, lang, color, pretty: args.pretty, width: super::tasks::terminal_width() };
     match &args.output {

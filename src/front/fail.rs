@@ -30,6 +30,8 @@ pub enum Fail {
     TooManyRows { rows: usize },
     /// XLSX to a terminal.
     BinaryToTerminal,
+    /// `-o FILE` whose extension names no format (`.pdf`, none), or another than `-f`'s.
+    OutputExtension { path: std::path::PathBuf, asked: Option<&'static str> },
     /// Writing `-o FILE` failed.
     WriteFile { path: std::path::PathBuf, source: std::io::Error },
     /// The TUI was started without a terminal.
@@ -53,7 +55,7 @@ pub enum Fail {
 impl Fail {
     pub fn code(&self) -> u8 {
         match self {
-            Fail::BadToday(_) | Fail::BadAt(_) => 2,
+            Fail::BadToday(_) | Fail::BadAt(_) | Fail::OutputExtension { .. } => 2,
             Fail::Incomplete { .. } => 3,
             _ => 1,
         }
@@ -98,6 +100,7 @@ impl Fail {
                 "error: the report has {rows} rows, more than an XLSX sheet holds (1,048,576 rows with the title and headers: {max} rows of data)\n  hint: use -f csv or -f html, or export one unit at a time with --unit",
                 max = taizhang::report::xlsx::MAX_ROWS
             ),
+            Fail::OutputExtension { path, asked } => output_extension(path, *asked, lang),
             Fail::BinaryToTerminal => tr!(
                 lang,
                 "错误: XLSX 是二进制文件，不能直接显示在终端\n  提示: 用 -o 文件名.xlsx 写入文件",
@@ -180,4 +183,35 @@ fn unit(plan: &str, error: &UnitLookupError, lang: Lang) -> String {
             names(members, lang)
         ),
     }
+}
+
+/// `-o` names a file whose extension is no format, or not the one `-f` asks for.
+fn output_extension(path: &std::path::Path, asked: Option<&str>, lang: Lang) -> String {
+    let formats = crate::front::render::Format::ALL.map(|f| f.ext()).join(" ");
+    let ext = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    let head = match (asked, ext.is_empty()) {
+        (Some(f), false) => {
+            tr!(lang, "-o 的扩展名 {ext} 与 -f {f} 不符", "-o's extension {ext} does not match -f {f}")
+        }
+        (_, true) => tr!(
+            lang,
+            "-o {} 没有扩展名，不知道写成哪种格式（可用 -f 指定）",
+            "-o {} has no extension to tell the format (or give -f)",
+            path.display()
+        ),
+        (None, false) => tr!(lang, "不会写 {ext} 格式的文件", "cannot write {ext} files"),
+    };
+    let pdf = if ext.eq_ignore_ascii_case(".pdf") {
+        lang.pick(
+            "；要 PDF，先写成 .html 用浏览器打印，或写成 .docx 用 WPS/Word 导出",
+            "; for a PDF, write .html and print it from a browser, or write .docx and export it from Word/WPS",
+        )
+    } else {
+        ""
+    };
+    tr!(
+        lang,
+        "错误: {head}\n  提示: 文件名以这些扩展名之一结尾：{formats}{pdf}",
+        "error: {head}\n  hint: end the file name with one of: {formats}{pdf}"
+    )
 }

@@ -21,6 +21,24 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order help lists them.
+    pub const ALL: [Format; 6] = [Format::Txt, Format::Md, Format::Csv, Format::Html, Format::Xlsx, Format::Json];
+
+    /// The format of a report written to `output` (or to stdout when `None`): `-f` (`asked`),
+    /// else the file's extension, else txt. Without `-f`, a file whose extension names no format
+    /// (`.pdf`, none) is refused rather than written as text; with it, an extension naming
+    /// another format, or a document that the file would be taken for (`.pdf`, `.doc`), is.
+    pub fn for_output(asked: Option<Format>, output: Option<&Path>) -> Result<Format, Fail> {
+        let Some(path) = output else { return Ok(asked.unwrap_or(Format::Txt)) };
+        let refuse = || Err(Fail::OutputExtension { path: path.to_path_buf(), asked: asked.map(Format::ext) });
+        match (Format::from_extension(path), asked) {
+            (Some(ext), Some(asked)) if ext != asked => refuse(),
+            (Some(ext), _) => Ok(ext),
+            (None, Some(asked)) if !looks_like_a_document(path) => Ok(asked),
+            (None, _) => refuse(),
+        }
+    }
+
     /// The file extension (and the name shown for the format).
     pub fn ext(self) -> &'static str {
         match self {
@@ -96,6 +114,12 @@ impl Writer {
             w.flush()
         }
     }
+}
+
+/// A name that says office document, which no text format should be written under.
+fn looks_like_a_document(path: &Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    ["pdf", "doc", "docx", "xls", "et", "wps", "odt", "ods", "rtf", "ofd"].contains(&ext.as_str())
 }
 
 pub fn other(e: impl ToString) -> io::Error {

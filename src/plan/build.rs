@@ -9,8 +9,9 @@ use std::path::Path;
 use chrono::{FixedOffset, NaiveDate};
 use toml::value::Datetime;
 
+use super::Notice;
 use super::diag::{Diagnostic, LineIndex, Position, Problem};
-use super::raw::{RawMeta, RawPlan, S, Text};
+use super::raw::{RawMeta, RawNotice, RawPlan, S, Text};
 use super::{Loaded, Meta, Plan, PlanError};
 
 /// Collects diagnostics while building.
@@ -26,7 +27,8 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
         None => toml::from_str(src).map_err(|e| invalid(vec![syntax(src, &e)]))?,
     };
     let mut cx = Cx { lines: LineIndex::new(src), diags: Vec::new() };
-    let meta = cx.meta(raw.plan.as_ref());
+    let notice = raw.report.as_ref().map(|n| cx.notice(n.get_ref())).unwrap_or_default();
+    let meta = cx.meta(raw.plan.as_ref()).map(|m| Meta { notice, ..m });
     let (units, groups, index) = cx.units(&raw.unit, &raw.group);
     let tasks = cx.tasks(&raw.task, &index, &groups, &meta);
     if cx.diags.iter().any(Diagnostic::is_error) {
@@ -133,7 +135,19 @@ impl Cx<'_> {
             report_dates: report_dates?,
             offset: offset?,
             source: opt(&m.source),
+            notice: Notice::default(),
         })
+    }
+
+    /// The `[report]` table.
+    fn notice(&mut self, n: &RawNotice) -> Notice {
+        Notice {
+            title: opt(&n.title),
+            number: opt(&n.number),
+            office: opt(&n.office),
+            signer: opt(&n.signer),
+            date: n.date.as_ref().and_then(|d| self.date(d, "date")),
+        }
     }
 
     fn year(&mut self, raw: Option<&S<i64>>, at: usize) -> Option<i32> {

@@ -23,7 +23,7 @@ enum Table {
 /// The raw plan, when it is all in the plain layout.
 pub(super) fn raw_plan(src: &str) -> Option<RawPlan> {
     let mut p = Parser::new(src);
-    let mut plan = RawPlan { plan: None, unit: Vec::new(), group: Vec::new(), task: Vec::new() };
+    let mut plan = RawPlan { plan: None, unit: Vec::new(), group: Vec::new(), task: Vec::new(), report: None };
     let mut table = Table::Top;
     let mut seen_meta = false;
     loop {

@@ -19,6 +19,18 @@ pub struct RawPlan {
     pub group: Vec<S<RawGroup>>,
     #[serde(default)]
     pub task: Vec<S<RawTask>>,
+    /// The 通报's metadata (`[report]`).
+    pub report: Option<S<RawNotice>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNotice {
+    pub title: Text,
+    pub number: Text,
+    pub office: Text,
+    pub signer: Text,
+    pub date: Option<S<Datetime>>,
 }
 
 #[derive(Debug, Deserialize)]

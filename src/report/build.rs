@@ -137,6 +137,7 @@ fn prepare<'a>(
         as_of_date,
         period: PeriodInfo { number: opts.period.number, start: opts.period.start, due: opts.period.due },
         unit: unit.map(|u| UnitInfo { id: plan.units[u].id.clone(), name: plan.units[u].name.clone() }),
+        notice: plan.meta.notice.clone(),
     };
     Live::new(source, head, summary, trail)
 }

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::labels::{self, col};
+use super::labels::{self, Dates, col};
 use super::{Bucket, Light, RowRef, Summary, TrailLine, View, percent};
 use crate::Lang;
 
@@ -18,14 +18,14 @@ pub struct Line<'a> {
 }
 
 /// How an assignment table makes a row's cells.
-type CellsOf = for<'r> fn(&RowRef<'r>, Lang) -> Cells<'r>;
+type CellsOf = for<'r> fn(&RowRef<'r>, Lang, Dates) -> Cells<'r>;
 
 /// Where a table's lines come from.
 enum Body<'v> {
     /// Built at once.
     Fixed(Vec<Vec<String>>),
     /// From the report's rows (all, or those at some positions), one at a time.
-    Rows { view: &'v dyn View, at: Option<&'v [usize]>, cells: CellsOf, lang: Lang },
+    Rows { view: &'v dyn View, at: Option<&'v [usize]>, cells: CellsOf, lang: Lang, dates: Dates },
 }
 
 /// A table of text: column keys (see `labels::col`), headings, and its lines.
@@ -46,12 +46,12 @@ impl<'v> Grid<'v> {
             Body::Fixed(rows) => Box::new(
                 rows.iter().map(|r| Line { cells: r.iter().map(|c| Cow::Borrowed(c.as_str())).collect(), light: None }),
             ),
-            Body::Rows { view, at, cells, lang } => {
+            Body::Rows { view, at, cells, lang, dates } => {
                 let rows = match at {
                     Some(at) => view.picked(at),
                     None => view.rows(),
                 };
-                Box::new(rows.map(move |r| Line { cells: cells(&r, *lang), light: Some(r.light) }))
+                Box::new(rows.map(move |r| Line { cells: cells(&r, *lang, *dates), light: Some(r.light) }))
             }
         }
     }
@@ -77,13 +77,13 @@ fn opt<'a>(s: Option<&'a str>) -> Cow<'a, str> {
 }
 
 /// A unit report's assignments.
-pub fn unit_rows(v: &dyn View, lang: Lang) -> Grid<'_> {
+pub fn unit_rows(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
     let keys =
         ["task", "content", "deadline", "status", "note", "problems", "next", "evidence", "by", "in_period", "light"];
-    Grid::new(&keys, lang, Body::Rows { view: v, at: None, cells: unit_cells, lang })
+    Grid::new(&keys, lang, Body::Rows { view: v, at: None, cells: unit_cells, lang, dates })
 }
 
-fn unit_cells<'r>(x: &RowRef<'r>, lang: Lang) -> Cells<'r> {
+fn unit_cells<'r>(x: &RowRef<'r>, lang: Lang, _dates: Dates) -> Cells<'r> {
     let days = labels::days(x, lang);
     let deadline = match (x.deadline.unwrap_or_default(), days.as_str()) {
         (d, "") => Cow::Borrowed(d),
@@ -106,12 +106,12 @@ fn unit_cells<'r>(x: &RowRef<'r>, lang: Lang) -> Cells<'r> {
 }
 
 /// The ledger: every assignment with its latest state.
-pub fn ledger_rows(v: &dyn View, lang: Lang) -> Grid<'_> {
+pub fn ledger_rows(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
     let keys = ["task", "unit", "deadline", "status", "bucket", "light", "updated", "note", "by", "record"];
-    Grid::new(&keys, lang, Body::Rows { view: v, at: None, cells: ledger_cells, lang })
+    Grid::new(&keys, lang, Body::Rows { view: v, at: None, cells: ledger_cells, lang, dates })
 }
 
-fn ledger_cells<'r>(x: &RowRef<'r>, lang: Lang) -> Cells<'r> {
+fn ledger_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
     vec![
         Cow::Borrowed(x.task),
         Cow::Borrowed(x.unit_name),
@@ -119,7 +119,7 @@ fn ledger_cells<'r>(x: &RowRef<'r>, lang: Lang) -> Cells<'r> {
         Cow::Owned(labels::progress(x, lang)),
         Cow::Borrowed(labels::bucket(x.bucket, lang)),
         Cow::Borrowed(labels::light(x.light, lang)),
-        Cow::Owned(labels::updated(x, lang)),
+        Cow::Owned(labels::updated(x, lang, dates)),
         opt(x.note),
         opt(x.by),
         opt(x.record),
@@ -138,7 +138,7 @@ pub fn buckets(s: &Summary, lang: Lang) -> Grid<'static> {
 }
 
 /// The per-unit ranking.
-pub fn units(s: &Summary, lang: Lang) -> Grid<'static> {
+pub fn units(s: &Summary, lang: Lang, dates: Dates) -> Grid<'static> {
     let keys = ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"];
     let rows = s
         .units
@@ -152,7 +152,7 @@ pub fn units(s: &Summary, lang: Lang) -> Grid<'static> {
                 u.overdue.to_string(),
                 percent(u.completion_rate),
                 labels::unit_report(u, lang).to_string(),
-                labels::when(u.last_update),
+                dates.time(u.last_update, lang),
             ]
         })
         .collect();
@@ -179,34 +179,43 @@ pub fn sections(s: &Summary, lang: Lang) -> Grid<'static> {
 }
 
 /// The overdue list.
-pub fn overdue(v: &dyn View, lang: Lang) -> Grid<'_> {
+pub fn overdue(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
     let at = Some(v.summary().overdue.as_slice());
     Grid::new(
         &["task", "unit", "deadline", "due", "days", "status"],
         lang,
-        Body::Rows { view: v, at, cells: overdue_cells, lang },
+        Body::Rows { view: v, at, cells: overdue_cells, lang, dates },
     )
 }
 
-fn overdue_cells<'r>(x: &RowRef<'r>, lang: Lang) -> Cells<'r> {
+fn overdue_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
     vec![
         Cow::Borrowed(x.task),
         Cow::Borrowed(x.unit_name),
         opt(x.deadline),
-        Cow::Owned(x.due.map(|d| d.to_string()).unwrap_or_default()),
+        Cow::Owned(x.due.map(|d| dates.day(d, lang)).unwrap_or_default()),
         Cow::Owned(labels::days(x, lang)),
         Cow::Owned(labels::progress(x, lang)),
     ]
 }
 
 /// What was completed in the period.
-pub fn completed(v: &dyn View, lang: Lang) -> Grid<'_> {
+pub fn completed(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
     let at = Some(v.summary().completed.as_slice());
-    Grid::new(&["task", "unit", "content", "updated"], lang, Body::Rows { view: v, at, cells: completed_cells, lang })
+    Grid::new(
+        &["task", "unit", "content", "updated"],
+        lang,
+        Body::Rows { view: v, at, cells: completed_cells, lang, dates },
+    )
 }
 
-fn completed_cells<'r>(x: &RowRef<'r>, _lang: Lang) -> Cells<'r> {
-    vec![Cow::Borrowed(x.task), Cow::Borrowed(x.unit_name), topic_content(x), Cow::Owned(labels::when(x.updated_at))]
+fn completed_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
+    vec![
+        Cow::Borrowed(x.task),
+        Cow::Borrowed(x.unit_name),
+        topic_content(x),
+        Cow::Owned(dates.time(x.updated_at, lang)),
+    ]
 }
 
 /// Units that did not report on time, as one line ("无" when none), and those of them that
@@ -221,7 +230,7 @@ pub fn not_reported(s: &Summary, lang: Lang) -> String {
 }
 
 /// Corrections and withdrawals.
-pub fn trail(trail: &[TrailLine], lang: Lang) -> Grid<'static> {
+pub fn trail(trail: &[TrailLine], lang: Lang, dates: Dates) -> Grid<'static> {
     let rows = trail
         .iter()
         .map(|x| {
@@ -236,7 +245,7 @@ pub fn trail(trail: &[TrailLine], lang: Lang) -> Grid<'static> {
                 x.unit_name.clone(),
                 labels::trail_kind(x.kind, lang).to_string(),
                 x.corrects.clone(),
-                labels::when(Some(x.at)),
+                dates.time(Some(x.at), lang),
                 x.by.clone().unwrap_or_default(),
                 status,
                 x.note.clone().unwrap_or_default(),

@@ -113,7 +113,7 @@ pub fn write_csv(report: &Report, owed: &[Owed], lang: Lang, out: &mut dyn Write
                 r.content.as_str(),
                 r.deadline.as_deref().unwrap_or_default(),
                 labels::status(r.status, lang),
-                &labels::when(r.updated_at),
+                &labels::when(r.updated_at, lang),
             ])?;
         }
     }

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::cells;
-use super::labels::{self, col};
+use super::labels::{self, Dates, col};
 use super::view::to_string;
 use super::{Kind, RowRef, View};
 use crate::Lang;
@@ -31,7 +31,7 @@ pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> Result<(), csv::E
     if h.kind != Kind::Summary && !v.trail().is_empty() {
         w.row([""])?;
         w.row([labels::trail_heading(lang)])?;
-        grid(&mut w, &cells::trail(v.trail(), lang))?;
+        grid(&mut w, &cells::trail(v.trail(), lang, Dates::Iso))?;
     }
     w.into_inner()?.flush()?;
     Ok(())
@@ -87,7 +87,7 @@ fn rows<'a>(w: &mut W, rows: impl Iterator<Item = RowRef<'a>>, lang: Lang) -> Re
             x.problems.unwrap_or_default(),
             x.next.unwrap_or_default(),
             x.evidence.join("\n").as_str(),
-            labels::updated(&x, lang).as_str(),
+            labels::updated(&x, lang, Dates::Iso).as_str(),
             labels::in_period(&x, lang),
             x.by.unwrap_or_default(),
             x.record.unwrap_or_default(),
@@ -115,7 +115,7 @@ fn summary(w: &mut W, v: &dyn View, lang: Lang) -> Result<(), csv::Error> {
     title(w, "buckets")?;
     grid(w, &cells::buckets(s, lang))?;
     title(w, "units")?;
-    grid(w, &cells::units(s, lang))?;
+    grid(w, &cells::units(s, lang, Dates::Iso))?;
     w.row([labels::ranking_rule(lang)])?;
     title(w, "sections")?;
     grid(w, &cells::sections(s, lang))?;

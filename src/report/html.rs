@@ -136,7 +136,7 @@ fn ledger(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
             escape(&labels::progress(&x, lang)),
             escape(labels::bucket(x.bucket, lang)),
             light(x.light, lang),
-            escape(&labels::updated(&x, lang)),
+            escape(&labels::updated(&x, lang, labels::Dates::Written)),
             long(x.note),
             escape(x.by.unwrap_or_default()),
             escape(x.record.unwrap_or_default()),
@@ -148,7 +148,7 @@ fn ledger(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
 /// Corrections and withdrawals, from the shared text cells.
 fn trail(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
     heading(h, labels::trail_heading(lang))?;
-    let g = super::cells::trail(v.trail(), lang);
+    let g = super::cells::trail(v.trail(), lang, super::labels::Dates::Written);
     let widths = [9, 5, 12, 6, 9, 11, 7, 10, 31];
     let cols: Vec<Col> = g.heads.iter().zip(widths).map(|(head, w)| (*head, w, "")).collect();
     let rows = g.lines().map(|line| line.cells.iter().map(|c| escape(c)).collect());
@@ -234,7 +234,7 @@ fn content(r: &RowRef) -> String {
 /// The deadline phrase, then the due date and the days left or overdue in small print.
 fn deadline(r: &RowRef, lang: Lang) -> String {
     let phrase = escape(r.deadline.unwrap_or_default());
-    let small: Vec<String> = [r.due.map(|d| d.to_string()), Some(labels::days(r, lang))]
+    let small: Vec<String> = [r.due.map(|d| labels::date(d, lang)), Some(labels::days(r, lang))]
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty() && *s != r.deadline.unwrap_or_default())

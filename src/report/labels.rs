@@ -1,5 +1,7 @@
 //! Every word the report renderers print, in Chinese or English, kept in one place.
 
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+
 use super::{Bucket, Head, Kind, Light, Reported, RowRef, Summary, UnitLine};
 use crate::ledger::Status;
 use crate::{Lang, tr};
@@ -50,8 +52,8 @@ pub fn in_period(r: &RowRef, lang: Lang) -> &'static str {
 }
 
 /// The time of the state's record, "（补报）" after a late one.
-pub fn updated(r: &RowRef, lang: Lang) -> String {
-    let when = when(r.updated_at);
+pub fn updated(r: &RowRef, lang: Lang, dates: Dates) -> String {
+    let when = dates.time(r.updated_at, lang);
     if r.late { format!("{when}{}", lang.pick("（补报）", " (late)")) } else { when }
 }
 
@@ -147,19 +149,39 @@ pub fn title(r: &Head, lang: Lang) -> String {
     }
 }
 
-/// "第2期（2022-06-11 至 2022-09-10），截至 2022-09-10 24:00".
+/// "第2期（2022年6月11日至2022年9月10日，报送日期2022年9月10日），数据截至2022年9月10日24时".
 pub fn subtitle(r: &Head, lang: Lang) -> String {
     let p = &r.period;
     tr!(
         lang,
-        "第{}期（{} 至 {}，报送日期 {}），数据截至 {} 24:00",
+        "第{}期（{}至{}，报送日期{}），数据截至{}24时",
         "period {} ({} to {}, due {}), as of the end of {}",
         p.number,
-        p.start,
-        p.due,
-        p.due,
-        r.as_of_date
+        date(p.start, lang),
+        date(p.due, lang),
+        date(p.due, lang),
+        date(r.as_of_date, lang)
     )
+}
+
+/// The 通报's title: the one set, else "关于<plan>第2期落实情况的通报".
+pub fn notice_title(r: &Head, lang: Lang) -> String {
+    match &r.notice.title {
+        Some(t) => t.clone(),
+        None => {
+            tr!(lang, "关于{}第{}期落实情况的通报", "{}: progress report for period {}", r.plan.title, r.period.number)
+        }
+    }
+}
+
+/// The issuing office (发文机关): the one set, else the plan's issuer.
+pub fn office(r: &Head) -> &str {
+    r.notice.office.as_deref().unwrap_or(&r.plan.issuer)
+}
+
+/// The date the 通报 is written (成文日期): the one set, else the as-of date.
+pub fn notice_date(r: &Head) -> NaiveDate {
+    r.notice.date.unwrap_or(r.as_of_date)
 }
 
 /// "还剩 12 天" / "逾期 3 天" / "今天到期"; empty when undated, done or not applicable.
@@ -175,9 +197,39 @@ pub fn days(r: &RowRef, lang: Lang) -> String {
     }
 }
 
-/// "2022-06-01 09:30" in the update's own offset.
-pub fn when(at: Option<chrono::DateTime<chrono::FixedOffset>>) -> String {
-    at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+/// How dates are written: in words for people (2022年9月10日), ISO for machines (CSV, JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dates {
+    Written,
+    Iso,
+}
+
+impl Dates {
+    /// "2022年9月10日" / "10 Sep 2022", or "2022-09-10".
+    pub fn day(self, d: NaiveDate, lang: Lang) -> String {
+        match self {
+            Dates::Written => date(d, lang),
+            Dates::Iso => d.to_string(),
+        }
+    }
+
+    /// "2022年6月1日 09:30" / "2022-06-01 09:30" in the update's own offset; empty for none.
+    pub fn time(self, at: Option<DateTime<FixedOffset>>, lang: Lang) -> String {
+        at.map(|t| format!("{} {}", self.day(t.date_naive(), lang), t.format("%H:%M"))).unwrap_or_default()
+    }
+}
+
+/// A date as people write it: "2022年9月10日", "10 Sep 2022".
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => d.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// "2022年6月1日 09:30" in the update's own offset; empty for none.
+pub fn when(at: Option<DateTime<FixedOffset>>, lang: Lang) -> String {
+    Dates::Written.time(at, lang)
 }
 
 /// "已报送" / "未报送".

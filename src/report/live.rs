@@ -18,6 +18,11 @@ impl<'a> Live<'a> {
         Live { source, head, summary, trail }
     }
 
+    /// The 通报 metadata given on the command line, over the plan's.
+    pub fn notice_over(&mut self, given: &crate::plan::Notice) {
+        self.head.notice = given.over(&self.head.notice);
+    }
+
     pub(super) fn into_parts(self) -> (Head, Summary, Vec<TrailLine>) {
         (self.head, self.summary, self.trail)
     }

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::cells::{self, Grid};
+use super::labels::Dates;
 use super::view::to_string;
 use super::{Kind, View, labels};
 use crate::Lang;
@@ -22,12 +23,12 @@ pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     }
     match h.kind {
         Kind::Summary => summary(out, v, lang)?,
-        Kind::Unit => table(out, &cells::unit_rows(v, lang), lang)?,
-        Kind::Ledger => table(out, &cells::ledger_rows(v, lang), lang)?,
+        Kind::Unit => table(out, &cells::unit_rows(v, lang, Dates::Written), lang)?,
+        Kind::Ledger => table(out, &cells::ledger_rows(v, lang, Dates::Written), lang)?,
     }
     if h.kind != Kind::Summary && !v.trail().is_empty() {
         write!(out, "## {}\n\n", labels::trail_heading(lang))?;
-        table(out, &cells::trail(v.trail(), lang), lang)?;
+        table(out, &cells::trail(v.trail(), lang, Dates::Written), lang)?;
     }
     Ok(())
 }
@@ -71,14 +72,14 @@ fn summary(out: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
     table(out, &cells::buckets(s, lang), lang)?;
     write!(out, "{}\n\n", labels::bucket_rule(lang))?;
     h(out, "units")?;
-    table(out, &cells::units(s, lang), lang)?;
+    table(out, &cells::units(s, lang, Dates::Written), lang)?;
     write!(out, "{}\n\n", labels::ranking_rule(lang))?;
     h(out, "sections")?;
     table(out, &cells::sections(s, lang), lang)?;
     h(out, "overdue")?;
-    table(out, &cells::overdue(v, lang), lang)?;
+    table(out, &cells::overdue(v, lang, Dates::Written), lang)?;
     h(out, "not_reported")?;
     write!(out, "{}\n\n", cell(&cells::not_reported(s, lang)))?;
     h(out, "completed")?;
-    table(out, &cells::completed(v, lang), lang)
+    table(out, &cells::completed(v, lang, Dates::Written), lang)
 }

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use self::table::{Paint, Size, Table};
 use super::cells::{self, Grid};
+use super::labels::Dates;
 use super::view::to_string;
 use super::{Kind, Light, View, labels};
 use crate::Lang;
@@ -28,12 +29,12 @@ pub fn write(v: &dyn View, lang: Lang, width: usize, color: bool, out: &mut dyn 
     }
     match v.head().kind {
         Kind::Summary => w.summary(v)?,
-        Kind::Unit => w.table(&cells::unit_rows(v, lang))?,
-        Kind::Ledger => w.table(&cells::ledger_rows(v, lang))?,
+        Kind::Unit => w.table(&cells::unit_rows(v, lang, Dates::Written))?,
+        Kind::Ledger => w.table(&cells::ledger_rows(v, lang, Dates::Written))?,
     }
     if v.head().kind != Kind::Summary && !v.trail().is_empty() {
         writeln!(w.out, "\n{}", labels::trail_heading(lang))?;
-        w.table(&cells::trail(v.trail(), lang))?;
+        w.table(&cells::trail(v.trail(), lang, Dates::Written))?;
     }
     Ok(())
 }
@@ -101,16 +102,16 @@ impl Out<'_> {
         self.table_or_none(&cells::buckets(s, lang))?;
         self.text(labels::bucket_rule(lang))?;
         self.part_end("units")?;
-        self.table_or_none(&cells::units(s, lang))?;
+        self.table_or_none(&cells::units(s, lang, Dates::Written))?;
         self.text(labels::ranking_rule(lang))?;
         self.part_end("sections")?;
         self.table_or_none(&cells::sections(s, lang))?;
         self.part_end("overdue")?;
-        self.table_or_none(&cells::overdue(v, lang))?;
+        self.table_or_none(&cells::overdue(v, lang, Dates::Written))?;
         self.part_end("not_reported")?;
         self.text(&cells::not_reported(s, lang))?;
         self.part_end("completed")?;
-        self.table_or_none(&cells::completed(v, lang))?;
+        self.table_or_none(&cells::completed(v, lang, Dates::Written))?;
         self.out.write_all(b"\n")
     }
 
@@ -130,7 +131,8 @@ fn size(key: &str) -> Size {
         "deadline" | "status" => Size::Fit(14),
         "evidence" => Size::Fit(24),
         "record" | "corrects" => Size::Fit(12),
-        "updated" | "last_update" => Size::Fit(16),
+        "updated" | "last_update" => Size::Fit(22),
+        "due" => Size::Fit(16),
         _ => Size::Fit(12),
     }
 }

@@ -221,7 +221,7 @@ fn trail(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
     if let Some(ws) = g.sheet() {
         ws.set_freeze_panes(1, 0)?;
     }
-    let grid = super::cells::trail(v.trail(), lang);
+    let grid = super::cells::trail(v.trail(), lang, super::labels::Dates::Written);
     g.head(0, &grid.heads)?;
     for (r, line) in (1..).zip(grid.lines()) {
         for (c, text) in line.cells.iter().enumerate() {

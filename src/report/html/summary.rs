@@ -66,7 +66,7 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
             u.overdue.to_string(),
             percent(u.completion_rate),
             escape(labels::unit_report(u, lang)),
-            escape(&labels::when(u.last_update)),
+            escape(&labels::when(u.last_update, lang)),
         ]
     });
     table(h, &cols, rows)?;
@@ -107,7 +107,7 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
             escape(x.task),
             escape(x.unit_name),
             escape(x.deadline.unwrap_or_default()),
-            x.due.map(|d| d.to_string()).unwrap_or_default(),
+            x.due.map(|d| labels::date(d, lang)).unwrap_or_default(),
             x.days_left.filter(|d| *d < 0).map(|d| (-d).to_string()).unwrap_or_default(),
             escape(&labels::progress(&x, lang)),
         ]
@@ -124,8 +124,8 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
 
     heading(h, labels::part("completed", lang))?;
     let cols = [(col("task"), 9, "c"), (col("unit"), 18, ""), (col("content"), 55, "long"), (col("updated"), 18, "c")];
-    let rows = v
-        .picked(&s.completed)
-        .map(|x| vec![escape(x.task), escape(x.unit_name), multiline(x.content), escape(&labels::when(x.updated_at))]);
+    let rows = v.picked(&s.completed).map(|x| {
+        vec![escape(x.task), escape(x.unit_name), multiline(x.content), escape(&labels::when(x.updated_at, lang))]
+    });
     table_or_none(h, &cols, rows, lang)
 }

@@ -230,7 +230,7 @@ impl<'a> Grid<'a> {
             },
             Cell::Time(t) => match serial_time(*t) {
                 Some(n) => self.number(row, col, n, f(&st.time), 16)?,
-                None => self.date_text(row, col, &labels::when(Some(*t)), f(&st.text))?,
+                None => self.date_text(row, col, &labels::Dates::Iso.time(Some(*t), Lang::Zh), f(&st.text))?,
             },
             Cell::Light(s) => {
                 self.string(row, col, s, f(&st.text))?;

@@ -114,6 +114,7 @@ fn report(kind: Kind) -> Report {
             period: PeriodInfo { number: 2, start: day(2022, 7, 1), due: day(2022, 10, 10) },
             unit: (kind == Kind::Unit)
                 .then(|| UnitInfo { id: "zwb".into(), name: "市政务服务数据管理局".into() }),
+            notice: Default::default(),
         },
         rows,
         summary,
