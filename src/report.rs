@@ -14,6 +14,7 @@ pub mod cells;
 pub mod chase;
 mod compute;
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod judge;

@@ -23,6 +23,11 @@ const MISTAKES: &[&[&str]] = &[
     &["mark", "plan.toml", "-u", "甲局"],
     &["check"],
     &["repot", "plan.toml"],
+    // A file name whose extension names no format is refused, never written as text (issue 12).
+    &["report", "plan.toml", "-o", "x.pdf"],
+    &["report", "plan.toml", "-o", "out"],
+    &["report", "plan.toml", "-f", "html", "-o", "x.xlsx"],
+    &["report", "plan.toml", "-f", "txt", "-o", "x.pdf"],
 ];
 
 fn transcripts(lang: &[&str]) -> String {
@@ -40,6 +45,9 @@ fn transcripts(lang: &[&str]) -> String {
         all.push_str(&s.transcript(&full));
         all.push('\n');
     }
+    for refused in ["x.pdf", "out", "x.xlsx"] {
+        assert!(!s.path(refused).exists(), "{refused} was written");
+    }
     all
 }
 
@@ -47,6 +55,7 @@ fn transcripts(lang: &[&str]) -> String {
 fn usage_errors_in_chinese() {
     let all = transcripts(&[]);
     assert!(all.contains("错误: --as-of 的值 “2022/09/10” 无法识别\n  提示: 日期写成 年-月-日"), "{all}");
+    assert!(all.contains("错误: 不会写 .pdf 格式的文件\n  提示: 文件名以这些扩展名之一结尾：txt md csv html xlsx docx json"), "{all}");
     insta::assert_snapshot!(all);
 }
 

@@ -32,6 +32,8 @@ fn the_lead_view_switches_period_prints_and_quits() {
     start(&t, &root, None, (80, 24));
     // One screen at 80×24: the period, who has not reported, what is overdue.
     t.wait_for("第1/3期（6月10日报送）· 还有9天");
+    // The frame is written in pieces: wait for its last list before reading the whole of it.
+    t.wait_for("本期未报送·催办（26）");
     let screen = t.screen();
     assert!(screen.contains("本期未报送 26/27"), "{screen}");
     assert!(screen.contains("本期未报送·催办（26）"), "{screen}");

@@ -14,7 +14,7 @@ use taizhang::plan::Notice;
 use taizhang::report::{self, Kind, Options, Rows};
 use taizhang::{Plan, clock};
 
-use crate::front::render::{Format as ReportFormat, Writer, other};
+use crate::front::render::{Format as ReportFormat, Writer};
 use crate::front::{Fail, Global, load, output};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -116,8 +116,8 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let opts = Options { kind, period, as_of, at: None, unit };
     // Decided from the plan alone, before any ledger is read or any row is built.
     format.holds(report::row_count(&plan, &opts))?;
-    if format == ReportFormat::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(Fail::BinaryToTerminal);
+    if format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Fail::BinaryToTerminal { format: format.ext() });
     }
     let only = if kind == Kind::Summary { None } else { unit };
     let ledger = load::ledger(&plan, g, only, lang)?.unwrap_or_default();
@@ -132,9 +132,7 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
             output::file_with(path, |f| out.to_file(&model, f))?;
             output::note(&taizhang::tr!(lang, "已写入 {}", "wrote {}", path.display()));
         }
-        None if format == ReportFormat::Xlsx => {
-            output::binary(&report::xlsx::render(&model, lang).map_err(|e| Fail::Output(other(e)))?)?;
-        }
+        None if format.is_binary() => output::binary(&out.bytes(&model).map_err(Fail::Output)?)?,
         // JSON escapes every unsafe character itself (`jsonout`).
         None if format == ReportFormat::Json => output::print_escaped(|w| out.text(&model, w))?,
         None => output::print_with(out.color, |w| out.text(&model, w))?,

@@ -27,9 +27,9 @@ pub enum Fail {
     /// The plan has no report dates.
     NoPeriods,
     /// More rows than an XLSX sheet can hold.
-    TooManyRows { rows: usize },
+    TooManyRows { rows: usize, format: &'static str, max: usize },
     /// XLSX to a terminal.
-    BinaryToTerminal,
+    BinaryToTerminal { format: &'static str },
     /// `-o FILE` whose extension names no format (`.pdf`, none), or another than `-f`'s.
     OutputExtension { path: std::path::PathBuf, asked: Option<&'static str> },
     /// Writing `-o FILE` failed.
@@ -94,17 +94,22 @@ impl Fail {
                 "error: the interface needs a terminal\n  hint: in scripts use `taizhang mark` to record and `taizhang tasks` to list"
             ),
             Fail::NoPeriods => tr!(lang, "错误: 计划没有报送日期", "error: the plan has no report dates"),
-            Fail::TooManyRows { rows } => tr!(
+            Fail::TooManyRows { rows, format, max } if *format == "xlsx" => tr!(
                 lang,
                 "错误: 报告有 {rows} 行，XLSX 工作表放不下（一张表连同标题和表头最多 1,048,576 行，可放 {max} 行数据）\n  提示: 改用 -f csv 或 -f html，或用 --unit 按单位导出",
-                "error: the report has {rows} rows, more than an XLSX sheet holds (1,048,576 rows with the title and headers: {max} rows of data)\n  hint: use -f csv or -f html, or export one unit at a time with --unit",
-                max = taizhang::report::xlsx::MAX_ROWS
+                "error: the report has {rows} rows, more than an XLSX sheet holds (1,048,576 rows with the title and headers: {max} rows of data)\n  hint: use -f csv or -f html, or export one unit at a time with --unit"
+            ),
+            Fail::TooManyRows { rows, max, .. } => tr!(
+                lang,
+                "错误: 报告有 {rows} 行，超过 Word 文档合适的 {max} 行（Word/WPS 打开这么长的表格会很慢）\n  提示: 改用 -f xlsx 或 -f csv，或用 --unit 按单位导出",
+                "error: the report has {rows} rows, more than the {max} a Word document is made for (Word and WPS open such tables slowly)\n  hint: use -f xlsx or -f csv, or export one unit at a time with --unit"
             ),
             Fail::OutputExtension { path, asked } => output_extension(path, *asked, lang),
-            Fail::BinaryToTerminal => tr!(
+            Fail::BinaryToTerminal { format } => tr!(
                 lang,
-                "错误: XLSX 是二进制文件，不能直接显示在终端\n  提示: 用 -o 文件名.xlsx 写入文件",
-                "error: XLSX is binary and cannot be shown on a terminal\n  hint: write it to a file with -o NAME.xlsx"
+                "错误: {} 是二进制文件，不能直接显示在终端\n  提示: 用 -o 文件名.{format} 写入文件",
+                "error: {} is binary and cannot be shown on a terminal\n  hint: write it to a file with -o NAME.{format}",
+                format.to_uppercase()
             ),
             Fail::WriteFile { path, source } => tr!(
                 lang,

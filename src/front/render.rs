@@ -18,11 +18,13 @@ pub enum Format {
     Html,
     Xlsx,
     Json,
+    Docx,
 }
 
 impl Format {
     /// Every format, in the order help lists them.
-    pub const ALL: [Format; 6] = [Format::Txt, Format::Md, Format::Csv, Format::Html, Format::Xlsx, Format::Json];
+    pub const ALL: [Format; 7] =
+        [Format::Txt, Format::Md, Format::Csv, Format::Html, Format::Xlsx, Format::Docx, Format::Json];
 
     /// The format of a report written to `output` (or to stdout when `None`): `-f` (`asked`),
     /// else the file's extension, else txt. Without `-f`, a file whose extension names no format
@@ -48,6 +50,7 @@ impl Format {
             Format::Html => "html",
             Format::Xlsx => "xlsx",
             Format::Json => "json",
+            Format::Docx => "docx",
         }
     }
 
@@ -61,6 +64,7 @@ impl Format {
             "html" | "htm" => Format::Html,
             "xlsx" => Format::Xlsx,
             "json" => Format::Json,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
@@ -68,7 +72,17 @@ impl Format {
     /// Refuses a report of `rows` rows that this format cannot hold (an XLSX sheet's row limit),
     /// decided from the plan alone, before any ledger is read.
     pub fn holds(self, rows: usize) -> Result<(), Fail> {
-        if self == Format::Xlsx && rows > report::xlsx::MAX_ROWS { Err(Fail::TooManyRows { rows }) } else { Ok(()) }
+        let max = match self {
+            Format::Xlsx => report::xlsx::MAX_ROWS,
+            Format::Docx => report::docx::MAX_ROWS,
+            _ => return Ok(()),
+        };
+        if rows > max { Err(Fail::TooManyRows { rows, format: self.ext(), max }) } else { Ok(()) }
+    }
+
+    /// A binary format, never written to a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx | Format::Docx)
     }
 
     /// Which rows a summary in this format prints: text formats list only the overdue and
@@ -100,18 +114,33 @@ impl Writer {
             Format::Csv => report::csv::write(model, lang, w).map_err(io::Error::from),
             Format::Html => report::html::write(model, lang, w),
             Format::Json => report::json::write(model, self.pretty, w),
-            Format::Xlsx => Err(other("XLSX is not text")),
+            Format::Xlsx | Format::Docx => Err(other("not a text format")),
         }
     }
 
     /// Writes any format to the new file.
     pub fn to_file(&self, model: &Live, f: &mut std::fs::File) -> io::Result<()> {
-        if self.format == Format::Xlsx {
-            report::xlsx::workbook(model, self.lang).map_err(other)?.save_to_writer(f).map_err(other)
-        } else {
-            let mut w = BufWriter::with_capacity(1 << 16, f);
-            self.text(model, &mut w)?;
-            w.flush()
+        match self.format {
+            Format::Xlsx => report::xlsx::workbook(model, self.lang).map_err(other)?.save_to_writer(f).map_err(other),
+            Format::Docx => report::docx::write(model, self.lang, f),
+            _ => {
+                let mut w = BufWriter::with_capacity(1 << 16, f);
+                self.text(model, &mut w)?;
+                w.flush()
+            }
+        }
+    }
+
+    /// A binary format's bytes, for stdout.
+    pub fn bytes(&self, model: &Live) -> io::Result<Vec<u8>> {
+        match self.format {
+            Format::Xlsx => report::xlsx::render(model, self.lang).map_err(other),
+            Format::Docx => {
+                let mut out = io::Cursor::new(Vec::new());
+                report::docx::write(model, self.lang, &mut out)?;
+                Ok(out.into_inner())
+            }
+            _ => Err(other("not a binary format")),
         }
     }
 }

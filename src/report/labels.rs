@@ -1,8 +1,14 @@
 //! Every word the report renderers print, in Chinese or English, kept in one place.
 
+mod notice;
+
+pub use notice::{
+    all_reported, heading, none_overdue, not_reported as not_reported_sentence, reporting, schedule, situation,
+};
+
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
-use super::{Bucket, Head, Kind, Light, Reported, RowRef, Summary, UnitLine};
+use super::{Bucket, Head, Kind, Light, Reported, RowRef, Summary, UnitLine, percent};
 use crate::ledger::Status;
 use crate::{Lang, tr};
 

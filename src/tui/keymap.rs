@@ -125,6 +125,7 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Matrix, &[c('?')], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::Matrix, &[c('q')], Action::Quit, "退出", "quit"),
         b(Ctx::Export, &[c('h')], Action::Export(Format::Html), "HTML（可打印）", "HTML (print-ready)"),
+        b(Ctx::Export, &[c('d')], Action::Export(Format::Docx), "Word 通报（DOCX）", "Word notice (DOCX)"),
         b(Ctx::Export, &[c('x')], Action::Export(Format::Xlsx), "Excel 表格", "Excel workbook"),
         b(Ctx::Export, &[c('m')], Action::Export(Format::Md), "Markdown", "Markdown"),
         b(Ctx::Export, &[c('t')], Action::Export(Format::Txt), "纯文本", "plain text"),

@@ -1,0 +1,83 @@
+//! The summary as a 通报: number and title, the overall situation written out, then the tables
+//! (distribution, sections, unit ranking, overdue with task names) and who did not report, and
+//! the issuing office and date at the end.
+
+use docx_rs::Docx;
+
+use super::style::{self, Page, SIZE_5, SIZE_SMALL_4};
+use super::table::{self, Col};
+use crate::Lang;
+use crate::report::View;
+use crate::report::cells::{self, topic_content};
+use crate::report::labels::{self, Dates, col};
+
+/// The 通报's body, added to `doc`.
+pub fn write(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
+    let (h, s) = (v.head(), v.summary());
+    let mut doc = doc;
+    if let Some(no) = &h.notice.number {
+        doc = doc.add_paragraph(style::centred(no));
+    }
+    doc = doc.add_paragraph(style::title(&labels::notice_title(h, lang)));
+    doc = doc.add_paragraph(style::h1(labels::heading("situation", lang)));
+    doc = doc.add_paragraph(style::body(&labels::situation(h, s, lang)));
+    doc = doc.add_paragraph(style::body(&labels::schedule(s, lang)));
+    doc = doc.add_paragraph(style::body(&labels::reporting(h, s, lang)));
+    if let Some(broken) = labels::broken(s, lang) {
+        doc = doc.add_paragraph(style::body(&broken));
+    }
+    doc = doc.add_paragraph(style::h2(labels::heading("buckets", lang)));
+    doc = doc.add_table(table::grid(&cells::buckets(s, lang), Page::Notice, SIZE_SMALL_4));
+    doc = doc.add_paragraph(style::h2(labels::heading("sections", lang)));
+    doc = doc.add_table(table::grid(&cells::sections(s, lang), Page::Notice, SIZE_5));
+    doc = doc.add_paragraph(style::h1(labels::heading("units", lang)));
+    doc = doc.add_table(table::grid(&cells::units(s, lang, Dates::Written), Page::Notice, SIZE_5));
+    doc = doc.add_paragraph(style::h1(labels::heading("overdue", lang)));
+    doc = overdue(doc, v, lang);
+    doc = doc.add_paragraph(style::h1(labels::heading("not_reported", lang)));
+    let reported = if s.not_reported.is_empty() {
+        labels::all_reported(lang).to_string()
+    } else {
+        labels::not_reported_sentence(s, lang)
+    };
+    doc = doc.add_paragraph(style::body(&reported));
+    closing(doc, v, lang)
+}
+
+/// The overdue assignments with what each task is, or a sentence saying there are none.
+fn overdue(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
+    let s = v.summary();
+    if s.overdue.is_empty() {
+        return doc.add_paragraph(style::body(labels::none_overdue(lang)));
+    }
+    let cols = [
+        Col { head: col("task", lang), weight: 3, centre: true },
+        Col { head: col("content", lang), weight: 16, centre: false },
+        Col { head: col("unit", lang), weight: 7, centre: false },
+        Col { head: col("deadline", lang), weight: 6, centre: true },
+        Col { head: labels::overdue_days(lang), weight: 4, centre: true },
+    ];
+    let rows = v.picked(&s.overdue).map(|x| {
+        vec![
+            x.task.to_string(),
+            topic_content(&x).into_owned(),
+            x.unit_name.to_string(),
+            x.deadline.unwrap_or_default().to_string(),
+            x.days_left.filter(|d| *d < 0).map(|d| (-d).to_string()).unwrap_or_default(),
+        ]
+    });
+    doc.add_table(table::table(&cols, rows, Page::Notice, SIZE_5))
+}
+
+/// 发文机关 and 成文日期 at the end, right-aligned (the date four characters in), and the signer.
+fn closing(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
+    let h = v.head();
+    let mut doc = doc.add_paragraph(style::blank()).add_paragraph(style::blank());
+    doc = doc.add_paragraph(style::closing(labels::office(h), 2));
+    doc = doc.add_paragraph(style::closing(&labels::date(labels::notice_date(h), lang), 4));
+    if let Some(signer) = &h.notice.signer {
+        let line = crate::tr!(lang, "（签发人：{}）", "(signed: {})", signer);
+        doc = doc.add_paragraph(style::closing(&line, 4));
+    }
+    doc
+}
