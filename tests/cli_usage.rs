@@ -55,7 +55,12 @@ fn transcripts(lang: &[&str]) -> String {
 fn usage_errors_in_chinese() {
     let all = transcripts(&[]);
     assert!(all.contains("错误: --as-of 的值 “2022/09/10” 无法识别\n  提示: 日期写成 年-月-日"), "{all}");
-    assert!(all.contains("错误: 不会写 .pdf 格式的文件\n  提示: 文件名以这些扩展名之一结尾：txt md csv html xlsx docx json"), "{all}");
+    assert!(
+        all.contains(
+            "错误: 不会写 .pdf 格式的文件\n  提示: 文件名以这些扩展名之一结尾：txt md csv html xlsx docx json"
+        ),
+        "{all}"
+    );
     insta::assert_snapshot!(all);
 }
 

@@ -137,3 +137,27 @@ fn libreoffice_opens_and_prints_every_report_with_page_numbers() {
         }
     }
 }
+
+#[test]
+fn the_plans_report_table_sets_the_notice_and_options_override_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = env::copy_plan("plans/zhongwei-2022.toml", dir.path(), "plan.toml");
+    let mut text_of_plan = std::fs::read_to_string(&plan).unwrap();
+    text_of_plan.push_str(
+        "\n[report]\nnumber = \"卫政办发〔2022〕7号\"\ntitle = \"关于政务公开工作进展的通报\"\ndate = 2022-09-15\n",
+    );
+    std::fs::write(&plan, text_of_plan).unwrap();
+    let out = dir.path().join("s.docx");
+    let run = env::taizhang()
+        .current_dir(dir.path())
+        .args(["--today", "2022-09-01", "--data"])
+        .arg(env::root().join("examples/zhongwei-2022.progress"))
+        .args(["report", "plan.toml", "--period", "2", "--office", "中卫市政务公开领导小组办公室", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = text(&part(&out, "word/document.xml"));
+    assert!(text.starts_with("卫政办发〔2022〕7号\n关于政务公开工作进展的通报\n"), "{text}");
+    assert!(text.ends_with("中卫市政务公开领导小组办公室\n2022年9月15日\n"), "{text}");
+}
