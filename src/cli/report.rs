@@ -115,7 +115,7 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     };
     let opts = Options { kind, period, as_of, at: None, unit };
     // Decided from the plan alone, before any ledger is read or any row is built.
-    format.holds(report::row_count(&plan, &opts))?;
+    format.holds(kind, report::row_count(&plan, &opts))?;
     if format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(Fail::BinaryToTerminal { format: format.ext() });
     }

@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use taizhang::Lang;
-use taizhang::report::{self, Live, Rows};
+use taizhang::report::{self, Kind, Live, Rows};
 
 use super::Fail;
 
@@ -71,10 +71,11 @@ impl Format {
 
     /// Refuses a report of `rows` rows that this format cannot hold (an XLSX sheet's row limit),
     /// decided from the plan alone, before any ledger is read.
-    pub fn holds(self, rows: usize) -> Result<(), Fail> {
-        let max = match self {
-            Format::Xlsx => report::xlsx::MAX_ROWS,
-            Format::Docx => report::docx::MAX_ROWS,
+    pub fn holds(self, kind: Kind, rows: usize) -> Result<(), Fail> {
+        let max = match (self, kind) {
+            (Format::Xlsx, _) => report::xlsx::MAX_ROWS,
+            // The 通报 lists only the overdue rows, not every row.
+            (Format::Docx, Kind::Unit | Kind::Ledger) => report::docx::MAX_ROWS,
             _ => return Ok(()),
         };
         if rows > max { Err(Fail::TooManyRows { rows, format: self.ext(), max }) } else { Ok(()) }

@@ -3,7 +3,8 @@
 mod notice;
 
 pub use notice::{
-    all_reported, heading, none_overdue, not_reported as not_reported_sentence, reporting, schedule, situation,
+    all_reported, heading, none_overdue, not_reported as not_reported_sentence, overdue_listed, reporting, schedule,
+    situation,
 };
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};

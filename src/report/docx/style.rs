@@ -108,9 +108,14 @@ pub fn fonts(face: &str) -> RunFonts {
     RunFonts::new().east_asia(face).ascii(face).hi_ansi(face).cs(face)
 }
 
-/// A run of text in a face and size; line breaks in the text become breaks in the run.
+/// A run of text in a face and size; line breaks in the text become breaks in the run. The body
+/// face is the document's default, so runs in it do not name it again (a province's tables
+/// have tens of thousands of runs).
 pub fn run(text: &str, face: &str, size: usize) -> Run {
-    let mut r = Run::new().fonts(fonts(face)).size(size);
+    let mut r = Run::new().size(size);
+    if face != BODY_FONT {
+        r = r.fonts(fonts(face));
+    }
     if size == SIZE_3 {
         r = r.character_spacing(SQUEEZE);
     }

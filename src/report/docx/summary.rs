@@ -44,7 +44,11 @@ pub fn write(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     closing(doc, v, lang)
 }
 
-/// The overdue assignments with what each task is, or a sentence saying there are none.
+/// The most overdue assignments a 通报 lists; the rest are counted in a sentence.
+const OVERDUE_LISTED: usize = 300;
+
+/// The overdue assignments with what each task is, longest overdue first (at most
+/// [`OVERDUE_LISTED`]), or a sentence saying there are none.
 fn overdue(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     let s = v.summary();
     if s.overdue.is_empty() {
@@ -57,16 +61,27 @@ fn overdue(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
         Col { head: col("deadline", lang), weight: 6, centre: true },
         Col { head: labels::overdue_days(lang), weight: 4, centre: true },
     ];
-    let rows = v.picked(&s.overdue).map(|x| {
-        vec![
-            x.task.to_string(),
-            topic_content(&x).into_owned(),
-            x.unit_name.to_string(),
-            x.deadline.unwrap_or_default().to_string(),
-            x.days_left.filter(|d| *d < 0).map(|d| (-d).to_string()).unwrap_or_default(),
-        ]
-    });
-    doc.add_table(table::table(&cols, rows, Page::Notice, SIZE_5))
+    let mut rows: Vec<(i64, Vec<String>)> = v
+        .picked(&s.overdue)
+        .map(|x| {
+            let days = x.days_left.map_or(0, |d| -i64::from(d));
+            let cells = vec![
+                x.task.to_string(),
+                topic_content(&x).into_owned(),
+                x.unit_name.to_string(),
+                x.deadline.unwrap_or_default().to_string(),
+                if days > 0 { days.to_string() } else { String::new() },
+            ];
+            (days, cells)
+        })
+        .collect();
+    rows.sort_by_key(|(days, _)| std::cmp::Reverse(*days));
+    let mut doc = doc;
+    if rows.len() > OVERDUE_LISTED {
+        doc = doc.add_paragraph(style::body(&labels::overdue_listed(rows.len(), OVERDUE_LISTED, lang)));
+    }
+    let listed = rows.into_iter().take(OVERDUE_LISTED).map(|(_, cells)| cells);
+    doc.add_table(table::table(&cols, listed, Page::Notice, SIZE_5))
 }
 
 /// 发文机关 and 成文日期 at the end, right-aligned (the date four characters in), and the signer.

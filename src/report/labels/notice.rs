@@ -88,6 +88,15 @@ pub fn none_overdue(lang: Lang) -> &'static str {
     lang.pick("截至目前，无逾期未完成事项。", "Nothing is overdue.")
 }
 
+/// Before a list of the longest overdue of many: "逾期未完成事项共2094项，下表列出逾期最久的300项……".
+pub fn overdue_listed(all: usize, listed: usize, lang: Lang) -> String {
+    tr!(
+        lang,
+        "逾期未完成事项共{all}项，下表列出逾期时间最长的{listed}项；全部事项见台账（taizhang report --kind ledger）。",
+        "{all} assignments are overdue; the {listed} longest overdue are listed below, and all of them in the ledger (taizhang report --kind ledger)."
+    )
+}
+
 /// The sentence when every unit reported on time.
 pub fn all_reported(lang: Lang) -> &'static str {
     lang.pick("各责任单位均已按时报送。", "Every responsible unit reported on time.")

@@ -34,7 +34,7 @@ pub fn write(plan: &Plan, job: &Job, dir: &Path, lang: Lang) -> Result<Vec<Strin
     let opts = &job.options;
     match job.what {
         Written::Summary(format) => {
-            format.holds(report::row_count(plan, opts))?;
+            format.holds(opts.kind, report::row_count(plan, opts))?;
             let path = dir.join(file_name(plan, opts, lang.pick("汇总", "summary"), format.ext(), lang));
             let model = report::live(plan, &job.ledger, opts, format.summary_rows());
             let writer = Writer { format, lang, color: false, pretty: false, width: TEXT_WIDTH };
