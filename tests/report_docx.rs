@@ -68,13 +68,14 @@ fn the_summary_is_a_notice_laid_out_as_gbt_9704_says() {
     assert!(doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#), "22 lines");
     // Fonts: 小标宋 title (2号), 仿宋 body (3号), 黑体 and 楷体 headings.
     assert!(doc.contains(r#"<w:sz w:val="44" />"#) && doc.contains("方正小标宋简体"));
-    for face in ["仿宋_GB2312", "黑体", "楷体_GB2312"] {
+    for face in ["黑体", "楷体_GB2312"] {
         assert!(doc.contains(&format!(r#"w:eastAsia="{face}""#)), "{face}");
     }
-    assert!(
-        part(&path, "word/styles.xml")
-            .contains(r#"w:styleId="Normal"><w:name w:val="Normal" /><w:rPr><w:sz w:val="32" />"#)
-    );
+    // The body's 仿宋 3号 is the document's default and the Normal style's size.
+    let styles = part(&path, "word/styles.xml");
+    assert!(styles.contains(r#"<w:rPrDefault><w:rPr><w:sz w:val="32" />"#), "{styles}");
+    assert!(styles.contains(r#"w:eastAsia="仿宋_GB2312""#), "{styles}");
+    assert!(styles.contains(r#"w:styleId="Normal"><w:name w:val="Normal" /><w:rPr><w:sz w:val="32" />"#));
     // Page numbers "— 1 —" at the foot, odd pages right and even left.
     let footers = part(&path, "word/footer1.xml") + &part(&path, "word/footer2.xml");
     assert!(footers.contains("— ") && footers.contains("PAGE") && footers.contains(" —"), "{footers}");

@@ -64,7 +64,7 @@ fn overdue(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     let mut rows: Vec<(i64, Vec<String>)> = v
         .picked(&s.overdue)
         .map(|x| {
-            let days = x.days_left.map_or(0, |d| -i64::from(d));
+            let days = x.days_left.map_or(0, |d| -d);
             let cells = vec![
                 x.task.to_string(),
                 topic_content(&x).into_owned(),
