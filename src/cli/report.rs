@@ -149,14 +149,7 @@ impl NoticeArgs {
 pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
     let dir = args.output.as_deref().filter(|p| is_dir(p));
-    let format = match (dir, args.format) {
-        (Some(_), None | Some(ReportFormat::Csv)) => ReportFormat::Csv,
-        (Some(path), Some(f)) => return Err(Fail::DirNotCsv { path: path.to_path_buf(), format: f.ext() }),
-        (None, asked) => ReportFormat::for_output(asked, args.output.as_deref())?,
-    };
-    if let (Some(_), false) = (args.table, format == ReportFormat::Csv) {
-        return Err(Fail::TableNotCsv { format: format.ext() });
-    }
+    let format = output_format(args, dir)?;
     let plan = load::plan(&args.plan, g)?;
     let today = clock::local_date(g.now()?, plan.meta.offset);
     let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
@@ -186,14 +179,7 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     match (dir, table) {
         (Some(dir), _) => {
             let tables = args.table.map_or(Table::of(kind).to_vec(), |t| vec![t.into()]);
-            let names = write_dir(dir, &tables, &out, &model)?;
-            output::note(&taizhang::tr!(
-                lang,
-                "已写入 {}：{}",
-                "wrote {}: {}",
-                dir.display(),
-                names.join(lang.list_sep())
-            ));
+            write_dir(dir, &tables, &out, &model)?;
         }
         (None, Some(table)) => {
             write(args.output.as_deref(), &out, &model, Some(table))?;
@@ -208,6 +194,19 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     std::mem::forget(ledger);
     std::mem::forget(plan);
     result
+}
+
+/// The format asked for (`-f`, else from `-o`): CSV for a directory; `--table` only with CSV.
+fn output_format(args: &ReportArgs, dir: Option<&Path>) -> Result<ReportFormat, Fail> {
+    let format = match (dir, args.format) {
+        (Some(_), None | Some(ReportFormat::Csv)) => ReportFormat::Csv,
+        (Some(path), Some(f)) => return Err(Fail::DirNotCsv { path: path.to_path_buf(), format: f.ext() }),
+        (None, asked) => ReportFormat::for_output(asked, args.output.as_deref())?,
+    };
+    match (args.table, format) {
+        (Some(_), f) if f != ReportFormat::Csv => Err(Fail::TableNotCsv { format: f.ext() }),
+        _ => Ok(format),
+    }
 }
 
 /// Writes the report to the file, or to stdout; `table` is the CSV's.
@@ -235,20 +234,22 @@ fn is_dir(path: &Path) -> bool {
     path.as_os_str().to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR]) || path.is_dir()
 }
 
-/// Writes each table to `<name>.csv` in `dir` (made if missing; each file atomically): the
-/// names written.
-fn write_dir(dir: &Path, tables: &[Table], out: &Writer, model: &Live) -> Result<Vec<String>, Fail> {
+/// Writes each table to `<name>.csv` in `dir` (made if missing; each file atomically), then
+/// says which.
+fn write_dir(dir: &Path, tables: &[Table], out: &Writer, model: &Live) -> Result<(), Fail> {
     if !dir.is_dir() {
         std::fs::create_dir(dir).map_err(|e| Fail::WriteFile { path: dir.to_path_buf(), source: e })?;
     }
-    tables
-        .iter()
-        .map(|t| {
-            let name = format!("{}.csv", t.name());
-            output::file_with(&dir.join(&name), |f| out.csv_to_file(model, *t, f))?;
-            Ok(name)
-        })
-        .collect()
+    let mut names = Vec::with_capacity(tables.len());
+    for t in tables {
+        let name = format!("{}.csv", t.name());
+        output::file_with(&dir.join(&name), |f| out.csv_to_file(model, *t, f))?;
+        names.push(name);
+    }
+    let lang = out.lang;
+    let list = names.join(lang.list_sep());
+    output::note(&taizhang::tr!(lang, "已写入 {}：{list}", "wrote {}: {list}", dir.display()));
+    Ok(())
 }
 
 /// The CSV's table: the one asked for, if the kind has it, else the kind's default; none for
