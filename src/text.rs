@@ -1,14 +1,18 @@
-//! Terminal text: widths in cells (never chars), padding, truncation, wrapping, and stripping
+//! Terminal text: widths in cells (never chars), padding, truncation, line breaking (`wrap`), and stripping
 //! control characters so that nothing read from a file can drive the terminal.
 
 pub(crate) mod safe;
 #[cfg(test)]
 mod width_tests;
+mod wrap;
+#[cfg(test)]
+mod wrap_tests;
 
 use std::borrow::Cow;
 use std::io::Write;
 
 pub use safe::{Sanitizer, find_unsafe};
+pub use wrap::{closing, opening, wrap};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -135,24 +139,6 @@ pub fn pad_left(s: &str, cells: usize) -> String {
     out
 }
 
-/// Wraps `s` into lines of at most `max` cells, breaking between any two characters
-/// (Chinese text has no spaces to break at). Always returns at least one line.
-pub fn wrap(s: &str, max: usize) -> Vec<&str> {
-    let max = max.max(2);
-    let mut lines = Vec::new();
-    let (mut start, mut used) = (0, 0);
-    for (i, c) in s.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max {
-            lines.push(&s[start..i]);
-            (start, used) = (i, 0);
-        }
-        used += w;
-    }
-    lines.push(&s[start..]);
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,13 +157,6 @@ mod tests {
         assert_eq!(width(&truncate("市发展改革委", 7)), 7);
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abcd", 0), "");
-    }
-
-    #[test]
-    fn wrap_by_cells() {
-        let lines = wrap("一二三四五", 4);
-        assert_eq!(lines, vec!["一二", "三四", "五"]);
-        assert!(lines.iter().all(|l| width(l) <= 4));
     }
 
     #[test]

@@ -181,12 +181,14 @@ fn corrections_supersede_and_the_ledger_shows_the_trail() {
     assert!(fix.contains(&format!("更正记录 {id}")), "{fix}");
     let after = std::fs::read(s.path("zhongwei-2022.progress/sczj.toml")).unwrap();
     assert_eq!(&after[..before.len()], &before[..], "appended, never edited");
-    let ledger =
-        ok(s.run_at("2022-06-08", &["report", PLAN, "--kind", "ledger", "--unit", "sczj", "-p", "1", "-f", "csv"]));
-    assert!(
-        ledger.contains(",推进中（已更正）,30,") && ledger.contains("更正与撤回记录") && ledger.contains(&id),
-        "{ledger}"
-    );
+    let args = ["report", PLAN, "--kind", "ledger", "--unit", "sczj", "-p", "1", "-f", "csv"];
+    let (code, ledger, err) = s.run_at("2022-06-08", &args);
+    assert_eq!(code, 0, "{err}");
+    assert!(ledger.contains(",推进中（已更正）,30,"), "{ledger}");
+    // The CSV is one table: the trail is a table of its own, and stderr says so.
+    assert!(err.contains("1 条更正与撤回记录") && err.contains("--table trail"), "{err}");
+    let trail = ok(s.run_at("2022-06-08", &[&args[..], &["--table", "trail"]].concat()));
+    assert!(trail.starts_with("\u{feff}记录编号,") && trail.contains(&id), "{trail}");
     // State as of 06-03 is the corrected one, too.
     let v = json(&s, "2022-06-03", &["tasks", PLAN, "--unit", "sczj", "-f", "json"]);
     assert_eq!(v["tasks"][0]["percent"], 30);

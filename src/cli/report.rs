@@ -1,17 +1,19 @@
 //! `taizhang report PLAN [--kind summary|unit|ledger] [--period N | --as-of DATE] [--unit U]
-//! [--format txt|md|csv|html|xlsx|json] [--pretty] [-o FILE]`: folds the rows into the summary
-//! in one pass, then hands the report to the renderer of the chosen format, which computes the
-//! rows again as it writes them to stdout or the file (none are kept).
+//! [--format txt|md|csv|html|xlsx|json] [--table T] [--pretty] [-o FILE|DIR/]`: folds the rows
+//! into the summary in one pass, then hands the report to the renderer of the chosen format,
+//! which computes the rows again as it writes them to stdout or the file (none are kept). A CSV
+//! is one table (`--table`, or the kind's default); `-o DIR/` writes each table to a file.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 use taizhang::period::{self, Period};
 use taizhang::plan::Notice;
-use taizhang::report::{self, Kind, Options, Rows};
+use taizhang::report::csv::Table;
+use taizhang::report::{self, Kind, Live, Options, Rows, View};
 use taizhang::{Plan, clock};
 
 use crate::front::render::{Format as ReportFormat, Writer};
@@ -22,6 +24,45 @@ pub enum KindArg {
     Summary,
     Unit,
     Ledger,
+}
+
+/// `--table`: the tables of `report::csv::Table`, by the same names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// 分工明细（单位报送、台账的默认表） / the assignments (default for unit and ledger reports)
+    Rows,
+    /// 更正与撤回记录（单位报送、台账） / corrections and withdrawals (unit and ledger reports)
+    Trail,
+    /// 总体情况，一行（汇总） / totals, one row (summary)
+    Totals,
+    /// 进度分布，一行（汇总） / assignments per schedule bucket, one row (summary)
+    Buckets,
+    /// 各单位完成情况排名（汇总的默认表） / units ranked (default for the summary)
+    Units,
+    /// 分领域完成情况（汇总） / by section (summary)
+    Sections,
+    /// 逾期未完成事项（汇总） / overdue assignments (summary)
+    Overdue,
+    /// 本期未报送单位（汇总） / units that did not report on time (summary)
+    NotReported,
+    /// 本期完成事项（汇总） / completed this period (summary)
+    Completed,
+}
+
+impl From<TableArg> for Table {
+    fn from(t: TableArg) -> Table {
+        match t {
+            TableArg::Rows => Table::Rows,
+            TableArg::Trail => Table::Trail,
+            TableArg::Totals => Table::Totals,
+            TableArg::Buckets => Table::Buckets,
+            TableArg::Units => Table::Units,
+            TableArg::Sections => Table::Sections,
+            TableArg::Overdue => Table::Overdue,
+            TableArg::NotReported => Table::NotReported,
+            TableArg::Completed => Table::Completed,
+        }
+    }
 }
 
 /// `--format` takes the names of the formats `front::render` writes (their extensions).
@@ -55,8 +96,14 @@ pub struct ReportArgs {
     /// 输出格式（默认按 -o 的扩展名，否则 txt） / format (default: from -o's extension, else txt)
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ReportFormat>,
-    /// 写入文件（原子写入） / write to this file (atomically)
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// CSV 只写一张表（首行为表头）：汇总默认 units，单位报送和台账默认 rows / the one table a CSV
+    /// holds (header first): units by default for the summary, rows for unit and ledger reports
+    #[arg(long, short = 't', value_enum, value_name = "TABLE")]
+    pub table: Option<TableArg>,
+    /// 写入文件（原子写入）；CSV 可写入目录（以 / 结尾或已存在）：每表一个文件，如 units.csv /
+    /// write to this file (atomically); for CSV a directory (ending in / or existing): one file
+    /// per table, such as units.csv
+    #[arg(long, short = 'o', value_name = "FILE|DIR/")]
     pub output: Option<PathBuf>,
     /// JSON 缩进排版（默认紧凑，一行） / indent JSON (compact, one line, by default)
     #[arg(long)]
@@ -101,11 +148,13 @@ impl NoticeArgs {
 
 pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
-    let format = ReportFormat::for_output(args.format, args.output.as_deref())?;
+    let dir = args.output.as_deref().filter(|p| is_dir(p));
+    let format = output_format(args, dir)?;
     let plan = load::plan(&args.plan, g)?;
     let today = clock::local_date(g.now()?, plan.meta.offset);
     let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
     let kind = kind(args, unit, &plan)?;
+    let table = table(args.table, format, kind)?;
     let period = choose_period(&plan, args.period, args.as_of, today)?;
     // Once the last report date has passed, a report with no period or date asked for shows the
     // state as of today, so updates recorded late still appear.
@@ -127,15 +176,16 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     model.notice_over(&args.notice.notice());
     let color = args.output.is_none() && colour_terminal();
     let out = Writer { format, lang, color, pretty: args.pretty, width: super::tasks::terminal_width() };
-    match &args.output {
-        Some(path) => {
-            output::file_with(path, |f| out.to_file(&model, f))?;
-            output::note(&taizhang::tr!(lang, "已写入 {}", "wrote {}", path.display()));
+    match (dir, table) {
+        (Some(dir), _) => {
+            let tables = args.table.map_or(Table::of(kind).to_vec(), |t| vec![t.into()]);
+            write_dir(dir, &tables, &out, &model)?;
         }
-        None if format.is_binary() => output::binary(&out.bytes(&model).map_err(Fail::Output)?)?,
-        // JSON escapes every unsafe character itself (`jsonout`).
-        None if format == ReportFormat::Json => output::print_escaped(|w| out.text(&model, w))?,
-        None => output::print_with(out.color, |w| out.text(&model, w))?,
+        (None, Some(table)) => {
+            write(args.output.as_deref(), &out, &model, Some(table))?;
+            trail_left_out(args.table, &model, lang);
+        }
+        (None, None) => write(args.output.as_deref(), &out, &model, None)?,
     }
     let result = load::incomplete(Some(&ledger));
     // The program ends next: what the report was made from is let go whole rather than taken
@@ -144,6 +194,86 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     std::mem::forget(ledger);
     std::mem::forget(plan);
     result
+}
+
+/// The format asked for (`-f`, else from `-o`): CSV for a directory; `--table` only with CSV.
+fn output_format(args: &ReportArgs, dir: Option<&Path>) -> Result<ReportFormat, Fail> {
+    let format = match (dir, args.format) {
+        (Some(_), None | Some(ReportFormat::Csv)) => ReportFormat::Csv,
+        (Some(path), Some(f)) => return Err(Fail::DirNotCsv { path: path.to_path_buf(), format: f.ext() }),
+        (None, asked) => ReportFormat::for_output(asked, args.output.as_deref())?,
+    };
+    match (args.table, format) {
+        (Some(_), f) if f != ReportFormat::Csv => Err(Fail::TableNotCsv { format: f.ext() }),
+        _ => Ok(format),
+    }
+}
+
+/// Writes the report to the file, or to stdout; `table` is the CSV's.
+fn write(path: Option<&Path>, out: &Writer, model: &Live, table: Option<Table>) -> Result<(), Fail> {
+    let lang = out.lang;
+    match (path, table) {
+        (Some(path), Some(t)) => output::file_with(path, |f| out.csv_to_file(model, t, f))?,
+        (Some(path), None) => output::file_with(path, |f| out.to_file(model, f))?,
+        (None, Some(t)) => return output::print_with(false, |w| out.csv(model, t, w)),
+        (None, None) if out.format.is_binary() => return output::binary(&out.bytes(model).map_err(Fail::Output)?),
+        // JSON escapes every unsafe character itself (`jsonout`).
+        (None, None) if out.format == ReportFormat::Json => return output::print_escaped(|w| out.text(model, w)),
+        (None, None) => return output::print_with(out.color, |w| out.text(model, w)),
+    }
+    if let Some(path) = path {
+        output::note(&taizhang::tr!(lang, "已写入 {}", "wrote {}", path.display()));
+    }
+    Ok(())
+}
+
+/// `-o` names a directory: one ending in `/` or one that exists.
+fn is_dir(path: &Path) -> bool {
+    path.as_os_str().to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR]) || path.is_dir()
+}
+
+/// Writes each table to `<name>.csv` in `dir` (made if missing; each file atomically), then
+/// says which.
+fn write_dir(dir: &Path, tables: &[Table], out: &Writer, model: &Live) -> Result<(), Fail> {
+    if !dir.is_dir() {
+        std::fs::create_dir(dir).map_err(|e| Fail::WriteFile { path: dir.to_path_buf(), source: e })?;
+    }
+    let mut names = Vec::with_capacity(tables.len());
+    for t in tables {
+        let name = format!("{}.csv", t.name());
+        output::file_with(&dir.join(&name), |f| out.csv_to_file(model, *t, f))?;
+        names.push(name);
+    }
+    let lang = out.lang;
+    let list = names.join(lang.list_sep());
+    output::note(&taizhang::tr!(lang, "已写入 {}：{list}", "wrote {}: {list}", dir.display()));
+    Ok(())
+}
+
+/// The CSV's table: the one asked for, if the kind has it, else the kind's default; none for
+/// other formats.
+fn table(asked: Option<TableArg>, format: ReportFormat, kind: Kind) -> Result<Option<Table>, Fail> {
+    if format != ReportFormat::Csv {
+        return Ok(None);
+    }
+    match asked.map(Table::from) {
+        Some(t) if !t.fits(kind) => Err(Fail::NoSuchTable { table: t.name(), kind }),
+        Some(t) => Ok(Some(t)),
+        None => Ok(Some(Table::default_for(kind))),
+    }
+}
+
+/// A unit or ledger CSV of the assignments says on stderr when the report also has
+/// corrections, which are a table of their own.
+fn trail_left_out(asked: Option<TableArg>, model: &Live, lang: taizhang::Lang) {
+    let n = model.trail().len();
+    if asked.is_none() && model.head().kind != Kind::Summary && n > 0 {
+        output::note(&taizhang::tr!(
+            lang,
+            "注意: 另有 {n} 条更正与撤回记录不在此表中\n  提示: 用 --table trail 导出，或 -o 目录/ 每表写一个文件",
+            "note: {n} correction(s) and withdrawal(s) are not in this table\n  hint: export them with --table trail, or one file per table with -o DIR/"
+        ));
+    }
 }
 
 /// The kind asked for; a unit report needs a unit.

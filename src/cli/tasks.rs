@@ -42,12 +42,14 @@ pub fn run(args: &TasksArgs, g: &Global) -> Result<(), Fail> {
     load::incomplete(ledger.as_ref())
 }
 
-/// The terminal's width when printing to one; else `COLUMNS`, else 120.
+/// The width text is laid out for: the terminal's when printing to one; else `COLUMNS`; else
+/// 100 (a width of 0 counts as not given).
 pub fn terminal_width() -> usize {
     if std::io::stdout().is_terminal()
         && let Ok((w, _)) = crossterm::terminal::size()
+        && w > 0
     {
         return usize::from(w);
     }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
+    std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|w| *w > 0).unwrap_or(100)
 }

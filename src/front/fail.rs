@@ -32,6 +32,12 @@ pub enum Fail {
     BinaryToTerminal { format: &'static str },
     /// `-o FILE` whose extension names no format (`.pdf`, none), or another than `-f`'s.
     OutputExtension { path: std::path::PathBuf, asked: Option<&'static str> },
+    /// `--table` with a format other than CSV.
+    TableNotCsv { format: &'static str },
+    /// `--table` naming a table the kind of report does not have.
+    NoSuchTable { table: &'static str, kind: taizhang::report::Kind },
+    /// `-o DIR/` (one CSV file per table) with a format other than CSV.
+    DirNotCsv { path: std::path::PathBuf, format: &'static str },
     /// Writing `-o FILE` failed.
     WriteFile { path: std::path::PathBuf, source: std::io::Error },
     /// The TUI was started without a terminal.
@@ -55,7 +61,12 @@ pub enum Fail {
 impl Fail {
     pub fn code(&self) -> u8 {
         match self {
-            Fail::BadToday(_) | Fail::BadAt(_) | Fail::OutputExtension { .. } => 2,
+            Fail::BadToday(_)
+            | Fail::BadAt(_)
+            | Fail::OutputExtension { .. }
+            | Fail::TableNotCsv { .. }
+            | Fail::NoSuchTable { .. }
+            | Fail::DirNotCsv { .. } => 2,
             Fail::Incomplete { .. } => 3,
             _ => 1,
         }
@@ -105,6 +116,18 @@ impl Fail {
                 "error: the report has {rows} rows, more than the {max} a Word document is made for (Word and WPS open such tables slowly)\n  hint: use -f xlsx or -f csv, or export one unit at a time with --unit"
             ),
             Fail::OutputExtension { path, asked } => output_extension(path, *asked, lang),
+            Fail::TableNotCsv { format } => tr!(
+                lang,
+                "错误: --table 只用于 CSV（一个 CSV 文件只放一张表），-f {format} 写的是整份报告\n  提示: 去掉 --table，或改用 -f csv",
+                "error: --table is for CSV only (a CSV file holds one table); -f {format} writes the whole report\n  hint: drop --table, or use -f csv"
+            ),
+            Fail::NoSuchTable { table, kind } => no_such_table(table, *kind, lang),
+            Fail::DirNotCsv { path, format } => tr!(
+                lang,
+                "错误: -o {} 是目录：只有 CSV 按表写成多个文件，-f {format} 要写到一个文件\n  提示: 加 -f csv 每表写一个文件，或给出文件名，如 -o 汇总.{format}",
+                "error: -o {} is a directory: only CSV is written as one file per table, -f {format} needs a file\n  hint: use -f csv for one file per table, or name a file, such as -o summary.{format}",
+                path.display()
+            ),
             Fail::BinaryToTerminal { format } => tr!(
                 lang,
                 "错误: {} 是二进制文件，不能直接显示在终端\n  提示: 用 -o 文件名.{format} 写入文件",
@@ -188,6 +211,23 @@ fn unit(plan: &str, error: &UnitLookupError, lang: Lang) -> String {
             names(members, lang)
         ),
     }
+}
+
+/// `--table` naming a table that this kind of report has not.
+fn no_such_table(table: &str, kind: taizhang::report::Kind, lang: Lang) -> String {
+    use taizhang::report::{Kind, csv::Table};
+    let names = Table::of(kind).iter().map(|t| t.name()).collect::<Vec<_>>().join(" ");
+    let default = Table::default_for(kind).name();
+    let what = match kind {
+        Kind::Summary => lang.pick("汇总", "the summary"),
+        Kind::Unit => lang.pick("单位报送", "a unit report"),
+        Kind::Ledger => lang.pick("台账", "the ledger"),
+    };
+    tr!(
+        lang,
+        "错误: {what}没有 {table} 表\n  提示: {what}的表有：{names}（默认 {default}）",
+        "error: {what} has no {table} table\n  hint: its tables are: {names} (default {default})"
+    )
 }
 
 /// `-o` names a file whose extension is no format, or not the one `-f` asks for.

@@ -106,7 +106,7 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Writes a text format (everything but XLSX).
+    /// Writes a text format (everything but XLSX); CSV is the kind's default table.
     pub fn text(&self, model: &Live, w: &mut dyn Write) -> io::Result<()> {
         let lang = self.lang;
         match self.format {
@@ -117,6 +117,18 @@ impl Writer {
             Format::Json => report::json::write(model, self.pretty, w),
             Format::Xlsx | Format::Docx => Err(other("not a text format")),
         }
+    }
+
+    /// Writes one table of a CSV report (`report -f csv --table`).
+    pub fn csv(&self, model: &Live, table: report::csv::Table, w: &mut dyn Write) -> io::Result<()> {
+        report::csv::write_table(model, self.lang, table, w).map_err(io::Error::from)
+    }
+
+    /// Writes one table of a CSV report to the new file.
+    pub fn csv_to_file(&self, model: &Live, table: report::csv::Table, f: &mut std::fs::File) -> io::Result<()> {
+        let mut w = BufWriter::with_capacity(1 << 16, f);
+        self.csv(model, table, &mut w)?;
+        w.flush()
     }
 
     /// Writes any format to the new file.

@@ -1,133 +1,112 @@
-//! CSV reports: UTF-8 with a BOM (Excel and WPS read the Chinese correctly). Unit and ledger
-//! reports are one table; the summary is its parts one after another, each under a title row.
+//! CSV reports: UTF-8 with a BOM (Excel and WPS read the Chinese correctly), and every output
+//! exactly one table — a header row, then rows of the header's length, no title rows — so that
+//! it imports as a table. A unit or ledger report is its assignments ([`Table::Rows`]) or its
+//! corrections and withdrawals ([`Table::Trail`]); a summary is one of its parts, the ranking of
+//! units unless another is asked for. Dates are ISO (`2022-09-10`, `2022-09-10 18:00`).
+
+mod tables;
 
 use std::io::Write;
 
-use super::cells;
-use super::labels::{self, Dates, col};
 use super::view::to_string;
-use super::{Kind, RowRef, View};
+use super::{Kind, View};
 use crate::Lang;
 use crate::csvout::Csv;
 
-/// Renders a report as CSV text (with the BOM; cells neutralised as `crate::csvout` says).
+/// One table of a report, as a CSV file holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// Every assignment of a unit or ledger report, one row each with all its fields.
+    Rows,
+    /// Corrections and withdrawals of a unit or ledger report's assignments.
+    Trail,
+    /// The summary's totals, one row.
+    Totals,
+    /// Assignments per schedule bucket (已完成 / 超进度 / 达进度 / 欠进度 / 逾期), one row.
+    Buckets,
+    /// Units ranked by completion.
+    Units,
+    /// Completion by section.
+    Sections,
+    /// Overdue assignments, with all their fields.
+    Overdue,
+    /// Units that did not report on time this period.
+    NotReported,
+    /// Assignments completed this period, with all their fields.
+    Completed,
+}
+
+impl Table {
+    /// A summary's tables, in the order of the printed summary.
+    pub const SUMMARY: [Table; 7] = [
+        Table::Totals,
+        Table::Buckets,
+        Table::Units,
+        Table::Sections,
+        Table::Overdue,
+        Table::NotReported,
+        Table::Completed,
+    ];
+    /// A unit or ledger report's tables.
+    pub const ROWS: [Table; 2] = [Table::Rows, Table::Trail];
+
+    /// The tables of a report of this kind.
+    pub fn of(kind: Kind) -> &'static [Table] {
+        match kind {
+            Kind::Summary => &Table::SUMMARY,
+            Kind::Unit | Kind::Ledger => &Table::ROWS,
+        }
+    }
+
+    /// The table written when none is asked for: the ranking of units for a summary, the
+    /// assignments otherwise.
+    pub fn default_for(kind: Kind) -> Table {
+        match kind {
+            Kind::Summary => Table::Units,
+            Kind::Unit | Kind::Ledger => Table::Rows,
+        }
+    }
+
+    /// Whether a report of this kind has this table.
+    pub fn fits(self, kind: Kind) -> bool {
+        Table::of(kind).contains(&self)
+    }
+
+    /// Its name on the command line (`--table`), and its file's name without `.csv`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Rows => "rows",
+            Table::Trail => "trail",
+            Table::Totals => "totals",
+            Table::Buckets => "buckets",
+            Table::Units => "units",
+            Table::Sections => "sections",
+            Table::Overdue => "overdue",
+            Table::NotReported => "not-reported",
+            Table::Completed => "completed",
+        }
+    }
+}
+
+/// Renders a report's default table as CSV text (see [`write_table`]).
 pub fn render(v: &dyn View, lang: Lang) -> Result<String, csv::Error> {
     to_string(|out| write(v, lang, out))
 }
 
-/// Writes a report as CSV (with the BOM; cells neutralised as `crate::csvout` says).
+/// Writes a report's default table ([`Table::default_for`] its kind) as CSV.
 pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> Result<(), csv::Error> {
+    write_table(v, lang, Table::default_for(v.head().kind), out)
+}
+
+/// Writes one table of a report as CSV: the BOM, a header row, then rows of the same length,
+/// each cell neutralised as `crate::csvout` says. A table the report's kind does not have
+/// ([`Table::fits`]) is written from what the report holds (a summary's trail is empty).
+pub fn write_table(v: &dyn View, lang: Lang, table: Table, out: &mut dyn Write) -> Result<(), csv::Error> {
     let mut w = Csv::to(out)?;
-    let h = v.head();
-    w.row([labels::title(h, lang)])?;
-    w.row([labels::subtitle(h, lang)])?;
-    if let Some(notice) = labels::broken(v.summary(), lang) {
-        w.row([notice])?;
-    }
-    match h.kind {
-        Kind::Summary => summary(&mut w, v, lang)?,
-        Kind::Unit | Kind::Ledger => rows(&mut w, v.rows(), lang)?,
-    }
-    if h.kind != Kind::Summary && !v.trail().is_empty() {
-        w.row([""])?;
-        w.row([labels::trail_heading(lang)])?;
-        grid(&mut w, &cells::trail(v.trail(), lang, Dates::Iso))?;
-    }
+    tables::write(&mut w, v, lang, table)?;
     w.into_inner()?.flush()?;
     Ok(())
 }
 
-type W<'o> = Csv<&'o mut dyn Write>;
-
-const ROW_COLS: [&str; 22] = [
-    "task",
-    "section",
-    "topic",
-    "content",
-    "unit",
-    "role",
-    "deadline",
-    "due",
-    "days",
-    "status",
-    "percent",
-    "expected",
-    "bucket",
-    "light",
-    "note",
-    "problems",
-    "next",
-    "evidence",
-    "updated",
-    "in_period",
-    "by",
-    "record",
-];
-
-fn rows<'a>(w: &mut W, rows: impl Iterator<Item = RowRef<'a>>, lang: Lang) -> Result<(), csv::Error> {
-    w.row(ROW_COLS.map(|k| col(k, lang)))?;
-    let num = |n: Option<u8>| n.map(|v| v.to_string()).unwrap_or_default();
-    for x in rows {
-        w.row([
-            x.task,
-            x.section.unwrap_or_default(),
-            x.topic.unwrap_or_default(),
-            x.content,
-            x.unit_name,
-            x.role.label(lang),
-            x.deadline.unwrap_or_default(),
-            x.due.map(|d| d.to_string()).unwrap_or_default().as_str(),
-            x.days_left.map(|d| d.to_string()).unwrap_or_default().as_str(),
-            labels::status_cell(&x, lang).as_str(),
-            num(x.percent).as_str(),
-            num(x.expected).as_str(),
-            labels::bucket(x.bucket, lang),
-            labels::light(x.light, lang),
-            x.note.unwrap_or_default(),
-            x.problems.unwrap_or_default(),
-            x.next.unwrap_or_default(),
-            x.evidence.join("\n").as_str(),
-            labels::updated(&x, lang, Dates::Iso).as_str(),
-            labels::in_period(&x, lang),
-            x.by.unwrap_or_default(),
-            x.record.unwrap_or_default(),
-        ])?;
-    }
-    Ok(())
-}
-
-fn grid(w: &mut W, g: &cells::Grid) -> Result<(), csv::Error> {
-    w.row(&g.heads)?;
-    for line in g.lines() {
-        w.row(&line.cells)?;
-    }
-    Ok(())
-}
-
-fn summary(w: &mut W, v: &dyn View, lang: Lang) -> Result<(), csv::Error> {
-    let s = v.summary();
-    let title = |w: &mut W, key: &str| {
-        w.row([""])?;
-        w.row([labels::part(key, lang)])
-    };
-    title(w, "totals")?;
-    w.row([labels::overall(s, lang)])?;
-    title(w, "buckets")?;
-    grid(w, &cells::buckets(s, lang))?;
-    title(w, "units")?;
-    grid(w, &cells::units(s, lang, Dates::Iso))?;
-    w.row([labels::ranking_rule(lang)])?;
-    title(w, "sections")?;
-    grid(w, &cells::sections(s, lang))?;
-    title(w, "overdue")?;
-    rows(w, v.picked(&s.overdue), lang)?;
-    title(w, "not_reported")?;
-    for name in &s.not_reported {
-        w.row([name])?;
-    }
-    if let Some(late) = labels::late_units(s, lang) {
-        w.row([late])?;
-    }
-    title(w, "completed")?;
-    rows(w, v.picked(&s.completed), lang)
-}
+#[cfg(test)]
+mod tests;

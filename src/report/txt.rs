@@ -22,7 +22,10 @@ pub fn render(v: &dyn View, lang: Lang, width: usize, color: bool) -> String {
 /// Writes a report `width` cells wide; `color` adds ANSI colours to the lights.
 pub fn write(v: &dyn View, lang: Lang, width: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut w = Out { out, width, color, lang };
-    w.heading(v)?;
+    // The heading's lines are wrapped like any paragraph.
+    let mut head = Vec::new();
+    Out { out: &mut head, width, color, lang }.heading(v)?;
+    w.lines(&String::from_utf8_lossy(&head))?;
     if let Some(notice) = labels::broken(v.summary(), lang) {
         w.text(&notice)?;
         w.out.write_all(b"\n")?;
@@ -58,9 +61,21 @@ impl Out<'_> {
         write!(self.out, "{}\n\n", sanitize(&issuer))
     }
 
-    /// A paragraph, wrapped.
+    /// A paragraph (or several, one a line), wrapped.
     fn text(&mut self, s: &str) -> io::Result<()> {
-        writeln!(self.out, "{}", wrap(&sanitize(s), self.width.max(20)).join("\n"))
+        for line in s.split('\n') {
+            writeln!(self.out, "{}", wrapped(&sanitize(line), self.width).join("\n"))?;
+        }
+        Ok(())
+    }
+
+    /// Text already made safe, written as it is except that each line is wrapped.
+    fn lines(&mut self, s: &str) -> io::Result<()> {
+        for line in s.split_inclusive('\n') {
+            let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+            write!(self.out, "{}{end}", wrapped(body, self.width).join("\n"))?;
+        }
+        Ok(())
     }
 
     /// A table: measured in one pass over its lines, written in a second.
@@ -120,6 +135,11 @@ impl Out<'_> {
         self.out.write_all(b"\n")?;
         self.part(next)
     }
+}
+
+/// A paragraph's lines at `width` (at least 20), without the spaces that end them.
+fn wrapped(s: &str, width: usize) -> Vec<&str> {
+    wrap(s, width.max(20)).into_iter().map(|l| l.trim_end_matches(' ')).collect()
 }
 
 /// Long-text columns share the free width; the others fit their content up to a cap.

@@ -5,6 +5,9 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+mod widths;
+
+use self::widths::{COUNTED, Column, GAP};
 use crate::text::{sanitized, width, wrap};
 
 /// How a column is sized.
@@ -12,7 +15,8 @@ use crate::text::{sanitized, width, wrap};
 pub enum Size {
     /// As wide as its widest cell, up to this many cells.
     Fit(usize),
-    /// Shares the remaining width with the other flexible columns (at least 10 cells).
+    /// Long text: as wide as its widest cell when there is room, else it shares the room
+    /// left with the other flexible columns (see [`Table::widths`]).
     Flex,
 }
 
@@ -31,45 +35,47 @@ pub struct Table {
     sizes: Vec<Size>,
     /// Widest line of each column so far, headings included, in cells.
     widest: Vec<usize>,
+    /// Widest line of each column so far under its heading.
+    content: Vec<usize>,
+    /// How many cells of each column have their widest line how wide (see [`Column`]).
+    counts: Vec<Vec<u32>>,
 }
 
 impl Table {
     pub fn new(heads: &[&str], sizes: &[Size]) -> Table {
-        Table {
+        let mut t = Table {
             heads: heads.iter().map(|h| h.to_string()).collect(),
             sizes: sizes.to_vec(),
-            widest: heads.iter().map(|h| width(h)).collect(),
-        }
+            widest: vec![0; heads.len()],
+            content: vec![0; heads.len()],
+            counts: vec![vec![0; COUNTED + 1]; heads.len()],
+        };
+        t.measure(heads);
+        t.content.fill(0);
+        t
     }
 
     /// First pass: takes in one line's cells.
     pub fn measure<S: AsRef<str>>(&mut self, cells: &[S]) {
-        for (w, c) in self.widest.iter_mut().zip(cells) {
-            *w = (*w).max(widest_line(c.as_ref()));
+        for (i, c) in cells.iter().enumerate().take(self.widest.len()) {
+            let cell = widest_line(c.as_ref());
+            self.widest[i] = self.widest[i].max(cell);
+            self.content[i] = self.content[i].max(cell);
+            self.counts[i][cell.min(COUNTED)] += 1;
         }
     }
 
-    /// Column widths for lines no wider than `total` cells (when the fixed columns allow it).
+    /// Column widths for lines no wider than `total` cells (see [`widths`]).
     pub fn widths(&self, total: usize) -> Vec<usize> {
-        let head = |i: usize| width(&self.heads[i]);
-        let mut widths: Vec<usize> = self
-            .sizes
-            .iter()
-            .enumerate()
-            .map(|(i, s)| match s {
-                Size::Fit(max) => self.widest[i].min(*max).max(head(i).min(*max)),
-                Size::Flex => 0,
+        let cols: Vec<Column> = (0..self.sizes.len())
+            .map(|i| Column {
+                size: self.sizes[i],
+                widest: self.widest[i],
+                content: self.content[i],
+                counts: &self.counts[i],
             })
             .collect();
-        let flex: Vec<usize> = (0..self.sizes.len()).filter(|&i| matches!(self.sizes[i], Size::Flex)).collect();
-        if !flex.is_empty() {
-            let used: usize = widths.iter().sum::<usize>() + 2 * self.sizes.len().saturating_sub(1);
-            let share = (total.saturating_sub(used) / flex.len()).max(10);
-            for i in flex {
-                widths[i] = share.min(self.widest[i].max(4));
-            }
-        }
-        widths
+        widths::widths(&cols, total)
     }
 
     /// Writes the heading and the rule under it.
@@ -96,7 +102,8 @@ pub fn line(out: &mut dyn Write, cells: &[(&str, Paint)], widths: &[usize], colo
     for k in 0..height {
         text.clear();
         for (i, (lines, w)) in wrapped.iter().zip(widths).enumerate() {
-            let cell = lines.get(k).copied().unwrap_or("");
+            // Spaces that end a wrapped line hang past its width: dropped.
+            let cell = lines.get(k).copied().unwrap_or("").trim_end_matches(' ');
             let paint = cells[i].1;
             let painted = color && paint != Paint::None && !cell.is_empty();
             if painted {
@@ -110,7 +117,7 @@ pub fn line(out: &mut dyn Write, cells: &[(&str, Paint)], widths: &[usize], colo
                 text.push_str("\u{1b}[0m");
             }
             if i + 1 < widths.len() {
-                text.push_str("  ");
+                text.extend(std::iter::repeat_n(' ', GAP));
             }
         }
         out.write_all(text.trim_end().as_bytes())?;

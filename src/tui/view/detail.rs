@@ -1,13 +1,14 @@
 //! The detail pane: the selected task's full text, every unit on it with its status, and this
-//! unit's history for the task.
+//! unit's history for the task. Lines are broken by `taizhang::text::wrap` (the Chinese rules
+//! the text reports follow) at the pane's inner width, continuation lines indented like the first.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use taizhang::report::labels;
-use taizhang::text::sanitize;
+use taizhang::text::{sanitize, width, wrap};
 
 use crate::tui::app::{App, Others};
 use crate::tui::text::{T, t};
@@ -16,7 +17,43 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let block = Block::default().borders(Borders::ALL).title(format!(" {} ", t(app.lang, T::Detail)));
     let lines =
         app.list.selected_row().and_then(|i| app.rows().get(i)).map(|r| lines(app, &r.task)).unwrap_or_default();
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    let inner = usize::from(block.inner(area).width);
+    let lines: Vec<Line> = lines.into_iter().flat_map(|l| wrapped(l, inner)).collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// `line` broken into lines of at most `max` cells, each piece keeping its spans' styles; a
+/// line that starts with spaces has its continuation lines indented as far.
+fn wrapped(line: Line<'static>, max: usize) -> Vec<Line<'static>> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    if width(&text) <= max {
+        return vec![line];
+    }
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let indent = if indent * 2 < max { indent } else { 0 };
+    // Each span's byte range in `text`.
+    let mut ranges = Vec::with_capacity(line.spans.len());
+    let mut end = 0;
+    for s in &line.spans {
+        ranges.push((end, end + s.content.len(), s.style));
+        end += s.content.len();
+    }
+    let mut at = indent;
+    let mut out = Vec::new();
+    for piece in wrap(&text[indent..], max - indent) {
+        // Spaces ending a piece hang past the width: not drawn.
+        let (from, to) = (at, at + piece.trim_end_matches(' ').len());
+        at += piece.len();
+        let mut spans = vec![Span::raw(" ".repeat(indent))];
+        for &(a, b, style) in &ranges {
+            let (a, b) = (a.max(from), b.min(to));
+            if a < b {
+                spans.push(Span::styled(text[a..b].to_string(), style));
+            }
+        }
+        out.push(Line::from(spans));
+    }
+    out
 }
 
 fn bold(s: String) -> Span<'static> {
@@ -83,4 +120,41 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(l: &Line) -> String {
+        l.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn long_lines_are_broken_by_the_chinese_rules_and_keep_their_styles() {
+        let note = "已在门户网站公开甲类信息，完成率 42.9%，下一步继续推进（每月更新）。";
+        let line = Line::from(vec![Span::raw("    进展情况："), bold(note.to_string())]);
+        let out = wrapped(line, 20);
+        assert!(out.len() > 2, "{out:?}");
+        let mut back = String::new();
+        for (n, l) in out.iter().enumerate() {
+            let text = plain(l);
+            assert!(width(&text) <= 20, "{text:?}");
+            assert!(text.starts_with("    "), "continuation lines are indented: {text:?}");
+            let body = text.trim_start_matches(' ');
+            assert!(n == 0 || !body.starts_with(taizhang::text::closing), "{text:?}");
+            back.push_str(if n == 0 { &text } else { body });
+        }
+        let no_spaces = |s: &str| s.replace(' ', "");
+        assert_eq!(no_spaces(&back), no_spaces(&format!("进展情况：{note}")), "nothing lost but hanging spaces");
+        let bold_text: String = out
+            .iter()
+            .flat_map(|l| &l.spans)
+            .filter(|s| s.style.add_modifier.contains(Modifier::BOLD))
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(no_spaces(&bold_text), no_spaces(note));
+        let short = Line::from("短");
+        assert_eq!(wrapped(short.clone(), 20), vec![short]);
+    }
 }
