@@ -451,7 +451,7 @@ pub fn signer(name: &str, lang: Lang) -> String {
 
 /// Heading of a column naming the task: its topic, or the start of its content.
 pub fn task_name(lang: Lang) -> &'static str {
-    lang.pick("任务名称", "task")
+    lang.pick("任务名称", "task name")
 }
 
 /// A task's name: its topic (重点任务) when it has one, else its content.
