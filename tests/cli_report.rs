@@ -312,3 +312,60 @@ fn zhongwei_three_periods_in_every_format() {
         }
     }
 }
+
+/// The visible text of an HTML document: no style sheet, no tags.
+fn visible(html: &str) -> String {
+    let end = html.find("</style>").map_or(0, |i| i + "</style>".len());
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html[end..].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Any `dddd-dd-dd` in `s`.
+fn has_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9))
+        .any(|i| (0..10).all(|k| if k == 4 || k == 7 { b[i + k] == b'-' } else { b[i + k].is_ascii_digit() }))
+}
+
+#[test]
+fn zhongwei_demo_prints_as_office_documents() {
+    let s = Sandbox::with("plans/zhongwei-2022.toml");
+    let data = s.root.join("zhongwei-2022.progress");
+    std::fs::create_dir_all(&data).unwrap();
+    for f in std::fs::read_dir(env::root().join("examples/zhongwei-2022.progress")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, data.join(f.file_name().unwrap())).unwrap();
+    }
+    let html = |args: &[&str]| s.text(TODAY, &[&["report", "plan.toml", "-f", "html"], args].concat());
+    for args in [&[][..], &["-u", "市财政局"], &["-k", "ledger"]] {
+        let doc = html(args);
+        assert!(doc.contains("@bottom-center") && doc.contains("counter(page)"), "{args:?}");
+        assert!(!doc.contains("<footer") && !doc.contains("taizhang"), "{args:?}");
+        let text = visible(&doc);
+        assert!(text.contains("2022年9月10日"), "{args:?}");
+        assert!(!has_iso_date(&text), "{args:?}");
+    }
+    let summary = visible(&html(&[]));
+    assert!(summary.contains("关于中卫市 2022 年政务公开工作要点第2期落实情况的通报"));
+    let close: Vec<&str> = summary.lines().map(str::trim).filter(|l| !l.is_empty()).rev().take(2).collect();
+    assert_eq!(close, ["2022年9月10日", "中卫市人民政府办公室"], "the office and date end it");
+    let unit = html(&["-u", "市财政局"]);
+    assert!(unit.contains("<th>填报人</th><td>王玉兰</td>"));
+    for blank in ["联系电话", "审核人", "单位（盖章）"] {
+        assert!(unit.contains(&format!("{blank}：<span class=\"blank\"></span>")), "{blank}");
+    }
+    for format in ["txt", "md"] {
+        let out = s.text(TODAY, &["report", "plan.toml", "-u", "市财政局", "-f", format]);
+        assert!(out.contains("填报人：王玉兰\n"), "{format}");
+        assert!(out.trim_end().ends_with("单位（盖章）：＿＿＿＿＿＿"), "{format}");
+    }
+}

@@ -399,3 +399,74 @@ pub fn total(key: &str, lang: Lang) -> &'static str {
 pub fn overdue_days(lang: Lang) -> &'static str {
     lang.pick("逾期天数", "days overdue")
 }
+
+/// Who filled in a unit's rows (`by`), each name once, most recent first, joined: "王玉兰、李明";
+/// empty when no row names anyone.
+pub fn reporters(v: &dyn super::View, lang: Lang) -> String {
+    let mut named: Vec<(Option<DateTime<FixedOffset>>, String)> = v
+        .rows()
+        .filter_map(|r| r.by.map(str::trim).filter(|b| !b.is_empty()).map(|b| (r.updated_at, b.to_string())))
+        .collect();
+    // Newest first; a name keeps the place of its newest row.
+    named.sort_by_key(|n| std::cmp::Reverse(n.0));
+    let mut names: Vec<String> = Vec::new();
+    for (_, name) in named {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(lang.list_sep())
+}
+
+/// Labels of the sign-off under a unit report, by key: 填报人, 联系电话, 审核人, 单位（盖章）.
+pub fn signoff_field(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "by" => lang.pick("填报人", "Prepared by"),
+        "phone" => lang.pick("联系电话", "Phone"),
+        "reviewer" => lang.pick("审核人", "Reviewed by"),
+        "seal" => lang.pick("单位（盖章）", "Unit (seal)"),
+        _ => "",
+    }
+}
+
+/// A blank to fill in by hand on paper.
+pub fn blank(lang: Lang) -> &'static str {
+    lang.pick("＿＿＿＿＿＿", "__________")
+}
+
+/// "填报人：王玉兰、李明" (a blank when nobody is named), for a unit report's header.
+pub fn reporters_line(names: &str, lang: Lang) -> String {
+    let names = if names.is_empty() { blank(lang) } else { names };
+    format!("{}{}{names}", signoff_field("by", lang), lang.pick("：", ": "))
+}
+
+/// The sign-off line ending a unit report:
+/// "填报人：王玉兰　联系电话：＿＿＿＿＿＿　审核人：＿＿＿＿＿＿　单位（盖章）：＿＿＿＿＿＿".
+pub fn signoff(names: &str, lang: Lang) -> String {
+    let colon = lang.pick("：", ": ");
+    let mut parts = vec![reporters_line(names, lang)];
+    for key in ["phone", "reviewer", "seal"] {
+        parts.push(format!("{}{colon}{}", signoff_field(key, lang), blank(lang)));
+    }
+    parts.join(lang.pick("　", "   "))
+}
+
+/// "签发人：张三".
+pub fn signer(name: &str, lang: Lang) -> String {
+    tr!(lang, "签发人：{}", "Signed by: {}", name)
+}
+
+/// Heading of a column naming the task: its topic, or the start of its content.
+pub fn task_name(lang: Lang) -> &'static str {
+    lang.pick("任务名称", "task name")
+}
+
+/// A task's name: its topic (重点任务) when it has one, else its content.
+pub fn name_of<'a>(r: &RowRef<'a>) -> &'a str {
+    r.topic.map(str::trim).filter(|t| !t.is_empty()).unwrap_or(r.content)
+}
+
+/// "（补报）", after the time of a late record.
+pub fn late_mark(lang: Lang) -> &'static str {
+    lang.pick("（补报）", " (late)")
+}

@@ -26,6 +26,7 @@ pub fn write(v: &dyn View, lang: Lang, width: usize, color: bool, out: &mut dyn 
     let mut head = Vec::new();
     Out { out: &mut head, width, color, lang }.heading(v)?;
     w.lines(&String::from_utf8_lossy(&head))?;
+    unit_sign(&mut w, v, false)?;
     if let Some(notice) = labels::broken(v.summary(), lang) {
         w.text(&notice)?;
         w.out.write_all(b"\n")?;
@@ -39,7 +40,23 @@ pub fn write(v: &dyn View, lang: Lang, width: usize, color: bool, out: &mut dyn 
         writeln!(w.out, "\n{}", labels::trail_heading(lang))?;
         w.table(&cells::trail(v.trail(), lang, Dates::Written))?;
     }
-    Ok(())
+    unit_sign(&mut w, v, true)
+}
+
+/// A unit report's 填报人 under its heading, or (`end`) the sign-off line under its table with
+/// blanks for 联系电话, 审核人 and 单位（盖章）; nothing for the other kinds.
+fn unit_sign(w: &mut Out, v: &dyn View, end: bool) -> io::Result<()> {
+    if v.head().kind != Kind::Unit {
+        return Ok(());
+    }
+    let names = sanitize(&labels::reporters(v, w.lang));
+    if end {
+        w.out.write_all(b"\n")?;
+        w.text(&labels::signoff(&names, w.lang))
+    } else {
+        w.text(&labels::reporters_line(&names, w.lang))?;
+        w.out.write_all(b"\n")
+    }
 }
 
 /// Where the text goes and how it is laid out.

@@ -3,7 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::{Col, escape, heading, kv, multiline, table, table_or_none};
+use super::cell::{content, escape, multiline};
+use super::layout::{PORTRAIT, Size, em, lay, widest};
+use super::unit::{status_em, task_em};
+use super::{Col, heading, kv, table, table_or_none};
 use crate::Lang;
 use crate::report::{Bucket, View, labels, percent};
 
@@ -94,17 +97,22 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     table(h, &cols, rows)?;
 
     heading(h, labels::part("overdue", lang))?;
-    let cols = [
-        (col("task"), 9, "c"),
-        (col("unit"), 19, ""),
-        (col("deadline"), 22, ""),
-        (col("due"), 14, "c"),
-        (labels::overdue_days(lang), 14, "n"),
-        (col("status"), 22, "c"),
+    let units = widest(s.overdue.iter().filter_map(|&n| v.row(n)).map(|x| x.unit_name)).clamp(4.0, 8.0);
+    let due = em(&labels::date(chrono::NaiveDate::from_ymd_opt(2022, 12, 31).unwrap_or_default(), lang));
+    let specs = [
+        (col("task"), Size::Fit(task_em(v)), "c"),
+        (labels::task_name(lang), Size::Flex(1), "long"),
+        (col("unit"), Size::Fit(units), ""),
+        (col("deadline"), Size::Fit(6.0), ""),
+        (col("due"), Size::Fit(due), "c"),
+        (labels::overdue_days(lang), Size::Fit(2.0), "n"),
+        (col("status"), Size::Fit(status_em(lang)), "c"),
     ];
+    let cols = lay(&specs, &PORTRAIT);
     let rows = v.picked(&s.overdue).map(|x| {
         vec![
             escape(x.task),
+            content(&x),
             escape(x.unit_name),
             escape(x.deadline.unwrap_or_default()),
             x.due.map(|d| labels::date(d, lang)).unwrap_or_default(),
@@ -123,7 +131,15 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     }
 
     heading(h, labels::part("completed", lang))?;
-    let cols = [(col("task"), 9, "c"), (col("unit"), 18, ""), (col("content"), 55, "long"), (col("updated"), 18, "c")];
+    let units = widest(s.completed.iter().filter_map(|&n| v.row(n)).map(|x| x.unit_name)).clamp(4.0, 8.0);
+    let when = labels::when(chrono::DateTime::parse_from_rfc3339("2022-12-31T00:00:00+08:00").ok(), lang);
+    let specs = [
+        (col("task"), Size::Fit(task_em(v)), "c"),
+        (col("unit"), Size::Fit(units), ""),
+        (col("content"), Size::Flex(1), "long"),
+        (col("updated"), Size::Fit(em(&when)), "c"),
+    ];
+    let cols = lay(&specs, &PORTRAIT);
     let rows = v.picked(&s.completed).map(|x| {
         vec![escape(x.task), escape(x.unit_name), multiline(x.content), escape(&labels::when(x.updated_at, lang))]
     });

@@ -11,11 +11,11 @@ use crate::report::{
     UnitInfo, UnitLine,
 };
 
-fn date(s: &str) -> NaiveDate {
+pub(super) fn date(s: &str) -> NaiveDate {
     s.parse().expect("date")
 }
 
-fn row(task: &str, unit: &str, name: &str, status: Option<Status>) -> Row {
+pub(super) fn row(task: &str, unit: &str, name: &str, status: Option<Status>) -> Row {
     Row {
         task: task.into(),
         section: Some("政务公开".into()),
@@ -65,7 +65,7 @@ fn unit_line(rank: usize, unit: &str, name: &str, reported: bool) -> UnitLine {
     }
 }
 
-fn report(kind: Kind) -> Report {
+pub(super) fn report(kind: Kind) -> Report {
     let rows = vec![
         row("1", "fgw", "市发展改革委", Some(Status::InProgress)),
         row("2", "czj", "市财政局", Some(Status::Done)),
@@ -136,7 +136,7 @@ fn document_is_standalone_html5() {
             assert!(doc.starts_with("<!DOCTYPE html>"));
             assert!(doc.contains(tag));
             assert!(doc.contains("<meta charset=\"utf-8\">"));
-            assert!(doc.contains("@page { size: A4; margin: 18mm 15mm; }"));
+            assert!(doc.contains("@page {\n  size: A4; margin: 20mm 15mm 18mm;"));
             assert!(doc.contains("thead { display: table-header-group; }"));
             assert!(doc.contains("<title>2022年政务公开工作要点"));
             assert!(doc.trim_end().ends_with("</html>"));
@@ -182,8 +182,7 @@ fn model_text_in_titles_is_escaped() {
 #[test]
 fn chinese_text_is_kept() {
     let doc = render(&report(Kind::Ledger), Lang::Zh);
-    for s in
-        ["市发展改革委", "已完成初稿", "2022年6月底前", "逾期 3 天", "推进中 60%", "✗红", "牵头", "由 taizhang 生成"]
+    for s in ["市发展改革委", "已完成初稿", "2022年6月底前", "逾期 3 天", "推进中 60%", "✗红", "牵头", "深化政务公开"]
     {
         assert!(doc.contains(s), "missing {s}");
     }
