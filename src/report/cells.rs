@@ -178,11 +178,11 @@ pub fn sections(s: &Summary, lang: Lang) -> Grid<'static> {
     Grid::new(&["section", "tasks", "assignments", "done", "overdue", "rate"], lang, Body::Fixed(rows))
 }
 
-/// The overdue list.
+/// The overdue list, with what each task is.
 pub fn overdue(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
     let at = Some(v.summary().overdue.as_slice());
     Grid::new(
-        &["task", "unit", "deadline", "due", "days", "status"],
+        &["task", "content", "unit", "deadline", "due", "days", "status"],
         lang,
         Body::Rows { view: v, at, cells: overdue_cells, lang, dates },
     )
@@ -191,6 +191,7 @@ pub fn overdue(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
 fn overdue_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
     vec![
         Cow::Borrowed(x.task),
+        topic_content(x),
         Cow::Borrowed(x.unit_name),
         opt(x.deadline),
         Cow::Owned(x.due.map(|d| dates.day(d, lang)).unwrap_or_default()),

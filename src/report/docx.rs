@@ -59,6 +59,10 @@ fn rows(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     let mut doc = doc
         .add_paragraph(style::title(&labels::title(h, lang)))
         .add_paragraph(style::centred(&labels::subtitle(h, lang)));
+    let names = (h.kind == Kind::Unit).then(|| labels::reporters(v, lang));
+    if let Some(names) = &names {
+        doc = doc.add_paragraph(style::centred(&labels::reporters_line(names, lang)));
+    }
     if let Some(broken) = labels::broken(v.summary(), lang) {
         doc = doc.add_paragraph(style::body(&broken));
     }
@@ -70,6 +74,10 @@ fn rows(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     if !v.trail().is_empty() {
         doc = doc.add_paragraph(style::h1(labels::trail_heading(lang)));
         doc = doc.add_table(table::grid(&cells::trail(v.trail(), lang, Dates::Written), Page::Wide, SIZE_5));
+    }
+    // A unit report ends with the blanks its office fills in by hand: phone, reviewer, seal.
+    if let Some(names) = &names {
+        doc = doc.add_paragraph(style::blank()).add_paragraph(style::body(&labels::signoff(names, lang)));
     }
     doc
 }
