@@ -9,6 +9,7 @@ use docx_rs::{
 
 use super::style::{BODY_FONT, H1_FONT, Page, run};
 use crate::report::cells::Grid;
+use crate::text::width;
 
 /// A header row's height, "at least 1 twip": a mark no other row has, which the document's XML
 /// then says as `tblHeader` (a header row repeated on every page; docx-rs has no word for it).
@@ -22,23 +23,46 @@ pub struct Col<'a> {
     pub centre: bool,
 }
 
-/// How wide a column of the report's tables is, relative to the others, and whether centred.
-pub fn shape(key: &str) -> (usize, bool) {
-    match key {
-        "task" | "rank" => (3, true),
-        "content" | "note" | "problems" | "next" => (14, false),
-        "topic" | "section" => (10, false),
-        "unit" => (10, false),
-        "deadline" => (8, false),
-        "evidence" => (8, false),
-        "record" | "corrects" => (6, true),
-        "updated" | "last_update" => (10, true),
-        "due" => (7, true),
-        "status" | "days" => (6, true),
-        "by" | "in_period" | "reported" | "bucket" => (5, true),
-        "light" => (3, true),
-        _ => (4, true),
+/// Columns of long text: they share what the others leave, by how much they hold.
+fn is_long(key: &str) -> bool {
+    matches!(key, "content" | "topic" | "section" | "note" | "problems" | "next" | "evidence")
+}
+
+/// Centred columns: short values (numbers, dates, states).
+fn is_centred(key: &str) -> bool {
+    !is_long(key) && !matches!(key, "unit" | "deadline")
+}
+
+/// A cell's left and right margins together, in twips (Word's default 0.19 cm each side).
+const PAD: usize = 216;
+/// The widest a short column is made, and the least a long one gets, in terminal cells.
+const SHORT_CAP: usize = 24;
+const LONG_MIN: usize = 10;
+/// How much of a long column's text counts towards its share.
+const LONG_CAP: usize = 80;
+
+/// Column widths in twips filling `text_width`: short columns as wide as their widest cell
+/// (capped), long ones sharing the rest by their widest cell; all narrowed alike when the short
+/// ones alone are too wide. `widest` is in terminal cells; a cell is half a character of `size`.
+fn widths(keys: &[&str], widest: &[usize], text_width: usize, size: usize) -> Vec<usize> {
+    let cell = size * 5; // half of `size` half-points, in twips
+    let fit = |w: usize| w.max(2) * cell + PAD;
+    let short: usize = keys.iter().zip(widest).filter(|(k, _)| !is_long(k)).map(|(_, &w)| fit(w.min(SHORT_CAP))).sum();
+    let long: Vec<usize> =
+        keys.iter().zip(widest).filter(|(k, _)| is_long(k)).map(|(_, &w)| w.clamp(LONG_MIN, LONG_CAP)).collect();
+    let least_long = long.len() * fit(LONG_MIN);
+    let room = text_width.saturating_sub(short).max(least_long);
+    let long_total: usize = long.iter().sum::<usize>().max(1);
+    let mut out: Vec<usize> = keys
+        .iter()
+        .zip(widest)
+        .map(|(k, &w)| if is_long(k) { room * w.clamp(LONG_MIN, LONG_CAP) / long_total } else { fit(w.min(SHORT_CAP)) })
+        .collect();
+    let sum: usize = out.iter().sum::<usize>().max(1);
+    if sum != text_width {
+        out.iter_mut().for_each(|w| *w = *w * text_width / sum);
     }
+    out
 }
 
 /// A table over the page's type area: `cols` as the header row, then `rows` (text cells).
@@ -72,16 +96,22 @@ pub fn table(cols: &[Col], rows: impl Iterator<Item = Vec<String>>, page: Page, 
         .align(docx_rs::TableAlignmentType::Center)
 }
 
-/// A table made from one of the report's text tables.
+/// A table made from one of the report's text tables, its columns sized to what they hold
+/// (the rows are read twice: once to measure, once to write).
 pub fn grid(g: &Grid, page: Page, size: usize) -> Table {
+    let mut widest: Vec<usize> = g.heads.iter().map(|h| (width(h) + 1) / 2).collect();
+    for line in g.lines() {
+        for (w, c) in widest.iter_mut().zip(&line.cells) {
+            *w = (*w).max(c.lines().map(width).max().unwrap_or(0));
+        }
+    }
+    let twips = widths(&g.keys, &widest, page.text_width(), size);
     let cols: Vec<Col> = g
         .keys
         .iter()
         .zip(&g.heads)
-        .map(|(k, h)| {
-            let (weight, centre) = shape(k);
-            Col { head: h, weight, centre }
-        })
+        .zip(twips)
+        .map(|((k, h), weight)| Col { head: h, weight, centre: is_centred(k) })
         .collect();
     let rows = g.lines().map(|l| l.cells.iter().map(|c| c.to_string()).collect());
     table(&cols, rows, page, size)
