@@ -18,7 +18,7 @@ use super::{LINE_PT, MAX_ROW_PT, UNITS_PER_CELL, col_num};
 use crate::report::{Light, labels};
 use crate::{Lang, text};
 use heights::Heights;
-pub(super) use styles::{Holds, Styles};
+pub(super) use styles::{Holds, Styles, base as base_format};
 
 /// Most text a cell holds, in UTF-16 code units (what Excel and rust_xlsxwriter count).
 const MAX_CELL: usize = 32_767;
@@ -225,11 +225,11 @@ impl<'a> Grid<'a> {
             Cell::Days(n) => self.number(row, col, *n as f64, f(&st.days), n.to_string().len())?,
             Cell::Rate(x) => self.number(row, col, *x, f(&st.rate), 6)?,
             Cell::Date(d) => match serial(*d) {
-                Some(n) => self.number(row, col, n, f(&st.date), 10)?,
+                Some(n) => self.number(row, col, n, f(&st.date), st.date_cells)?,
                 None => self.date_text(row, col, &d.to_string(), f(&st.text))?,
             },
             Cell::Time(t) => match serial_time(*t) {
-                Some(n) => self.number(row, col, n, f(&st.time), 16)?,
+                Some(n) => self.number(row, col, n, f(&st.time), st.time_cells)?,
                 None => self.date_text(row, col, &labels::Dates::Iso.time(Some(*t), Lang::Zh), f(&st.text))?,
             },
             Cell::Light(s) => {
@@ -313,6 +313,11 @@ impl<'a> Grid<'a> {
         Ok(())
     }
 
+    /// Makes column `col` at least `cells` wide (the measuring pass).
+    pub(super) fn at_least(&mut self, col: u16, cells: usize) {
+        self.track(col, cells);
+    }
+
     /// Writes a heading that may run over the empty cells to its right.
     pub(super) fn note(&mut self, row: u32, s: &str, f: &Format) -> Result<(), XlsxError> {
         self.start(row)?;
@@ -332,21 +337,30 @@ impl<'a> Grid<'a> {
         Ok(())
     }
 
-    /// Sets the height of the row just completed where [`Heights`] says so (or counts it).
-    fn end_row(&mut self) -> Result<(), XlsxError> {
-        let Some(p) = self.pending.take() else { return Ok(()) };
+    /// Sets the height of the row just completed where [`Heights`] says so (or counts it);
+    /// the row whose height was set, if one was.
+    fn end_row(&mut self) -> Result<Option<u32>, XlsxError> {
+        let Some(p) = self.pending.take() else { return Ok(None) };
         let points = p.height.min(MAX_ROW_PT);
         if self.heights.wants(points)
             && let Some(ws) = self.ws.as_deref_mut()
         {
             ws.set_row_height(p.row, points)?;
+            return Ok(Some(p.row));
         }
-        Ok(())
+        Ok(None)
     }
 
-    /// Ends the sheet: the last row gets its height.
+    /// Ends the sheet: the last row gets its height. rust_xlsxwriter 0.102 writes the last row
+    /// of a constant-memory sheet twice when it has a height of its own (the second time as an
+    /// empty `<row>` with the same number, which Excel may take for a damaged file), so a blank
+    /// cell below such a row keeps it from being the last.
     pub(super) fn finish(mut self) -> Result<(), XlsxError> {
-        self.end_row()
+        let st = self.st;
+        if let (Some(row), Some(ws)) = (self.end_row()?, self.ws.as_deref_mut()) {
+            ws.write_blank(row.saturating_add(1), 0, &st.col_text)?;
+        }
+        Ok(())
     }
 
     /// Takes in text spanning columns `first..=last`: in the writing pass, for the height of the
