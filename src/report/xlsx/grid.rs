@@ -115,6 +115,9 @@ pub(super) struct Grid<'a> {
     rows: u32,
     /// Ends a text cut to fit a cell.
     cut: &'static str,
+    /// Columns folded away (hidden in a collapsed outline group): their text does not make
+    /// rows taller, as they neither show nor print.
+    folded: Vec<u16>,
 }
 
 impl<'a> Grid<'a> {
@@ -130,6 +133,7 @@ impl<'a> Grid<'a> {
             heights: Heights::AboveOne,
             rows: 0,
             cut,
+            folded: Vec::new(),
         }
     }
 
@@ -171,6 +175,7 @@ impl<'a> Grid<'a> {
             pending: None,
             heights: Heights::AboveOne,
             rows: 0,
+            folded: Vec::new(),
             ..*measured
         }
     }
@@ -313,6 +318,15 @@ impl<'a> Grid<'a> {
         Ok(())
     }
 
+    /// Folds columns `first..=last` away in a collapsed outline group ("+" above them shows them).
+    pub(super) fn fold(&mut self, first: u16, last: u16) -> Result<(), XlsxError> {
+        self.folded.extend(first..=last);
+        if let Some(ws) = self.ws.as_deref_mut() {
+            ws.group_columns_collapsed(first, last)?;
+        }
+        Ok(())
+    }
+
     /// Makes column `col` at least `cells` wide (the measuring pass).
     pub(super) fn at_least(&mut self, col: u16, cells: usize) {
         self.track(col, cells);
@@ -369,6 +383,9 @@ impl<'a> Grid<'a> {
     /// held against is not measured: no character is wider than its UTF-8 length.
     fn wrap(&mut self, first: u16, last: u16, s: &str, line_pt: f64) {
         if self.pending.is_some() {
+            if first == last && self.folded.contains(&first) {
+                return;
+            }
             let span: f64 = (first..=last).map(|c| self.cols.get(usize::from(c)).copied().unwrap_or(10.0)).sum();
             let room = ((span - 2.0) / UNITS_PER_CELL).max(1.0);
             let count =

@@ -11,9 +11,9 @@ use crate::report::labels;
 const A4: u8 = 9;
 /// Longest header or footer Excel takes, in UTF-16 units, control codes included.
 const MAX_HEADER: usize = 255;
-/// Margins in inches: 1.5 cm left and right, 2 cm top and bottom (the header and footer sit
+/// Margins in inches: 1.3 cm left and right, 2 cm top and bottom (the header and footer sit
 /// 0.8 cm from the edge).
-const SIDE_IN: f64 = 0.6;
+const SIDE_IN: f64 = 0.5;
 const TOP_IN: f64 = 0.8;
 const HEAD_IN: f64 = 0.3;
 

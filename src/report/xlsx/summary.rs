@@ -37,7 +37,7 @@ const OVERALL_CAPS: [usize; 2] = [36, 16];
 /// Rank, unit, assignments, done, overdue, rate, reported, last update.
 const UNITS_CAPS: [usize; 8] = [6, 30, 8, 8, 8, 8, 18, SHORT_CAP];
 /// Section, tasks, assignments, done, overdue, rate.
-const SECTIONS_CAPS: [usize; 6] = [40, 8, 8, 8, 8, 8];
+const SECTIONS_CAPS: [usize; 6] = [48, 8, 8, 8, 8, 8];
 
 /// A summary sheet being written downwards from its top.
 pub(super) struct Sheet<'g, 'a> {

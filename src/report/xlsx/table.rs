@@ -12,31 +12,41 @@ use crate::Lang;
 use crate::report::{Kind, RowRef, View, labels};
 
 /// Assignment table columns: the heading key (see `labels::col`), the width cap in cells and
-/// what the column holds (its format).
+/// what the column holds (its format). Long text wraps in columns narrow enough that the
+/// printed table stays readable one page wide.
 const COLS: [(&str, usize, Holds); 22] = [
     ("task", SHORT_CAP, Holds::Text),
-    ("section", SHORT_CAP, Holds::Text),
-    ("topic", 30, Holds::Text),
-    ("content", 50, Holds::Text),
-    ("unit", SHORT_CAP, Holds::Text),
+    ("section", 16, Holds::Text),
+    ("topic", 14, Holds::Text),
+    ("content", 26, Holds::Text),
+    ("unit", 14, Holds::Text),
     ("role", SHORT_CAP, Holds::Text),
-    ("deadline", SHORT_CAP, Holds::Text),
+    ("deadline", 14, Holds::Text),
     ("due", SHORT_CAP, Holds::Date),
     ("days", SHORT_CAP, Holds::Days),
-    ("status", SHORT_CAP, Holds::Text),
+    ("status", 10, Holds::Text),
     ("percent", SHORT_CAP, Holds::Int),
     ("expected", SHORT_CAP, Holds::Int),
     ("bucket", SHORT_CAP, Holds::Text),
     ("light", SHORT_CAP, Holds::Light),
-    ("note", 50, Holds::Text),
-    ("problems", 50, Holds::Text),
-    ("next", 50, Holds::Text),
-    ("evidence", 40, Holds::Text),
+    ("note", 26, Holds::Text),
+    ("problems", 16, Holds::Text),
+    ("next", 16, Holds::Text),
+    ("evidence", 20, Holds::Text),
     ("updated", SHORT_CAP, Holds::Time),
     ("in_period", SHORT_CAP, Holds::Text),
     ("by", SHORT_CAP, Holds::Text),
-    ("record", SHORT_CAP, Holds::Text),
+    ("record", 14, Holds::Text),
 ];
+
+/// Columns folded away (a collapsed outline group: "+" above them shows them), so that the
+/// table prints at a readable scale on one A4 page wide: the section (the topic says it), the
+/// unit's role, the due date and the days left (the deadline and the light say them), the
+/// expected percent and the bucket (the light says them), the evidence, whether updated this
+/// period, who wrote the record and its number. They stay in the sheet, for filters and for
+/// whoever unfolds them.
+const FOLDED: [&str; 10] =
+    ["section", "role", "due", "days", "expected", "bucket", "evidence", "in_period", "by", "record"];
 
 /// The columns of a report's assignment table; a unit report leaves out unit and role.
 fn columns(kind: Kind) -> Vec<(&'static str, usize, Holds)> {
@@ -63,6 +73,9 @@ pub(super) fn table(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxEr
         page::setup(ws, Page { wide: true, head: HEAD_ROW, left: 1 }, &title, lang)?;
         ws.set_print_gridlines(true);
     }
+    for (first, last) in runs(&cols, |key| FOLDED.contains(&key)) {
+        g.fold(first, last)?;
+    }
     let holds: Vec<Holds> = cols.iter().map(|(.., holds)| *holds).collect();
     g.columns(&holds, (HEAD_ROW + 1, end), lang)?;
     let st = g.st;
@@ -76,6 +89,20 @@ pub(super) fn table(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxEr
         }
     }
     Ok(())
+}
+
+/// The runs of adjacent columns whose key is `picked`, as (first, last) column numbers.
+fn runs(cols: &[(&str, usize, Holds)], picked: impl Fn(&str) -> bool) -> Vec<(u16, u16)> {
+    let mut out: Vec<(u16, u16)> = Vec::new();
+    for (c, (key, ..)) in cols.iter().enumerate() {
+        let c = col_num(c);
+        match out.last_mut() {
+            _ if !picked(key) => {}
+            Some((_, last)) if *last + 1 == c => *last = c,
+            _ => out.push((c, c)),
+        }
+    }
+    out
 }
 
 /// One assignment's value in a column.

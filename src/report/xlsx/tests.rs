@@ -412,7 +412,7 @@ fn table_cells_take_their_columns_formats_and_lights_their_colours() {
     // Each data cell (rows 4–6) is in its column's style; the columns' styles differ by content.
     let col_style: Vec<(usize, &str)> = tags(&sheet, "col")
         .iter()
-        .map(|t| (attr(t, "min").unwrap().parse().unwrap(), attr(t, "style").unwrap()))
+        .filter_map(|t| Some((attr(t, "min")?.parse().unwrap(), attr(t, "style")?)))
         .collect();
     let style_of = |letter: &str| {
         let n = usize::from(letter.as_bytes()[0] - b'A') + 1;
@@ -452,6 +452,7 @@ fn a_tall_sheet_makes_its_commonest_row_height_the_default_and_sets_only_the_oth
             row.task = (i + 1).to_string();
             row.evidence = vec![];
             row.content = "完善信息资源库".into();
+            row.unit_name = "市财政局".into();
             // Most notes take two lines; every fifth, one.
             row.note = Some(if i % 5 == 0 { "一行".into() } else { "第一行\n第二行".into() });
             row

@@ -178,3 +178,71 @@ fn a_summary_cuts_overlong_text_on_its_lists_too() {
         assert!(cut.encode_utf16().count() <= 32_767, "{name}");
     }
 }
+
+/// The widths of a sheet's columns as `<col>` gives them: (first, last, width, hidden).
+fn col_widths(sheet: &str) -> Vec<(usize, usize, f64, bool)> {
+    let num = |t: &str, a: &str| attr(t, a).unwrap().parse::<usize>().unwrap();
+    tags(sheet, "col")
+        .iter()
+        .map(|t| {
+            (num(t, "min"), num(t, "max"), attr(t, "width").unwrap().parse().unwrap(), attr(t, "hidden") == Some("1"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_ledger_folds_its_side_columns_and_prints_its_long_text_wrapped_at_a_readable_scale() {
+    let mut r = report(Kind::Ledger);
+    for row in &mut r.rows {
+        row.section = Some("一、聚焦优化营商环境，助力经济平稳健康发展".repeat(10));
+        row.topic = Some("加强涉及市场主体信息公开和政策解读".into());
+        row.content = "进一步增强涉企政策制定实施的透明度，公开相关统计数据和政策落实情况。".repeat(3);
+        row.unit_name = "宁夏回族自治区中卫市人民政府办公室".into();
+        row.deadline = Some("2022年10月底前完成并长期坚持".into());
+        row.note = Some("涉企政策及落实情况已全部公开，审批问题办理和反馈机制已常态运行。".repeat(2));
+        row.problems = Some("部分单位报送不及时，栏目内容更新滞后。".repeat(2));
+        row.next = Some("加强督促检查，按月通报更新情况。".repeat(2));
+    }
+    let bytes = render(&r, Lang::Zh).unwrap();
+    let sheet = xml_part(&bytes, "xl/worksheets/sheet1.xml");
+    let cols = col_widths(&sheet);
+    let heads: Vec<String> = {
+        let sheets = read_back(&r, Lang::Zh);
+        (0..22).map(|c| text(&sheets[0].1, HEAD_ROW, c)).collect()
+    };
+    let hidden = |c: usize| cols.iter().any(|(a, b, _, h)| *a <= c + 1 && c < *b && *h);
+    let folded: Vec<&str> = (0..22).filter(|&c| hidden(c)).map(|c| heads[c].as_str()).collect();
+    assert_eq!(
+        folded,
+        [
+            "所属部分",
+            "角色",
+            "截止日期",
+            "剩余/逾期",
+            "序时进度%",
+            "进度",
+            "佐证材料",
+            "本期更新",
+            "填报人",
+            "记录编号"
+        ]
+    );
+    // Folded in collapsed outline groups, so "+" shows them again.
+    assert!(
+        tags(&sheet, "col")
+            .iter()
+            .filter(|t| attr(t, "hidden") == Some("1"))
+            .all(|t| attr(t, "outlineLevel") == Some("1"))
+    );
+    // Long text wraps in columns of at most 26 cells (about 31 Excel units)…
+    assert!(cols.iter().all(|(.., w, _)| *w < 32.0), "{cols:?}");
+    // …so that the shown columns print one A4 landscape page wide (770 pt between the margins) at
+    // 60% or more: a column of width w is 7w + 5 pixels, 3/4 of a point each.
+    let shown: f64 = cols.iter().filter(|c| !c.3).map(|(a, b, w, _)| (b - a + 1) as f64 * (7.0 * w + 5.0) * 0.75).sum();
+    let scale = 770.0 / shown;
+    assert!(scale >= 0.6, "printed at {scale:.2}");
+    // Rows are as tall as their shown text: the folded section does not make them taller.
+    let heights: Vec<f64> =
+        tags(&sheet, "row").iter().filter_map(|t| attr(t, "ht")).map(|h| h.parse().unwrap()).collect();
+    assert!(heights.iter().all(|h| *h < 200.0), "{heights:?}");
+}
