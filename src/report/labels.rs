@@ -284,6 +284,9 @@ pub fn col(key: &str, lang: Lang) -> &'static str {
         "record" => lang.pick("记录编号", "record"),
         "kind" => lang.pick("类型", "kind"),
         "corrects" => lang.pick("更正的记录", "corrects"),
+        "no" => lang.pick("序号", "no."),
+        "item" => lang.pick("项目", "item"),
+        "count" => lang.pick("数量", "count"),
         _ => "",
     }
 }
@@ -374,6 +377,25 @@ pub fn sheet(k: Kind, lang: Lang) -> &'static str {
 /// Name of the sheet holding a summary's assignments.
 pub fn rows_sheet(lang: Lang) -> &'static str {
     lang.pick("台账明细", "Assignments")
+}
+
+/// Names of a summary workbook's sheets, one per part: "总体情况" / "单位排名" / "分领域" /
+/// "逾期事项" / "未报送单位" / "本期完成".
+pub fn summary_sheet(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "totals" => lang.pick("总体情况", "Overall"),
+        "units" => lang.pick("单位排名", "Units"),
+        "sections" => lang.pick("分领域", "Sections"),
+        "overdue" => lang.pick("逾期事项", "Overdue"),
+        "not_reported" => lang.pick("未报送单位", "Not reported"),
+        "completed" => lang.pick("本期完成", "Completed"),
+        _ => "",
+    }
+}
+
+/// A printed page's footer in Excel's header/footer codes (`&P` the page, `&N` the pages).
+pub fn page_footer(lang: Lang) -> &'static str {
+    lang.pick("&C第 &P 页 共 &N 页", "&CPage &P of &N")
 }
 
 /// Labels of the summary's totals, by key.

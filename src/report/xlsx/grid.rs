@@ -6,85 +6,18 @@
 //! constant-memory worksheet needs, since it flushes a row to disk when the next one starts.
 //! Text is always written as a string cell (never a formula), cut to what a cell holds.
 
+mod cell;
 mod heights;
 mod styles;
 
-use std::borrow::Cow;
-
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use rust_xlsxwriter::{ConditionalFormatCell, ConditionalFormatCellRule, Format, Worksheet, XlsxError};
 
 use super::{LINE_PT, MAX_ROW_PT, UNITS_PER_CELL, col_num};
 use crate::report::{Light, labels};
 use crate::{Lang, text};
+pub(super) use cell::{Cell, fit_cell, serial, serial_time};
 use heights::Heights;
-pub(super) use styles::{Holds, Styles};
-
-/// Most text a cell holds, in UTF-16 code units (what Excel and rust_xlsxwriter count).
-const MAX_CELL: usize = 32_767;
-
-/// `s` cut to fit one cell, ending with `marker` when anything was cut, so that one very long
-/// note does not stop the whole report.
-pub(super) fn fit_cell<'s>(s: &'s str, marker: &str) -> Cow<'s, str> {
-    // UTF-8 never takes fewer bytes than UTF-16 takes code units.
-    if s.len() <= MAX_CELL || s.encode_utf16().count() <= MAX_CELL {
-        return Cow::Borrowed(s);
-    }
-    let room = MAX_CELL.saturating_sub(marker.encode_utf16().count());
-    let mut used = 0;
-    let mut end = 0;
-    for (i, c) in s.char_indices() {
-        used += c.len_utf16();
-        if used > room {
-            break;
-        }
-        end = i + c.len_utf8();
-    }
-    Cow::Owned(format!("{}{marker}", &s[..end]))
-}
-
-/// A value to write, which picks its own format.
-pub(super) enum Cell<'a> {
-    Text(Cow<'a, str>),
-    Int(i64),
-    /// Days left: negative (overdue) shows red.
-    Days(i64),
-    /// A 0–1 rate shown as "42.9%".
-    Rate(f64),
-    Date(NaiveDate),
-    Time(DateTime<FixedOffset>),
-    /// A traffic light's word; a table's light column colours it (see [`Grid::columns`]).
-    Light(&'static str),
-    Blank,
-}
-
-impl<'a> Cell<'a> {
-    pub(super) fn text(s: &'a str) -> Cell<'a> {
-        Cell::Text(Cow::Borrowed(s))
-    }
-
-    pub(super) fn owned(s: String) -> Cell<'a> {
-        Cell::Text(Cow::Owned(s))
-    }
-
-    pub(super) fn int(n: usize) -> Cell<'a> {
-        Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
-    }
-}
-
-/// Excel's serial day number of a date (the 1900 date system), for dates Excel can show.
-pub(super) fn serial(d: NaiveDate) -> Option<f64> {
-    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    let first = NaiveDate::from_ymd_opt(1900, 3, 1)?;
-    (d >= first && d.year() <= 9999).then(|| (d - epoch).num_days() as f64)
-}
-
-/// Excel's serial date-time of an instant, in its own offset (Excel has no time zones).
-pub(super) fn serial_time(t: DateTime<FixedOffset>) -> Option<f64> {
-    let local = t.naive_local();
-    let day = serial(local.date())?;
-    Some(day + f64::from(local.time().num_seconds_from_midnight()) / 86_400.0)
-}
+pub(super) use styles::{Holds, Styles, base as base_format};
 
 /// Column widths in Excel units from the widest content `measured` found (at least 4 cells, at
 /// most `cap(column)`).
@@ -115,6 +48,9 @@ pub(super) struct Grid<'a> {
     rows: u32,
     /// Ends a text cut to fit a cell.
     cut: &'static str,
+    /// Columns folded away (hidden in a collapsed outline group): their text does not make
+    /// rows taller, as they neither show nor print.
+    folded: Vec<u16>,
 }
 
 impl<'a> Grid<'a> {
@@ -130,6 +66,7 @@ impl<'a> Grid<'a> {
             heights: Heights::AboveOne,
             rows: 0,
             cut,
+            folded: Vec::new(),
         }
     }
 
@@ -171,6 +108,7 @@ impl<'a> Grid<'a> {
             pending: None,
             heights: Heights::AboveOne,
             rows: 0,
+            folded: Vec::new(),
             ..*measured
         }
     }
@@ -225,11 +163,11 @@ impl<'a> Grid<'a> {
             Cell::Days(n) => self.number(row, col, *n as f64, f(&st.days), n.to_string().len())?,
             Cell::Rate(x) => self.number(row, col, *x, f(&st.rate), 6)?,
             Cell::Date(d) => match serial(*d) {
-                Some(n) => self.number(row, col, n, f(&st.date), 10)?,
+                Some(n) => self.number(row, col, n, f(&st.date), st.date_cells)?,
                 None => self.date_text(row, col, &d.to_string(), f(&st.text))?,
             },
             Cell::Time(t) => match serial_time(*t) {
-                Some(n) => self.number(row, col, n, f(&st.time), 16)?,
+                Some(n) => self.number(row, col, n, f(&st.time), st.time_cells)?,
                 None => self.date_text(row, col, &labels::Dates::Iso.time(Some(*t), Lang::Zh), f(&st.text))?,
             },
             Cell::Light(s) => {
@@ -313,6 +251,20 @@ impl<'a> Grid<'a> {
         Ok(())
     }
 
+    /// Folds columns `first..=last` away in a collapsed outline group ("+" above them shows them).
+    pub(super) fn fold(&mut self, first: u16, last: u16) -> Result<(), XlsxError> {
+        self.folded.extend(first..=last);
+        if let Some(ws) = self.ws.as_deref_mut() {
+            ws.group_columns_collapsed(first, last)?;
+        }
+        Ok(())
+    }
+
+    /// Makes column `col` at least `cells` wide (the measuring pass).
+    pub(super) fn at_least(&mut self, col: u16, cells: usize) {
+        self.track(col, cells);
+    }
+
     /// Writes a heading that may run over the empty cells to its right.
     pub(super) fn note(&mut self, row: u32, s: &str, f: &Format) -> Result<(), XlsxError> {
         self.start(row)?;
@@ -332,21 +284,30 @@ impl<'a> Grid<'a> {
         Ok(())
     }
 
-    /// Sets the height of the row just completed where [`Heights`] says so (or counts it).
-    fn end_row(&mut self) -> Result<(), XlsxError> {
-        let Some(p) = self.pending.take() else { return Ok(()) };
+    /// Sets the height of the row just completed where [`Heights`] says so (or counts it);
+    /// the row whose height was set, if one was.
+    fn end_row(&mut self) -> Result<Option<u32>, XlsxError> {
+        let Some(p) = self.pending.take() else { return Ok(None) };
         let points = p.height.min(MAX_ROW_PT);
         if self.heights.wants(points)
             && let Some(ws) = self.ws.as_deref_mut()
         {
             ws.set_row_height(p.row, points)?;
+            return Ok(Some(p.row));
         }
-        Ok(())
+        Ok(None)
     }
 
-    /// Ends the sheet: the last row gets its height.
+    /// Ends the sheet: the last row gets its height. rust_xlsxwriter 0.102 writes the last row
+    /// of a constant-memory sheet twice when it has a height of its own (the second time as an
+    /// empty `<row>` with the same number, which Excel may take for a damaged file), so a blank
+    /// cell below such a row keeps it from being the last.
     pub(super) fn finish(mut self) -> Result<(), XlsxError> {
-        self.end_row()
+        let st = self.st;
+        if let (Some(row), Some(ws)) = (self.end_row()?, self.ws.as_deref_mut()) {
+            ws.write_blank(row.saturating_add(1), 0, &st.col_text)?;
+        }
+        Ok(())
     }
 
     /// Takes in text spanning columns `first..=last`: in the writing pass, for the height of the
@@ -355,6 +316,9 @@ impl<'a> Grid<'a> {
     /// held against is not measured: no character is wider than its UTF-8 length.
     fn wrap(&mut self, first: u16, last: u16, s: &str, line_pt: f64) {
         if self.pending.is_some() {
+            if first == last && self.folded.contains(&first) {
+                return;
+            }
             let span: f64 = (first..=last).map(|c| self.cols.get(usize::from(c)).copied().unwrap_or(10.0)).sum();
             let room = ((span - 2.0) / UNITS_PER_CELL).max(1.0);
             let count =

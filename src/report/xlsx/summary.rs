@@ -1,58 +1,73 @@
-//! The summary sheet of an XLSX summary: the overall sentence, totals, buckets, the unit
-//! ranking, sections, the overdue list, units that did not report, and what was completed.
+//! The sheets of an XLSX summary, one per part so that each has its own column widths: the
+//! overall sentence with the totals and the counts against schedule (总体情况), the unit
+//! ranking (单位排名) and the sections (分领域); the lists are in `summary/lists.rs`. Every
+//! sheet starts with the report's title, its subtitle and the part's heading, and prints its
+//! table's header row at the top of every page.
 
-use std::borrow::Cow;
+mod lists;
 
 use rust_xlsxwriter::XlsxError;
 
-use super::{Cell, Grid, LINE_PT, SHORT_CAP, TITLE_PT, col_num};
+use super::page::{self, Page};
+use super::{Cell, Grid, LINE_PT, Part, SHORT_CAP, TITLE_PT, col_num, subtitle};
 use crate::Lang;
-use crate::report::{Bucket, Summary, View, labels};
+use crate::report::{Bucket, View, labels};
 
-/// Last column of the sheet (the ranking is the widest block, eight columns).
-const LAST: u16 = 7;
-
-/// Width caps of the sheet's columns, in cells: labels and ids, names, content.
-pub(super) fn cap(col: usize) -> usize {
-    match col {
-        1 => 30,
-        2 => 40,
-        _ => SHORT_CAP,
-    }
+/// The summary's sheets, in order (the assignments sheet follows them).
+pub(super) fn parts<'v>(v: &'v dyn View, lang: Lang) -> Vec<Part<'v>> {
+    let part = |key: &'static str,
+                cols: &'static [usize],
+                fill: fn(&mut Grid, &dyn View, Lang) -> Result<(), XlsxError>| {
+        let cap = move |c: usize| cols.get(c).copied().unwrap_or(SHORT_CAP);
+        Part { name: labels::summary_sheet(key, lang), cap: Box::new(cap), fill: Box::new(move |g| fill(g, v, lang)) }
+    };
+    vec![
+        part("totals", &OVERALL_CAPS, overall),
+        part("units", &UNITS_CAPS, units),
+        part("sections", &SECTIONS_CAPS, sections),
+        part("overdue", &lists::OVERDUE_CAPS, lists::overdue),
+        part("not_reported", &lists::NOT_REPORTED_CAPS, lists::not_reported),
+        part("completed", &lists::COMPLETED_CAPS, lists::completed),
+    ]
 }
 
-/// Writes the summary sheet.
-pub(super) fn write(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
-    if let Some(ws) = g.sheet() {
-        ws.set_landscape().set_print_fit_to_pages(1, 0);
-    }
-    let (h, s, st) = (v.head(), v.summary(), g.st);
-    g.merge(0, LAST, &labels::title(h, lang), &st.title, TITLE_PT)?;
-    g.merge(1, LAST, &labels::subtitle(h, lang), &st.subtitle, LINE_PT)?;
-    g.merge(2, LAST, &labels::overall(s, lang), &st.para, LINE_PT)?;
-    let mut row = 4;
-    if let Some(notice) = labels::broken(s, lang) {
-        g.merge(3, LAST, &notice, &st.para, LINE_PT)?;
-        row = 5;
-    }
-    let mut b = Blocks { g, lang, row };
-    b.totals(s)?;
-    b.buckets(s)?;
-    b.units(s)?;
-    b.sections(s)?;
-    b.overdue(v)?;
-    b.not_reported(s)?;
-    b.completed(v)
-}
+/// Widths of the overall sheet's two columns (labels, numbers), in cells: also their least
+/// widths, so that the overall sentence above them has room.
+const OVERALL_CAPS: [usize; 2] = [36, 16];
+/// Rank, unit, assignments, done, overdue, rate, reported, last update.
+const UNITS_CAPS: [usize; 8] = [6, 30, 8, 8, 8, 8, 18, SHORT_CAP];
+/// Section, tasks, assignments, done, overdue, rate.
+const SECTIONS_CAPS: [usize; 6] = [48, 8, 8, 8, 8, 8];
 
-/// The blocks under the overall sentence, written downwards from `row`.
-struct Blocks<'g, 'a> {
+/// A summary sheet being written downwards from its top.
+pub(super) struct Sheet<'g, 'a> {
     g: &'g mut Grid<'a>,
+    v: &'g dyn View,
     lang: Lang,
+    /// The last column: titles and paragraphs are merged across the columns up to it.
+    last: u16,
+    /// The next row to write.
     row: u32,
 }
 
-impl Blocks<'_, '_> {
+impl<'g, 'a> Sheet<'g, 'a> {
+    /// Starts a sheet of `cols` columns with the title, the subtitle and the heading of part `key`.
+    pub(super) fn start(
+        g: &'g mut Grid<'a>,
+        v: &'g dyn View,
+        lang: Lang,
+        key: &str,
+        cols: usize,
+    ) -> Result<Self, XlsxError> {
+        let last = col_num(cols.saturating_sub(1));
+        let st = g.st;
+        g.merge(0, last, &labels::title(v.head(), lang), &st.title, TITLE_PT)?;
+        g.merge(1, last, &subtitle(v, lang), &st.subtitle, LINE_PT)?;
+        let mut s = Sheet { g, v, lang, last, row: 2 };
+        s.part(key)?;
+        Ok(s)
+    }
+
     /// The heading of a part.
     fn part(&mut self, key: &str) -> Result<(), XlsxError> {
         let f = &self.g.st.part;
@@ -61,15 +76,29 @@ impl Blocks<'_, '_> {
         Ok(())
     }
 
-    /// A header row from column keys (see `labels::col`).
+    /// The table's header row, repeated on every printed page: a `wide` sheet prints landscape.
+    pub(super) fn table_head(&mut self, titles: &[&str], wide: bool) -> Result<(), XlsxError> {
+        let title = labels::title(self.v.head(), self.lang);
+        if let Some(ws) = self.g.sheet() {
+            page::setup(ws, Page { wide, head: self.row, left: 0 }, &title, self.lang)?;
+        }
+        self.head(titles)
+    }
+
+    /// A header row.
     fn head(&mut self, titles: &[&str]) -> Result<(), XlsxError> {
         self.g.head(self.row, titles)?;
         self.row += 1;
         Ok(())
     }
 
+    /// Headings from column keys (see `labels::col`).
+    pub(super) fn cols(&self, keys: &[&str]) -> Vec<&'static str> {
+        keys.iter().map(|k| labels::col(k, self.lang)).collect()
+    }
+
     /// A row of cells from column 0.
-    fn line(&mut self, cells: &[Cell]) -> Result<(), XlsxError> {
+    pub(super) fn line(&mut self, cells: &[Cell]) -> Result<(), XlsxError> {
         for (c, cell) in cells.iter().enumerate() {
             self.g.put(self.row, col_num(c), cell)?;
         }
@@ -77,153 +106,103 @@ impl Blocks<'_, '_> {
         Ok(())
     }
 
-    /// "无" under a heading whose list is empty.
-    fn none(&mut self) -> Result<(), XlsxError> {
+    /// "无" under a header whose list is empty.
+    pub(super) fn none(&mut self) -> Result<(), XlsxError> {
         self.line(&[Cell::text(labels::none(self.lang))])
     }
 
-    /// A blank row between blocks.
+    /// A wrapped paragraph across the sheet's columns.
+    pub(super) fn para(&mut self, text: &str) -> Result<(), XlsxError> {
+        let f = &self.g.st.para;
+        self.g.merge(self.row, self.last, text, f, LINE_PT)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// A blank row.
     fn gap(&mut self) {
         self.row += 1;
     }
+}
 
-    fn cols(&self, keys: &[&str]) -> Vec<&'static str> {
-        keys.iter().map(|k| labels::col(k, self.lang)).collect()
+/// 总体情况: the overall sentence, the totals, and the assignments against schedule.
+fn overall(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
+    for (c, cells) in OVERALL_CAPS.iter().enumerate() {
+        g.at_least(col_num(c), *cells);
     }
+    let s = v.summary();
+    let mut sh = Sheet::start(g, v, lang, "totals", OVERALL_CAPS.len())?;
+    sh.para(&labels::overall(s, lang))?;
+    sh.gap();
+    sh.table_head(&sh.cols(&["item", "count"]), false)?;
+    let t = &s.totals;
+    let pairs = [
+        ("tasks", Cell::int(t.tasks)),
+        ("tasks_done", Cell::int(t.tasks_done)),
+        ("tasks_overdue", Cell::int(t.tasks_overdue)),
+        ("assignments", Cell::int(t.assignments)),
+        ("done", Cell::int(t.done)),
+        ("in_progress", Cell::int(t.in_progress)),
+        ("ongoing", Cell::int(t.ongoing)),
+        ("blocked", Cell::int(t.blocked)),
+        ("not_started", Cell::int(t.not_started)),
+        ("na", Cell::int(t.na)),
+        ("overdue", Cell::int(t.overdue)),
+        ("rate", Cell::Rate(t.completion_rate)),
+    ];
+    for (key, value) in pairs {
+        sh.line(&[Cell::text(labels::total(key, lang)), value])?;
+    }
+    sh.gap();
+    sh.part("buckets")?;
+    sh.head(&sh.cols(&["bucket", "assignments"]))?;
+    let b = &s.buckets;
+    let counts = [
+        (Bucket::Done, b.done),
+        (Bucket::Ahead, b.ahead),
+        (Bucket::OnTrack, b.on_track),
+        (Bucket::Behind, b.behind),
+        (Bucket::Overdue, b.overdue),
+    ];
+    for (bucket, n) in counts {
+        sh.line(&[Cell::text(labels::bucket(bucket, lang)), Cell::int(n)])?;
+    }
+    sh.para(labels::bucket_rule(lang))
+}
 
-    fn totals(&mut self, s: &Summary) -> Result<(), XlsxError> {
-        self.part("totals")?;
-        let t = &s.totals;
-        let pairs = [
-            ("tasks", Cell::int(t.tasks)),
-            ("tasks_done", Cell::int(t.tasks_done)),
-            ("tasks_overdue", Cell::int(t.tasks_overdue)),
-            ("assignments", Cell::int(t.assignments)),
-            ("done", Cell::int(t.done)),
-            ("in_progress", Cell::int(t.in_progress)),
-            ("ongoing", Cell::int(t.ongoing)),
-            ("blocked", Cell::int(t.blocked)),
-            ("not_started", Cell::int(t.not_started)),
-            ("na", Cell::int(t.na)),
-            ("overdue", Cell::int(t.overdue)),
-            ("rate", Cell::Rate(t.completion_rate)),
-        ];
-        for (key, value) in pairs {
-            self.g.head(self.row, &[labels::total(key, self.lang)])?;
-            self.g.put(self.row, 1, &value)?;
-            self.row += 1;
-        }
-        self.gap();
-        Ok(())
+/// 单位排名: units by completion, with the ranking rule under them.
+fn units(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
+    let mut sh = Sheet::start(g, v, lang, "units", UNITS_CAPS.len())?;
+    let keys = ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"];
+    sh.table_head(&sh.cols(&keys), false)?;
+    for u in &v.summary().units {
+        sh.line(&[
+            Cell::int(u.rank),
+            Cell::text(&u.name),
+            Cell::int(u.assignments),
+            Cell::int(u.done),
+            Cell::int(u.overdue),
+            Cell::Rate(u.completion_rate),
+            Cell::text(labels::unit_report(u, lang)),
+            u.last_update.map_or(Cell::Blank, Cell::Time),
+        ])?;
     }
+    sh.para(labels::ranking_rule(lang))
+}
 
-    fn buckets(&mut self, s: &Summary) -> Result<(), XlsxError> {
-        self.part("buckets")?;
-        let b = &s.buckets;
-        let order = [Bucket::Done, Bucket::Ahead, Bucket::OnTrack, Bucket::Behind, Bucket::Overdue];
-        let titles: Vec<&str> = order.iter().map(|k| labels::bucket(*k, self.lang)).collect();
-        self.head(&titles)?;
-        let counts = [b.done, b.ahead, b.on_track, b.behind, b.overdue].map(Cell::int);
-        self.line(&counts)?;
-        let para = &self.g.st.para;
-        self.g.merge(self.row, LAST, labels::bucket_rule(self.lang), para, LINE_PT)?;
-        self.row += 1;
-        self.gap();
-        Ok(())
+/// 分领域: the plan's sections.
+fn sections(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
+    let mut sh = Sheet::start(g, v, lang, "sections", SECTIONS_CAPS.len())?;
+    sh.table_head(&sh.cols(&["section", "tasks", "assignments", "done", "overdue", "rate"]), false)?;
+    for l in &v.summary().sections {
+        sh.line(&[
+            Cell::owned(labels::section(&l.section, lang)),
+            Cell::int(l.tasks),
+            Cell::int(l.assignments),
+            Cell::int(l.done),
+            Cell::int(l.overdue),
+            Cell::Rate(l.completion_rate),
+        ])?;
     }
-
-    fn units(&mut self, s: &Summary) -> Result<(), XlsxError> {
-        self.part("units")?;
-        let keys = ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"];
-        self.head(&self.cols(&keys))?;
-        for u in &s.units {
-            self.line(&[
-                Cell::int(u.rank),
-                Cell::text(&u.name),
-                Cell::int(u.assignments),
-                Cell::int(u.done),
-                Cell::int(u.overdue),
-                Cell::Rate(u.completion_rate),
-                Cell::text(labels::unit_report(u, self.lang)),
-                u.last_update.map_or(Cell::Blank, Cell::Time),
-            ])?;
-        }
-        let para = &self.g.st.para;
-        self.g.merge(self.row, LAST, labels::ranking_rule(self.lang), para, LINE_PT)?;
-        self.row += 1;
-        self.gap();
-        Ok(())
-    }
-
-    fn sections(&mut self, s: &Summary) -> Result<(), XlsxError> {
-        self.part("sections")?;
-        self.head(&self.cols(&["section", "tasks", "assignments", "done", "overdue", "rate"]))?;
-        for l in &s.sections {
-            self.line(&[
-                Cell::owned(labels::section(&l.section, self.lang)),
-                Cell::int(l.tasks),
-                Cell::int(l.assignments),
-                Cell::int(l.done),
-                Cell::int(l.overdue),
-                Cell::Rate(l.completion_rate),
-            ])?;
-        }
-        self.gap();
-        Ok(())
-    }
-
-    fn overdue(&mut self, v: &dyn View) -> Result<(), XlsxError> {
-        self.part("overdue")?;
-        let mut titles = self.cols(&["task", "unit", "deadline", "due"]);
-        titles.push(labels::overdue_days(self.lang));
-        titles.push(labels::col("status", self.lang));
-        self.head(&titles)?;
-        for r in v.picked(&v.summary().overdue) {
-            self.line(&[
-                Cell::text(r.task),
-                Cell::text(r.unit_name),
-                Cell::Text(Cow::Borrowed(r.deadline.unwrap_or_default())),
-                r.due.map_or(Cell::Blank, Cell::Date),
-                r.days_left.map_or(Cell::Blank, |d| Cell::Int(-d)),
-                Cell::text(labels::status(r.status, self.lang)),
-            ])?;
-        }
-        if v.summary().overdue.is_empty() {
-            self.none()?;
-        }
-        self.gap();
-        Ok(())
-    }
-
-    fn not_reported(&mut self, s: &Summary) -> Result<(), XlsxError> {
-        self.part("not_reported")?;
-        for (i, name) in s.not_reported.iter().enumerate() {
-            self.line(&[Cell::int(i + 1), Cell::text(name)])?;
-        }
-        if s.not_reported.is_empty() {
-            self.none()?;
-        }
-        if let Some(late) = labels::late_units(s, self.lang) {
-            self.line(&[Cell::owned(late)])?;
-        }
-        self.gap();
-        Ok(())
-    }
-
-    fn completed(&mut self, v: &dyn View) -> Result<(), XlsxError> {
-        self.part("completed")?;
-        self.head(&self.cols(&["task", "unit", "content", "updated"]))?;
-        for r in v.picked(&v.summary().completed) {
-            self.line(&[
-                Cell::text(r.task),
-                Cell::text(r.unit_name),
-                Cell::text(r.content),
-                r.updated_at.map_or(Cell::Blank, Cell::Time),
-            ])?;
-        }
-        if v.summary().completed.is_empty() {
-            self.none()?;
-        }
-        Ok(())
-    }
+    Ok(())
 }

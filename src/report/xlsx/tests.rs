@@ -218,37 +218,75 @@ fn unit_sheet_drops_unit_and_role() {
     assert!(text(s, 0, 0).contains("市政务服务数据管理局"));
 }
 
+/// The sheet named `name`.
+fn sheet<'s>(sheets: &'s [(String, Range<Data>)], name: &str) -> &'s Range<Data> {
+    &sheets.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no sheet {name}")).1
+}
+
+/// The row of `s` whose first cell is `want`.
+fn find(s: &Range<Data>, want: &str) -> u32 {
+    let end = s.end().unwrap().0;
+    (0..=end).find(|&i| text(s, i, 0) == want).unwrap_or_else(|| panic!("no row {want}"))
+}
+
 #[test]
-fn summary_has_summary_and_rows_sheets() {
+fn summary_has_a_sheet_per_part_and_the_rows() {
     let r = report(Kind::Summary);
     let sheets = read_back(&r, Lang::Zh);
-    assert_eq!(names(&sheets), ["汇总", "台账明细"]);
-    let s = &sheets[0].1;
-    assert_eq!(text(s, 0, 0), labels::title(&r.head, Lang::Zh));
-    assert_eq!(text(s, 2, 0), labels::overall(&r.summary, Lang::Zh));
-    let end = s.end().unwrap().0;
-    let find = |want: &str| (0..=end).find(|&i| text(s, i, 0) == want).unwrap();
-    // The ranking: heading, header row, then units in rank order.
-    let units = find("三、各单位完成情况排名");
-    assert_eq!(text(s, units + 1, 1), "责任单位");
-    assert_eq!(text(s, units + 2, 1), "市发展和改革委员会");
-    assert_eq!(text(s, units + 3, 1), "市政务服务数据管理局");
-    assert_eq!(s.get_value((units + 2, 5)), Some(&Data::Float(0.5)));
-    assert_eq!(text(s, units + 2, 6), "已报送");
+    assert_eq!(names(&sheets), ["总体情况", "单位排名", "分领域", "逾期事项", "未报送单位", "本期完成", "台账明细"]);
+    // Every sheet starts with the title and the subtitle.
+    for (name, s) in &sheets {
+        assert_eq!(text(s, 0, 0), labels::title(&r.head, Lang::Zh), "{name}");
+        assert_eq!(text(s, 1, 0), labels::subtitle(&r.head, Lang::Zh), "{name}");
+    }
+    let s = sheet(&sheets, "总体情况");
+    assert_eq!(text(s, 2, 0), "一、总体情况");
+    assert_eq!(text(s, 3, 0), labels::overall(&r.summary, Lang::Zh));
+    assert_eq!([text(s, 5, 0), text(s, 5, 1)], ["项目", "数量"]);
     // The totals' completion rate is a number.
-    let rate = find("完成率");
+    let rate = find(s, "完成率");
     assert!((s.get_value((rate, 1)).unwrap().as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
-    // Overdue list: both overdue assignments, days overdue positive.
-    let overdue = find("五、逾期未完成事项");
-    assert_eq!(text(s, overdue + 1, 4), "逾期天数");
-    assert_eq!(text(s, overdue + 2, 0), "1");
-    assert_eq!(text(s, overdue + 3, 0), "3");
-    assert_eq!(s.get_value((overdue + 2, 4)), Some(&Data::Float(10.0)));
-    let silent = find("六、本期未报送单位");
-    assert_eq!(text(s, silent + 1, 1), "市政务服务数据管理局");
-    let done = find("七、本期完成事项");
-    assert_eq!(text(s, done + 2, 1), "市发展和改革委员会");
-    let rows = &sheets[1].1;
+    assert_eq!(s.get_value((find(s, "分工总数"), 1)), Some(&Data::Float(3.0)));
+    // The buckets, one a row: 1 done, 2 overdue.
+    let buckets = find(s, "二、进度分布");
+    assert_eq!([text(s, buckets + 1, 0), text(s, buckets + 1, 1)], ["进度", "分工数"]);
+    assert_eq!(text(s, buckets + 2, 0), "已完成");
+    assert_eq!(s.get_value((buckets + 2, 1)), Some(&Data::Float(1.0)));
+    assert_eq!(text(s, buckets + 6, 0), "逾期");
+    assert_eq!(s.get_value((buckets + 6, 1)), Some(&Data::Float(2.0)));
+    assert_eq!(text(s, buckets + 7, 0), labels::bucket_rule(Lang::Zh));
+    // The ranking: heading, header row, then units in rank order, and the rule under them.
+    let s = sheet(&sheets, "单位排名");
+    assert_eq!(text(s, 2, 0), "三、各单位完成情况排名");
+    assert_eq!(text(s, 3, 1), "责任单位");
+    assert_eq!(text(s, 4, 1), "市发展和改革委员会");
+    assert_eq!(text(s, 5, 1), "市政务服务数据管理局");
+    assert_eq!(s.get_value((4, 5)), Some(&Data::Float(0.5)));
+    assert_eq!(text(s, 4, 6), "已报送");
+    assert_eq!(text(s, 6, 0), labels::ranking_rule(Lang::Zh));
+    let s = sheet(&sheets, "分领域");
+    assert_eq!([text(s, 3, 0), text(s, 4, 0)], ["所属部分", "一、推进政务公开平台建设"]);
+    assert_eq!(s.get_value((4, 5)).and_then(|d| d.as_f64()), Some(1.0 / 3.0));
+    // Overdue list: both overdue assignments with their tasks, days overdue positive.
+    let s = sheet(&sheets, "逾期事项");
+    let heads: Vec<String> = (0..9).map(|c| text(s, 3, c)).collect();
+    assert_eq!(
+        heads,
+        ["编号", "重点任务", "任务内容", "责任单位", "完成时限", "截止日期", "逾期天数", "状态", "完成%"]
+    );
+    assert_eq!([text(s, 4, 0), text(s, 5, 0)], ["1", "3"]);
+    assert_eq!(text(s, 4, 1), "政府网站集约化");
+    assert_eq!(text(s, 4, 2), "推动政府网站集约化平台建设，完善统一信息资源库。");
+    assert_eq!(s.get_value((4, 6)), Some(&Data::Float(10.0)));
+    assert_eq!(s.get_value((4, 8)), Some(&Data::Float(60.0)));
+    let s = sheet(&sheets, "未报送单位");
+    assert_eq!([text(s, 3, 0), text(s, 3, 1)], ["序号", "责任单位"]);
+    assert_eq!([text(s, 4, 0), text(s, 4, 1)], ["1", "市政务服务数据管理局"]);
+    let s = sheet(&sheets, "本期完成");
+    assert_eq!(text(s, 3, 2), "任务内容");
+    assert_eq!([text(s, 4, 0), text(s, 4, 3)], ["2", "市发展和改革委员会"]);
+    assert!(matches!(s.get_value((4, 4)), Some(Data::DateTime(_))));
+    let rows = sheet(&sheets, "台账明细");
     assert_eq!(text(rows, HEAD_ROW, 1), "所属部分");
     assert_eq!(data_rows(rows), r.rows.len());
 }
@@ -257,9 +295,11 @@ fn summary_has_summary_and_rows_sheets() {
 fn english_sheet_names_and_headers() {
     let r = report(Kind::Summary);
     let sheets = read_back(&r, Lang::En);
-    assert_eq!(names(&sheets), ["Summary", "Assignments"]);
-    assert_eq!(text(&sheets[1].1, HEAD_ROW, 0), "task");
-    assert_eq!(text(&sheets[1].1, 3, 13), "✗ red");
+    assert_eq!(names(&sheets), ["Overall", "Units", "Sections", "Overdue", "Not reported", "Completed", "Assignments"]);
+    let rows = sheet(&sheets, "Assignments");
+    assert_eq!(text(rows, HEAD_ROW, 0), "task");
+    assert_eq!(text(rows, 3, 13), "✗ red");
+    assert_eq!(text(sheet(&sheets, "Overall"), 2, 0), "1. Overall");
     let r = report(Kind::Ledger);
     assert_eq!(names(&read_back(&r, Lang::En)), ["Ledger"]);
 }
@@ -273,7 +313,11 @@ fn empty_report_renders() {
     r.summary.completed.clear();
     r.summary.not_reported.clear();
     let sheets = read_back(&r, Lang::Zh);
-    assert_eq!(data_rows(&sheets[1].1), 0);
+    assert_eq!(data_rows(sheet(&sheets, "台账明细")), 0);
+    // An empty list says so under its header.
+    for name in ["逾期事项", "未报送单位", "本期完成"] {
+        assert_eq!(text(sheet(&sheets, name), 4, 0), "无", "{name}");
+    }
 }
 
 #[test]
@@ -355,83 +399,8 @@ fn number_format(styles: &str, xf: usize) -> String {
     let cell_xfs = styles.split("<cellXfs").nth(1).unwrap();
     let id = attr(tags(cell_xfs, "xf")[xf], "numFmtId").unwrap();
     let custom = tags(styles, "numFmt").into_iter().find(|t| attr(t, "numFmtId") == Some(id));
-    custom.and_then(|t| attr(t, "formatCode")).unwrap_or("General").to_string()
+    custom.and_then(|t| attr(t, "formatCode")).unwrap_or("General").replace("&quot;", "\"")
 }
 
-#[test]
-fn table_cells_take_their_columns_formats_and_lights_their_colours() {
-    let bytes = render(&report(Kind::Ledger), Lang::Zh).unwrap();
-    let sheet = xml_part(&bytes, "xl/worksheets/sheet1.xml");
-    let styles = xml_part(&bytes, "xl/styles.xml");
-    // Data cells carry no border of their own, so the printed table shows the gridlines.
-    assert!(sheet.contains(r#"<printOptions gridLines="1"/>"#), "{sheet}");
-    // Each data cell (rows 4–6) is in its column's style; the columns' styles differ by content.
-    let col_style: Vec<(usize, &str)> = tags(&sheet, "col")
-        .iter()
-        .map(|t| (attr(t, "min").unwrap().parse().unwrap(), attr(t, "style").unwrap()))
-        .collect();
-    let style_of = |letter: &str| {
-        let n = usize::from(letter.as_bytes()[0] - b'A') + 1;
-        col_style.iter().find(|(min, _)| *min == n).map(|(_, s)| *s)
-    };
-    let data: Vec<&str> =
-        tags(&sheet, "c").into_iter().filter(|t| attr(t, "r").is_some_and(|r| r.ends_with(['4', '5', '6']))).collect();
-    assert!(data.len() > 40, "{data:?}");
-    for c in &data {
-        let r = attr(c, "r").unwrap();
-        assert_eq!(attr(c, "s"), style_of(&r[..1]), "cell {r} is not in its column's style");
-    }
-    let fmt = |letter: &str| number_format(&styles, style_of(letter).unwrap().parse().unwrap());
-    // due, days left (red when negative), percent, updated.
-    assert_eq!([fmt("H"), fmt("I"), fmt("K"), fmt("S")], ["yyyy-mm-dd", "0;[Red]-0;0", "0", "yyyy-mm-dd hh:mm"]);
-    // The light column (N) is coloured by its words: red, yellow, green, in the usual Excel shades.
-    let rules = sheet.split(r#"<conditionalFormatting sqref="N4:N6">"#).nth(1).unwrap();
-    let rules = rules.split("</conditionalFormatting>").next().unwrap();
-    let words: Vec<&str> = rules.split("<formula>").skip(1).filter_map(|f| f.split("</formula>").next()).collect();
-    assert_eq!(words, [r#""✗红""#, r#""!黄""#, r#""✓绿""#]);
-    let dxf = tags(rules, "cfRule").iter().map(|t| attr(t, "dxfId").unwrap()).collect::<Vec<_>>();
-    assert_eq!(dxf, ["0", "1", "2"]);
-    let fills: Vec<&str> = styles.split("<dxf>").skip(1).filter_map(|d| attr(tags(d, "bgColor")[0], "rgb")).collect();
-    assert_eq!(fills, ["FFFFC7CE", "FFFFEB9C", "FFC6EFCE"]);
-}
-
-#[test]
-fn a_tall_sheet_makes_its_commonest_row_height_the_default_and_sets_only_the_others() {
-    let mut r = report(Kind::Ledger);
-    let first = r.rows[0].clone();
-    r.rows = (0..40)
-        .map(|i| {
-            let mut row = first.clone();
-            row.task = (i + 1).to_string();
-            row.evidence = vec![];
-            row.content = "完善信息资源库".into();
-            // Most notes take two lines; every fifth, one.
-            row.note = Some(if i % 5 == 0 { "一行".into() } else { "第一行\n第二行".into() });
-            row
-        })
-        .collect();
-    // Past 20 rows the sheet counts as tall here (10,000 in use).
-    let bytes = workbook_with(&r, Lang::Zh, 20).unwrap().save_to_buffer().unwrap();
-    let sheet = xml_part(&bytes, "xl/worksheets/sheet1.xml");
-    let format = tags(&sheet, "sheetFormatPr");
-    assert_eq!(attr(format[0], "defaultRowHeight"), Some("33"), "{sheet}");
-    // Rows that differ from the default keep their own height: one-line rows (15), the title (21).
-    let heights: Vec<(u32, String)> = tags(&sheet, "row")
-        .into_iter()
-        .map(|t| (attr(t, "r").unwrap().parse().unwrap(), attr(t, "ht").unwrap_or("").to_string()))
-        .collect();
-    let one_line: Vec<u32> = (0..40).filter(|i| i % 5 == 0).map(|i| i + HEAD_ROW + 2).collect();
-    for (row, ht) in &heights {
-        if one_line.contains(row) {
-            assert_eq!(ht, "15", "row {row}");
-        }
-    }
-    assert_eq!(heights.iter().find(|(r, _)| *r == 1).map(|(_, h)| h.as_str()), Some("21"));
-    // Every value reads back; at the usual threshold the sheet is not tall, and nothing changes.
-    let mut file = tempfile::Builder::new().suffix(".xlsx").tempfile().unwrap();
-    file.write_all(&bytes).unwrap();
-    let mut wb = open_workbook_auto(file.path()).unwrap();
-    assert_eq!(data_rows(&wb.worksheet_range("台账").unwrap()), 40);
-    let usual = xml_part(&render(&r, Lang::Zh).unwrap(), "xl/worksheets/sheet1.xml");
-    assert!(tags(&usual, "sheetFormatPr").iter().all(|t| attr(t, "defaultRowHeight") != Some("33")), "{usual}");
-}
+mod formats;
+mod print;

@@ -1,7 +1,30 @@
 //! The workbook's formats, made once: titles, headings, bordered cells by the kind of value,
-//! the formats a table's columns carry (by what each holds) and the colours of the lights.
+//! the formats a table's columns carry (by what each holds) and the colours of the lights. Every
+//! format is in one CJK font, and dates read "2022年9月30日" in a Chinese report.
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
+
+use crate::Lang;
+
+/// The workbook's font: SimSun, which every Chinese Windows, Excel and WPS has (LibreOffice
+/// substitutes a CJK serif font for it where it is missing).
+const FONT: &str = "宋体";
+/// The GB2312 character set, as Excel records it for SimSun.
+const GB2312: u8 = 134;
+
+/// The workbook's default format (empty cells, page header and footer): the font at 11 points.
+pub(in crate::report::xlsx) fn base() -> Format {
+    Format::new().set_font_name(FONT).set_font_charset(GB2312).set_font_size(11)
+}
+
+/// The number formats of a date and of a date and time: written Chinese dates in a Chinese
+/// report, ISO dates otherwise.
+pub(in crate::report::xlsx) fn date_formats(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Zh => (r#"yyyy"年"m"月"d"日""#, r#"yyyy"年"m"月"d"日" hh:mm"#),
+        Lang::En => ("yyyy-mm-dd", "yyyy-mm-dd hh:mm"),
+    }
+}
 
 /// Every format the workbook uses.
 pub(in crate::report::xlsx) struct Styles {
@@ -29,6 +52,9 @@ pub(in crate::report::xlsx) struct Styles {
     pub(in crate::report::xlsx) if_red: Format,
     pub(in crate::report::xlsx) if_yellow: Format,
     pub(in crate::report::xlsx) if_green: Format,
+    /// The widest date and date-time these formats show, in terminal cells.
+    pub(in crate::report::xlsx) date_cells: usize,
+    pub(in crate::report::xlsx) time_cells: usize,
 }
 
 /// What a table column holds, which decides its column format.
@@ -44,16 +70,22 @@ pub(in crate::report::xlsx) enum Holds {
 }
 
 impl Styles {
-    pub(in crate::report::xlsx) fn new() -> Styles {
-        let cell = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
-        let top_left = Format::new().set_align(FormatAlign::Left).set_align(FormatAlign::Top);
-        let top = Format::new().set_align(FormatAlign::Top);
+    pub(in crate::report::xlsx) fn new(lang: Lang) -> Styles {
+        let (date, time) = date_formats(lang);
+        // "2022年12月31日" and "2022年12月31日 23:59"; "2022-12-31" and "2022-12-31 23:59".
+        let (date_cells, time_cells) = match lang {
+            Lang::Zh => (14, 20),
+            Lang::En => (10, 16),
+        };
+        let cell = base().set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
+        let top_left = base().set_align(FormatAlign::Left).set_align(FormatAlign::Top);
+        let top = base().set_align(FormatAlign::Top);
         Styles {
             title: top_left.clone().set_bold().set_font_size(14).set_text_wrap(),
             subtitle: top_left.clone().set_text_wrap(),
-            part: Format::new().set_bold().set_font_size(12),
+            part: base().set_bold().set_font_size(12),
             para: top_left.set_text_wrap(),
-            head: Format::new()
+            head: base()
                 .set_bold()
                 .set_border(FormatBorder::Thin)
                 .set_background_color(Color::RGB(0xD9D9D9))
@@ -64,17 +96,19 @@ impl Styles {
             int: cell.clone().set_num_format("0"),
             days: cell.clone().set_num_format("0;[Red]-0;0"),
             rate: cell.clone().set_num_format("0.0%"),
-            date: cell.clone().set_num_format("yyyy-mm-dd"),
-            time: cell.clone().set_num_format("yyyy-mm-dd hh:mm"),
+            date: cell.clone().set_num_format(date),
+            time: cell.clone().set_num_format(time),
             col_text: top.clone().set_text_wrap(),
             col_int: top.clone().set_num_format("0"),
             col_days: top.clone().set_num_format("0;[Red]-0;0"),
-            col_date: top.clone().set_num_format("yyyy-mm-dd"),
-            col_time: top.set_num_format("yyyy-mm-dd hh:mm"),
-            col_light: Format::new().set_align(FormatAlign::Top).set_align(FormatAlign::Center),
+            col_date: top.clone().set_num_format(date),
+            col_time: top.set_num_format(time),
+            col_light: base().set_align(FormatAlign::Top).set_align(FormatAlign::Center),
             if_red: Format::new().set_font_color(Color::RGB(0x9C0006)).set_background_color(Color::RGB(0xFFC7CE)),
             if_yellow: Format::new().set_font_color(Color::RGB(0x9C5700)).set_background_color(Color::RGB(0xFFEB9C)),
             if_green: Format::new().set_font_color(Color::RGB(0x006100)).set_background_color(Color::RGB(0xC6EFCE)),
+            date_cells,
+            time_cells,
         }
     }
 
