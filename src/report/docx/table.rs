@@ -36,7 +36,7 @@ fn is_centred(key: &str) -> bool {
 /// A cell's left and right margins together, in twips (Word's default 0.19 cm each side).
 const PAD: usize = 216;
 /// The widest a short column is made, and the least a long one gets, in terminal cells.
-const SHORT_CAP: usize = 24;
+const SHORT_CAP: usize = 14;
 const LONG_MIN: usize = 10;
 /// How much of a long column's text counts towards its share.
 const LONG_CAP: usize = 80;
@@ -50,13 +50,17 @@ fn widths(keys: &[&str], widest: &[usize], text_width: usize, size: usize) -> Ve
     let short: usize = keys.iter().zip(widest).filter(|(k, _)| !is_long(k)).map(|(_, &w)| fit(w.min(SHORT_CAP))).sum();
     let long: Vec<usize> =
         keys.iter().zip(widest).filter(|(k, _)| is_long(k)).map(|(_, &w)| w.clamp(LONG_MIN, LONG_CAP)).collect();
-    let least_long = long.len() * fit(LONG_MIN);
-    let room = text_width.saturating_sub(short).max(least_long);
+    // Each long column gets its least width, then a share of the rest by what it holds.
+    let least = fit(LONG_MIN);
+    let extra = text_width.saturating_sub(short + long.len() * least);
     let long_total: usize = long.iter().sum::<usize>().max(1);
     let mut out: Vec<usize> = keys
         .iter()
         .zip(widest)
-        .map(|(k, &w)| if is_long(k) { room * w.clamp(LONG_MIN, LONG_CAP) / long_total } else { fit(w.min(SHORT_CAP)) })
+        .map(|(k, &w)| match is_long(k) {
+            true => least + extra * w.clamp(LONG_MIN, LONG_CAP) / long_total,
+            false => fit(w.min(SHORT_CAP)),
+        })
         .collect();
     let sum: usize = out.iter().sum::<usize>().max(1);
     if sum != text_width {
