@@ -103,7 +103,7 @@ pub fn table(cols: &[Col], rows: impl Iterator<Item = Vec<String>>, page: Page, 
 /// A table made from one of the report's text tables, its columns sized to what they hold
 /// (the rows are read twice: once to measure, once to write).
 pub fn grid(g: &Grid, page: Page, size: usize) -> Table {
-    let mut widest: Vec<usize> = g.heads.iter().map(|h| (width(h) + 1) / 2).collect();
+    let mut widest: Vec<usize> = g.heads.iter().map(|h| width(h).div_ceil(2)).collect();
     for line in g.lines() {
         for (w, c) in widest.iter_mut().zip(&line.cells) {
             *w = (*w).max(c.lines().map(width).max().unwrap_or(0));
