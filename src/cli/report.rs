@@ -8,6 +8,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+mod tables;
+
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 use taizhang::period::{self, Period};
@@ -24,45 +26,6 @@ pub enum KindArg {
     Summary,
     Unit,
     Ledger,
-}
-
-/// `--table`: the tables of `report::csv::Table`, by the same names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableArg {
-    /// 分工明细（单位报送、台账的默认表） / the assignments (default for unit and ledger reports)
-    Rows,
-    /// 更正与撤回记录（单位报送、台账） / corrections and withdrawals (unit and ledger reports)
-    Trail,
-    /// 总体情况，一行（汇总） / totals, one row (summary)
-    Totals,
-    /// 进度分布，一行（汇总） / assignments per schedule bucket, one row (summary)
-    Buckets,
-    /// 各单位完成情况排名（汇总的默认表） / units ranked (default for the summary)
-    Units,
-    /// 分领域完成情况（汇总） / by section (summary)
-    Sections,
-    /// 逾期未完成事项（汇总） / overdue assignments (summary)
-    Overdue,
-    /// 本期未报送单位（汇总） / units that did not report on time (summary)
-    NotReported,
-    /// 本期完成事项（汇总） / completed this period (summary)
-    Completed,
-}
-
-impl From<TableArg> for Table {
-    fn from(t: TableArg) -> Table {
-        match t {
-            TableArg::Rows => Table::Rows,
-            TableArg::Trail => Table::Trail,
-            TableArg::Totals => Table::Totals,
-            TableArg::Buckets => Table::Buckets,
-            TableArg::Units => Table::Units,
-            TableArg::Sections => Table::Sections,
-            TableArg::Overdue => Table::Overdue,
-            TableArg::NotReported => Table::NotReported,
-            TableArg::Completed => Table::Completed,
-        }
-    }
 }
 
 /// `--format` takes the names of the formats `front::render` writes (their extensions).
@@ -98,8 +61,8 @@ pub struct ReportArgs {
     pub format: Option<ReportFormat>,
     /// CSV 只写一张表（首行为表头）：汇总默认 units，单位报送和台账默认 rows / the one table a CSV
     /// holds (header first): units by default for the summary, rows for unit and ledger reports
-    #[arg(long, short = 't', value_enum, value_name = "TABLE")]
-    pub table: Option<TableArg>,
+    #[arg(long, short = 't', value_parser = tables::parser(), value_name = "TABLE")]
+    pub table: Option<Table>,
     /// 写入文件（原子写入）；CSV 可写入目录（以 / 结尾或已存在）：每表一个文件，如 units.csv /
     /// write to this file (atomically); for CSV a directory (ending in / or existing): one file
     /// per table, such as units.csv
@@ -154,7 +117,7 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let today = clock::local_date(g.now()?, plan.meta.offset);
     let unit = load::unit(&plan, &args.plan, args.unit.as_deref())?;
     let kind = kind(args, unit, &plan)?;
-    let table = table(args.table, format, kind)?;
+    let table = tables::chosen(args.table, format, kind)?;
     let period = choose_period(&plan, args.period, args.as_of, today)?;
     // Once the last report date has passed, a report with no period or date asked for shows the
     // state as of today, so updates recorded late still appear.
@@ -178,7 +141,7 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     let out = Writer { format, lang, color, pretty: args.pretty, width: super::tasks::terminal_width() };
     match (dir, table) {
         (Some(dir), _) => {
-            let tables = args.table.map_or(Table::of(kind).to_vec(), |t| vec![t.into()]);
+            let tables = args.table.map_or(Table::of(kind).to_vec(), |t| vec![t]);
             write_dir(dir, &tables, &out, &model)?;
         }
         (None, Some(table)) => {
@@ -250,22 +213,9 @@ fn write_dir(dir: &Path, tables: &[Table], out: &Writer, model: &Live) -> Result
     Ok(())
 }
 
-/// The CSV's table: the one asked for, if the kind has it, else the kind's default; none for
-/// other formats.
-fn table(asked: Option<TableArg>, format: ReportFormat, kind: Kind) -> Result<Option<Table>, Fail> {
-    if format != ReportFormat::Csv {
-        return Ok(None);
-    }
-    match asked.map(Table::from) {
-        Some(t) if !t.fits(kind) => Err(Fail::NoSuchTable { table: t.name(), kind }),
-        Some(t) => Ok(Some(t)),
-        None => Ok(Some(Table::default_for(kind))),
-    }
-}
-
 /// A unit or ledger CSV of the assignments says on stderr when the report also has
 /// corrections, which are a table of their own.
-fn trail_left_out(asked: Option<TableArg>, model: &Live, lang: taizhang::Lang) {
+fn trail_left_out(asked: Option<Table>, model: &Live, lang: taizhang::Lang) {
     let n = model.trail().len();
     if asked.is_none() && model.head().kind != Kind::Summary && n > 0 {
         output::note(&taizhang::tr!(
