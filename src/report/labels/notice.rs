@@ -1,9 +1,31 @@
-//! The 通报's written sentences: the overall situation as an office writes it ("截至2022年9月10日，
-//! ……"), its headings, and its closing — in Chinese, or English.
+//! The 通报's own words: its title, office and date (with their defaults), the overall situation
+//! as an office writes it ("截至2022年9月10日，……"), its headings and closing sentences.
+
+use chrono::NaiveDate;
 
 use super::{date, percent};
 use crate::report::{Head, Summary};
 use crate::{Lang, tr};
+
+/// The 通报's title: the one set, else "关于<plan>第2期落实情况的通报".
+pub fn notice_title(r: &Head, lang: Lang) -> String {
+    match &r.notice.title {
+        Some(t) => t.clone(),
+        None => {
+            tr!(lang, "关于{}第{}期落实情况的通报", "{}: progress report for period {}", r.plan.title, r.period.number)
+        }
+    }
+}
+
+/// The issuing office (发文机关): the one set, else the plan's issuer.
+pub fn office(r: &Head) -> &str {
+    r.notice.office.as_deref().unwrap_or(&r.plan.issuer)
+}
+
+/// The date the 通报 is written (成文日期): the one set, else the as-of date.
+pub fn notice_date(r: &Head) -> NaiveDate {
+    r.notice.date.unwrap_or(r.as_of_date)
+}
 
 /// The opening paragraph: where the plan stands as of the cut-off, in the office's usual words.
 pub fn situation(h: &Head, s: &Summary, lang: Lang) -> String {
