@@ -195,18 +195,9 @@ fn is_dir(path: &Path) -> bool {
     path.as_os_str().to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR]) || path.is_dir()
 }
 
-/// Writes each table to `<name>.csv` in `dir` (made if missing; each file atomically), then
-/// says which.
+/// Writes each table to `<name>.csv` in `dir`, then says which.
 fn write_dir(dir: &Path, tables: &[Table], out: &Writer, model: &Live) -> Result<(), Fail> {
-    if !dir.is_dir() {
-        std::fs::create_dir(dir).map_err(|e| Fail::WriteFile { path: dir.to_path_buf(), source: e })?;
-    }
-    let mut names = Vec::with_capacity(tables.len());
-    for t in tables {
-        let name = format!("{}.csv", t.name());
-        output::file_with(&dir.join(&name), |f| out.csv_to_file(model, *t, f))?;
-        names.push(name);
-    }
+    let names = out.csv_dir(model, dir, tables)?;
     let lang = out.lang;
     let list = names.join(lang.list_sep());
     output::note(&taizhang::tr!(lang, "已写入 {}：{list}", "wrote {}: {list}", dir.display()));

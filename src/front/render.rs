@@ -131,6 +131,21 @@ impl Writer {
         w.flush()
     }
 
+    /// Writes each table to `<name>.csv` in `dir` (made if missing; each file atomically): the
+    /// names written.
+    pub fn csv_dir(&self, model: &Live, dir: &Path, tables: &[report::csv::Table]) -> Result<Vec<String>, Fail> {
+        if !dir.is_dir() {
+            std::fs::create_dir(dir).map_err(|e| Fail::WriteFile { path: dir.to_path_buf(), source: e })?;
+        }
+        let mut names = Vec::with_capacity(tables.len());
+        for t in tables {
+            let name = format!("{}.csv", t.name());
+            super::output::file_with(&dir.join(&name), |f| self.csv_to_file(model, *t, f))?;
+            names.push(name);
+        }
+        Ok(names)
+    }
+
     /// Writes any format to the new file.
     pub fn to_file(&self, model: &Live, f: &mut std::fs::File) -> io::Result<()> {
         match self.format {

@@ -11,7 +11,7 @@ use std::sync::mpsc::Sender;
 use taizhang::report::{self, Options, chase};
 use taizhang::{Lang, Plan, tr};
 
-use crate::front::render::Writer;
+use crate::front::render::{Format, Writer};
 use crate::front::{Fail, output};
 use crate::tui::action::{Action, Job, Written};
 use crate::tui::input::Incoming;
@@ -33,6 +33,14 @@ pub fn spawn(plan: Arc<Plan>, job: Job, lang: Lang, tx: Sender<Incoming>) {
 pub fn write(plan: &Plan, job: &Job, dir: &Path, lang: Lang) -> Result<Vec<String>, Fail> {
     let opts = &job.options;
     match job.what {
+        // A CSV holds one table: the summary's go into a directory, a file each.
+        Written::Summary(Format::Csv) => {
+            let path = dir.join(file_name(plan, opts, lang.pick("汇总", "summary"), "csv", lang).with_extension(""));
+            let model = report::live(plan, &job.ledger, opts, Format::Csv.summary_rows());
+            let writer = Writer { format: Format::Csv, lang, color: false, pretty: false, width: TEXT_WIDTH };
+            writer.csv_dir(&model, &path, &report::csv::Table::SUMMARY)?;
+            Ok(vec![shown(&path)])
+        }
         Written::Summary(format) => {
             format.holds(opts.kind, report::row_count(plan, opts))?;
             let path = dir.join(file_name(plan, opts, lang.pick("汇总", "summary"), format.ext(), lang));

@@ -51,3 +51,17 @@ fn a_directory_that_cannot_be_written_says_why() {
         write(&plan(), &job(Written::Summary(Format::Md)), std::path::Path::new("/no/such/dir"), Lang::Zh).unwrap_err();
     assert!(err.render(Lang::Zh).contains("/no/such/dir"), "{}", err.render(Lang::Zh));
 }
+
+#[test]
+fn a_csv_summary_is_a_directory_of_one_table_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = write(&plan(), &job(Written::Summary(Format::Csv)), dir.path(), Lang::Zh).unwrap();
+    let out = dir.path().join("zhongwei-2022-汇总-第2期");
+    assert_eq!(paths, [out.display().to_string()]);
+    for t in report::csv::Table::SUMMARY {
+        let text = std::fs::read_to_string(out.join(format!("{}.csv", t.name()))).unwrap();
+        let mut rows = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        let lens: Vec<usize> = rows.records().map(|r| r.unwrap().len()).collect();
+        assert!(!lens.is_empty() && lens.iter().all(|&n| n == lens[0]), "{}: {lens:?}", t.name());
+    }
+}
