@@ -129,13 +129,7 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Export, &[c('x')], Action::Export(Format::Xlsx), "Excel 表格", "Excel workbook"),
         b(Ctx::Export, &[c('m')], Action::Export(Format::Md), "Markdown", "Markdown"),
         b(Ctx::Export, &[c('t')], Action::Export(Format::Txt), "纯文本", "plain text"),
-        b(
-            Ctx::Export,
-            &[c('c')],
-            Action::Export(Format::Csv),
-            "CSV（每张表一个文件，放在一个目录里）",
-            "CSV (a directory, a file per table)",
-        ),
+        b(Ctx::Export, &[c('c')], Action::Export(Format::Csv), "CSV（每表一个文件）", "CSV (a file per table)"),
         b(Ctx::Export, &[c('j')], Action::Export(Format::Json), "JSON", "JSON"),
         b(Ctx::Export, &[Esc], Action::Back, "取消", "cancel"),
         b(Ctx::Picker, &[Up], Action::Up, "上一个", "previous"),
@@ -247,6 +241,15 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
         KeyCode::Char(c) => c.to_string(),
         other => format!("{other:?}"),
     }
+}
+
+/// A prompt's own line of keys, from the keymap: "h HTML（可打印）  d Word 通报（DOCX）  …  Esc 取消".
+pub fn prompt(ctx: Ctx, lang: Lang) -> String {
+    let shown = |b: &Binding| {
+        let keys: Vec<String> = b.keys.iter().map(|(c, m)| key_name(*c, *m)).collect();
+        format!("{} {}", keys.join("/"), lang.pick(b.zh, b.en))
+    };
+    KEYMAP.iter().filter(|b| b.ctx == ctx).map(shown).collect::<Vec<_>>().join("  ")
 }
 
 /// The prompts, which show their own keys.

@@ -128,21 +128,21 @@ fn status_bar(app: &App) -> Paragraph<'static> {
 
 fn key_hints(app: &App) -> Paragraph<'static> {
     let lang = app.lang;
-    let text = match app.mode {
-        Mode::Lead => crate::tui::text::lead::keys(lang),
-        Mode::Export => crate::tui::text::lead::export_keys(lang),
-        Mode::Matrix => crate::tui::text::lead::matrix_keys(lang),
-        Mode::Task => crate::tui::text::lead::task_keys(lang),
-        Mode::Picker => t(lang, T::PickHint),
-        Mode::List if app.readonly => crate::tui::text::lead::read_only_keys(lang),
-        Mode::List => t(lang, T::ListKeys),
-        Mode::Form => t(lang, T::FormKeys),
-        Mode::Discard => t(lang, T::Discard),
-        Mode::Conflict => t(lang, T::ConflictHint),
-        Mode::Restore => t(lang, T::DraftHint),
-        Mode::Records if app.readonly => crate::tui::text::lead::records_keys(lang),
-        Mode::Records => t(lang, T::RecordsHint),
-        Mode::NoChange | Mode::Withdraw => t(lang, T::ConfirmKeys),
+    let text: std::borrow::Cow<str> = match app.mode {
+        Mode::Lead => crate::tui::text::lead::keys(lang).into(),
+        Mode::Export => crate::tui::text::lead::export_keys(lang).into(),
+        Mode::Matrix => crate::tui::text::lead::matrix_keys(lang).into(),
+        Mode::Task => crate::tui::text::lead::task_keys(lang).into(),
+        Mode::Picker => t(lang, T::PickHint).into(),
+        Mode::List if app.readonly => crate::tui::text::lead::read_only_keys(lang).into(),
+        Mode::List => t(lang, T::ListKeys).into(),
+        Mode::Form => t(lang, T::FormKeys).into(),
+        Mode::Discard => t(lang, T::Discard).into(),
+        Mode::Conflict => t(lang, T::ConflictHint).into(),
+        Mode::Restore => t(lang, T::DraftHint).into(),
+        Mode::Records if app.readonly => crate::tui::text::lead::records_keys(lang).into(),
+        Mode::Records => t(lang, T::RecordsHint).into(),
+        Mode::NoChange | Mode::Withdraw => t(lang, T::ConfirmKeys).into(),
     };
     Paragraph::new(format!(" {text}")).style(Style::default().fg(Color::DarkGray))
 }

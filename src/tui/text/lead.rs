@@ -197,12 +197,10 @@ pub fn read_only_keys(lang: Lang) -> &'static str {
     )
 }
 
-/// The format chooser's keys.
-pub fn export_keys(lang: Lang) -> &'static str {
-    lang.pick(
-        "导出本期汇总：h HTML  x Excel  m Markdown  t 文本  c CSV  j JSON  Esc 取消",
-        "export this period's summary: h HTML  x Excel  m Markdown  t text  c CSV  j JSON  Esc cancel",
-    )
+/// The format chooser's keys, from the keymap.
+pub fn export_keys(lang: Lang) -> String {
+    let keys = crate::tui::keymap::prompt(crate::tui::keymap::Ctx::Export, lang);
+    tr!(lang, "导出本期汇总：{keys}", "export this period's summary: {keys}")
 }
 
 /// "只读查看 市财政局（Esc 返回牵头视图；u 选择单位填报）".

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use taizhang::Lang;
 use taizhang::report::{Report, percent};
 use taizhang::text::{pad, pad_left, sanitize, truncate, width};
@@ -216,14 +216,30 @@ fn chase_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String
     )
 }
 
-/// The format chooser, over the dashboard.
+/// Items separated by two spaces, packed into lines of at most `room` cells without splitting
+/// one (an item wider than the line is wrapped by the Chinese rules).
+fn packed(text: &str, room: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in text.split("  ") {
+        match lines.last_mut() {
+            Some(line) if width(line) + 2 + width(item) <= room => {
+                line.push_str("  ");
+                line.push_str(item);
+            }
+            _ => lines.extend(taizhang::text::wrap(item, room).into_iter().map(|l| l.trim().to_string())),
+        }
+    }
+    lines
+}
+
+/// The format chooser, over the dashboard: its keys, never a key apart from what it does.
 pub fn export(frame: &mut Frame, lang: Lang, area: Rect) {
     let text = words::export_keys(lang);
     let room = usize::from(area.width.saturating_sub(4)).max(1);
-    let lines = width(text).div_ceil(room);
-    let w = u16::try_from(width(text).min(room) + 4).unwrap_or(u16::MAX);
-    let rect = super::popup::centered(area, w, u16::try_from(lines + 2).unwrap_or(3));
+    let lines: Vec<Line> = packed(&text, room).into_iter().map(Line::from).collect();
+    let w = lines.iter().map(|l| l.width()).max().unwrap_or(0) + 4;
+    let rect =
+        super::popup::centered(area, u16::try_from(w).unwrap_or(u16::MAX), u16::try_from(lines.len() + 2).unwrap_or(3));
     frame.render_widget(Clear, rect);
-    let p = Paragraph::new(text).block(Block::default().borders(Borders::ALL)).wrap(Wrap { trim: true });
-    frame.render_widget(p, rect);
+    frame.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL)), rect);
 }
