@@ -37,6 +37,7 @@ pub fn write(v: &dyn View, pretty: bool, out: &mut dyn Write) -> io::Result<()> 
     d.field("as_of_date", &h.as_of_date)?;
     d.field("period", &h.period)?;
     d.field("unit", &h.unit)?;
+    d.field("notice", &h.notice)?;
     d.field("totals", &s.totals)?;
     d.field("buckets", &s.buckets)?;
     d.field("units", &s.units)?;

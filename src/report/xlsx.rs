@@ -64,6 +64,10 @@ fn workbook_with(v: &dyn View, lang: Lang, tall: u32) -> Result<Workbook, XlsxEr
     // The font of empty cells and of the page header and footer.
     let base = grid::base_format();
     wb.set_default_format(&base, DEFAULT_ROW_PX, DEFAULT_COL_PX)?;
+    // Indexed here, on one thread, before the sheets are filled on several (see `cell_formats`).
+    for f in st.cell_formats() {
+        wb.register_format(f);
+    }
     let kind = v.head().kind;
     wb.set_properties(&DocProperties::new().set_title(labels::title(v.head(), lang)));
     let table_part = Part {

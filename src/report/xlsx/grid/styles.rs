@@ -112,6 +112,32 @@ impl Styles {
         }
     }
 
+    /// Every cell and column format, to register with the workbook before its sheets are filled
+    /// on several threads: rust_xlsxwriter gives a format met for the first time on two threads
+    /// at once two indices, and cells written with the lost one show another format (a date as a
+    /// bare number). Every format a sheet writes must be here.
+    pub(in crate::report::xlsx) fn cell_formats(&self) -> [&Format; 17] {
+        [
+            &self.title,
+            &self.subtitle,
+            &self.part,
+            &self.para,
+            &self.head,
+            &self.text,
+            &self.int,
+            &self.days,
+            &self.rate,
+            &self.date,
+            &self.time,
+            &self.col_text,
+            &self.col_int,
+            &self.col_days,
+            &self.col_date,
+            &self.col_time,
+            &self.col_light,
+        ]
+    }
+
     /// The format of a table column holding `h`.
     pub(in crate::report::xlsx) fn column(&self, h: Holds) -> Option<&Format> {
         match h {
