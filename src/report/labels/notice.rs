@@ -47,7 +47,7 @@ pub fn situation(h: &Head, s: &Summary, lang: Lang) -> String {
     out += &tr!(
         lang,
         "；推进中{}项，持续推进{}项，受阻{}项，未启动或未填报{}项；逾期未完成{}项，涉及{}项任务。",
-        "; {} in progress, {} ongoing, {} blocked, {} not started or not reported; {} overdue, in {} tasks.",
+        "; {} in progress, {} ongoing, {} blocked, {} not started or not reported; {} overdue, in {} task(s).",
         t.in_progress,
         t.ongoing,
         t.blocked,
