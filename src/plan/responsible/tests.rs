@@ -132,3 +132,25 @@ fn what_is_no_name_is_reported_not_invented() {
     assert_eq!(r.unclear, ["主要领导：张三"]);
     assert!(r.units.is_empty());
 }
+
+#[test]
+fn a_bracket_in_a_name_survives_a_bracketed_label() {
+    let r = parse_responsible("（牵头单位：市发展改革委）（责任单位：各县（市、区）人民政府）", &none);
+    assert_eq!(r.lead, ["市发展改革委"]);
+    assert_eq!(r.units, ["各县（市、区）人民政府"]);
+    let r = parse_responsible("（配合单位：各县（市、区））", &none);
+    assert_eq!(names(&r, CellRole::Assist), ["各县（市、区）"]);
+}
+
+/// Every short string of the cell's tricky pieces parses without panicking.
+#[test]
+fn odd_cells_never_panic() {
+    let pieces =
+        ["（", "）", "(", ")", "：", ":", "；", "和", "及", "牵头单位", "配合部门", "市", "局", " ", "、", "等部门"];
+    let n = pieces.len();
+    for code in 0..n.pow(4) {
+        let cell: String = (0..4).map(|k| pieces[code / n.pow(k) % n]).collect();
+        let r = parse_responsible(&cell, &none);
+        assert!(r.parties.iter().all(|p| !p.name.is_empty()), "{cell}");
+    }
+}
