@@ -49,9 +49,10 @@ pub(super) fn split_items(clause: &str, known: &dyn Fn(&str) -> bool) -> Vec<Str
     items
 }
 
-/// True when `name` is a name of the plan or reads like the name of a unit or group.
-fn name_like(name: &str, known: &dyn Fn(&str) -> bool) -> bool {
-    known(name) || plausible(name)
+/// True when a side of "和" / "及" reads like a whole unit name by itself: plausible and of
+/// three characters or more, so that "各县（市、区）党委和政府" stays whole ("政府" is no unit).
+fn looks_whole(name: &str) -> bool {
+    plausible(name) && without_trailing_brackets(name).chars().count() >= 3
 }
 
 /// Splits at "和" / "及" outside brackets when every side is a name: known to the plan, or
@@ -64,10 +65,10 @@ fn split_conjunction<'a>(item: &'a str, known: &dyn Fn(&str) -> bool) -> Vec<&'a
     }
     let joins = conjunctions(item);
     let by_known = joins.iter().rev().filter(|&&(at, _)| known(&item[..at]));
-    let by_look = joins.iter().filter(|&&(at, _)| !known(&item[..at]) && plausible(&item[..at]));
+    let by_look = joins.iter().filter(|&&(at, _)| !known(&item[..at]) && looks_whole(&item[..at]));
     for &(at, len) in by_known.chain(by_look) {
         let rest = split_conjunction(&item[at + len..], known);
-        if rest.iter().all(|r| name_like(r, known)) {
+        if rest.iter().all(|r| known(r) || looks_whole(r)) {
             return std::iter::once(&item[..at]).chain(rest).collect();
         }
     }

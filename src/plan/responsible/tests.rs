@@ -94,6 +94,8 @@ fn and_splits_between_names_not_inside_one() {
     assert_eq!(r.units, ["市卫生健康委", "各县（市、区）人民政府"]);
     let r = parse_responsible("市教育局和财政局及统计局", &none);
     assert_eq!(r.units, ["市教育局", "市财政局", "市统计局"]);
+    let r = parse_responsible("各县（市、区）党委和政府", &none);
+    assert_eq!(r.units, ["各县（市、区）党委和政府"]);
     for whole in ["市住房和城乡建设局", "市人力资源和社会保障局", "市发展和改革委员会", "市政务服务和大数据管理局"]
     {
         assert_eq!(parse_responsible(whole, &none).units, [whole]);
