@@ -96,6 +96,8 @@ pub enum Problem {
     NestedGroup { group: String, name: String },
     /// A task has no responsible unit at all.
     NoUnits { task: String },
+    /// A piece of a responsible cell that is no unit's name; no unit was derived from it.
+    UnclearResponsible { task: String, piece: String },
     /// A text field is empty.
     EmptyText { field: &'static str },
     /// Warning: a deadline phrase was not understood; it is kept as text.
@@ -210,6 +212,11 @@ impl Problem {
                 )
             }
             NoUnits { task } => tr!(lang, "任务 {task} 没有责任单位", "task {task} has no responsible unit"),
+            UnclearResponsible { task, piece } => tr!(
+                lang,
+                "任务 {task} 的责任单位栏中，“{piece}” 不是可识别的单位名称，未据此确定责任单位",
+                "task {task}: \"{piece}\" in the responsible cell is not a unit's name; no unit was derived from it"
+            ),
             EmptyText { field } => tr!(lang, "`{field}` 不能为空", "`{field}` must not be empty"),
             UnparsedDeadline { task, phrase } => {
                 tr!(
@@ -294,6 +301,11 @@ impl Problem {
                 lang,
                 "填写 lead 或 units，或在 responsible 中写明责任单位",
                 "fill in lead or units, or the responsible cell"
+            ),
+            UnclearResponsible { .. } => tr!(
+                lang,
+                "在该任务中写明 lead = [\"牵头单位\"] 和 units = [\"责任单位\"]；responsible 仍保留原文",
+                "write lead = [\"…\"] and units = [\"…\"] in the task explicitly; responsible keeps the cell as printed"
             ),
             UnparsedDeadline { .. } => tr!(
                 lang,

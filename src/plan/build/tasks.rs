@@ -56,8 +56,8 @@ impl Cx<'_> {
         }
         let content = self.required(&t.content, "task", "content", at);
         let label = id.clone().unwrap_or_default();
-        let (lead, units, derived_others) = self.parties(t, &label, index);
-        if lead.is_empty() && units.is_empty() && t.lead.is_none() && t.units.is_none() {
+        let Parties { lead, units, others: derived_others, unclear } = self.parties(t, &label, index);
+        if lead.is_empty() && units.is_empty() && t.lead.is_none() && t.units.is_none() && !unclear {
             self.err(at, Problem::NoUnits { task: label.clone() });
         }
         let year = meta.as_ref().map_or(2000, |m| m.year);
@@ -104,23 +104,28 @@ impl Cx<'_> {
         }
     }
 
-    /// Lead and other units: the explicit lists, or else those read from the responsible cell.
-    fn parties(&mut self, t: &RawTask, task: &str, index: &NameIndex) -> (Vec<Target>, Vec<Target>, Option<String>) {
+    /// Lead and other units: the explicit lists, or else those read from the responsible cell;
+    /// a piece of the cell that names no unit is an error at the cell, never a unit.
+    fn parties(&mut self, t: &RawTask, task: &str, index: &NameIndex) -> Parties {
         if t.lead.is_some() || t.units.is_some() {
             let lead = self.resolve_all(&t.lead, task, index);
             let units = self.resolve_all(&t.units, task, index);
-            return (lead, units, None);
+            return Parties { lead, units, others: None, unclear: false };
         }
         let Some(cell) = t.responsible.as_ref() else {
-            return (Vec::new(), Vec::new(), None);
+            return Parties::default();
         };
         let known = |n: &str| index.get(n).is_some();
         let parsed = parse_responsible(cell.get_ref(), &known);
         let at = cell.span().start;
+        for piece in &parsed.unclear {
+            self.err(at, Problem::UnclearResponsible { task: task.to_string(), piece: piece.clone() });
+        }
         let mut resolve = |names: &[String]| -> Vec<Target> {
             names.iter().filter_map(|n| self.resolve(n, at, task, index)).collect()
         };
-        (resolve(&parsed.lead), resolve(&parsed.units), parsed.others)
+        let (lead, units) = (resolve(&parsed.lead), resolve(&parsed.units));
+        Parties { lead, units, others: parsed.others, unclear: !parsed.unclear.is_empty() }
     }
 
     fn resolve_all(&mut self, names: &Names, task: &str, index: &NameIndex) -> Vec<Target> {
@@ -144,6 +149,16 @@ impl Cx<'_> {
         }
         found
     }
+}
+
+/// A task's units as the file gives them or as read from its responsible cell.
+#[derive(Default)]
+struct Parties {
+    lead: Vec<Target>,
+    units: Vec<Target>,
+    others: Option<String>,
+    /// True when part of the cell named no unit (already reported).
+    unclear: bool,
 }
 
 /// Task ids come from the document's 序号; they must be usable on a command line.
