@@ -6,9 +6,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-
 use taizhang::Plan;
-
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
