@@ -108,3 +108,37 @@ fn check_command_prints_the_hint_with_the_plan_year() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     insta::assert_snapshot!(text);
 }
+
+/// "6月底前完成，持续推进" is judged by its date: on schedule before it, overdue when not done by
+/// then (as the plain "6月底前完成" is), done when done; the ongoing part never makes it undated.
+#[test]
+fn dated_then_continuous_is_judged_by_its_date() {
+    use taizhang::ledger::{Fact, Status};
+    use taizhang::report::judge::{Bucket, Facts, bucket};
+    let compound = Deadline::parse("6月底前完成，持续推进", 2021);
+    let plain = Deadline::parse("6月底前完成", 2021);
+    let cutoff = |day: NaiveDate| {
+        day.and_hms_opt(23, 59, 59)
+            .unwrap()
+            .and_local_timezone(chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+            .unwrap()
+    };
+    let done = Fact { at: taizhang::ledger::order(cutoff(d(2021, 6, 1))), status: Status::Done, percent: None };
+    let judge = |dl: &Deadline, as_of: NaiveDate, latest: Option<Fact>| {
+        bucket(&Facts {
+            deadline: dl,
+            due: dl.due(None),
+            latest,
+            updated_in_period: false,
+            start: d(2021, 4, 12),
+            as_of,
+            cutoff: cutoff(as_of),
+        })
+    };
+    for dl in [&compound, &plain] {
+        assert_eq!(judge(dl, d(2021, 5, 1), None), Bucket::Behind, "{dl:?}");
+        assert_eq!(judge(dl, d(2021, 6, 30), None), Bucket::Behind, "{dl:?}");
+        assert_eq!(judge(dl, d(2021, 7, 1), None), Bucket::Overdue, "{dl:?}");
+        assert_eq!(judge(dl, d(2021, 7, 1), Some(done)), Bucket::Done, "{dl:?}");
+    }
+}
