@@ -66,7 +66,7 @@ impl Cx<'_> {
         let due_override = t.due.as_ref().and_then(|d| self.date(d, "due"));
         let deadline_at = t.deadline.as_ref().map_or(at, |v| v.span().start);
         if due_override.is_none() {
-            self.deadline_warnings(&deadline, deadline_text.as_deref(), &label, deadline_at, meta, year);
+            self.deadline_warnings(&deadline, deadline_text.as_deref(), &label, deadline_at, meta);
         }
         let assignees = expand(&lead, &units, groups);
         Some(Task {
@@ -91,19 +91,12 @@ impl Cx<'_> {
         })
     }
 
-    fn deadline_warnings(
-        &mut self,
-        d: &Deadline,
-        text: Option<&str>,
-        task: &str,
-        at: usize,
-        meta: &Option<Meta>,
-        year: i32,
-    ) {
+    fn deadline_warnings(&mut self, d: &Deadline, text: Option<&str>, task: &str, at: usize, meta: &Option<Meta>) {
         match d {
             Deadline::Unrecognised => {
                 let phrase = text.unwrap_or_default().to_string();
-                let due = Deadline::suggested_due(&phrase, year);
+                // Without a readable [plan] there is no plan year to suggest a date in.
+                let due = meta.as_ref().and_then(|m| Deadline::suggested_due(&phrase, m.year));
                 self.warn(at, Problem::UnparsedDeadline { task: task.to_string(), phrase, due });
             }
             Deadline::AfterIssue { .. } if meta.as_ref().is_some_and(|m| m.issued.is_none()) => {
