@@ -142,3 +142,27 @@ fn dated_then_continuous_is_judged_by_its_date() {
         assert_eq!(judge(dl, d(2021, 7, 1), Some(done)), Bucket::Done, "{dl:?}");
     }
 }
+
+/// Every dated phrase of the seed plans keeps its date when an office adds "完成", and becomes
+/// dated-then-continuous with the same date when it adds "，持续推进".
+#[test]
+fn seed_dated_phrases_with_a_verb_or_an_ongoing_tail_keep_their_date() {
+    let mut seen = 0;
+    for id in SEEDS {
+        let plan = load(root().join("plans").join(format!("{id}.toml"))).plan;
+        for t in &plan.tasks {
+            let (Some(phrase), Deadline::Dated { due }) = (t.deadline_text.as_deref(), &t.deadline) else { continue };
+            let year = plan.meta.year;
+            assert_eq!(Deadline::parse(&format!("{phrase}完成"), year), t.deadline, "{id} {}: {phrase}完成", t.id);
+            let tail = format!("{phrase}完成，持续推进");
+            assert_eq!(
+                Deadline::parse(&tail, year),
+                Deadline::DatedThenContinuous { due: *due },
+                "{id} {}: {tail}",
+                t.id
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 30, "only {seen} dated seed phrases");
+}
