@@ -177,6 +177,7 @@ pub fn days_label(row: &Row, lang: Lang) -> String {
 fn cycle_label(c: Cycle, lang: Lang) -> &'static str {
     match c {
         Cycle::Realtime => lang.pick("实时更新", "keep current"),
+        Cycle::Weekly => lang.pick("每周更新", "weekly"),
         Cycle::Monthly => lang.pick("每月更新", "monthly"),
         Cycle::Quarterly => lang.pick("每季度更新", "quarterly"),
         Cycle::HalfYearly => lang.pick("每半年", "half-yearly"),

@@ -1,5 +1,6 @@
-//! Chinese deadline phrases ("2022年10月底前", "全年持续推进", "每月更新") parsed into a typed
-//! [`Deadline`]; the phrase itself is always kept by the task, verbatim.
+//! Chinese deadline phrases ("2022年10月底前", "6月底前完成", "全年持续推进", "每季度更新",
+//! "6月底前完成，持续推进"; simplified or traditional script) parsed into a typed [`Deadline`];
+//! the phrase itself is always kept by the task, verbatim.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -17,13 +18,15 @@ pub enum Cycle {
     HalfYearly,
     /// 每年.
     Yearly,
+    /// 每周更新.
+    Weekly,
 }
 
 impl Cycle {
     /// The longest gap between two updates that still counts as keeping up.
     pub fn max_gap_days(self) -> i64 {
         match self {
-            Cycle::Realtime => 7,
+            Cycle::Realtime | Cycle::Weekly => 7,
             Cycle::Monthly => 31,
             Cycle::Quarterly => 92,
             Cycle::HalfYearly => 183,
@@ -52,6 +55,9 @@ pub enum Deadline {
     Unspecified,
     /// A phrase we could not read; `check` warns about it.
     Unrecognised,
+    /// "6月底前完成，持续推进": to be done by a date, then kept up with no end date. It is judged
+    /// as dated (due, overdue when not done by then); the ongoing part does not move the date.
+    DatedThenContinuous { due: NaiveDate },
 }
 
 /// The cache's form of a deadline: the same variants, tagged by position rather than by a
@@ -67,36 +73,47 @@ pub(super) enum Stored {
     AfterIssue { days: u32 },
     Unspecified,
     Unrecognised,
+    DatedThenContinuous { due: NaiveDate },
 }
 
 impl Deadline {
     /// Parses a deadline phrase; `year` is the plan year, used when the phrase names no year.
+    /// Traditional characters are read as their simplified forms.
     pub fn parse(phrase: &str, year: i32) -> Deadline {
-        let p: String = phrase.chars().filter(|c| !c.is_whitespace()).collect();
-        let p = p.trim_end_matches(['。', '.', '；', ';']);
+        let p = words::normalise(phrase);
+        let p = p.trim_end_matches(['。', '.', '；', ';', '，', ',']);
         if p.is_empty() {
             return Deadline::Unspecified;
         }
-        if let Some(d) = keyword(p) {
-            return d;
-        }
-        if p == "全年" {
-            return year_end(year).map_or(Deadline::Unrecognised, |due| Deadline::YearLong { due });
-        }
-        if let Some(days) = after_issue(p) {
-            return Deadline::AfterIssue { days };
-        }
-        dated(p, year).map_or(Deadline::Unrecognised, |due| Deadline::Dated { due })
+        single(p, year).or_else(|| compound(p, year)).unwrap_or(Deadline::Unrecognised)
     }
 
     /// The due date, if the deadline has one (`issued` resolves "印发30日内").
     pub fn due(&self, issued: Option<NaiveDate>) -> Option<NaiveDate> {
         match self {
-            Deadline::Dated { due } | Deadline::YearLong { due } => Some(*due),
+            Deadline::Dated { due } | Deadline::YearLong { due } | Deadline::DatedThenContinuous { due } => Some(*due),
             Deadline::AfterIssue { days } => {
                 issued.and_then(|d| d.checked_add_signed(Duration::days(i64::from(*days))))
             }
             _ => None,
+        }
+    }
+
+    /// A `due` to suggest for a phrase that could not be read: the end of the month it names
+    /// (in the year it names, else the plan year), or else 31 December of the plan year.
+    pub fn suggested_due(phrase: &str, year: i32) -> Option<NaiveDate> {
+        let p = words::normalise(phrase);
+        let named = |unit: char| {
+            p.char_indices().find_map(|(i, _)| {
+                let (n, rest) = leading_number(&p[i..])?;
+                rest.starts_with(unit).then_some(n)
+            })
+        };
+        let year =
+            named('年').and_then(|y| i32::try_from(y).ok()).filter(|y| (1000..=9999).contains(y)).unwrap_or(year);
+        match named('月').and_then(|m| u32::try_from(m).ok()).filter(|m| (1..=12).contains(m)) {
+            Some(month) => month_end(year, month),
+            None => year_end(year),
         }
     }
 
@@ -111,26 +128,31 @@ impl Deadline {
             Deadline::AfterIssue { .. } => "after_issue",
             Deadline::Unspecified => "unspecified",
             Deadline::Unrecognised => "unrecognised",
+            Deadline::DatedThenContinuous { .. } => "dated_then_continuous",
         }
     }
 }
 
-/// Fixed phrases with no date in them.
-fn keyword(p: &str) -> Option<Deadline> {
-    let continuous = ["持续推进", "全年持续推进", "长期坚持", "长期", "常态化", "持续开展"];
-    if continuous.contains(&p) {
-        return Some(Deadline::Continuous);
+/// One phrase of one kind.
+fn single(p: &str, year: i32) -> Option<Deadline> {
+    if let Some(d) = words::keyword(p) {
+        return Some(d);
     }
-    let cycle = match p {
-        "实时更新" | "及时更新" | "动态更新" => Cycle::Realtime,
-        "每月更新" | "按月更新" => Cycle::Monthly,
-        "每季度更新" | "按季度更新" => Cycle::Quarterly,
-        "每半年更新" => Cycle::HalfYearly,
-        "每年更新" => Cycle::Yearly,
-        _ if p.starts_with("根据") && p.contains("及时") => return Some(Deadline::EventDriven),
-        _ => return None,
-    };
-    Some(Deadline::Recurring { cycle })
+    if p == "全年" {
+        return year_end(year).map(|due| Deadline::YearLong { due });
+    }
+    if let Some(days) = after_issue(p) {
+        return Some(Deadline::AfterIssue { days });
+    }
+    dated(p, year).map(|due| Deadline::Dated { due })
+}
+
+/// "6月底前完成，持续推进", "年底前完成并长期坚持": a date, then an ongoing duty.
+fn compound(p: &str, year: i32) -> Option<Deadline> {
+    let (first, then) = words::split_compound(p)?;
+    let Some(Deadline::Dated { due }) = single(first, year) else { return None };
+    let then = ["此后", "之后", "以后", "后", "并", "再"].iter().find_map(|s| then.strip_prefix(s)).unwrap_or(then);
+    matches!(words::keyword(then), Some(Deadline::Continuous)).then_some(Deadline::DatedThenContinuous { due })
 }
 
 /// "本工作要点印发30日内", "印发后30日内", "印发30天内".
@@ -142,19 +164,30 @@ fn after_issue(p: &str) -> Option<u32> {
     matches!(rest, "日内" | "天内" | "个工作日内" | "日" | "天").then_some(n)
 }
 
-/// "[YYYY年](底|年底|M月[底|末|D日])[前|以前|之前]"; a month without 底 means its end.
+/// "[于][YYYY年|次年](底|年底|年内|[第]N季度[末]|M月[底|末|D日])[前|以前|之前][完成|办结|到位…]";
+/// a month without 底 means its end, a quarter its last month's end.
 fn dated(p: &str, plan_year: i32) -> Option<NaiveDate> {
+    let p = ["于", "在", "截至", "截止"].iter().find_map(|s| p.strip_prefix(s)).unwrap_or(p);
+    let p = words::strip_verb(p);
     let p = ["以前", "之前", "前"].iter().find_map(|s| p.strip_suffix(s)).unwrap_or(p);
     let (year, rest) = match leading_number(p) {
         Some((y, rest)) if y >= 1000 => (i32::try_from(y).ok()?, rest.strip_prefix('年')?),
-        _ => (plan_year, p),
+        _ => match p.strip_prefix("次年") {
+            Some(rest) => (plan_year.checked_add(1)?, rest),
+            None => (plan_year, p),
+        },
     };
-    if matches!(rest, "底" | "年底" | "年末" | "末") {
+    if matches!(rest, "底" | "年底" | "年末" | "末" | "内" | "年内") {
         return year_end(year);
     }
-    let (month, rest) = leading_number(rest)?;
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    let (n, rest) = leading_number(rest)?;
+    if let Some(tail) = rest.strip_prefix("季度") {
+        let quarter = u32::try_from(n).ok().filter(|q| (1..=4).contains(q))?;
+        return if matches!(tail, "" | "末" | "底") { month_end(year, quarter * 3) } else { None };
+    }
     let rest = rest.strip_prefix('月')?;
-    let month = u32::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
+    let month = u32::try_from(n).ok().filter(|m| (1..=12).contains(m))?;
     match rest {
         "" | "底" | "末" | "份" => month_end(year, month),
         _ => {
@@ -218,6 +251,8 @@ fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
     debug_assert!(first.month() == month);
     next.pred_opt()
 }
+
+mod words;
 
 #[cfg(test)]
 #[path = "deadline_tests.rs"]

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
 use crate::Lang;
 use crate::text::sanitize;
 use crate::tr;
@@ -100,8 +102,9 @@ pub enum Problem {
     UnclearResponsible { task: String, piece: String },
     /// A text field is empty.
     EmptyText { field: &'static str },
-    /// Warning: a deadline phrase was not understood; it is kept as text.
-    UnparsedDeadline { task: String, phrase: String },
+    /// Warning: a deadline phrase was not understood; it is kept as text. `due` is the date to
+    /// suggest, in the plan's own year.
+    UnparsedDeadline { task: String, phrase: String, due: Option<NaiveDate> },
     /// Warning: a group lists no members; it reports as one unit.
     EmptyGroup { group: String },
     /// Warning: "印发N日内" cannot be dated without `issued`.
@@ -218,7 +221,7 @@ impl Problem {
                 "task {task}: \"{piece}\" in the responsible cell is not a unit's name; no unit was derived from it"
             ),
             EmptyText { field } => tr!(lang, "`{field}` 不能为空", "`{field}` must not be empty"),
-            UnparsedDeadline { task, phrase } => {
+            UnparsedDeadline { task, phrase, .. } => {
                 tr!(
                     lang,
                     "任务 {task} 的时限 “{phrase}” 无法识别，按原文保留",
@@ -307,10 +310,15 @@ impl Problem {
                 "在该任务中写明 lead = [\"牵头单位\"] 和 units = [\"责任单位\"]；responsible 仍保留原文",
                 "write lead = [\"…\"] and units = [\"…\"] in the task explicitly; responsible keeps the cell as printed"
             ),
-            UnparsedDeadline { .. } => tr!(
+            UnparsedDeadline { due: Some(due), .. } => tr!(
                 lang,
-                "如需按日期统计，请加 due = 2022-10-31",
-                "add due = 2022-10-31 if the task should count as dated"
+                "如需按日期统计，请加 due = {due}（按原文改成实际截止日期）",
+                "add due = {due} (or the date the document means) if the task should count as dated"
+            ),
+            UnparsedDeadline { due: None, .. } => tr!(
+                lang,
+                "如需按日期统计，请加 due = 年-月-日",
+                "add due = YYYY-MM-DD if the task should count as dated"
             ),
             EmptyGroup { .. } => tr!(
                 lang,

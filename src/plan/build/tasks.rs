@@ -95,7 +95,9 @@ impl Cx<'_> {
         match d {
             Deadline::Unrecognised => {
                 let phrase = text.unwrap_or_default().to_string();
-                self.warn(at, Problem::UnparsedDeadline { task: task.to_string(), phrase });
+                // Without a readable [plan] there is no plan year to suggest a date in.
+                let due = meta.as_ref().and_then(|m| Deadline::suggested_due(&phrase, m.year));
+                self.warn(at, Problem::UnparsedDeadline { task: task.to_string(), phrase, due });
             }
             Deadline::AfterIssue { .. } if meta.as_ref().is_some_and(|m| m.issued.is_none()) => {
                 self.warn(at, Problem::AfterIssueUndated { task: task.to_string() });

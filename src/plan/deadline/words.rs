@@ -1,0 +1,114 @@
+//! The words of deadline phrases: traditional characters folded to simplified, the fixed
+//! phrases with no date (持续推进, 每季度更新, 根据政策时限及时推进), trailing verbs (完成, 办结)
+//! and the joints of compound phrases ("，", "并").
+
+use super::{Cycle, Deadline};
+
+/// Traditional characters that occur in deadline phrases, with their simplified forms. Only
+/// these matter here: the phrase itself is kept verbatim, this is just how it is read.
+const FOLD: [(char, char); 23] = [
+    ('長', '长'),
+    ('堅', '坚'),
+    ('續', '续'),
+    ('進', '进'),
+    ('個', '个'),
+    ('實', '实'),
+    ('時', '时'),
+    ('週', '周'),
+    ('動', '动'),
+    ('態', '态'),
+    ('據', '据'),
+    ('後', '后'),
+    ('內', '内'),
+    ('發', '发'),
+    ('報', '报'),
+    ('辦', '办'),
+    ('結', '结'),
+    ('並', '并'),
+    ('號', '号'),
+    ('開', '开'),
+    ('現', '现'),
+    ('調', '调'),
+    ('於', '于'),
+];
+
+/// The phrase as the parser reads it: no white space (extraction breaks lines anywhere) and
+/// traditional characters folded to simplified.
+pub(super) fn normalise(phrase: &str) -> String {
+    phrase
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| FOLD.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s))
+        .collect()
+}
+
+/// Phrases for an ongoing duty with no end date.
+const CONTINUOUS: [&str; 11] = [
+    "持续推进",
+    "全年持续推进",
+    "长期坚持",
+    "长期",
+    "常态化",
+    "持续开展",
+    "常态化推进",
+    "常态化开展",
+    "长期推进",
+    "持续",
+    "长效推进",
+];
+
+/// How a recurring duty's cycle is written, longest first where one begins another.
+const CYCLES: [(&str, Cycle); 16] = [
+    ("每周", Cycle::Weekly),
+    ("按周", Cycle::Weekly),
+    ("每个月", Cycle::Monthly),
+    ("每月", Cycle::Monthly),
+    ("按月", Cycle::Monthly),
+    ("逐月", Cycle::Monthly),
+    ("每季度", Cycle::Quarterly),
+    ("按季度", Cycle::Quarterly),
+    ("逐季度", Cycle::Quarterly),
+    ("每季", Cycle::Quarterly),
+    ("按季", Cycle::Quarterly),
+    ("每半年", Cycle::HalfYearly),
+    ("按半年", Cycle::HalfYearly),
+    ("每年度", Cycle::Yearly),
+    ("每年", Cycle::Yearly),
+    ("按年度", Cycle::Yearly),
+];
+
+/// What a recurring duty does each cycle ("每季度更新", "按月报送"); nothing is fine too.
+const DUTIES: [&str; 10] = ["", "更新", "报送", "上报", "报告", "公开", "发布", "通报", "调度", "更新一次"];
+
+/// Fixed phrases with no date in them.
+pub(super) fn keyword(p: &str) -> Option<Deadline> {
+    if CONTINUOUS.contains(&p) {
+        return Some(Deadline::Continuous);
+    }
+    if p.starts_with("根据") && p.contains("及时") {
+        return Some(Deadline::EventDriven);
+    }
+    recurring(p).map(|cycle| Deadline::Recurring { cycle })
+}
+
+fn recurring(p: &str) -> Option<Cycle> {
+    if matches!(p, "实时更新" | "及时更新" | "动态更新" | "实时公开" | "实时发布") {
+        return Some(Cycle::Realtime);
+    }
+    CYCLES
+        .iter()
+        .find_map(|(prefix, cycle)| p.strip_prefix(prefix).filter(|rest| DUTIES.contains(rest)).map(|_| *cycle))
+}
+
+/// "6月底前完成" → "6月底前": the verb that says the task is to be finished by then.
+pub(super) fn strip_verb(p: &str) -> &str {
+    const VERBS: [&str; 7] = ["全面完成", "基本完成", "完成", "办结", "落实到位", "到位", "完工"];
+    VERBS.iter().find_map(|v| p.strip_suffix(v)).unwrap_or(p)
+}
+
+/// Splits "6月底前完成，持续推进" or "6月底前完成并持续推进" at its joint.
+pub(super) fn split_compound(p: &str) -> Option<(&str, &str)> {
+    let at = p.find(['，', ',', '；', ';', '、']).or_else(|| p.find('并'))?;
+    let joint = p[at..].chars().next()?;
+    Some((&p[..at], &p[at + joint.len_utf8()..]))
+}
