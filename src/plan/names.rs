@@ -1,7 +1,12 @@
-//! Unit and group names: normalisation (full-/half-width brackets, spaces), the lookup index
-//! from every id, name and alias, and "did you mean" suggestions.
+//! Unit and group names: normalisation (full-/half-width brackets, spaces, traditional and
+//! simplified script), the lookup index from every id, name and alias, and "did you mean"
+//! suggestions.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
 
 /// What a name in the plan refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -12,9 +17,12 @@ pub enum Target {
     Group(usize),
 }
 
-/// Normalises a name for lookup: no whitespace, ASCII brackets and commas as full-width.
+/// Normalises a name for lookup: no whitespace, ASCII brackets and commas as full-width, and
+/// traditional script folded to simplified (市行政審批服務局 and 市行政审批服务局 give one key).
+/// Only comparison keys are folded: names are shown as the plan writes them.
 pub fn normalize(name: &str) -> String {
-    name.chars()
+    let plain: String = name
+        .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '(' => '（',
@@ -22,7 +30,44 @@ pub fn normalize(name: &str) -> String {
             ',' => '，',
             c => c,
         })
-        .collect()
+        .collect();
+    fold_script(plain)
+}
+
+/// Traditional (including Hong Kong variant) characters as simplified, one character at a time
+/// by OpenCC's character dictionaries (HKVariantsRev, TSCharacters). Per character, so a
+/// folded name contains the folded form of each of its parts (as `suggest` and the pickers
+/// expect); each character is converted once per thread and remembered.
+fn fold_script(text: String) -> String {
+    if text.chars().all(|c| (c as u32) < FIRST_CJK) {
+        return text;
+    }
+    FOLDED.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        text.chars()
+            .map(|c| if (c as u32) < FIRST_CJK { c } else { *memo.entry(c).or_insert_with(|| fold_char(c)) })
+            .collect()
+    })
+}
+
+/// Below this (CJK Radicals Supplement) nothing has a traditional form.
+const FIRST_CJK: u32 = 0x2E80;
+
+thread_local! {
+    static FOLDED: std::cell::RefCell<HashMap<char, char>> = std::cell::RefCell::new(HashMap::new());
+}
+
+fn fold_char(c: char) -> char {
+    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
+    let Some(t2s) = T2S.get_or_init(|| OpenCC::from_config(BuiltinConfig::Hk2s).ok()) else {
+        return c;
+    };
+    let out = t2s.convert(c.encode_utf8(&mut [0; 4]));
+    let mut chars = out.chars();
+    match (chars.next(), chars.next()) {
+        (Some(one), None) => one,
+        _ => c,
+    }
 }
 
 /// Every id, name and alias of a plan's units and groups.
@@ -90,6 +135,30 @@ mod tests {
     #[test]
     fn brackets_and_spaces_do_not_matter() {
         assert_eq!(normalize("各县(区) "), normalize("各县（区）"));
+    }
+
+    #[test]
+    fn traditional_and_simplified_names_give_one_key() {
+        assert_eq!(normalize("市行政審批服務局"), "市行政审批服务局");
+        assert_eq!(normalize("市發展和改革委員會"), normalize("市发展和改革委员会"));
+        assert_eq!(normalize("各區（縣）政府"), normalize("各区(县)政府"));
+        // Hong Kong variant forms fold too.
+        assert_eq!(normalize("市衞生健康委員會"), normalize("市卫生健康委员会"));
+        assert_eq!(normalize("fgw"), "fgw");
+        assert_ne!(normalize("市财政局"), normalize("市商务局"));
+    }
+
+    #[test]
+    fn lookups_match_across_scripts_both_ways() {
+        let mut idx = NameIndex::default();
+        idx.insert("市行政審批服務局", Target::Unit(0), true);
+        idx.insert("市财政局", Target::Unit(1), true);
+        assert_eq!(idx.get("市行政审批服务局"), Some(Target::Unit(0)));
+        assert_eq!(idx.get("市財政局"), Some(Target::Unit(1)));
+        // The same unit in the other script is a clash, not a second unit.
+        assert_eq!(idx.insert("市財政局", Target::Unit(2), true), Some(Target::Unit(1)));
+        // Suggestions compare folded names but offer the name as written.
+        assert_eq!(idx.suggest("行政审批服务局", 3, |_| true), ["市行政審批服務局"]);
     }
 
     #[test]
