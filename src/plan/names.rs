@@ -38,7 +38,7 @@ pub fn normalize(name: &str) -> String {
 /// by OpenCC's character dictionaries (HKVariantsRev, TSCharacters). Per character, so a
 /// folded name contains the folded form of each of its parts (as `suggest` and the pickers
 /// expect); each character is converted once per thread and remembered.
-fn fold_script(text: String) -> String {
+pub fn fold_script(text: String) -> String {
     if text.chars().all(|c| (c as u32) < FIRST_CJK) {
         return text;
     }

@@ -1,45 +1,14 @@
-//! The words of deadline phrases: traditional characters folded to simplified, the fixed
+//! The words of deadline phrases: how a phrase is read (white space dropped, traditional
+//! characters folded to simplified as names are), the fixed
 //! phrases with no date (持续推进, 每季度更新, 根据政策时限及时推进), trailing verbs (完成, 办结)
 //! and the joints of compound phrases ("，", "并").
 
 use super::{Cycle, Deadline};
 
-/// Traditional characters that occur in deadline phrases, with their simplified forms. Only
-/// these matter here: the phrase itself is kept verbatim, this is just how it is read.
-const FOLD: [(char, char); 23] = [
-    ('長', '长'),
-    ('堅', '坚'),
-    ('續', '续'),
-    ('進', '进'),
-    ('個', '个'),
-    ('實', '实'),
-    ('時', '时'),
-    ('週', '周'),
-    ('動', '动'),
-    ('態', '态'),
-    ('據', '据'),
-    ('後', '后'),
-    ('內', '内'),
-    ('發', '发'),
-    ('報', '报'),
-    ('辦', '办'),
-    ('結', '结'),
-    ('並', '并'),
-    ('號', '号'),
-    ('開', '开'),
-    ('現', '现'),
-    ('調', '调'),
-    ('於', '于'),
-];
-
 /// The phrase as the parser reads it: no white space (extraction breaks lines anywhere) and
-/// traditional characters folded to simplified.
+/// traditional characters folded to simplified, as names are (`names::fold_script`).
 pub(super) fn normalise(phrase: &str) -> String {
-    phrase
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| FOLD.iter().find(|(t, _)| *t == c).map_or(c, |(_, s)| *s))
-        .collect()
+    crate::plan::names::fold_script(phrase.chars().filter(|c| !c.is_whitespace()).collect())
 }
 
 /// Phrases for an ongoing duty with no end date.
