@@ -153,12 +153,24 @@ fn the_plans_report_table_sets_the_notice_and_options_override_it() {
         .current_dir(dir.path())
         .args(["--today", "2022-09-01", "--data"])
         .arg(env::root().join("examples/zhongwei-2022.progress"))
-        .args(["report", "plan.toml", "--period", "2", "--office", "中卫市政务公开领导小组办公室", "-o"])
+        .args([
+            "report",
+            "plan.toml",
+            "--period",
+            "2",
+            "--office",
+            "中卫市政务公开领导小组办公室",
+            "--signer",
+            "张三",
+            "-o",
+        ])
         .arg(&out)
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     let text = text(&part(&out, "word/document.xml"));
-    assert!(text.starts_with("卫政办发〔2022〕7号\n关于政务公开工作进展的通报\n"), "{text}");
+    // The signer on the number line, at a right tab (GB/T 9704's 签发人).
+    assert!(text.starts_with("卫政办发〔2022〕7号签发人：张三\n关于政务公开工作进展的通报\n"), "{text}");
+    assert!(part(&out, "word/document.xml").contains(r#"<w:tab w:val="right""#));
     assert!(text.ends_with("中卫市政务公开领导小组办公室\n2022年9月15日\n"), "{text}");
 }

@@ -10,7 +10,7 @@ pub use notice::{
     situation,
 };
 pub use notice::{notice_date, notice_title, office};
-pub use signoff::{blank, reporters, reporters_line, signer, signoff, signoff_field};
+pub use signoff::{blank, reporters, reporters_line, signer, signer_label, signoff, signoff_field};
 
 use super::{Bucket, Head, Kind, Light, Reported, RowRef, Summary, UnitLine, percent};
 use crate::ledger::Status;

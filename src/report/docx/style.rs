@@ -3,7 +3,7 @@
 
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    PageOrientationType, Paragraph, Run, RunFonts, SpecialIndentType,
+    PageOrientationType, Paragraph, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
 };
 
 /// A4's sides in twips (1/1440 inch), as Word writes them.
@@ -136,6 +136,18 @@ pub fn title(text: &str) -> Paragraph {
 /// A centred line of 3号 仿宋 (the 通报's number, a subtitle).
 pub fn centred(text: &str) -> Paragraph {
     Paragraph::new().align(AlignmentType::Center).add_run(run(text, BODY_FONT, SIZE_3))
+}
+
+/// The number line of a signed document: the number one character in from the left, then at a
+/// right tab one character in from the right, "签发人：" in 仿宋 and the name in 楷体.
+pub fn number_and_signer(number: &str, label: &str, name: &str) -> Paragraph {
+    let right = Page::Notice.text_width() - CHAR as usize;
+    Paragraph::new()
+        .indent(Some(CHAR), None, None, None)
+        .add_tab(Tab::new().val(TabValueType::Right).pos(right))
+        .add_run(run(number, BODY_FONT, SIZE_3).add_tab())
+        .add_run(run(label, BODY_FONT, SIZE_3))
+        .add_run(run(name, H2_FONT, SIZE_3))
 }
 
 /// A first-level heading (一、): 3号 黑体, indented two characters.

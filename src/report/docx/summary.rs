@@ -15,8 +15,15 @@ use crate::report::labels::{self, Dates, col};
 pub fn write(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     let (h, s) = (v.head(), v.summary());
     let mut doc = doc;
-    if let Some(no) = &h.notice.number {
-        doc = doc.add_paragraph(style::centred(no));
+    // 发文字号 centred; with a signer, the number one character in from the left and 签发人 one
+    // character in from the right on the same line, as GB/T 9704 lays out a document with one.
+    match (&h.notice.number, &h.notice.signer) {
+        (no, Some(signer)) => {
+            let label = labels::signer_label(lang);
+            doc = doc.add_paragraph(style::number_and_signer(no.as_deref().unwrap_or(""), label, signer));
+        }
+        (Some(no), None) => doc = doc.add_paragraph(style::centred(no)),
+        (None, None) => {}
     }
     doc = doc.add_paragraph(style::title(&labels::notice_title(h, lang)));
     doc = doc.add_paragraph(style::h1(labels::heading("situation", lang)));
@@ -84,15 +91,11 @@ fn overdue(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     doc.add_table(table::table(&cols, listed, Page::Notice, SIZE_5))
 }
 
-/// 发文机关 and 成文日期 at the end, right-aligned (the date four characters in), and the signer.
+/// 发文机关 and 成文日期 at the end, right-aligned (the date four characters in).
 fn closing(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     let h = v.head();
     let mut doc = doc.add_paragraph(style::blank()).add_paragraph(style::blank());
     doc = doc.add_paragraph(style::closing(labels::office(h), 2));
     doc = doc.add_paragraph(style::closing(&labels::date(labels::notice_date(h), lang), 4));
-    if let Some(signer) = &h.notice.signer {
-        let line = crate::tr!(lang, "（签发人：{}）", "(signed: {})", signer);
-        doc = doc.add_paragraph(style::closing(&line, 4));
-    }
     doc
 }

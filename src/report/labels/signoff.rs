@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::Lang;
 use crate::report::View;
-use crate::{Lang, tr};
 
 /// Who filled in a unit's rows (`by`), each name once, most recent first, joined: "王玉兰、李明";
 /// empty when no row names anyone.
@@ -59,5 +59,10 @@ pub fn signoff(names: &str, lang: Lang) -> String {
 
 /// "签发人：张三".
 pub fn signer(name: &str, lang: Lang) -> String {
-    tr!(lang, "签发人：{}", "Signed by: {}", name)
+    format!("{}{name}", signer_label(lang))
+}
+
+/// "签发人：", before the signer's name.
+pub fn signer_label(lang: Lang) -> &'static str {
+    lang.pick("签发人：", "Signed by: ")
 }
