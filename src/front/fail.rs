@@ -26,8 +26,8 @@ pub enum Fail {
     NoSuchPeriod { number: usize, count: usize },
     /// The plan has no report dates.
     NoPeriods,
-    /// More rows than an XLSX sheet can hold.
-    TooManyRows { rows: usize, format: &'static str, max: usize },
+    /// More rows than the format holds (an XLSX sheet; a Word table).
+    TooManyRows { rows: usize, format: crate::front::render::Format, max: usize },
     /// XLSX to a terminal.
     BinaryToTerminal { format: &'static str },
     /// `-o FILE` whose extension names no format (`.pdf`, none), or another than `-f`'s.
@@ -105,7 +105,7 @@ impl Fail {
                 "error: the interface needs a terminal\n  hint: in scripts use `taizhang mark` to record and `taizhang tasks` to list"
             ),
             Fail::NoPeriods => tr!(lang, "错误: 计划没有报送日期", "error: the plan has no report dates"),
-            Fail::TooManyRows { rows, format, max } if *format == "xlsx" => tr!(
+            Fail::TooManyRows { rows, format: crate::front::render::Format::Xlsx, max } => tr!(
                 lang,
                 "错误: 报告有 {rows} 行，XLSX 工作表放不下（一张表连同标题和表头最多 1,048,576 行，可放 {max} 行数据）\n  提示: 改用 -f csv 或 -f html，或用 --unit 按单位导出",
                 "error: the report has {rows} rows, more than an XLSX sheet holds (1,048,576 rows with the title and headers: {max} rows of data)\n  hint: use -f csv or -f html, or export one unit at a time with --unit"

@@ -78,7 +78,7 @@ impl Format {
             (Format::Docx, Kind::Unit | Kind::Ledger) => report::docx::MAX_ROWS,
             _ => return Ok(()),
         };
-        if rows > max { Err(Fail::TooManyRows { rows, format: self.ext(), max }) } else { Ok(()) }
+        if rows > max { Err(Fail::TooManyRows { rows, format: self, max }) } else { Ok(()) }
     }
 
     /// A binary format, never written to a terminal.

@@ -44,7 +44,7 @@ fn replaced(xml: &[u8], from: &str, to: &str) -> Vec<u8> {
 }
 
 /// The document of a report.
-pub fn document(v: &dyn View, lang: Lang) -> Docx {
+fn document(v: &dyn View, lang: Lang) -> Docx {
     let h = v.head();
     let doc = Docx::new();
     match h.kind {

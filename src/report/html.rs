@@ -45,9 +45,11 @@ pub fn write(v: &dyn View, lang: Lang, h: &mut dyn Write) -> io::Result<()> {
     if let Some(notice) = labels::broken(v.summary(), lang) {
         writeln!(h, "<p class=\"para notice\">{}</p>", escape(&notice))?;
     }
+    // Who filled in a unit report, read from its rows once for its header and its sign-off.
+    let reporters = if head.kind == Kind::Unit { labels::reporters(v, lang) } else { String::new() };
     match head.kind {
         Kind::Summary => summary::render(h, v, lang)?,
-        Kind::Unit => unit::render(h, v, lang)?,
+        Kind::Unit => unit::render(h, v, lang, &reporters)?,
         Kind::Ledger => ledger::render(h, v, lang)?,
     }
     if wide && !v.trail().is_empty() {
@@ -55,7 +57,7 @@ pub fn write(v: &dyn View, lang: Lang, h: &mut dyn Write) -> io::Result<()> {
     }
     match head.kind {
         Kind::Summary => notice::close(h, v, lang)?,
-        Kind::Unit => unit::signoff(h, v, lang)?,
+        Kind::Unit => unit::signoff(h, &reporters, lang)?,
         Kind::Ledger => {}
     }
     h.write_all(b"</body>\n</html>\n")

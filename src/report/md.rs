@@ -18,7 +18,9 @@ pub fn render(v: &dyn View, lang: Lang) -> String {
 pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let h = v.head();
     write!(out, "# {}\n\n{}\n\n", cell(&labels::title(h, lang)), cell(&labels::subtitle(h, lang)))?;
-    unit_sign(out, v, lang, false)?;
+    // Who filled in a unit report, read from its rows once for its header and its sign-off.
+    let reporters = (h.kind == Kind::Unit).then(|| labels::reporters(v, lang));
+    unit_sign(out, reporters.as_deref(), lang, false)?;
     if let Some(notice) = labels::broken(v.summary(), lang) {
         write!(out, "> {}\n\n", cell(&notice))?;
     }
@@ -31,17 +33,15 @@ pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         write!(out, "## {}\n\n", labels::trail_heading(lang))?;
         table(out, &cells::trail(v.trail(), lang, Dates::Written), lang)?;
     }
-    unit_sign(out, v, lang, true)
+    unit_sign(out, reporters.as_deref(), lang, true)
 }
 
 /// A unit report's 填报人 under its heading, or (`end`) the sign-off paragraph under its
 /// table with blanks for 联系电话, 审核人 and 单位（盖章）; nothing for the other kinds.
-fn unit_sign(out: &mut dyn Write, v: &dyn View, lang: Lang, end: bool) -> io::Result<()> {
-    if v.head().kind != Kind::Unit {
-        return Ok(());
-    }
-    let names = labels::reporters(v, lang);
-    let line = if end { labels::signoff(&names, lang) } else { labels::reporters_line(&names, lang) };
+/// `reporters` is `None` for the other kinds.
+fn unit_sign(out: &mut dyn Write, reporters: Option<&str>, lang: Lang, end: bool) -> io::Result<()> {
+    let Some(names) = reporters else { return Ok(()) };
+    let line = if end { labels::signoff(names, lang) } else { labels::reporters_line(names, lang) };
     // Underscores would read as emphasis: the blanks are escaped.
     write!(out, "{}\n\n", cell(&line).replace('_', "\\_"))
 }

@@ -26,7 +26,9 @@ pub fn write(v: &dyn View, lang: Lang, width: usize, color: bool, out: &mut dyn 
     let mut head = Vec::new();
     Out { out: &mut head, width, color, lang }.heading(v)?;
     w.lines(&String::from_utf8_lossy(&head))?;
-    unit_sign(&mut w, v, false)?;
+    // Who filled in a unit report, read from its rows once for its header and its sign-off.
+    let reporters = (v.head().kind == Kind::Unit).then(|| sanitize(&labels::reporters(v, lang)));
+    unit_sign(&mut w, reporters.as_deref(), false)?;
     if let Some(notice) = labels::broken(v.summary(), lang) {
         w.text(&notice)?;
         w.out.write_all(b"\n")?;
@@ -40,21 +42,19 @@ pub fn write(v: &dyn View, lang: Lang, width: usize, color: bool, out: &mut dyn 
         writeln!(w.out, "\n{}", labels::trail_heading(lang))?;
         w.table(&cells::trail(v.trail(), lang, Dates::Written))?;
     }
-    unit_sign(&mut w, v, true)
+    unit_sign(&mut w, reporters.as_deref(), true)
 }
 
 /// A unit report's 填报人 under its heading, or (`end`) the sign-off line under its table with
 /// blanks for 联系电话, 审核人 and 单位（盖章）; nothing for the other kinds.
-fn unit_sign(w: &mut Out, v: &dyn View, end: bool) -> io::Result<()> {
-    if v.head().kind != Kind::Unit {
-        return Ok(());
-    }
-    let names = sanitize(&labels::reporters(v, w.lang));
+/// `reporters` is `None` for the other kinds.
+fn unit_sign(w: &mut Out, reporters: Option<&str>, end: bool) -> io::Result<()> {
+    let Some(names) = reporters else { return Ok(()) };
     if end {
         w.out.write_all(b"\n")?;
-        w.text(&labels::signoff(&names, w.lang))
+        w.text(&labels::signoff(names, w.lang))
     } else {
-        w.text(&labels::reporters_line(&names, w.lang))?;
+        w.text(&labels::reporters_line(names, w.lang))?;
         w.out.write_all(b"\n")
     }
 }

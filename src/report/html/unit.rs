@@ -12,7 +12,8 @@ use crate::ledger::Status;
 use crate::report::{Light, View, labels};
 
 /// The header block, then every assignment of the unit with its progress, problems and plans.
-pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
+/// `reporters` are who filled it in (`labels::reporters`).
+pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang, reporters: &str) -> io::Result<()> {
     let r = v.head();
     let field = |k| labels::field(k, lang);
     let name = r.unit.as_ref().map(|u| u.name.as_str()).unwrap_or_default();
@@ -20,7 +21,7 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
         (field("unit"), escape(name)),
         (field("report_date"), escape(&labels::date(r.period.due, lang))),
         (field("plan"), escape(&r.plan.title)),
-        (labels::signoff_field("by", lang), escape(&labels::reporters(v, lang))),
+        (labels::signoff_field("by", lang), escape(reporters)),
     ];
     kv(h, "meta", &pairs, 2, 10)?;
     let cols = lay(&specs(v, lang), &LANDSCAPE);
@@ -111,11 +112,10 @@ pub(super) fn light_em(lang: Lang) -> f32 {
 }
 
 /// 填报人 and the blanks offices' templates have: 联系电话, 审核人, 单位（盖章）.
-pub(super) fn signoff(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
+pub(super) fn signoff(h: &mut dyn Write, names: &str, lang: Lang) -> io::Result<()> {
     let colon = lang.pick("：", ": ");
-    let names = labels::reporters(v, lang);
     h.write_all(b"<div class=\"signoff\">")?;
-    let by = if names.is_empty() { "<span class=\"blank\"></span>".to_string() } else { escape(&names) };
+    let by = if names.is_empty() { "<span class=\"blank\"></span>".to_string() } else { escape(names) };
     write!(h, "<span>{}{colon}{by}</span>", escape(labels::signoff_field("by", lang)))?;
     for key in ["phone", "reviewer", "seal"] {
         write!(h, "<span>{}{colon}<span class=\"blank\"></span></span>", escape(labels::signoff_field(key, lang)))?;
