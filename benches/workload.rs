@@ -5,8 +5,9 @@
 //!   (`cold`: parse every unit's TOML file with `Ledger::load`; `warm`: through the per-user
 //!   cache, filled by the first iteration);
 //! - `build/<scale>`: the report model (`report::build`), summary and ledger kinds;
-//! - `render/<scale>`: each renderer of [`RENDERERS`] on the summary model, and CSV of the
-//!   ledger model;
+//! - `render/<scale>`: each renderer of [`RENDERERS`] on the summary model, CSV of the ledger
+//!   model, and `summary_rows_xlsx_floor`: rust_xlsxwriter alone writing the summary XLSX's
+//!   largest sheet (its assignments), the floor under `summary_xlsx`;
 //! - `mark/<scale>`: `ledger::append` of one record to a copy of the busiest unit's file (the
 //!   library's share of `taizhang mark`; the copy is made outside the timing).
 //!
@@ -78,7 +79,39 @@ fn render(c: &mut Criterion, w: &Workload) {
         g.bench_function(format!("summary_{name}"), |b| b.iter(|| render(black_box(w.summary()))));
     }
     g.bench_function("ledger_csv", |b| b.iter(|| RENDERERS[2].1(black_box(w.ledger_report()))));
+    let rows = rows_cells(w.summary());
+    g.bench_function("summary_rows_xlsx_floor", |b| b.iter(|| xlsx_floor(black_box(&rows))));
     g.finish();
+}
+
+/// The cells of a summary's assignment table (its CSV `rows` table, the XLSX's last and largest
+/// sheet), as strings.
+fn rows_cells(r: &Report) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    report::csv::write_table(r, Lang::Zh, report::csv::Table::Rows, &mut out).unwrap();
+    let mut rd = csv::ReaderBuilder::new().has_headers(false).from_reader(&out[3..]);
+    rd.records().map(|rec| rec.unwrap().iter().map(str::to_owned).collect()).collect()
+}
+
+/// What rust_xlsxwriter alone costs to write `rows` as one sheet the way `report::xlsx` does
+/// (constant memory, a format per column rather than per cell, zip level 1), without any of
+/// taizhang's own work: the floor under `summary_xlsx`'s largest sheet.
+fn xlsx_floor(rows: &[Vec<String>]) -> usize {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    wb.set_zip_compression_level(1);
+    let f = Format::new().set_text_wrap().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let mut ws = wb.new_worksheet_with_constant_memory().unwrap();
+    for c in 0..rows.first().map_or(0, Vec::len) {
+        ws.set_column_format(c as u16, &f).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.push_worksheet(ws);
+    wb.save_to_buffer().unwrap().len()
 }
 
 /// One record appended to a fresh copy of the busiest unit's file, on the real clock.
