@@ -2,6 +2,7 @@
 //! Loaded from `plans/<id>.toml` and validated into this resolved model.
 
 mod build;
+mod clause;
 pub mod deadline;
 pub mod diag;
 pub mod names;
@@ -14,8 +15,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub use build::valid_unit_id;
+pub use clause::{Clause, Terms};
 pub use deadline::{Cycle, Deadline};
-pub use diag::{Diagnostic, Position, Problem, Severity};
+pub use diag::{Diagnostic, Inferred, Position, Problem, Severity};
 use names::NameIndex;
 pub use names::Target;
 
@@ -77,6 +79,37 @@ pub struct Meta {
     /// The 通报's own metadata (`[report]`), each part optional.
     #[serde(default)]
     pub notice: Notice,
+    /// Fields the document does not state, each with why it is set (`[plan.inferred]`).
+    #[serde(default)]
+    pub inferred: MetaInferred,
+}
+
+/// Why each `[plan]` field the document does not state was set as it is; `None` for a field
+/// taken from the document.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MetaInferred {
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub doc_no: Option<String>,
+    pub issued: Option<String>,
+    pub year: Option<String>,
+    pub report_dates: Option<String>,
+}
+
+impl MetaInferred {
+    /// Each inferred field, by its key in `[plan]`, with the reason.
+    pub fn fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("title", &self.title),
+            ("issuer", &self.issuer),
+            ("doc_no", &self.doc_no),
+            ("issued", &self.issued),
+            ("year", &self.year),
+            ("report_dates", &self.report_dates),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+    }
 }
 
 /// What the plan says a 通报 made from it is (the `[report]` table): each field optional, and
@@ -129,6 +162,8 @@ pub struct Group {
     pub members: Vec<usize>,
     /// False when the file listed no members.
     pub listed: bool,
+    /// Why the members are what they are, when the document does not list them.
+    pub inferred: Option<String>,
 }
 
 /// Lead (牵头) or other responsible unit (责任 / 负责 / 配合).
@@ -153,6 +188,11 @@ impl Role {
 pub struct Assignee {
     pub unit: usize,
     pub role: Role,
+    /// The deadline clause that binds this unit (an index into `Task::clauses`); `None`: the
+    /// task's own deadline.
+    pub clause: Option<u16>,
+    /// True when the document does not state this assignment (see [`Plan::inferred`]).
+    pub inferred: bool,
 }
 
 /// One row of the task-division table.
@@ -179,6 +219,10 @@ pub struct Task {
     /// An explicit `due` from the file, overriding the phrase.
     pub due_override: Option<NaiveDate>,
     pub remark: Option<String>,
+    /// Why the task's units are set when the document names none.
+    pub inferred: Option<String>,
+    /// Deadlines that bind only some units; the others take `deadline`.
+    pub clauses: Vec<Clause>,
     /// Every reporting unit on the task, leads first, each once.
     pub assignees: Vec<Assignee>,
     /// Line of the `[[task]]` in the plan file.
@@ -248,7 +292,8 @@ impl Plan {
         build::build(src, path)
     }
 
-    /// The due date of a task: the explicit `due`, else the parsed phrase's date.
+    /// The due date of a task's own deadline (not its clauses'): the explicit `due`, else the
+    /// parsed phrase's date. An assignment's is [`Plan::due_of`].
     pub fn due(&self, task: &Task) -> Option<NaiveDate> {
         task.due_override.or_else(|| task.deadline.due(self.meta.issued))
     }

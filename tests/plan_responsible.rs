@@ -116,8 +116,11 @@ fn without_lists(src: &str) -> String {
             out.push_str("\n[[task]]");
         }
         let derives = i > 0 && block.lines().any(|l| l.starts_with("responsible ="));
+        // A deadline clause's own `units` stay: they say whom its date binds.
+        let mut in_clause = false;
         for line in block.split_inclusive('\n') {
-            if !(derives && (line.starts_with("lead =") || line.starts_with("units ="))) {
+            in_clause |= line.starts_with("[[task.clause]]");
+            if !(derives && !in_clause && (line.starts_with("lead =") || line.starts_with("units ="))) {
                 out.push_str(line);
             }
         }

@@ -1,6 +1,7 @@
 //! Validation: turns the raw file into a resolved [`Plan`], collecting every error and warning
 //! with its position instead of stopping at the first.
 
+mod clauses;
 mod tasks;
 mod units;
 
@@ -10,9 +11,9 @@ use chrono::{FixedOffset, NaiveDate};
 use toml::value::Datetime;
 
 use super::Notice;
-use super::diag::{Diagnostic, LineIndex, Position, Problem};
-use super::raw::{RawMeta, RawNotice, RawPlan, S, Text};
-use super::{Loaded, Meta, Plan, PlanError};
+use super::diag::{Diagnostic, Inferred, LineIndex, Position, Problem};
+use super::raw::{RawMeta, RawMetaInferred, RawNotice, RawPlan, S, Text};
+use super::{Loaded, Meta, MetaInferred, Plan, PlanError};
 
 /// Collects diagnostics while building.
 struct Cx<'a> {
@@ -78,6 +79,10 @@ impl Cx<'_> {
         self.diags.push(Diagnostic::warning(self.pos(offset), problem));
     }
 
+    fn note(&mut self, offset: usize, problem: Problem) {
+        self.diags.push(Diagnostic::note(self.pos(offset), problem));
+    }
+
     /// A required text field: reports it missing (at the table) or empty (at the value).
     fn required(&mut self, field: &Text, table: &'static str, name: &'static str, at: usize) -> Option<String> {
         match field {
@@ -136,7 +141,26 @@ impl Cx<'_> {
             offset: offset?,
             source: opt(&m.source),
             notice: Notice::default(),
+            inferred: m.inferred.as_ref().map(|i| self.meta_inferred(i)).unwrap_or_default(),
         })
+    }
+
+    /// `[plan.inferred]`, each field noted.
+    fn meta_inferred(&mut self, raw: &S<RawMetaInferred>) -> MetaInferred {
+        let i = raw.get_ref();
+        let out = MetaInferred {
+            title: opt(&i.title),
+            issuer: opt(&i.issuer),
+            doc_no: opt(&i.doc_no),
+            issued: opt(&i.issued),
+            year: opt(&i.year),
+            report_dates: opt(&i.report_dates),
+        };
+        for (key, reason) in out.fields() {
+            let problem = Problem::Inferred { what: Inferred::Meta(key), reason: reason.to_string() };
+            self.diags.push(Diagnostic::note(self.pos(raw.span().start), problem));
+        }
+        out
     }
 
     /// The `[report]` table.

@@ -45,6 +45,20 @@ pub struct RawMeta {
     pub report_dates: Option<Vec<S<Datetime>>>,
     pub timezone: Text,
     pub source: Text,
+    /// `[plan.inferred]`: metadata the document does not state, each with why it was set.
+    pub inferred: Option<S<RawMetaInferred>>,
+}
+
+/// Why each inferred `[plan]` field was set as it is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMetaInferred {
+    pub title: Text,
+    pub issuer: Text,
+    pub doc_no: Text,
+    pub issued: Text,
+    pub year: Text,
+    pub report_dates: Text,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +76,8 @@ pub struct RawGroup {
     pub name: Text,
     pub aliases: Names,
     pub members: Names,
+    /// Why the members are listed when the document does not list them.
+    pub inferred: Text,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,4 +98,20 @@ pub struct RawTask {
     pub deadline: Text,
     pub due: Option<S<Datetime>>,
     pub remark: Text,
+    /// Why the task's units are set when the document names none.
+    pub inferred: Text,
+    /// Deadlines that bind only some of the task's units (`[[task.clause]]`).
+    pub clause: Option<Vec<S<RawClause>>>,
+}
+
+/// One deadline clause of a task: its phrase (or `due`), the units it binds and the part of
+/// the task's text it belongs to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClause {
+    pub deadline: Text,
+    pub due: Option<S<Datetime>>,
+    pub units: Names,
+    pub text: Text,
+    pub inferred: Text,
 }

@@ -1,11 +1,12 @@
 //! Validation of `[[task]]` rows: ids, text, unit references (explicit, or read from the
 //! responsible cell), deadlines, and the expansion of groups into assignees.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::Cx;
+use super::clauses::TaskCx;
 use crate::plan::deadline::Deadline;
-use crate::plan::diag::Problem;
+use crate::plan::diag::{Inferred, Problem};
 use crate::plan::names::{NameIndex, Target};
 use crate::plan::raw::{Names, RawTask, S};
 use crate::plan::responsible::parse_responsible;
@@ -68,7 +69,16 @@ impl Cx<'_> {
         if due_override.is_none() {
             self.deadline_warnings(&deadline, deadline_text.as_deref(), &label, deadline_at, meta);
         }
-        let assignees = expand(&lead, &units, groups);
+        let inferred = super::opt(&t.inferred);
+        if let Some(v) = &t.inferred {
+            self.note(
+                v.span().start,
+                Problem::Inferred { what: Inferred::Task(label.clone()), reason: v.get_ref().clone() },
+            );
+        }
+        let mut assignees = expand(&lead, &units, groups, inferred.is_some());
+        let tcx = TaskCx { task: &label, index, groups, meta };
+        let clauses = self.clauses(t.clause.as_deref(), &tcx, &mut assignees);
         Some(Task {
             id: id?,
             number: super::opt(&t.number),
@@ -86,12 +96,21 @@ impl Cx<'_> {
             deadline,
             due_override,
             remark: super::opt(&t.remark),
+            inferred,
+            clauses,
             assignees,
             line: self.pos(at).map_or(0, |p| p.line),
         })
     }
 
-    fn deadline_warnings(&mut self, d: &Deadline, text: Option<&str>, task: &str, at: usize, meta: &Option<Meta>) {
+    pub(super) fn deadline_warnings(
+        &mut self,
+        d: &Deadline,
+        text: Option<&str>,
+        task: &str,
+        at: usize,
+        meta: &Option<Meta>,
+    ) {
         match d {
             Deadline::Unrecognised => {
                 let phrase = text.unwrap_or_default().to_string();
@@ -142,7 +161,7 @@ impl Cx<'_> {
         out
     }
 
-    fn resolve(&mut self, name: &str, at: usize, task: &str, index: &NameIndex) -> Option<Target> {
+    pub(super) fn resolve(&mut self, name: &str, at: usize, task: &str, index: &NameIndex) -> Option<Target> {
         let found = index.get(name);
         if found.is_none() {
             let suggestions = index.suggest(name, 3, |_| true);
@@ -168,19 +187,25 @@ fn valid_task_id(id: &str) -> bool {
     !id.is_empty() && id.chars().count() <= 40 && !id.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Every reporting unit of a task, leads first; a unit named twice keeps its first role.
-fn expand(lead: &[Target], units: &[Target], groups: &[Group]) -> Vec<Assignee> {
+/// Every reporting unit of a task, leads first; a unit named twice keeps its first role. An
+/// assignment is inferred when the task's units are (`inferred`), or when every name that brings
+/// the unit in is a group whose members are inferred.
+fn expand(lead: &[Target], units: &[Target], groups: &[Group], inferred: bool) -> Vec<Assignee> {
     let mut out: Vec<Assignee> = Vec::new();
-    let mut seen: HashSet<usize> = HashSet::new();
+    let mut seen: HashMap<usize, usize> = HashMap::new();
     let roles = lead.iter().map(|t| (t, Role::Lead)).chain(units.iter().map(|t| (t, Role::Responsible)));
     for (target, role) in roles {
-        let members: &[usize] = match target {
-            Target::Unit(u) => std::slice::from_ref(u),
-            Target::Group(g) => &groups[*g].members,
+        let (members, via_inferred): (&[usize], bool) = match target {
+            Target::Unit(u) => (std::slice::from_ref(u), false),
+            Target::Group(g) => (&groups[*g].members, groups[*g].inferred.is_some()),
         };
         for &unit in members {
-            if seen.insert(unit) {
-                out.push(Assignee { unit, role });
+            match seen.get(&unit) {
+                Some(&i) => out[i].inferred &= inferred || via_inferred,
+                None => {
+                    seen.insert(unit, out.len());
+                    out.push(Assignee { unit, role, clause: None, inferred: inferred || via_inferred });
+                }
             }
         }
     }

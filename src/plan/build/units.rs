@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Cx, valid_unit_id};
-use crate::plan::diag::Problem;
+use crate::plan::diag::{Inferred, Problem};
 use crate::plan::names::{NameIndex, Target};
 use crate::plan::raw::{Names, RawGroup, RawUnit, S, Text};
 use crate::plan::{Group, Unit};
@@ -33,7 +33,13 @@ impl Cx<'_> {
             let target = Target::Group(groups.len());
             if let Some((id, name, aliases)) = self.named("group", &g.id, &g.name, &g.aliases, raw.span().start) {
                 self.register(&mut index, &mut first_at, target, raw.span().start, &g.id, &g.name, &g.aliases, "group");
-                groups.push(Group { id, name, aliases, members: Vec::new(), listed: true });
+                let inferred = super::opt(&g.inferred);
+                if let Some(v) = &g.inferred {
+                    let problem =
+                        Problem::Inferred { what: Inferred::Group(name.clone()), reason: v.get_ref().clone() };
+                    self.note(v.span().start, problem);
+                }
+                groups.push(Group { id, name, aliases, members: Vec::new(), listed: true, inferred });
             }
         }
         for (g, raw) in groups.iter_mut().zip(raw_groups) {

@@ -25,6 +25,8 @@ pub(super) fn row(task: &str, unit: &str, name: &str, status: Option<Status>) ->
         unit_name: name.into(),
         role: Role::Lead,
         deadline: Some("2022年6月底前".into()),
+        deadline_for: None,
+        inferred: None,
         due: Some(date("2022-06-30")),
         days_left: Some(-3),
         status,
