@@ -160,3 +160,41 @@ fn clause_mistakes_are_errors_at_the_name() {
     assert!(fields.contains(&Problem::Missing { table: "task.clause", field: "deadline" }), "{fields:?}");
     assert!(fields.contains(&Problem::Missing { table: "task.clause", field: "units" }), "{fields:?}");
 }
+
+#[test]
+fn reports_mark_inferred_rows_and_footnote_why() {
+    let unit = ["--kind", "unit", "--unit", "河西镇"];
+    let report = |format: &str| {
+        let mut args = vec!["report", FIXTURE, "-f", format];
+        args.extend(unit);
+        let (code, out, err) = run("2024-10-08", &args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let txt = report("txt");
+    assert!(txt.contains("4※"), "{txt}");
+    assert!(txt.contains("推定说明（原文未写明）"), "{txt}");
+    assert!(txt.contains("※ 报送日期：通知只写“每季度报送一次”"), "{txt}");
+    assert!(txt.contains("※ 任务 2、4：原文只写“各乡镇”，成员按本县辖区补列"), "{txt}");
+    assert!(txt.contains("※ 任务 4：原文未写明由谁改造"), "{txt}");
+    // 县直各单位's task 3 is not 河西镇's: its reason is not footnoted here.
+    assert!(!txt.contains("通知抬头"), "{txt}");
+    let md = report("md");
+    assert!(md.contains("## 推定说明（原文未写明）") && md.contains("- ※ 任务 4：原文未写明由谁改造"), "{md}");
+    let html = report("html");
+    assert!(html.contains("4※") && html.contains("推定说明（原文未写明）"), "{html}");
+    let v: Value = serde_json::from_str(&report("json")).expect("json");
+    assert_eq!(v["inferred"][0]["field"], "report_dates");
+    assert_eq!(v["inferred"][1]["tasks"], serde_json::json!(["2", "4"]));
+    let t4 = v["rows"].as_array().expect("rows").iter().find(|r| r["task"] == "4").expect("task 4").clone();
+    assert_eq!(t4["deadline"], "9月底前");
+    assert_eq!(t4["deadline_for"], "9月底前完成便民服务中心公开专区改造");
+    assert!(t4["inferred"].as_str().is_some_and(|w| w.contains("成员按本县辖区补列")));
+    let csv = report("csv");
+    let mut rd = csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let heads: Vec<String> = rd.headers().expect("header").iter().map(str::to_string).collect();
+    assert_eq!(heads[heads.len() - 2..], ["时限所指事项".to_string(), "推定依据（原文未写明）".to_string()]);
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.expect("row")).collect();
+    let row4 = rows.iter().find(|r| &r[0] == "4").expect("task 4 keeps its plain id in CSV");
+    assert_eq!(&row4[heads.len() - 2], "9月底前完成便民服务中心公开专区改造");
+}

@@ -230,6 +230,9 @@ pub fn col(key: &str, lang: Lang) -> &'static str {
         "last_update" => lang.pick("最近填报", "last update"),
         "tasks" => lang.pick("任务数", "tasks"),
         "record" => lang.pick("记录编号", "record"),
+        "deadline_for" => lang.pick("时限所指事项", "deadline for"),
+        "inferred" => lang.pick("推定依据（原文未写明）", "inferred (not in the document)"),
+        "inferred_what" => lang.pick("推定事项", "what is inferred"),
         "kind" => lang.pick("类型", "kind"),
         "corrects" => lang.pick("更正的记录", "corrects"),
         "no" => lang.pick("序号", "no."),
@@ -254,6 +257,7 @@ pub fn part(key: &str, lang: Lang) -> &'static str {
         "overdue" => lang.pick("五、逾期未完成事项", "5. Overdue"),
         "not_reported" => lang.pick("六、本期未报送单位", "6. Units that did not report"),
         "completed" => lang.pick("七、本期完成事项", "7. Completed this period"),
+        "inferred" => super::footnotes::heading(lang),
         _ => "",
     }
 }
@@ -332,6 +336,7 @@ pub fn summary_sheet(key: &str, lang: Lang) -> &'static str {
         "overdue" => lang.pick("逾期事项", "Overdue"),
         "not_reported" => lang.pick("未报送单位", "Not reported"),
         "completed" => lang.pick("本期完成", "Completed"),
+        "inferred" => lang.pick("推定说明", "Inferred"),
         _ => "",
     }
 }

@@ -177,3 +177,22 @@ fn light_colours() {
     assert_eq!(colour_of(find("2").unwrap()), ("✓".to_string(), Color::Green), "done");
     assert_eq!(colour_of(find("1").unwrap()).1, Color::Yellow, "40% on Oct 5 against a 10-31 deadline is behind");
 }
+
+/// 河西镇 in the clause fixture on 2024-10-08, on task 4: the detail pane shows the clause that
+/// binds the towns with its part of the text, the inferred marks and why.
+#[test]
+fn detail_shows_deadline_clauses_and_what_is_inferred() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans/deadline-clauses.toml");
+    let plan = taizhang::Plan::load(&path).unwrap().plan;
+    let unit = plan.find_unit("河西镇").unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2024-10-08T10:00:00+08:00").unwrap();
+    let mut a = App::new(plan, taizhang::ledger::Ledger::default(), vec![], Some(unit), now, Lang::Zh);
+    a.update(Action::Down);
+    let text = screen(&render(&a, 120, 40));
+    insta::assert_snapshot!("detail_clauses_120x40", text);
+    assert!(text.contains("9月底前（各乡镇※）：9月底前完成便民服务"), "{text}");
+    assert!(text.contains("✗ 4") && text.contains("逾期8天"), "the clause makes the row overdue: {text}");
+    assert!(text.contains("河西镇※"), "{text}");
+    assert!(text.contains("※ 推定（原文未写明）："), "{text}");
+    assert!(text.contains("原文未写明由谁改造"), "{text}");
+}

@@ -120,6 +120,7 @@ pub(super) fn report(kind: Kind) -> Report {
             period: PeriodInfo { number: 1, start: date("2022-04-01"), due: date("2022-07-03") },
             unit: (kind == Kind::Unit).then(|| UnitInfo { id: "fgw".into(), name: "市发展改革委".into() }),
             notice: Default::default(),
+            inferred: Vec::new(),
         },
         rows,
         summary,

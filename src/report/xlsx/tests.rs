@@ -117,6 +117,7 @@ fn report(kind: Kind) -> Report {
             unit: (kind == Kind::Unit)
                 .then(|| UnitInfo { id: "zwb".into(), name: "市政务服务数据管理局".into() }),
             notice: Default::default(),
+            inferred: Vec::new(),
         },
         rows,
         summary,
