@@ -49,11 +49,20 @@ pub struct Row {
     pub total_units: usize,
     /// Deadlines that bind only some of the task's units (task listings).
     pub clauses: Vec<ClauseRow>,
+    /// Units a scope rule gives the task (not named in its own row), with the rule's words.
+    pub scopes: Vec<ScopeRow>,
     /// Unit listings: the part of the task's text the unit's deadline clause belongs to.
     pub deadline_for: Option<String>,
     /// Why the plan sets the task's units (or, in a unit listing, this unit's assignment or the
     /// clause binding it) when the document does not state them.
     pub inferred: Option<String>,
+}
+
+/// Units a scope rule (`[[scope]]`) gives a task, with the document's words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopeRow {
+    pub text: String,
+    pub units: Vec<String>,
 }
 
 /// A deadline clause as listed: its phrase, due date, the units it binds and the part of the
@@ -177,7 +186,21 @@ fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
             .collect(),
         deadline_for: None,
         inferred: t.inferred.clone(),
+        scopes: scope_rows(plan, t),
     }
+}
+
+/// The task's units from scope rules, one row per rule.
+fn scope_rows(plan: &Plan, t: &Task) -> Vec<ScopeRow> {
+    let mut out: Vec<(usize, ScopeRow)> = Vec::new();
+    for &(target, k) in &t.scoped {
+        let name = plan.target_name(target).to_string();
+        match out.iter_mut().find(|(r, _)| *r == k) {
+            Some((_, row)) => row.units.push(name),
+            None => out.push((k, ScopeRow { text: plan.scopes[k].text.clone(), units: vec![name] })),
+        }
+    }
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The deadline column: the phrase, then each clause's phrase with the units it binds
@@ -254,6 +277,12 @@ pub fn units_label(row: &Row, lang: Lang) -> String {
     s.push_str(&row.units.join(sep));
     if let Some(o) = &row.others {
         s.push_str(o);
+    }
+    for r in &row.scopes {
+        if !s.is_empty() {
+            s.push_str(lang.pick("；", "; "));
+        }
+        s.push_str(&crate::tr!(lang, "{}（范围规定）", "{} (scope rule)", r.units.join(sep)));
     }
     s
 }

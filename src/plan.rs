@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub use build::valid_unit_id;
-pub use clause::{Clause, Terms};
+pub use clause::{Clause, Scope, Terms};
 pub use deadline::{Cycle, Deadline};
 pub use diag::{Diagnostic, Inferred, Position, Problem, Severity};
 use names::NameIndex;
@@ -164,6 +164,37 @@ pub struct Group {
     pub listed: bool,
     /// Why the members are what they are, when the document does not list them.
     pub inferred: Option<String>,
+    /// Whether every member must do what the group is named for, or only those concerned.
+    pub kind: GroupKind,
+    /// The document names the group openly ("市直相关单位"): its members were gathered from
+    /// elsewhere and may be incomplete.
+    pub open: bool,
+}
+
+/// Who in a group a task binds: "市直各部门" binds every member; "市直相关部门", "有关单位"
+/// only the members it concerns, who may record 不适用 without it counting against them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    Every,
+    Concerned,
+}
+
+impl GroupKind {
+    /// What a group's name says: "相关" or "有关" in it means the members concerned.
+    pub fn of_name(name: &str) -> GroupKind {
+        let folded = names::fold_script(name.to_string());
+        if folded.contains("相关") || folded.contains("有关") { GroupKind::Concerned } else { GroupKind::Every }
+    }
+
+    /// The word a plan file uses: "every" / "concerned".
+    pub fn parse(word: &str) -> Option<GroupKind> {
+        match word.trim() {
+            "every" | "全部" | "各" => Some(GroupKind::Every),
+            "concerned" | "相关" | "有关" => Some(GroupKind::Concerned),
+            _ => None,
+        }
+    }
 }
 
 /// Lead (牵头) or other responsible unit (责任 / 负责 / 配合).
@@ -193,6 +224,9 @@ pub struct Assignee {
     pub clause: Option<u16>,
     /// True when the document does not state this assignment (see [`Plan::inferred`]).
     pub inferred: bool,
+    /// True when every name that brings the unit onto the task is a group whose every member
+    /// must do it ([`GroupKind::Every`]): its 不适用 counts as not done.
+    pub required: bool,
 }
 
 /// One row of the task-division table.
@@ -223,6 +257,8 @@ pub struct Task {
     pub inferred: Option<String>,
     /// Deadlines that bind only some units; the others take `deadline`.
     pub clauses: Vec<Clause>,
+    /// Units given by scope rules (`Plan::scopes`, by index) that the task does not name itself.
+    pub scoped: Vec<(Target, usize)>,
     /// Every reporting unit on the task, leads first, each once.
     pub assignees: Vec<Assignee>,
     /// Line of the `[[task]]` in the plan file.
@@ -239,6 +275,8 @@ pub struct Plan {
     pub units: Vec<Unit>,
     pub groups: Vec<Group>,
     pub tasks: Vec<Task>,
+    /// Rules that give many tasks the same units (`[[scope]]`).
+    pub scopes: Vec<Scope>,
     index: NameIndex,
     /// Task id → index into `tasks`, and unit id → index into `units`: looked up per record.
     #[serde(skip)]

@@ -139,6 +139,7 @@ fn dated_then_continuous_is_judged_by_its_date() {
             start: d(2021, 4, 12),
             as_of,
             cutoff: cutoff(as_of),
+            na_exempts: true,
         })
     };
     for dl in [&compound, &plain] {

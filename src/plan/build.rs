@@ -2,6 +2,7 @@
 //! with its position instead of stopping at the first.
 
 mod clauses;
+mod scopes;
 mod tasks;
 mod units;
 
@@ -31,7 +32,16 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
     let notice = raw.report.as_ref().map(|n| cx.notice(n.get_ref())).unwrap_or_default();
     let meta = cx.meta(raw.plan.as_ref()).map(|m| Meta { notice, ..m });
     let (units, groups, index) = cx.units(&raw.unit, &raw.group);
-    let tasks = cx.tasks(&raw.task, &index, &groups, &meta);
+    let (mut scopes, covering) = cx.scopes(&raw.scope, &raw.task, &index);
+    let tasks = cx.tasks(&raw.task, &index, &groups, &meta, (&scopes, &covering));
+    for t in &tasks {
+        for &(_, k) in &t.scoped {
+            if scopes[k].tasks.last() != Some(&t.id) {
+                scopes[k].tasks.push(t.id.clone());
+            }
+        }
+    }
+    cx.open_groups(&raw.group, &groups, &units, &tasks);
     if cx.diags.iter().any(Diagnostic::is_error) {
         cx.diags.sort_by_key(|d| (!d.is_error(), d.pos));
         return Err(invalid(cx.diags));
@@ -45,6 +55,7 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
         units,
         groups,
         tasks,
+        scopes,
         index,
         task_ids: Default::default(),
         unit_ids: Default::default(),

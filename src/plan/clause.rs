@@ -23,6 +23,17 @@ pub struct Clause {
     pub inferred: Option<String>,
 }
 
+/// A rule that gives many tasks the same units, as the document writes it once
+/// ("以下各项均由各县（市、区）落实，不再逐一列出").
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Scope {
+    /// The document's words, verbatim.
+    pub text: String,
+    pub units: Vec<Target>,
+    /// The ids of the tasks it covers, in plan order.
+    pub tasks: Vec<String>,
+}
+
 /// The deadline that binds one assignment: its clause's, else the task's own.
 #[derive(Debug, Clone, Copy)]
 pub struct Terms<'a> {

@@ -129,6 +129,17 @@ pub enum Problem {
     ClauseUnitNotOnTask { task: String, name: String },
     /// Two deadline clauses of a task bind the same unit.
     ClauseOverlap { task: String, name: String },
+    /// A scope rule names a unit the plan does not define.
+    ScopeUnknownUnit { name: String, suggestions: Vec<String> },
+    /// A scope rule's `from` or `to` is no task's id.
+    ScopeUnknownTask { id: String },
+    /// A scope rule covers no task.
+    ScopeCoversNothing,
+    /// A group's `kind` is neither "every" nor "concerned".
+    BadGroupKind { group: String, value: String },
+    /// Warning: a group the document names openly; `taken` are the members the tasks also name
+    /// on their own, out of `members`.
+    OpenGroup { group: String, members: usize, taken: Vec<String> },
     /// Note: something the document does not state, set for `reason`.
     Inferred { what: Inferred, reason: String },
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::raw::{Names, RawClause, RawGroup, RawMeta, RawMetaInferred, RawPlan, RawTask, RawUnit, Text};
+use super::raw::{Names, RawClause, RawGroup, RawMeta, RawMetaInferred, RawPlan, RawScope, RawTask, RawUnit, Text};
 use crate::plain::{Parser, Step};
 
 /// The table whose keys are being read.
@@ -23,12 +23,14 @@ enum Table {
     MetaInferred(Range<usize>, RawMetaInferred),
     /// `[[task.clause]]`, after its `[[task]]`.
     Clause(Range<usize>, RawClause),
+    Scope(Range<usize>, RawScope),
 }
 
 /// The raw plan, when it is all in the plain layout.
 pub(super) fn raw_plan(src: &str) -> Option<RawPlan> {
     let mut p = Parser::new(src);
-    let mut plan = RawPlan { plan: None, unit: Vec::new(), group: Vec::new(), task: Vec::new(), report: None };
+    let mut plan =
+        RawPlan { plan: None, unit: Vec::new(), group: Vec::new(), task: Vec::new(), report: None, scope: Vec::new() };
     let mut table = Table::Top;
     let mut seen_meta = false;
     loop {
@@ -43,11 +45,22 @@ pub(super) fn raw_plan(src: &str) -> Option<RawPlan> {
                     ("unit", true) => Table::Unit(span, RawUnit { id: None, name: None, aliases: None }),
                     ("group", true) => Table::Group(
                         span,
-                        RawGroup { id: None, name: None, aliases: None, members: None, inferred: None },
+                        RawGroup {
+                            id: None,
+                            name: None,
+                            aliases: None,
+                            members: None,
+                            inferred: None,
+                            kind: None,
+                            open: None,
+                        },
                     ),
                     ("task", true) => Table::Task(span, Box::new(task())),
                     ("plan.inferred", false) => Table::MetaInferred(span, meta_inferred()),
                     ("task.clause", true) => Table::Clause(span, clause()),
+                    ("scope", true) => {
+                        Table::Scope(span, RawScope { text: None, units: None, section: None, from: None, to: None })
+                    }
                     _ => return None,
                 };
                 close(&mut plan, std::mem::replace(&mut table, next))?;
@@ -121,6 +134,7 @@ fn close(plan: &mut RawPlan, table: Table) -> Option<()> {
             let task = plan.task.last_mut()?.get_mut();
             task.clause.get_or_insert_with(Vec::new).push(Spanned::new(at, c));
         }
+        Table::Scope(at, r) => plan.scope.push(Spanned::new(at, r)),
     }
     Some(())
 }
@@ -170,6 +184,8 @@ fn set(table: &mut Table, key: &str, p: &mut Parser) -> Option<()> {
             "aliases" => names(&mut g.aliases, p),
             "members" => names(&mut g.members, p),
             "inferred" => text(&mut g.inferred, p),
+            "kind" => text(&mut g.kind, p),
+            "open" => once(&mut g.open, p.boolean()),
             _ => None,
         },
         Table::Task(_, t) => task_field(t, key, p),
@@ -180,6 +196,14 @@ fn set(table: &mut Table, key: &str, p: &mut Parser) -> Option<()> {
             "issued" => text(&mut i.issued, p),
             "year" => text(&mut i.year, p),
             "report_dates" => text(&mut i.report_dates, p),
+            _ => None,
+        },
+        Table::Scope(_, r) => match key {
+            "text" => text(&mut r.text, p),
+            "units" => names(&mut r.units, p),
+            "section" => text(&mut r.section, p),
+            "from" => text(&mut r.from, p),
+            "to" => text(&mut r.to, p),
             _ => None,
         },
         Table::Clause(_, c) => match key {

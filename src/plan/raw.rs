@@ -21,6 +21,24 @@ pub struct RawPlan {
     pub task: Vec<S<RawTask>>,
     /// The 通报's metadata (`[report]`).
     pub report: Option<S<RawNotice>>,
+    /// Rules that give many tasks the same units (`[[scope]]`).
+    #[serde(default)]
+    pub scope: Vec<S<RawScope>>,
+}
+
+/// A rule that gives many tasks the same units: "以下各项均由各县（市、区）落实，不再逐一列出".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScope {
+    /// The document's words, verbatim.
+    pub text: Text,
+    pub units: Names,
+    /// Every task of this section (or subsection) …
+    pub section: Text,
+    /// … from this task on …
+    pub from: Text,
+    /// … up to this task (inclusive).
+    pub to: Text,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +96,10 @@ pub struct RawGroup {
     pub members: Names,
     /// Why the members are listed when the document does not list them.
     pub inferred: Text,
+    /// "every" (each member must do it) or "concerned" (only the members it concerns).
+    pub kind: Text,
+    /// The document names the group openly (市直相关单位): its members were gathered elsewhere.
+    pub open: Option<S<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -249,6 +249,7 @@ impl<'a> Source<'a> {
             start: w.start,
             as_of: w.as_of,
             cutoff: w.cutoff,
+            na_exempts: !assignee.required,
         };
         let bucket = judge::bucket(&facts);
         let row = RowRef {

@@ -34,7 +34,18 @@ pub fn progress(r: &RowRef, lang: Lang) -> String {
         (Some(Status::Done), _) | (_, None) => status(r.status, lang).to_string(),
         (s, Some(p)) => format!("{} {p}%", status(s, lang)),
     };
-    if r.corrected { format!("{base}{}", lang.pick("（已更正）", " (corrected)")) } else { base }
+    format!("{base}{}{}", not_exempt(r, lang), corrected(r, lang))
+}
+
+/// "（须落实）" after a 不适用 that does not take the assignment out of the count: the unit is a
+/// member of a group every member of which must do the task, so it counts as not started.
+fn not_exempt(r: &RowRef, lang: Lang) -> &'static str {
+    let counted = r.status == Some(Status::Na) && r.bucket != Bucket::NotApplicable;
+    if counted { lang.pick("（须落实，按未启动计）", " (required: counted as not started)") } else { "" }
+}
+
+fn corrected(r: &RowRef, lang: Lang) -> &'static str {
+    if r.corrected { lang.pick("（已更正）", " (corrected)") } else { "" }
 }
 
 /// The status alone (percent in its own column): "推进中", "已完成（已更正）", "台账文件有误".
@@ -42,8 +53,7 @@ pub fn status_cell(r: &RowRef, lang: Lang) -> String {
     if r.ledger_error {
         return unreadable(lang).to_string();
     }
-    let s = status(r.status, lang);
-    if r.corrected { format!("{s}{}", lang.pick("（已更正）", " (corrected)")) } else { s.to_string() }
+    format!("{}{}{}", status(r.status, lang), not_exempt(r, lang), corrected(r, lang))
 }
 
 /// "台账文件有误".

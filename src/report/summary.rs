@@ -76,7 +76,11 @@ impl<'a> Tally<'a> {
         let r = &c.row;
         let n = self.rows;
         self.rows += 1;
-        count_status(&mut self.totals, r.status);
+        // A 不适用 that does not exempt (a member of a group every member of which must do the
+        // task) counts as not started.
+        let na = r.bucket == Bucket::NotApplicable;
+        let status = if r.status == Some(Status::Na) && !na { None } else { r.status };
+        count_status(&mut self.totals, status);
         self.totals.overdue += usize::from(r.overdue);
         count_bucket(&mut self.buckets, r.bucket);
         if r.overdue {
@@ -96,16 +100,16 @@ impl<'a> Tally<'a> {
         });
         unit.assignments += 1;
         unit.done += usize::from(r.status == Some(Status::Done));
-        unit.na += usize::from(r.status == Some(Status::Na));
+        unit.na += usize::from(na);
         unit.overdue += usize::from(r.overdue);
         unit.report = unit.report.min(r.reported);
         unit.ledger_error |= r.ledger_error;
         let section = self.task(c);
-        let (line, na) = &mut self.sections[section];
+        let (line, na_count) = &mut self.sections[section];
         line.assignments += 1;
         line.done += usize::from(r.status == Some(Status::Done));
         line.overdue += usize::from(r.overdue);
-        *na += usize::from(r.status == Some(Status::Na));
+        *na_count += usize::from(na);
         let line = u32::try_from(c.unit).unwrap_or(u32::MAX);
         self.states.push(TaskUnit { line, status: r.status, overdue: r.overdue });
         if let Some(t) = self.tasks.last_mut() {

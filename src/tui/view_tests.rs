@@ -196,3 +196,18 @@ fn detail_shows_deadline_clauses_and_what_is_inferred() {
     assert!(text.contains("※ 推定（原文未写明）："), "{text}");
     assert!(text.contains("原文未写明由谁改造"), "{text}");
 }
+
+/// 东街街道 in the scope-rule fixture: task 2 names no unit; the pane says which rule puts the
+/// street office on it, in the document's words.
+#[test]
+fn detail_shows_the_scope_rule_that_gives_a_task_its_units() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans/scope-rules.toml");
+    let plan = taizhang::Plan::load(&path).unwrap().plan;
+    let unit = plan.find_unit("东街街道").unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2024-05-06T10:00:00+08:00").unwrap();
+    let a = App::new(plan, taizhang::ledger::Ledger::default(), vec![], Some(unit), now, Lang::Zh);
+    let text = screen(&render(&a, 160, 48));
+    assert!(text.contains("范围规定：本部分各项均由各街道办事处负责落实，下文不再逐"), "{text}");
+    assert!(text.contains("一列出（各街道办事处）"), "{text}");
+    assert!(text.contains("东街街道：未填报") && text.contains("西街街道：未填报"), "{text}");
+}

@@ -10,7 +10,7 @@ use crate::plan::diag::{Inferred, Problem};
 use crate::plan::names::{NameIndex, Target};
 use crate::plan::raw::{Names, RawTask, S};
 use crate::plan::responsible::parse_responsible;
-use crate::plan::{Assignee, Group, Meta, Role, Task};
+use crate::plan::{Assignee, Group, GroupKind, Meta, Role, Scope, Task};
 
 impl Cx<'_> {
     pub(super) fn tasks(
@@ -19,15 +19,19 @@ impl Cx<'_> {
         index: &NameIndex,
         groups: &[Group],
         meta: &Option<Meta>,
+        (scopes, covering): (&[Scope], &[Vec<usize>]),
     ) -> Vec<Task> {
         if raw.is_empty() {
             self.diags.push(crate::plan::diag::Diagnostic::warning(None, Problem::NoTasks));
         }
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut tasks = Vec::new();
-        for r in raw {
+        for (i, r) in raw.iter().enumerate() {
             let at = r.span().start;
-            let Some(task) = self.task(r.get_ref(), at, index, groups, meta) else {
+            let by_rules = covering.get(i).map_or(&[][..], Vec::as_slice);
+            let rules: Vec<(Target, usize)> =
+                by_rules.iter().flat_map(|&k| scopes[k].units.iter().map(move |&t| (t, k))).collect();
+            let Some(task) = self.task(r.get_ref(), at, index, groups, meta, rules) else {
                 continue;
             };
             if let Some(&first) = seen.get(&task.id) {
@@ -49,6 +53,7 @@ impl Cx<'_> {
         index: &NameIndex,
         groups: &[Group],
         meta: &Option<Meta>,
+        rules: Vec<(Target, usize)>,
     ) -> Option<Task> {
         let id = self.required(&t.id, "task", "id", at);
         if let Some(v) = t.id.as_ref().filter(|v| !valid_task_id(v.get_ref())) {
@@ -58,7 +63,15 @@ impl Cx<'_> {
         let content = self.required(&t.content, "task", "content", at);
         let label = id.clone().unwrap_or_default();
         let Parties { lead, units, others: derived_others, unclear } = self.parties(t, &label, index);
-        if lead.is_empty() && units.is_empty() && t.lead.is_none() && t.units.is_none() && !unclear {
+        // Units a scope rule gives that the task does not name itself.
+        let mut scoped: Vec<(Target, usize)> = Vec::new();
+        for (target, k) in rules {
+            if !lead.contains(&target) && !units.contains(&target) && !scoped.iter().any(|(t, _)| *t == target) {
+                scoped.push((target, k));
+            }
+        }
+        let none = lead.is_empty() && units.is_empty() && scoped.is_empty();
+        if none && t.lead.is_none() && t.units.is_none() && !unclear {
             self.err(at, Problem::NoUnits { task: label.clone() });
         }
         let year = meta.as_ref().map_or(2000, |m| m.year);
@@ -76,7 +89,8 @@ impl Cx<'_> {
                 Problem::Inferred { what: Inferred::Task(label.clone()), reason: v.get_ref().clone() },
             );
         }
-        let mut assignees = expand(&lead, &units, groups, inferred.is_some());
+        let by_rule: Vec<Target> = scoped.iter().map(|(t, _)| *t).collect();
+        let mut assignees = expand(&lead, &[&units[..], &by_rule[..]].concat(), groups, inferred.is_some());
         let tcx = TaskCx { task: &label, index, groups, meta };
         let clauses = self.clauses(t.clause.as_deref(), &tcx, &mut assignees);
         Some(Task {
@@ -98,6 +112,7 @@ impl Cx<'_> {
             remark: super::opt(&t.remark),
             inferred,
             clauses,
+            scoped,
             assignees,
             line: self.pos(at).map_or(0, |p| p.line),
         })
@@ -189,22 +204,30 @@ fn valid_task_id(id: &str) -> bool {
 
 /// Every reporting unit of a task, leads first; a unit named twice keeps its first role. An
 /// assignment is inferred when the task's units are (`inferred`), or when every name that brings
-/// the unit in is a group whose members are inferred.
+/// the unit in is a group whose members are inferred; required (its 不适用 counts as not done)
+/// when every such name is a group whose every member must do it.
 fn expand(lead: &[Target], units: &[Target], groups: &[Group], inferred: bool) -> Vec<Assignee> {
     let mut out: Vec<Assignee> = Vec::new();
     let mut seen: HashMap<usize, usize> = HashMap::new();
     let roles = lead.iter().map(|t| (t, Role::Lead)).chain(units.iter().map(|t| (t, Role::Responsible)));
     for (target, role) in roles {
-        let (members, via_inferred): (&[usize], bool) = match target {
-            Target::Unit(u) => (std::slice::from_ref(u), false),
-            Target::Group(g) => (&groups[*g].members, groups[*g].inferred.is_some()),
+        let (members, via_inferred, required): (&[usize], bool, bool) = match target {
+            Target::Unit(u) => (std::slice::from_ref(u), false, false),
+            Target::Group(g) => {
+                let g = &groups[*g];
+                (&g.members, g.inferred.is_some(), g.kind == GroupKind::Every)
+            }
         };
         for &unit in members {
             match seen.get(&unit) {
-                Some(&i) => out[i].inferred &= inferred || via_inferred,
+                Some(&i) => {
+                    out[i].inferred &= inferred || via_inferred;
+                    out[i].required &= required;
+                }
                 None => {
                     seen.insert(unit, out.len());
-                    out.push(Assignee { unit, role, clause: None, inferred: inferred || via_inferred });
+                    let inferred = inferred || via_inferred;
+                    out.push(Assignee { unit, role, clause: None, inferred, required });
                 }
             }
         }

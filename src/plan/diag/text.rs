@@ -81,6 +81,31 @@ impl Problem {
                 )
             }
             NoTasks => tr!(lang, "计划中没有任何任务", "the plan has no tasks"),
+            ScopeUnknownUnit { name, .. } => tr!(
+                lang,
+                "范围规定中的单位 “{name}” 未在本计划中定义",
+                "a scope rule names unit \"{name}\", which the plan does not define"
+            ),
+            ScopeUnknownTask { id } => {
+                tr!(lang, "范围规定引用的任务 {id} 不存在", "a scope rule refers to task {id}, which does not exist")
+            }
+            ScopeCoversNothing => tr!(lang, "范围规定没有覆盖任何任务", "the scope rule covers no task"),
+            BadGroupKind { group, value } => tr!(
+                lang,
+                "单位组 “{group}” 的 kind “{value}” 无法识别",
+                "group \"{group}\": kind \"{value}\" is not understood"
+            ),
+            OpenGroup { group, members, taken } => {
+                let shown: Vec<String> = taken.iter().take(8).cloned().collect();
+                let more = if taken.len() > shown.len() { lang.pick("等", " and others") } else { "" };
+                tr!(
+                    lang,
+                    "单位组 “{group}” 是原文的开放说法，原文未列成员；现列 {members} 个成员，其中 {} 个取自原文其他各处点名的单位（{}{more}），名单可能不完整",
+                    "group \"{group}\" is named openly and the document lists no members; of its {members} members, {} are units the document names elsewhere ({}{more}); the list may be incomplete",
+                    taken.len(),
+                    shown.join(lang.list_sep())
+                )
+            }
             ClauseUnitNotOnTask { task, name } => tr!(
                 lang,
                 "任务 {task} 的时限条款约束 “{name}”，但它不是该任务的责任单位",
@@ -133,7 +158,11 @@ impl Problem {
             EmptyText { field } => {
                 tr!(lang, "填写 {field} 的内容，或删去这一行", "give {field} a value, or remove the line")
             }
-            UnknownUnit { suggestions, .. } | UnknownMember { suggestions, .. } if !suggestions.is_empty() => {
+            UnknownUnit { suggestions, .. }
+            | UnknownMember { suggestions, .. }
+            | ScopeUnknownUnit { suggestions, .. }
+                if !suggestions.is_empty() =>
+            {
                 tr!(
                     lang,
                     "是否指：{}？或者在 [[unit]] 中添加该单位",
@@ -141,7 +170,7 @@ impl Problem {
                     list(suggestions, lang)
                 )
             }
-            UnknownUnit { .. } | UnknownMember { .. } => tr!(
+            UnknownUnit { .. } | UnknownMember { .. } | ScopeUnknownUnit { .. } => tr!(
                 lang,
                 "在 [[unit]] 中添加该单位，或写成已有单位的别名",
                 "add it as a [[unit]], or as an alias of an existing unit"
@@ -180,6 +209,21 @@ impl Problem {
                 lang,
                 "在 [plan] 中填写 issued，或给任务加 due",
                 "set issued in [plan], or give the task a due date"
+            ),
+            ScopeUnknownTask { .. } | ScopeCoversNothing => tr!(
+                lang,
+                "section 写原文的一级或二级标题，from / to 写任务编号（含两端）",
+                "give section as a heading of the document, from / to as task ids (both included)"
+            ),
+            BadGroupKind { .. } => tr!(
+                lang,
+                "写 kind = \"every\"（每个成员都须落实）或 kind = \"concerned\"（只约束相关成员）",
+                "write kind = \"every\" (each member must do it) or kind = \"concerned\" (only the members concerned)"
+            ),
+            OpenGroup { .. } => tr!(
+                lang,
+                "按本地实际核对成员，在 members 中补全；核对完毕后删去 open = true",
+                "check the members against the office's own list and complete members; then remove open = true"
             ),
             ClauseUnitNotOnTask { .. } => tr!(
                 lang,

@@ -103,6 +103,7 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
         let mark = if a.inferred { MARK } else { "" };
         out.push(Line::from(format!("  {}{mark}{role}：{state}", sanitize(&unit.name))));
     }
+    scope_rules(app, task, &mut out);
     inferred(app, task, &mut out);
     out.push(Line::from(bold(format!("{}：", t(lang, T::History)))));
     let unit_id = app.unit.map(|u| app.plan.units[u].id.as_str()).unwrap_or_default();
@@ -145,6 +146,23 @@ fn deadline(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
         let mark = if c.inferred.is_some() { MARK } else { "" };
         let part = c.text.as_deref().map(|p| format!("：{p}")).unwrap_or_default();
         let line = format!("  {phrase}（{}{mark}）{part}", units.join(app.lang.list_sep()));
+        out.push(Line::from(sanitize(&line)));
+    }
+}
+
+/// The rules that give the task units it does not name itself, with their words and units.
+fn scope_rules(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
+    let mut rules: Vec<usize> = task.scoped.iter().map(|&(_, k)| k).collect();
+    rules.dedup();
+    for k in rules {
+        let units: Vec<&str> =
+            task.scoped.iter().filter(|&&(_, r)| r == k).map(|&(t, _)| app.plan.target_name(t)).collect();
+        let line = format!(
+            "{}：{}（{}）",
+            t(app.lang, T::ScopeRule),
+            app.plan.scopes[k].text,
+            units.join(app.lang.list_sep())
+        );
         out.push(Line::from(sanitize(&line)));
     }
 }
