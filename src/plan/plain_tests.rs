@@ -51,7 +51,9 @@ fn edge_forms_read_the_same_or_are_left() {
             "{base}\n[[task.clause]]\ndue = 2022-12-31\nunits = [\"甲\"]\n\n[[task.clause]]\ndeadline = \"6月底前\"\n"
         ),
         base.replace("\n[[unit]]", "\n[plan.inferred]\nissuer = \"按惯例\"\nreport_dates = \"按季度\"\n\n[[unit]]"),
-        format!("{base}\n[[scope]]\ntext = \"以下各项均由甲落实\"\nunits = [\"甲\"]\nsection = \"一\"\nfrom = \"1\"\nto = \"1\"\n"),
+        format!(
+            "{base}\n[[scope]]\ntext = \"以下各项均由甲落实\"\nunits = [\"甲\"]\nsection = \"一\"\nfrom = \"1\"\nto = \"1\"\n"
+        ),
         base.replace("[[unit]]", "[[scope]]\ntext = \"下同\"\nunits = [\"甲\"]\nfrom = \"1\"\n\n[[unit]]"),
         String::new(),
     ];
