@@ -25,6 +25,8 @@ pub struct Row {
     pub content: String,
     pub lead: Vec<String>,
     pub units: Vec<String>,
+    /// Assisting (配合) units and groups, as the plan names them.
+    pub assist: Vec<String>,
     pub others: Option<String>,
     /// The listed unit's role (unit listings only).
     pub role: Option<Role>,
@@ -47,6 +49,17 @@ pub struct Row {
     pub done_units: Option<usize>,
     /// How many reporting units the task has.
     pub total_units: usize,
+    /// Every reporting unit of the task (groups expanded) with its role.
+    pub assignees: Vec<Assigned>,
+}
+
+/// One reporting unit of a task and its role (牵头 / 责任 / 配合).
+#[derive(Debug, Clone, Serialize)]
+pub struct Assigned {
+    /// The unit's id.
+    pub unit: String,
+    pub name: String,
+    pub role: Role,
 }
 
 /// A listing of a plan's tasks as of `today`.
@@ -121,6 +134,7 @@ fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
         content: t.content.clone(),
         lead: names(&t.lead),
         units: names(&t.units),
+        assist: names(&t.assist),
         others: t.others.clone(),
         role,
         deadline: t.deadline_text.clone(),
@@ -133,6 +147,14 @@ fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
         updated: None,
         done_units: None,
         total_units: t.assignees.len(),
+        assignees: t
+            .assignees
+            .iter()
+            .map(|a| {
+                let u = &plan.units[a.unit];
+                Assigned { unit: u.id.clone(), name: u.name.clone(), role: a.role }
+            })
+            .collect(),
     }
 }
 
@@ -185,19 +207,22 @@ fn cycle_label(c: Cycle, lang: Lang) -> &'static str {
     }
 }
 
-/// Lead and other units as one cell: "牵头：A；B、C等相关部门".
+/// Lead, other and assisting units as one cell: "牵头：A；B、C等相关部门；配合：D".
 pub fn units_label(row: &Row, lang: Lang) -> String {
     let sep = lang.list_sep();
-    let mut s = String::new();
+    let mut parts: Vec<String> = Vec::new();
     if !row.lead.is_empty() {
-        s.push_str(&crate::tr!(lang, "牵头：{}", "lead: {}", row.lead.join(sep)));
-        if !row.units.is_empty() {
-            s.push_str(lang.pick("；", "; "));
-        }
+        parts.push(crate::tr!(lang, "牵头：{}", "lead: {}", row.lead.join(sep)));
     }
-    s.push_str(&row.units.join(sep));
+    let mut units = row.units.join(sep);
     if let Some(o) = &row.others {
-        s.push_str(o);
+        units.push_str(o);
     }
-    s
+    if !units.is_empty() {
+        parts.push(units);
+    }
+    if !row.assist.is_empty() {
+        parts.push(crate::tr!(lang, "配合：{}", "assist: {}", row.assist.join(sep)));
+    }
+    parts.join(lang.pick("；", "; "))
 }

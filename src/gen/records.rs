@@ -94,7 +94,7 @@ impl<'a> Context<'a> {
             unit: &self.plan.units[unit].id,
             start: self.start,
             due: self.plan.due(task),
-            may_not_apply: role == Role::Responsible && task.assignees.len() > 8,
+            may_not_apply: role != Role::Lead && task.assignees.len() > 8,
             object,
             operators: ops,
             site: &self.site,

@@ -5,6 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::Role;
 use crate::Lang;
 use crate::text::sanitize;
 use crate::tr;
@@ -96,7 +97,7 @@ pub enum Problem {
     UnknownMember { group: String, name: String, suggestions: Vec<String> },
     /// A group lists another group as a member.
     NestedGroup { group: String, name: String },
-    /// A task has no responsible unit at all.
+    /// A task has no lead or responsible unit (配合 units alone are not enough).
     NoUnits { task: String },
     /// A piece of a responsible cell that is no unit's name; no unit was derived from it.
     UnclearResponsible { task: String, piece: String },
@@ -111,6 +112,8 @@ pub enum Problem {
     AfterIssueUndated { task: String },
     /// Warning: the plan has no tasks.
     NoTasks,
+    /// Warning: a task names one unit or group under two roles; it keeps the stronger.
+    TwoRoles { task: String, name: String, kept: Role, also: Role },
 }
 
 impl Diagnostic {
@@ -243,6 +246,14 @@ impl Problem {
                 )
             }
             NoTasks => tr!(lang, "计划中没有任何任务", "the plan has no tasks"),
+            TwoRoles { task, name, kept, also } => tr!(
+                lang,
+                "任务 {task} 把 “{name}” 既列为{}单位又列为{}单位，按{}计",
+                "task {task} names \"{name}\" both as {} and as {}; it counts as {}",
+                kept.label(lang),
+                also.label(lang),
+                kept.label(lang)
+            ),
         }
     }
 
@@ -302,8 +313,8 @@ impl Problem {
             ),
             NoUnits { .. } => tr!(
                 lang,
-                "填写 lead 或 units，或在 responsible 中写明责任单位",
-                "fill in lead or units, or the responsible cell"
+                "填写 lead 或 units（assist 中的配合单位不算），或在 responsible 中写明牵头或责任单位",
+                "fill in lead or units (assist units alone are not enough), or the responsible cell"
             ),
             UnclearResponsible { .. } => tr!(
                 lang,
@@ -329,6 +340,12 @@ impl Problem {
                 lang,
                 "在 [plan] 中填写 issued，或给任务加 due",
                 "set issued in [plan], or give the task a due date"
+            ),
+            TwoRoles { name, also, .. } => tr!(
+                lang,
+                "从{}单位中删去 “{name}”，或核对原文",
+                "remove \"{name}\" from the {} units, or check the document",
+                also.label(lang)
             ),
             _ => return None,
         })

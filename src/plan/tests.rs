@@ -78,7 +78,7 @@ fn responsible_cell_is_read_with_roles_and_shared_prefix() {
             ("市发展改革委".to_string(), Role::Lead),
             ("甲县".to_string(), Role::Responsible),
             ("乙县".to_string(), Role::Responsible),
-            ("市财政局".to_string(), Role::Responsible),
+            ("市财政局".to_string(), Role::Assist),
         ]
     );
     assert_eq!(t.others.as_deref(), Some("等部门"));
