@@ -25,6 +25,8 @@ pub struct Row {
     pub content: String,
     pub lead: Vec<String>,
     pub units: Vec<String>,
+    /// Assisting (配合) units and groups, as the plan names them.
+    pub assist: Vec<String>,
     pub others: Option<String>,
     /// The listed unit's role (unit listings only).
     pub role: Option<Role>,
@@ -56,6 +58,8 @@ pub struct Row {
     /// Why the plan sets the task's units (or, in a unit listing, this unit's assignment or the
     /// clause binding it) when the document does not state them.
     pub inferred: Option<String>,
+    /// Every reporting unit of the task (groups expanded) with its role.
+    pub assignees: Vec<Assigned>,
 }
 
 /// Units a scope rule (`[[scope]]`) gives a task, with the document's words.
@@ -74,6 +78,15 @@ pub struct ClauseRow {
     pub units: Vec<String>,
     pub text: Option<String>,
     pub inferred: Option<String>,
+}
+
+/// One reporting unit of a task and its role (牵头 / 责任 / 配合).
+#[derive(Debug, Clone, Serialize)]
+pub struct Assigned {
+    /// The unit's id.
+    pub unit: String,
+    pub name: String,
+    pub role: Role,
 }
 
 /// A listing of a plan's tasks as of `today`.
@@ -161,6 +174,7 @@ fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
         content: t.content.clone(),
         lead: names(&t.lead),
         units: names(&t.units),
+        assist: names(&t.assist),
         others: t.others.clone(),
         role,
         deadline: t.deadline_text.clone(),
@@ -187,6 +201,14 @@ fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
         deadline_for: None,
         inferred: t.inferred.clone(),
         scopes: scope_rows(plan, t),
+        assignees: t
+            .assignees
+            .iter()
+            .map(|a| {
+                let u = &plan.units[a.unit];
+                Assigned { unit: u.id.clone(), name: u.name.clone(), role: a.role }
+            })
+            .collect(),
     }
 }
 
@@ -264,25 +286,25 @@ fn cycle_label(c: Cycle, lang: Lang) -> &'static str {
     }
 }
 
-/// Lead and other units as one cell: "牵头：A；B、C等相关部门".
+/// Lead, other and assisting units as one cell: "牵头：A；B、C等相关部门；配合：D".
 pub fn units_label(row: &Row, lang: Lang) -> String {
     let sep = lang.list_sep();
-    let mut s = String::new();
+    let mut parts: Vec<String> = Vec::new();
     if !row.lead.is_empty() {
-        s.push_str(&crate::tr!(lang, "牵头：{}", "lead: {}", row.lead.join(sep)));
-        if !row.units.is_empty() {
-            s.push_str(lang.pick("；", "; "));
-        }
+        parts.push(crate::tr!(lang, "牵头：{}", "lead: {}", row.lead.join(sep)));
     }
-    s.push_str(&row.units.join(sep));
+    let mut units = row.units.join(sep);
     if let Some(o) = &row.others {
-        s.push_str(o);
+        units.push_str(o);
+    }
+    if !units.is_empty() {
+        parts.push(units);
+    }
+    if !row.assist.is_empty() {
+        parts.push(crate::tr!(lang, "配合：{}", "assist: {}", row.assist.join(sep)));
     }
     for r in &row.scopes {
-        if !s.is_empty() {
-            s.push_str(lang.pick("；", "; "));
-        }
-        s.push_str(&crate::tr!(lang, "{}（范围规定）", "{} (scope rule)", r.units.join(sep)));
+        parts.push(crate::tr!(lang, "{}（范围规定）", "{} (scope rule)", r.units.join(sep)));
     }
-    s
+    parts.join(lang.pick("；", "; "))
 }

@@ -197,20 +197,31 @@ impl GroupKind {
     }
 }
 
-/// Lead (牵头) or other responsible unit (责任 / 负责 / 配合).
+/// A unit's role on a task: lead (牵头), responsible (责任 / 负责), or assisting (配合 / 协助).
+/// Ordered strongest first: a unit a task names under two roles keeps the stronger one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Lead,
     Responsible,
+    /// 配合: the summary's completion rate, buckets, ranking and lists leave these out and
+    /// count them apart (`report::Summary::assist`).
+    Assist,
 }
 
 impl Role {
+    /// 牵头 / 责任 / 配合.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Role::Lead => lang.pick("牵头", "lead"),
             Role::Responsible => lang.pick("责任", "responsible"),
+            Role::Assist => lang.pick("配合", "assist"),
         }
+    }
+
+    /// True for 牵头 and 责任, the roles the summary's figures count.
+    pub fn counted(self) -> bool {
+        self != Role::Assist
     }
 }
 
@@ -245,6 +256,9 @@ pub struct Task {
     pub lead: Vec<Target>,
     /// Other responsible units and groups as the document names them.
     pub units: Vec<Target>,
+    /// Assisting (配合 / 协助) units and groups as the document names them.
+    #[serde(default)]
+    pub assist: Vec<Target>,
     pub others: Option<String>,
     /// The deadline phrase, verbatim.
     pub deadline_text: Option<String>,
@@ -259,7 +273,8 @@ pub struct Task {
     pub clauses: Vec<Clause>,
     /// Units given by scope rules (`Plan::scopes`, by index) that the task does not name itself.
     pub scoped: Vec<(Target, usize)>,
-    /// Every reporting unit on the task, leads first, each once.
+    /// Every reporting unit on the task, each once: leads, then responsible, then assisting
+    /// units; a unit named under two roles keeps the stronger.
     pub assignees: Vec<Assignee>,
     /// Line of the `[[task]]` in the plan file.
     pub line: usize,

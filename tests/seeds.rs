@@ -135,6 +135,8 @@ fn unit_lists_agree_with_the_printed_cells() {
             let all_parsed: BTreeSet<_> = assigned(&plan, &lead).union(&assigned(&plan, &units)).cloned().collect();
             let all_listed: BTreeSet<_> = assigned(&plan, &t.lead).union(&assigned(&plan, &t.units)).cloned().collect();
             assert_eq!(all_parsed, all_listed, "{id} task {} units: {cell}", t.id);
+            let assist = resolve(&parsed.assist);
+            assert_eq!(assigned(&plan, &assist), assigned(&plan, &t.assist), "{id} task {} assist: {cell}", t.id);
             assert_eq!(parsed.others, t.others, "{id} task {} others", t.id);
         }
     }

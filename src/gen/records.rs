@@ -96,7 +96,7 @@ impl<'a> Context<'a> {
             due: self.plan.due(task),
             // Some say 不适用 even where a group binds every member (reports then count it as
             // not started), as operators do.
-            may_not_apply: role == Role::Responsible && task.assignees.len() > 8,
+            may_not_apply: role != Role::Lead && task.assignees.len() > 8,
             object,
             operators: ops,
             site: &self.site,

@@ -19,6 +19,8 @@ pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
         lang.pick("截止日期", "due"),
         lang.pick("剩余", "days left"),
         lang.pick("进展", "progress"),
+        // Added after the others, so that columns read by position stay where they were.
+        lang.pick("配合单位", "assist"),
         lang.pick("推定依据（原文未写明）", "inferred (not in the document)"),
     ];
     w.row(head)?;
@@ -37,6 +39,7 @@ pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
             &due_label(r, lang),
             &days_label(r, lang),
             &if list.has_ledger { progress_label(r, lang) } else { String::new() },
+            &r.assist.join(sep),
             r.inferred.as_deref().unwrap_or_default(),
         ])?;
     }

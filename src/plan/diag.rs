@@ -5,6 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::Role;
 use crate::Lang;
 use crate::text::sanitize;
 use crate::tr;
@@ -110,7 +111,7 @@ pub enum Problem {
     UnknownMember { group: String, name: String, suggestions: Vec<String> },
     /// A group lists another group as a member.
     NestedGroup { group: String, name: String },
-    /// A task has no responsible unit at all.
+    /// A task has no lead or responsible unit (配合 units alone are not enough).
     NoUnits { task: String },
     /// A piece of a responsible cell that is no unit's name; no unit was derived from it.
     UnclearResponsible { task: String, piece: String },
@@ -142,6 +143,8 @@ pub enum Problem {
     OpenGroup { group: String, members: usize, taken: Vec<String> },
     /// Note: something the document does not state, set for `reason`.
     Inferred { what: Inferred, reason: String },
+    /// Warning: a task names one unit or group under two roles; it keeps the stronger.
+    TwoRoles { task: String, name: String, kept: Role, also: Role },
 }
 
 impl Diagnostic {

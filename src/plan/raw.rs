@@ -116,6 +116,7 @@ pub struct RawTask {
     pub responsible: Text,
     pub lead: Names,
     pub units: Names,
+    pub assist: Names,
     pub others: Text,
     pub deadline: Text,
     pub due: Option<S<Datetime>>,

@@ -1,9 +1,13 @@
 //! Every word the report renderers print, in Chinese or English, kept in one place.
 
+mod assist;
 mod dates;
 mod notice;
 mod signoff;
 
+pub use assist::{
+    assist_notice, assist_rule, assist_sentence, has_assist, role_mark, role_prefix, unit_assist, unit_rate,
+};
 pub use dates::{Dates, date, when};
 pub use notice::{
     all_reported, heading, none_overdue, not_reported as not_reported_sentence, overdue_listed, reporting, schedule,
@@ -238,6 +242,9 @@ pub fn col(key: &str, lang: Lang) -> &'static str {
         "rate" => lang.pick("完成率", "completion"),
         "reported" => lang.pick("本期报送", "this period"),
         "last_update" => lang.pick("最近填报", "last update"),
+        "assist" => lang.pick("配合分工", "assisting"),
+        "assist_share" => lang.pick("配合", "assist"),
+        "assist_done" => lang.pick("配合已完成", "assist done"),
         "tasks" => lang.pick("任务数", "tasks"),
         "record" => lang.pick("记录编号", "record"),
         "deadline_for" => lang.pick("时限所指事项", "deadline for"),
@@ -371,6 +378,8 @@ pub fn total(key: &str, lang: Lang) -> &'static str {
         "rate" => lang.pick("完成率", "completion"),
         "tasks_done" => lang.pick("已全部完成的任务", "tasks fully done"),
         "tasks_overdue" => lang.pick("有逾期的任务", "tasks with overdue work"),
+        "assist_overdue" => lang.pick("配合逾期", "assist overdue"),
+        "assist_rate" => lang.pick("配合完成率", "assist completion"),
         key => col(key, lang),
     }
 }

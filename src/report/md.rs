@@ -88,12 +88,18 @@ fn summary(out: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
     let h = |out: &mut dyn Write, key: &str| write!(out, "## {}\n\n", labels::part(key, lang));
     h(out, "totals")?;
     write!(out, "{}\n\n", cell(&labels::overall(s, lang)))?;
+    if let Some(assist) = labels::assist_sentence(s, lang) {
+        write!(out, "{}\n\n", cell(&assist))?;
+    }
     h(out, "buckets")?;
     table(out, &cells::buckets(s, lang), lang)?;
     write!(out, "{}\n\n", labels::bucket_rule(lang))?;
     h(out, "units")?;
     table(out, &cells::units(s, lang, Dates::Written), lang)?;
     write!(out, "{}\n\n", labels::ranking_rule(lang))?;
+    if let Some(rule) = labels::assist_rule(s, lang, false) {
+        write!(out, "{rule}\n\n")?;
+    }
     h(out, "sections")?;
     table(out, &cells::sections(s, lang), lang)?;
     h(out, "overdue")?;

@@ -141,12 +141,18 @@ impl Out<'_> {
         let (s, lang) = (v.summary(), self.lang);
         self.part("totals")?;
         self.text(&labels::overall(s, lang))?;
+        if let Some(assist) = labels::assist_sentence(s, lang) {
+            self.text(&assist)?;
+        }
         self.part_end("buckets")?;
         self.table_or_none(&cells::buckets(s, lang))?;
         self.text(labels::bucket_rule(lang))?;
         self.part_end("units")?;
         self.table_or_none(&cells::units(s, lang, Dates::Written))?;
         self.text(labels::ranking_rule(lang))?;
+        if let Some(rule) = labels::assist_rule(s, lang, false) {
+            self.text(rule)?;
+        }
         self.part_end("sections")?;
         self.table_or_none(&cells::sections(s, lang))?;
         self.part_end("overdue")?;

@@ -47,7 +47,6 @@ pub enum T {
     Today,
     AllDone,
     Unreadable,
-    Lead,
     PercentBad,
     FormKeys,
     ListKeys,
@@ -123,7 +122,6 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::Today => ("今天", "today"),
         T::AllDone => ("本年度报送已全部截止", "every report date has passed"),
         T::Unreadable => ("无权查看", "not readable"),
-        T::Lead => ("牵头", "lead"),
         T::PercentBad => ("完成百分比须为 0–100 的整数", "percent must be a whole number from 0 to 100"),
         T::FormKeys => {
             ("Tab 下一项  ←→ 改状态  Ctrl-S 保存  Esc 取消", "Tab next field  ←→ status  Ctrl-S save  Esc cancel")

@@ -62,11 +62,12 @@ impl Cx<'_> {
         }
         let content = self.required(&t.content, "task", "content", at);
         let label = id.clone().unwrap_or_default();
-        let Parties { lead, units, others: derived_others, unclear } = self.parties(t, &label, index);
+        let Parties { lead, units, assist, others: derived_others, unclear } = self.parties(t, &label, index);
         // Units a scope rule gives that the task does not name itself.
         let mut scoped: Vec<(Target, usize)> = Vec::new();
         for (target, k) in rules {
-            if !lead.contains(&target) && !units.contains(&target) && !scoped.iter().any(|(t, _)| *t == target) {
+            let named = lead.contains(&target) || units.contains(&target) || assist.contains(&target);
+            if !named && !scoped.iter().any(|(t, _)| *t == target) {
                 scoped.push((target, k));
             }
         }
@@ -74,6 +75,7 @@ impl Cx<'_> {
         if none && t.lead.is_none() && t.units.is_none() && !unclear {
             self.err(at, Problem::NoUnits { task: label.clone() });
         }
+        self.two_roles(&[&lead, &units, &assist], &label, at, index);
         let year = meta.as_ref().map_or(2000, |m| m.year);
         let deadline_text = super::opt(&t.deadline);
         let deadline = deadline_text.as_deref().map_or(Deadline::Unspecified, |p| Deadline::parse(p, year));
@@ -89,8 +91,9 @@ impl Cx<'_> {
                 Problem::Inferred { what: Inferred::Task(label.clone()), reason: v.get_ref().clone() },
             );
         }
-        let by_rule: Vec<Target> = scoped.iter().map(|(t, _)| *t).collect();
-        let mut assignees = expand(&lead, &[&units[..], &by_rule[..]].concat(), groups, inferred.is_some());
+        let by_rule: Vec<Target> = units.iter().copied().chain(scoped.iter().map(|(t, _)| *t)).collect();
+        let lists = [(&lead, Role::Lead), (&by_rule, Role::Responsible), (&assist, Role::Assist)];
+        let mut assignees = expand(&lists, groups, inferred.is_some());
         let tcx = TaskCx { task: &label, index, groups, meta };
         let clauses = self.clauses(t.clause.as_deref(), &tcx, &mut assignees);
         Some(Task {
@@ -105,6 +108,7 @@ impl Cx<'_> {
             responsible: super::opt(&t.responsible),
             lead,
             units,
+            assist,
             others: super::opt(&t.others).or(derived_others),
             deadline_text,
             deadline,
@@ -140,13 +144,15 @@ impl Cx<'_> {
         }
     }
 
-    /// Lead and other units: the explicit lists, or else those read from the responsible cell;
-    /// a piece of the cell that names no unit is an error at the cell, never a unit.
+    /// Lead, responsible and assisting units: the explicit lists, or else those read from the
+    /// responsible cell; a piece of the cell that names no unit is an error at the cell, never
+    /// a unit.
     fn parties(&mut self, t: &RawTask, task: &str, index: &NameIndex) -> Parties {
-        if t.lead.is_some() || t.units.is_some() {
+        if t.lead.is_some() || t.units.is_some() || t.assist.is_some() {
             let lead = self.resolve_all(&t.lead, task, index);
             let units = self.resolve_all(&t.units, task, index);
-            return Parties { lead, units, others: None, unclear: false };
+            let assist = self.resolve_all(&t.assist, task, index);
+            return Parties { lead, units, assist, others: None, unclear: false };
         }
         let Some(cell) = t.responsible.as_ref() else {
             return Parties::default();
@@ -160,8 +166,23 @@ impl Cx<'_> {
         let mut resolve = |names: &[String]| -> Vec<Target> {
             names.iter().filter_map(|n| self.resolve(n, at, task, index)).collect()
         };
-        let (lead, units) = (resolve(&parsed.lead), resolve(&parsed.units));
-        Parties { lead, units, others: parsed.others, unclear: !parsed.unclear.is_empty() }
+        let (lead, units, assist) = (resolve(&parsed.lead), resolve(&parsed.units), resolve(&parsed.assist));
+        Parties { lead, units, assist, others: parsed.others, unclear: !parsed.unclear.is_empty() }
+    }
+
+    /// Warns about a unit or group a task names itself under two roles (a group reaching a
+    /// unit named elsewhere is the usual "其他部门配合", and not warned about).
+    fn two_roles(&mut self, lists: &[&Vec<Target>; 3], task: &str, at: usize, index: &NameIndex) {
+        let roles = [Role::Lead, Role::Responsible, Role::Assist];
+        for (i, weaker) in lists.iter().enumerate().skip(1) {
+            for target in weaker.iter() {
+                if let Some(k) = (0..i).find(|&k| lists[k].contains(target)) {
+                    let name = index.name_of(*target).to_string();
+                    let (kept, also) = (roles[k], roles[i]);
+                    self.warn(at, Problem::TwoRoles { task: task.to_string(), name, kept, also });
+                }
+            }
+        }
     }
 
     fn resolve_all(&mut self, names: &Names, task: &str, index: &NameIndex) -> Vec<Target> {
@@ -192,6 +213,7 @@ impl Cx<'_> {
 struct Parties {
     lead: Vec<Target>,
     units: Vec<Target>,
+    assist: Vec<Target>,
     others: Option<String>,
     /// True when part of the cell named no unit (already reported).
     unclear: bool,
@@ -202,14 +224,15 @@ fn valid_task_id(id: &str) -> bool {
     !id.is_empty() && id.chars().count() <= 40 && !id.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Every reporting unit of a task, leads first; a unit named twice keeps its first role. An
-/// assignment is inferred when the task's units are (`inferred`), or when every name that brings
-/// the unit in is a group whose members are inferred; required (its 不适用 counts as not done)
-/// when every such name is a group whose every member must do it.
-fn expand(lead: &[Target], units: &[Target], groups: &[Group], inferred: bool) -> Vec<Assignee> {
+/// Every reporting unit of a task, role by role from the strongest (lead, responsible,
+/// assist); a unit reached twice keeps its first, so stronger, role. An assignment is inferred
+/// when the task's units are (`inferred`), or when every name that brings the unit in is a group
+/// whose members are inferred; required (its 不适用 counts as not done) when every such name is a
+/// group whose every member must do it.
+fn expand(lists: &[(&Vec<Target>, Role)], groups: &[Group], inferred: bool) -> Vec<Assignee> {
     let mut out: Vec<Assignee> = Vec::new();
     let mut seen: HashMap<usize, usize> = HashMap::new();
-    let roles = lead.iter().map(|t| (t, Role::Lead)).chain(units.iter().map(|t| (t, Role::Responsible)));
+    let roles = lists.iter().flat_map(|(targets, role)| targets.iter().map(move |t| (t, *role)));
     for (target, role) in roles {
         let (members, via_inferred, required): (&[usize], bool, bool) = match target {
             Target::Unit(u) => (std::slice::from_ref(u), false, false),

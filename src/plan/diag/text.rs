@@ -90,6 +90,14 @@ impl Problem {
                 tr!(lang, "范围规定引用的任务 {id} 不存在", "a scope rule refers to task {id}, which does not exist")
             }
             ScopeCoversNothing => tr!(lang, "范围规定没有覆盖任何任务", "the scope rule covers no task"),
+            TwoRoles { task, name, kept, also } => tr!(
+                lang,
+                "任务 {task} 把 “{name}” 既列为{}单位又列为{}单位，按{}计",
+                "task {task} names \"{name}\" both as {} and as {}; it counts as {}",
+                kept.label(lang),
+                also.label(lang),
+                kept.label(lang)
+            ),
             BadGroupKind { group, value } => tr!(
                 lang,
                 "单位组 “{group}” 的 kind “{value}” 无法识别",
@@ -182,8 +190,8 @@ impl Problem {
             ),
             NoUnits { .. } => tr!(
                 lang,
-                "填写 lead 或 units，或在 responsible 中写明责任单位",
-                "fill in lead or units, or the responsible cell"
+                "填写 lead 或 units（assist 中的配合单位不算），或在 responsible 中写明牵头或责任单位",
+                "fill in lead or units (assist units alone are not enough), or the responsible cell"
             ),
             UnclearResponsible { .. } => tr!(
                 lang,
@@ -214,6 +222,12 @@ impl Problem {
                 lang,
                 "section 写原文的一级或二级标题，from / to 写任务编号（含两端）",
                 "give section as a heading of the document, from / to as task ids (both included)"
+            ),
+            TwoRoles { name, also, .. } => tr!(
+                lang,
+                "从{}单位中删去 “{name}”，或核对原文",
+                "remove \"{name}\" from the {} units, or check the document",
+                also.label(lang)
             ),
             BadGroupKind { .. } => tr!(
                 lang,

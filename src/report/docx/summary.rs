@@ -28,6 +28,9 @@ pub fn write(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     doc = doc.add_paragraph(style::title(&labels::notice_title(h, lang)));
     doc = doc.add_paragraph(style::h1(labels::heading("situation", lang)));
     doc = doc.add_paragraph(style::body(&labels::situation(h, s, lang)));
+    if let Some(assist) = labels::assist_notice(s, lang) {
+        doc = doc.add_paragraph(style::body(&assist));
+    }
     doc = doc.add_paragraph(style::body(&labels::schedule(s, lang)));
     doc = doc.add_paragraph(style::body(&labels::reporting(h, s, lang)));
     if let Some(broken) = labels::broken(s, lang) {
@@ -39,6 +42,9 @@ pub fn write(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     doc = doc.add_table(table::grid(&cells::sections(s, lang), Page::Notice, SIZE_5));
     doc = doc.add_paragraph(style::h1(labels::heading("units", lang)));
     doc = doc.add_table(table::grid(&cells::units(s, lang, Dates::Written), Page::Notice, SIZE_5));
+    if let Some(rule) = labels::assist_rule(s, lang, false) {
+        doc = doc.add_paragraph(style::body(rule));
+    }
     doc = doc.add_paragraph(style::h1(labels::heading("overdue", lang)));
     doc = overdue(doc, v, lang);
     doc = doc.add_paragraph(style::h1(labels::heading("not_reported", lang)));

@@ -141,7 +141,7 @@ fn height(m: &Measure, cols: &[Col]) -> u32 {
 fn specs(v: &dyn View, m: &Measure, name: f32, lang: Lang) -> Vec<Spec> {
     let col = |k| labels::col(k, lang);
     let units = widest(v.summary().units.iter().map(|u| u.name.as_str())).clamp(2.0, 10.0);
-    let roles = widest([Role::Lead, Role::Responsible].map(|r| r.label(lang)));
+    let roles = widest([Role::Lead, Role::Responsible, Role::Assist].map(|r| r.label(lang)));
     let buckets = [Bucket::Done, Bucket::Ahead, Bucket::OnTrack, Bucket::Behind, Bucket::Overdue];
     let dates = NaiveDate::from_ymd_opt(2022, 12, 31).map_or(7.0, |d| em(&labels::date(d, lang)));
     vec![

@@ -63,6 +63,8 @@ fn unit_line(rank: usize, unit: &str, name: &str, reported: bool) -> UnitLine {
         reported,
         report: if reported { Reported::Updated } else { Reported::None },
         ledger_error: false,
+        assist: 0,
+        assist_done: 0,
         last_update: None,
     }
 }
@@ -84,6 +86,7 @@ pub(super) fn report(kind: Kind) -> Report {
             ..Totals::default()
         },
         buckets: Buckets { done: 1, overdue: 2, ..Buckets::default() },
+        assist: Default::default(),
         // Deliberately out of rank order: the renderer sorts by rank.
         units: vec![
             unit_line(3, "jyj", "市教育局", false),

@@ -28,7 +28,7 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang, reporters: &st
     let rows = v.rows().map(|x| {
         vec![
             escape(&crate::report::cells::task_id(&x)),
-            content(&x),
+            format!("{}{}", escape(labels::role_prefix(x.role, lang)), content(&x)),
             deadline(&x, lang),
             escape(&labels::progress(&x, lang)),
             long(x.note),

@@ -96,10 +96,7 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
             let pct = latest.and_then(|u| u.percent).map(|p| format!(" {p}%")).unwrap_or_default();
             format!("{}{pct}", labels::status(latest.map(|u| u.status), lang))
         };
-        let role = match a.role {
-            taizhang::plan::Role::Lead => format!("（{}）", t(lang, T::Lead)),
-            taizhang::plan::Role::Responsible => String::new(),
-        };
+        let role = labels::role_mark(a.role, lang);
         let mark = if a.inferred { MARK } else { "" };
         out.push(Line::from(format!("  {}{mark}{role}：{state}", sanitize(&unit.name))));
     }
