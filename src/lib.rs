@@ -5,6 +5,7 @@ pub mod cache;
 pub mod clock;
 pub mod csvout;
 pub mod fsread;
+pub mod import;
 pub mod r#gen;
 pub mod jsonout;
 pub mod lang;
