@@ -49,6 +49,25 @@ pub struct Item {
     pub guesses: Vec<String>,
 }
 
+/// A statement that gives many items the same units ("本部分各项均由……负责落实，下文不再逐一列出",
+/// "下同"): written to the plan as one `[[scope]]` rule over the items it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scope {
+    /// The document's sentence, verbatim.
+    pub text: String,
+    /// The units as the sentence writes them ("各县（市、区）"), for the responsible-cell reader.
+    pub units: String,
+    /// The items it covers, by index into [`Recognised::items`].
+    pub items: std::ops::Range<usize>,
+}
+
+/// What a recogniser made of a source: the tasks, and any scope statements over them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Recognised {
+    pub items: Vec<Item>,
+    pub scopes: Vec<Scope>,
+}
+
 /// Failure to import.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
