@@ -15,6 +15,7 @@ pub mod chase;
 mod compute;
 pub mod csv;
 pub mod docx;
+pub mod footnotes;
 pub mod html;
 pub mod json;
 pub mod judge;
@@ -136,6 +137,8 @@ pub struct Head {
     /// The 通报's title, number, office, signer and date, as far as set (see [`labels::notice`]
     /// for what is printed when not).
     pub notice: crate::plan::Notice,
+    /// What the report rests on that the document does not state (see [`footnotes`]).
+    pub inferred: Vec<footnotes::Footnote>,
 }
 
 /// A report with every row built and owned (what the TUI keeps); renderers take any [`View`],

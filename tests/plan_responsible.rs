@@ -121,8 +121,12 @@ fn without_lists(src: &str) -> String {
             out.push_str("\n[[task]]");
         }
         let derives = i > 0 && block.lines().any(|l| l.starts_with("responsible ="));
+        // A deadline clause's own `units` stay: they say whom its date binds.
+        let mut in_clause = false;
         for line in block.split_inclusive('\n') {
-            if !(derives && ["lead =", "units =", "assist ="].iter().any(|k| line.starts_with(k))) {
+            in_clause |= line.starts_with("[[task.clause]]");
+            let list = ["lead =", "units =", "assist ="].iter().any(|k| line.starts_with(k));
+            if !(derives && !in_clause && list) {
                 out.push_str(line);
             }
         }

@@ -72,6 +72,15 @@ pub fn topic_content<'a>(r: &RowRef<'a>) -> Cow<'a, str> {
     }
 }
 
+/// The task's id, with "※" when the plan infers the assignment or its deadline's binding
+/// (the report's footnotes say why).
+pub fn task_id<'a>(r: &RowRef<'a>) -> Cow<'a, str> {
+    match r.inferred {
+        Some(_) => Cow::Owned(format!("{}{}", r.task, super::footnotes::MARK)),
+        None => Cow::Borrowed(r.task),
+    }
+}
+
 fn opt<'a>(s: Option<&'a str>) -> Cow<'a, str> {
     Cow::Borrowed(s.unwrap_or_default())
 }
@@ -100,7 +109,7 @@ fn unit_cells<'r>(x: &RowRef<'r>, lang: Lang, _dates: Dates) -> Cells<'r> {
         (d, days) => Cow::Owned(format!("{d}\n{days}")),
     };
     vec![
-        Cow::Borrowed(x.task),
+        task_id(x),
         role_content(x, lang),
         deadline,
         Cow::Owned(labels::progress(x, lang)),
@@ -122,7 +131,7 @@ pub fn ledger_rows(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
 
 fn ledger_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
     vec![
-        Cow::Borrowed(x.task),
+        task_id(x),
         Cow::Borrowed(x.unit_name),
         Cow::Borrowed(x.role.label(lang)),
         opt(x.deadline),
@@ -215,7 +224,7 @@ pub fn overdue(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
 
 fn overdue_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
     vec![
-        Cow::Borrowed(x.task),
+        task_id(x),
         topic_content(x),
         Cow::Borrowed(x.unit_name),
         opt(x.deadline),
@@ -236,12 +245,7 @@ pub fn completed(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
 }
 
 fn completed_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
-    vec![
-        Cow::Borrowed(x.task),
-        Cow::Borrowed(x.unit_name),
-        topic_content(x),
-        Cow::Owned(dates.time(x.updated_at, lang)),
-    ]
+    vec![task_id(x), Cow::Borrowed(x.unit_name), topic_content(x), Cow::Owned(dates.time(x.updated_at, lang))]
 }
 
 /// Units that did not report on time, as one line ("无" when none), and those of them that

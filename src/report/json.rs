@@ -39,6 +39,7 @@ pub fn write(v: &dyn View, pretty: bool, out: &mut dyn Write) -> io::Result<()> 
     d.field("period", &h.period)?;
     d.field("unit", &h.unit)?;
     d.field("notice", &h.notice)?;
+    d.field("inferred", &h.inferred)?;
     d.field("totals", &s.totals)?;
     d.field("buckets", &s.buckets)?;
     d.field("assist", &s.assist)?;

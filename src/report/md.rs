@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::cells::{self, Grid};
 use super::labels::Dates;
 use super::view::to_string;
-use super::{Kind, View, labels};
+use super::{Kind, View, footnotes, labels};
 use crate::Lang;
 
 /// Renders a report as Markdown into a string.
@@ -32,6 +32,13 @@ pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     if h.kind != Kind::Summary && !v.trail().is_empty() {
         write!(out, "## {}\n\n", labels::trail_heading(lang))?;
         table(out, &cells::trail(v.trail(), lang, Dates::Written), lang)?;
+    }
+    if !h.inferred.is_empty() {
+        write!(out, "## {}\n\n", footnotes::heading(lang))?;
+        for line in footnotes::lines(&h.inferred, lang) {
+            writeln!(out, "- {}", cell(&line))?;
+        }
+        out.write_all(b"\n")?;
     }
     unit_sign(out, reporters.as_deref(), lang, true)
 }

@@ -99,7 +99,10 @@ impl<'a> Tally<'a> {
     /// buckets, its unit's line and its section; true when it is listed as overdue or completed.
     fn count(&mut self, c: &Computed<'a>, n: usize, section: usize) -> bool {
         let r = &c.row;
-        count_status(&mut self.totals, r.status);
+        // A 不适用 that does not exempt (a member of a group every member of which must do the
+        // task) counts as not started.
+        let na = r.bucket == Bucket::NotApplicable;
+        count_status(&mut self.totals, if r.status == Some(Status::Na) && !na { None } else { r.status });
         self.totals.overdue += usize::from(r.overdue);
         count_bucket(&mut self.buckets, r.bucket);
         if r.overdue {
@@ -112,15 +115,15 @@ impl<'a> Tally<'a> {
         let unit = self.units[c.unit].get_or_insert_default();
         unit.assignments += 1;
         unit.done += usize::from(r.status == Some(Status::Done));
-        unit.na += usize::from(r.status == Some(Status::Na));
+        unit.na += usize::from(na);
         unit.overdue += usize::from(r.overdue);
         unit.report = unit.report.min(r.reported);
         unit.ledger_error |= r.ledger_error;
-        let (line, na) = &mut self.sections[section];
+        let (line, na_count) = &mut self.sections[section];
         line.assignments += 1;
         line.done += usize::from(r.status == Some(Status::Done));
         line.overdue += usize::from(r.overdue);
-        *na += usize::from(r.status == Some(Status::Na));
+        *na_count += usize::from(na);
         r.overdue || completed
     }
 
@@ -131,7 +134,7 @@ impl<'a> Tally<'a> {
         let a = &mut self.assist;
         a.assignments += 1;
         a.done += done;
-        a.na += usize::from(r.status == Some(Status::Na));
+        a.na += usize::from(r.bucket == Bucket::NotApplicable);
         a.overdue += usize::from(r.overdue);
         let unit = self.units[c.unit].get_or_insert_default();
         unit.assist += 1;

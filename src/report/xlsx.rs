@@ -76,8 +76,10 @@ fn workbook_with(v: &dyn View, lang: Lang, tall: u32) -> Result<Workbook, XlsxEr
         fill: Box::new(|g| table::table(g, v, lang)),
     };
     let mut parts = Vec::new();
+    let inferred = (!v.head().inferred.is_empty()).then(|| summary::inferred_part(v, lang));
     if kind == Kind::Summary {
         parts = summary::parts(v, lang);
+        parts.extend(inferred);
         parts.push(Part { name: labels::rows_sheet(lang), ..table_part });
     } else {
         parts.push(table_part);
@@ -85,6 +87,7 @@ fn workbook_with(v: &dyn View, lang: Lang, tall: u32) -> Result<Workbook, XlsxEr
             let fill = Box::new(|g: &mut Grid| table::trail(g, v, lang));
             parts.push(Part { name: labels::trail_heading(lang), cap: Box::new(|_| 40), fill });
         }
+        parts.extend(inferred);
     }
     let mut blank = Vec::with_capacity(parts.len());
     for _ in &parts {

@@ -56,7 +56,7 @@ impl<'w, 'o> Sheet<'w, 'o> {
 }
 
 /// The fields of an assignment row, by `labels::col` key.
-const ROW_COLS: [&str; 22] = [
+const ROW_COLS: [&str; 24] = [
     "task",
     "section",
     "topic",
@@ -79,6 +79,8 @@ const ROW_COLS: [&str; 22] = [
     "in_period",
     "by",
     "record",
+    "deadline_for",
+    "inferred",
 ];
 
 fn rows<'a>(w: &mut Csv<&mut dyn Write>, rows: impl Iterator<Item = RowRef<'a>>, lang: Lang) -> Result<(), csv::Error> {
@@ -108,6 +110,8 @@ fn rows<'a>(w: &mut Csv<&mut dyn Write>, rows: impl Iterator<Item = RowRef<'a>>,
             labels::in_period(&x, lang),
             x.by.unwrap_or_default(),
             x.record.unwrap_or_default(),
+            x.deadline_for.unwrap_or_default(),
+            x.inferred.unwrap_or_default(),
         ])?;
     }
     Ok(())

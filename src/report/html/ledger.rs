@@ -38,7 +38,7 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     let name_cells = cols.get(NAME).map_or(0.0, |c| LANDSCAPE.inner_em(c.1) * 2.0 * NAME_LINES) as usize;
     let rows = v.rows().map(|x| {
         vec![
-            escape(x.task),
+            escape(&crate::report::cells::task_id(&x)),
             name(&x, name_cells),
             escape(x.unit_name),
             escape(x.role.label(lang)),

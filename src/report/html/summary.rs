@@ -97,7 +97,7 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     let cols = lay(&specs, &PORTRAIT);
     let rows = v.picked(&s.overdue).map(|x| {
         vec![
-            escape(x.task),
+            escape(&crate::report::cells::task_id(&x)),
             content(&x),
             escape(x.unit_name),
             escape(x.deadline.unwrap_or_default()),
@@ -127,7 +127,12 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     ];
     let cols = lay(&specs, &PORTRAIT);
     let rows = v.picked(&s.completed).map(|x| {
-        vec![escape(x.task), escape(x.unit_name), multiline(x.content), escape(&labels::when(x.updated_at, lang))]
+        vec![
+            escape(&crate::report::cells::task_id(&x)),
+            escape(x.unit_name),
+            multiline(x.content),
+            escape(&labels::when(x.updated_at, lang)),
+        ]
     });
     table_or_none(h, &cols, rows, lang)
 }

@@ -31,6 +31,21 @@ pub(super) fn parts<'v>(v: &'v dyn View, lang: Lang) -> Vec<Part<'v>> {
     ]
 }
 
+/// 推定说明 (any kind of report): what the plan infers, one footnote a row: what it concerns
+/// and why.
+pub(super) fn inferred_part<'v>(v: &'v dyn View, lang: Lang) -> Part<'v> {
+    let fill = move |g: &mut Grid| {
+        let mut sh = Sheet::start(g, v, lang, "inferred", 2)?;
+        sh.table_head(&sh.cols(&["inferred_what", "inferred"]), false)?;
+        for f in &v.head().inferred {
+            sh.line(&[Cell::Text(crate::report::footnotes::what(f, lang).into()), Cell::text(f.reason.as_str())])?;
+        }
+        Ok(())
+    };
+    let caps = |c: usize| [20, 60].get(c).copied().unwrap_or(SHORT_CAP);
+    Part { name: labels::summary_sheet("inferred", lang), cap: Box::new(caps), fill: Box::new(fill) }
+}
+
 /// Widths of the overall sheet's two columns (labels, numbers), in cells: also their least
 /// widths, so that the overall sentence above them has room.
 const OVERALL_CAPS: [usize; 2] = [36, 16];

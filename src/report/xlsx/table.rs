@@ -116,7 +116,7 @@ fn cell<'r>(key: &str, r: &RowRef<'r>, lang: Lang) -> Cell<'r> {
     let opt = |s: Option<&'r str>| Cell::Text(Cow::Borrowed(s.unwrap_or_default()));
     let pct = |p: Option<u8>| p.map_or(Cell::Blank, |p| Cell::Int(p.into()));
     match key {
-        "task" => Cell::text(r.task),
+        "task" => Cell::Text(crate::report::cells::task_id(r)),
         "section" => Cell::owned(labels::section(r.section.unwrap_or(""), lang)),
         "topic" => opt(r.topic),
         "content" => Cell::text(r.content),

@@ -32,6 +32,8 @@ fn row(task: &str, unit: &str, name: &str, status: Option<Status>, light: Light)
         unit_name: name.into(),
         role: Role::Lead,
         deadline: Some("2022年9月底前".into()),
+        deadline_for: None,
+        inferred: None,
         due: Some(day(2022, 9, 30)),
         days_left: Some(-10),
         status,
@@ -118,6 +120,7 @@ fn report(kind: Kind) -> Report {
             unit: (kind == Kind::Unit)
                 .then(|| UnitInfo { id: "zwb".into(), name: "市政务服务数据管理局".into() }),
             notice: Default::default(),
+            inferred: Vec::new(),
         },
         rows,
         summary,
