@@ -1,27 +1,21 @@
 //! The report model on a small fixture, against numbers worked out by hand (see the comments),
 //! including the cut-off exactly at the end of a report date.
 
+#[path = "support/updates.rs"]
+mod updates;
+
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use taizhang::Plan;
-use taizhang::ledger::{Ledger, Status, Update};
+use taizhang::ledger::{Ledger, Status};
 use taizhang::period::periods;
 use taizhang::report::{Bucket, Kind, Light, Options, Report, build};
+use updates::update as u;
 
 fn plan() -> Plan {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/plan.toml");
     Plan::load(&path).unwrap().plan
-}
-
-fn u(task: &str, unit: &str, at: &str, status: Status, percent: Option<u8>) -> Update {
-    let mut u = Update {
-        percent,
-        note: Some(format!("{task}-{unit}-{at}")),
-        ..Update::new(task, unit, DateTime::parse_from_rfc3339(at).unwrap(), status)
-    };
-    u.id = taizhang::ledger::id::derived(&u);
-    u
 }
 
 /// The fixture ledger. Two updates sit on either side of the first cut-off: 23:59:59 on

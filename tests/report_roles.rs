@@ -4,14 +4,16 @@
 
 #[path = "support/env.rs"]
 mod env;
+#[path = "support/updates.rs"]
+mod updates;
 
-use chrono::DateTime;
 use serde_json::Value;
 use taizhang::Plan;
-use taizhang::ledger::{Ledger, Status, Update};
+use taizhang::ledger::{Ledger, Status};
 use taizhang::period::periods;
 use taizhang::plan::Role;
 use taizhang::report::{Bucket, Kind, Options, Report, build};
+use updates::update as u;
 
 const COUNTY: &str = "tests/fixtures/plans/county-roles.toml";
 
@@ -48,16 +50,6 @@ fn cells_and_lists_give_each_unit_its_role() {
     assert_eq!(t6[0], ("bgs".to_string(), Lead));
     assert_eq!(t6.len(), 8);
     assert!(t6[1..].iter().all(|(u, r)| *r == Assist && u != "bgs"), "{t6:?}");
-}
-
-fn u(task: &str, unit: &str, at: &str, status: Status, percent: Option<u8>) -> Update {
-    let mut u = Update {
-        percent,
-        note: Some(format!("{task}-{unit}")),
-        ..Update::new(task, unit, DateTime::parse_from_rfc3339(at).unwrap(), status)
-    };
-    u.id = taizhang::ledger::id::derived(&u);
-    u
 }
 
 /// The county's ledger as of period 2 (6月11日 to 9月10日). 县统计局 only assists and

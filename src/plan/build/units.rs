@@ -64,7 +64,9 @@ impl Cx<'_> {
     pub(super) fn open_groups(&mut self, raw: &[S<RawGroup>], groups: &[Group], units: &[Unit], tasks: &[Task]) {
         for (g, r) in groups.iter().zip(raw) {
             let Some(open) = r.get_ref().open.as_ref().filter(|o| *o.get_ref()) else { continue };
-            let named = |u: usize| tasks.iter().any(|t| t.lead.iter().chain(&t.units).any(|x| *x == Target::Unit(u)));
+            let names =
+                |t: &Task, u: usize| t.lead.iter().chain(&t.units).chain(&t.assist).any(|x| *x == Target::Unit(u));
+            let named = |u: usize| tasks.iter().any(|t| names(t, u));
             let taken: Vec<String> = g.members.iter().filter(|&&u| named(u)).map(|&u| units[u].name.clone()).collect();
             let problem = Problem::OpenGroup { group: g.name.clone(), members: g.members.len(), taken };
             self.warn(open.span().start, problem);

@@ -241,8 +241,8 @@ impl Problem {
             ),
             ClauseUnitNotOnTask { .. } => tr!(
                 lang,
-                "条款的 units 只列该任务 lead / units 中的单位或单位组",
-                "list in a clause's units only units or groups of the task's lead / units"
+                "条款的 units 只列该任务 lead / units / assist 中的单位或单位组",
+                "list in a clause's units only units or groups of the task's lead / units / assist"
             ),
             ClauseOverlap { .. } => tr!(
                 lang,

@@ -53,8 +53,11 @@ fn about_lines(app: &App, lead: &Lead, r: &Report) -> Vec<Line<'static>> {
         (None, Some((_, u))) => words::on_unit(lang, &sanitize(&u.name)),
         (Some((_, t)), None) => words::on_task(lang, &sanitize(&t.id), &task_name(&t.id)),
         (Some((i, t)), Some((j, u))) => {
-            let state = state_of(r, i, j).map_or(words::not_assigned(lang), |s| words::cell(lang, s));
-            words::on_cell(lang, &sanitize(&t.id), &task_name(&t.id), &sanitize(&u.name), state)
+            let s = state_of(r, i, j);
+            let state = s.map_or(words::not_assigned(lang), |s| words::cell(lang, s));
+            // The unit's role on the task when it leads or assists: "市财政局（配合）".
+            let name = format!("{}{}", sanitize(&u.name), s.map_or("", |s| labels::role_mark(s.role, lang)));
+            words::on_cell(lang, &sanitize(&t.id), &task_name(&t.id), &name, state)
         }
         (None, None) => String::new(),
     };
