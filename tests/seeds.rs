@@ -71,7 +71,10 @@ fn texts(t: &taizhang::plan::Task) -> Vec<(&'static str, &str)> {
         ("others", t.others.as_deref()),
         ("deadline", t.deadline_text.as_deref()),
     ];
-    fields.into_iter().filter_map(|(k, v)| Some((k, v?))).collect()
+    let mut texts: Vec<_> = fields.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
+    // The body's paragraphs, one a line, each the document's.
+    texts.extend(t.body.iter().flat_map(|b| b.split('\n')).map(|p| ("body", p)));
+    texts
 }
 
 #[test]
@@ -135,6 +138,15 @@ fn verbatim_strings() {
     let dates: Vec<String> = zw.meta.report_dates.iter().map(|d| d.to_string()).collect();
     assert_eq!(dates, ["2022-06-10", "2022-09-10", "2022-12-10"]);
 
+    // What the table abbreviates, the body keeps.
+    for (task, words) in
+        [("26", "坚持24小时读网"), ("35", "严格落实“AB岗”制度"), ("36", "自治区将每年9月份确定为全区政府开放月")]
+    {
+        let body = zw.task(task).and_then(|t| t.body.as_deref()).unwrap_or_default();
+        assert!(body.contains(words), "task {task}: {body}");
+        assert!(!zw.task(task).unwrap().content.contains(words));
+    }
+
     let xn = load("xianning-2022");
     assert_eq!(xn.task("31").unwrap().deadline_text.as_deref(), Some("2022年9 月"));
     assert!(xn.task("47").unwrap().content.contains("不低于4%的指标要求"));
@@ -150,6 +162,21 @@ fn verbatim_strings() {
 
     let nj = load("nanjing-2022");
     assert!(nj.task("15").unwrap().content.contains("本工作要点印发30日内"));
+}
+
+/// Each Zhongwei task's body is the whole paragraph its subsection heading begins, after the
+/// heading: the table's row abbreviates it.
+#[test]
+fn zhongwei_bodies_are_their_headings_paragraphs() {
+    let (plan, src) = (load("zhongwei-2022"), source("zhongwei-2022"));
+    for t in &plan.tasks {
+        let (Some(heading), Some(body)) = (&t.subsection, &t.body) else {
+            panic!("task {}: no subsection or body", t.id)
+        };
+        assert!(src.contains(&format!("{heading}。{body}")), "task {}: not the paragraph of {heading}", t.id);
+        let tail: String = body.chars().rev().take(10).collect::<Vec<_>>().into_iter().rev().collect();
+        assert!(raw("zhongwei-2022").contains(&format!("{tail}\n")), "task {}: the paragraph goes on after it", t.id);
+    }
 }
 
 /// The units a task lists, as a set of reporting units after group expansion.
