@@ -13,13 +13,22 @@ use taizhang::text::{sanitize, width, wrap};
 use crate::tui::app::{App, Others};
 use crate::tui::text::{T, t};
 
+/// The pane, scrolled as far as `]` and `[` took it (the title says when there is more below).
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let block = Block::default().borders(Borders::ALL).title(format!(" {} ", t(app.lang, T::Detail)));
     let lines =
         app.list.selected_row().and_then(|i| app.rows().get(i)).map(|r| lines(app, &r.task)).unwrap_or_default();
-    let inner = usize::from(block.inner(area).width);
-    let lines: Vec<Line> = lines.into_iter().flat_map(|l| wrapped(l, inner)).collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let inner = Block::default().borders(Borders::ALL).inner(area);
+    let lines: Vec<Line> = lines.into_iter().flat_map(|l| wrapped(l, usize::from(inner.width))).collect();
+    let room = lines.len().saturating_sub(usize::from(inner.height));
+    app.list.detail_room.set(room);
+    let scroll = app.list.detail_scroll();
+    let mut title = format!(" {} ", t(app.lang, T::Detail));
+    if scroll < room {
+        title.push_str(&format!("· {} ", t(app.lang, T::MoreBelow)));
+    }
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 /// `line` broken into lines of at most `max` cells, each piece keeping its spans' styles; a
@@ -84,6 +93,7 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
     field(T::Requirement, task.requirement.as_ref());
     field(T::Indicator, task.indicator.as_ref());
     field(T::Deadline, task.deadline_text.as_ref());
+    field(T::Body, task.body.as_ref());
     out.push(Line::from(bold(format!("{}：", t(lang, T::Units)))));
     for a in &task.assignees {
         let unit = &app.plan.units[a.unit];
