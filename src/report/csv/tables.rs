@@ -55,8 +55,9 @@ impl<'w, 'o> Sheet<'w, 'o> {
     }
 }
 
-/// The fields of an assignment row, by `labels::col` key.
-const ROW_COLS: [&str; 22] = [
+/// The fields of an assignment row, by `labels::col` key (columns are only ever added, at the
+/// end, so that a sheet reading them by position goes on working).
+const ROW_COLS: [&str; 23] = [
     "task",
     "section",
     "topic",
@@ -79,6 +80,7 @@ const ROW_COLS: [&str; 22] = [
     "in_period",
     "by",
     "record",
+    "body",
 ];
 
 fn rows<'a>(w: &mut Csv<&mut dyn Write>, rows: impl Iterator<Item = RowRef<'a>>, lang: Lang) -> Result<(), csv::Error> {
@@ -108,6 +110,7 @@ fn rows<'a>(w: &mut Csv<&mut dyn Write>, rows: impl Iterator<Item = RowRef<'a>>,
             labels::in_period(&x, lang),
             x.by.unwrap_or_default(),
             x.record.unwrap_or_default(),
+            x.body.unwrap_or_default(),
         ])?;
     }
     Ok(())
