@@ -6,6 +6,7 @@ pub mod clock;
 pub mod csvout;
 pub mod fsread;
 pub mod r#gen;
+pub mod import;
 pub mod jsonout;
 pub mod lang;
 pub mod ledger;

@@ -27,6 +27,8 @@ pub struct Row {
     pub body: Option<String>,
     pub lead: Vec<String>,
     pub units: Vec<String>,
+    /// Assisting (配合) units and groups, as the plan names them.
+    pub assist: Vec<String>,
     pub others: Option<String>,
     /// The listed unit's role (unit listings only).
     pub role: Option<Role>,
@@ -49,6 +51,44 @@ pub struct Row {
     pub done_units: Option<usize>,
     /// How many reporting units the task has.
     pub total_units: usize,
+    /// Deadlines that bind only some of the task's units (task listings).
+    pub clauses: Vec<ClauseRow>,
+    /// Units a scope rule gives the task (not named in its own row), with the rule's words.
+    pub scopes: Vec<ScopeRow>,
+    /// Unit listings: the part of the task's text the unit's deadline clause belongs to.
+    pub deadline_for: Option<String>,
+    /// Why the plan sets the task's units (or, in a unit listing, this unit's assignment or the
+    /// clause binding it) when the document does not state them.
+    pub inferred: Option<String>,
+    /// Every reporting unit of the task (groups expanded) with its role.
+    pub assignees: Vec<Assigned>,
+}
+
+/// Units a scope rule (`[[scope]]`) gives a task, with the document's words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopeRow {
+    pub text: String,
+    pub units: Vec<String>,
+}
+
+/// A deadline clause as listed: its phrase, due date, the units it binds and the part of the
+/// text it belongs to.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClauseRow {
+    pub deadline: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub units: Vec<String>,
+    pub text: Option<String>,
+    pub inferred: Option<String>,
+}
+
+/// One reporting unit of a task and its role (牵头 / 责任 / 配合).
+#[derive(Debug, Clone, Serialize)]
+pub struct Assigned {
+    /// The unit's id.
+    pub unit: String,
+    pub name: String,
+    pub role: Role,
 }
 
 /// A listing of a plan's tasks as of `today`.
@@ -92,10 +132,23 @@ impl Listing {
         let today = crate::clock::local_date(now, plan.meta.offset);
         let unit_id = plan.units.get(unit).map(|u| u.id.as_str()).unwrap_or_default();
         let tasks = plan
-            .assignments_of(unit)
-            .into_iter()
-            .map(|(t, role)| {
-                let mut r = row(plan, t, Some(role), today);
+            .tasks
+            .iter()
+            .filter_map(|t| t.assignees.iter().find(|a| a.unit == unit).map(|a| (t, a)))
+            .map(|(t, a)| {
+                let mut r = row(plan, t, Some(a.role), today);
+                let terms = t.terms(a);
+                r.deadline = terms.phrase.map(str::to_string);
+                r.deadline_kind = terms.deadline.kind();
+                r.deadline_value = terms.deadline.clone();
+                r.due = plan.due_of(t, a);
+                r.days_left = r.due.map(|d| (d - today).num_days());
+                r.clauses.clear();
+                r.deadline_for = terms.clause.and_then(|c| c.text.clone());
+                r.inferred = plan
+                    .inferred(t, a)
+                    .or_else(|| terms.clause.and_then(|c| c.inferred.as_deref()))
+                    .map(str::to_string);
                 if let Some(latest) = ledger.and_then(|l| l.as_of(&t.id, unit_id, now)) {
                     r.status = Some(latest.status);
                     r.percent = latest.percent;
@@ -124,6 +177,7 @@ fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
         body: t.body.clone(),
         lead: names(&t.lead),
         units: names(&t.units),
+        assist: names(&t.assist),
         others: t.others.clone(),
         role,
         deadline: t.deadline_text.clone(),
@@ -136,7 +190,53 @@ fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
         updated: None,
         done_units: None,
         total_units: t.assignees.len(),
+        clauses: t
+            .clauses
+            .iter()
+            .map(|c| ClauseRow {
+                deadline: c.deadline_text.clone(),
+                due: c.due_override.or_else(|| c.deadline.due(plan.meta.issued)),
+                units: names(&c.units),
+                text: c.text.clone(),
+                inferred: c.inferred.clone(),
+            })
+            .collect(),
+        deadline_for: None,
+        inferred: t.inferred.clone(),
+        scopes: scope_rows(plan, t),
+        assignees: t
+            .assignees
+            .iter()
+            .map(|a| {
+                let u = &plan.units[a.unit];
+                Assigned { unit: u.id.clone(), name: u.name.clone(), role: a.role }
+            })
+            .collect(),
     }
+}
+
+/// The task's units from scope rules, one row per rule.
+fn scope_rows(plan: &Plan, t: &Task) -> Vec<ScopeRow> {
+    let mut out: Vec<(usize, ScopeRow)> = Vec::new();
+    for &(target, k) in &t.scoped {
+        let name = plan.target_name(target).to_string();
+        match out.iter_mut().find(|(r, _)| *r == k) {
+            Some((_, row)) => row.units.push(name),
+            None => out.push((k, ScopeRow { text: plan.scopes[k].text.clone(), units: vec![name] })),
+        }
+    }
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The deadline column: the phrase, then each clause's phrase with the units it binds
+/// ("2022年底前（市直相关单位）"); "—" when there is none.
+pub fn deadline_label(row: &Row, lang: Lang) -> String {
+    let mut parts: Vec<String> = row.deadline.iter().cloned().collect();
+    for c in &row.clauses {
+        let phrase = c.deadline.clone().or_else(|| c.due.map(|d| d.to_string())).unwrap_or_default();
+        parts.push(crate::tr!(lang, "{phrase}（{}）", "{phrase} ({})", c.units.join(lang.list_sep())));
+    }
+    if parts.is_empty() { "—".to_string() } else { parts.join(lang.pick("；", "; ")) }
 }
 
 /// "推进中 60%", "未填报" (nothing recorded), or "3/27" for a task's units.
@@ -157,6 +257,7 @@ pub fn due_label(row: &Row, lang: Lang) -> String {
         return d.to_string();
     }
     let s = match &row.deadline_value {
+        Deadline::Unspecified if !row.clauses.is_empty() => lang.pick("见时限条款", "per clause"),
         Deadline::Continuous => lang.pick("持续推进", "ongoing"),
         Deadline::Recurring { cycle } => cycle_label(*cycle, lang),
         Deadline::EventDriven => lang.pick("按政策时限", "as events require"),
@@ -188,19 +289,25 @@ fn cycle_label(c: Cycle, lang: Lang) -> &'static str {
     }
 }
 
-/// Lead and other units as one cell: "牵头：A；B、C等相关部门".
+/// Lead, other and assisting units as one cell: "牵头：A；B、C等相关部门；配合：D".
 pub fn units_label(row: &Row, lang: Lang) -> String {
     let sep = lang.list_sep();
-    let mut s = String::new();
+    let mut parts: Vec<String> = Vec::new();
     if !row.lead.is_empty() {
-        s.push_str(&crate::tr!(lang, "牵头：{}", "lead: {}", row.lead.join(sep)));
-        if !row.units.is_empty() {
-            s.push_str(lang.pick("；", "; "));
-        }
+        parts.push(crate::tr!(lang, "牵头：{}", "lead: {}", row.lead.join(sep)));
     }
-    s.push_str(&row.units.join(sep));
+    let mut units = row.units.join(sep);
     if let Some(o) = &row.others {
-        s.push_str(o);
+        units.push_str(o);
     }
-    s
+    if !units.is_empty() {
+        parts.push(units);
+    }
+    if !row.assist.is_empty() {
+        parts.push(crate::tr!(lang, "配合：{}", "assist: {}", row.assist.join(sep)));
+    }
+    for r in &row.scopes {
+        parts.push(crate::tr!(lang, "{}（范围规定）", "{} (scope rule)", r.units.join(sep)));
+    }
+    parts.join(lang.pick("；", "; "))
 }

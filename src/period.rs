@@ -93,6 +93,7 @@ mod tests {
             offset: FixedOffset::east_opt(8 * 3600).unwrap(),
             source: None,
             notice: Default::default(),
+            inferred: Default::default(),
         }
     }
 

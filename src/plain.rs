@@ -50,7 +50,14 @@ impl<'s> Parser<'s> {
                     let at = self.i;
                     let array = self.b[at..].starts_with(b"[[");
                     self.i += if array { 2 } else { 1 };
-                    let name = self.key()?;
+                    // A dotted header ("task.clause") is one name here.
+                    let start = self.i;
+                    self.key()?;
+                    while self.peek() == Some(b'.') {
+                        self.i += 1;
+                        self.key()?;
+                    }
+                    let name = &self.src[start..self.i];
                     self.eat(b']')?;
                     if array {
                         self.eat(b']')?;

@@ -2,6 +2,7 @@
 //! Loaded from `plans/<id>.toml` and validated into this resolved model.
 
 mod build;
+mod clause;
 pub mod deadline;
 pub mod diag;
 pub mod names;
@@ -14,8 +15,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 pub use build::valid_unit_id;
+pub use clause::{Clause, Scope, Terms};
 pub use deadline::{Cycle, Deadline};
-pub use diag::{Diagnostic, Position, Problem, Severity};
+pub use diag::{Diagnostic, Inferred, Position, Problem, Severity};
 use names::NameIndex;
 pub use names::Target;
 
@@ -77,6 +79,37 @@ pub struct Meta {
     /// The 通报's own metadata (`[report]`), each part optional.
     #[serde(default)]
     pub notice: Notice,
+    /// Fields the document does not state, each with why it is set (`[plan.inferred]`).
+    #[serde(default)]
+    pub inferred: MetaInferred,
+}
+
+/// Why each `[plan]` field the document does not state was set as it is; `None` for a field
+/// taken from the document.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MetaInferred {
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub doc_no: Option<String>,
+    pub issued: Option<String>,
+    pub year: Option<String>,
+    pub report_dates: Option<String>,
+}
+
+impl MetaInferred {
+    /// Each inferred field, by its key in `[plan]`, with the reason.
+    pub fn fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("title", &self.title),
+            ("issuer", &self.issuer),
+            ("doc_no", &self.doc_no),
+            ("issued", &self.issued),
+            ("year", &self.year),
+            ("report_dates", &self.report_dates),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
+    }
 }
 
 /// What the plan says a 通报 made from it is (the `[report]` table): each field optional, and
@@ -129,22 +162,66 @@ pub struct Group {
     pub members: Vec<usize>,
     /// False when the file listed no members.
     pub listed: bool,
+    /// Why the members are what they are, when the document does not list them.
+    pub inferred: Option<String>,
+    /// Whether every member must do what the group is named for, or only those concerned.
+    pub kind: GroupKind,
+    /// The document names the group openly ("市直相关单位"): its members were gathered from
+    /// elsewhere and may be incomplete.
+    pub open: bool,
 }
 
-/// Lead (牵头) or other responsible unit (责任 / 负责 / 配合).
+/// Who in a group a task binds: "市直各部门" binds every member; "市直相关部门", "有关单位"
+/// only the members it concerns, who may record 不适用 without it counting against them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    Every,
+    Concerned,
+}
+
+impl GroupKind {
+    /// What a group's name says: "相关" or "有关" in it means the members concerned.
+    pub fn of_name(name: &str) -> GroupKind {
+        let folded = names::fold_script(name.to_string());
+        if folded.contains("相关") || folded.contains("有关") { GroupKind::Concerned } else { GroupKind::Every }
+    }
+
+    /// The word a plan file uses: "every" / "concerned".
+    pub fn parse(word: &str) -> Option<GroupKind> {
+        match word.trim() {
+            "every" | "全部" | "各" => Some(GroupKind::Every),
+            "concerned" | "相关" | "有关" => Some(GroupKind::Concerned),
+            _ => None,
+        }
+    }
+}
+
+/// A unit's role on a task: lead (牵头), responsible (责任 / 负责), or assisting (配合 / 协助).
+/// Ordered strongest first: a unit a task names under two roles keeps the stronger one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Lead,
     Responsible,
+    /// 配合: the summary's completion rate, buckets, ranking and lists leave these out and
+    /// count them apart (`report::Summary::assist`).
+    Assist,
 }
 
 impl Role {
+    /// 牵头 / 责任 / 配合.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Role::Lead => lang.pick("牵头", "lead"),
             Role::Responsible => lang.pick("责任", "responsible"),
+            Role::Assist => lang.pick("配合", "assist"),
         }
+    }
+
+    /// True for 牵头 and 责任, the roles the summary's figures count.
+    pub fn counted(self) -> bool {
+        self != Role::Assist
     }
 }
 
@@ -153,6 +230,14 @@ impl Role {
 pub struct Assignee {
     pub unit: usize,
     pub role: Role,
+    /// The deadline clause that binds this unit (an index into `Task::clauses`); `None`: the
+    /// task's own deadline.
+    pub clause: Option<u16>,
+    /// True when the document does not state this assignment (see [`Plan::inferred`]).
+    pub inferred: bool,
+    /// True when every name that brings the unit onto the task is a group whose every member
+    /// must do it ([`GroupKind::Every`]): its 不适用 counts as not done.
+    pub required: bool,
 }
 
 /// One row of the task-division table.
@@ -174,6 +259,9 @@ pub struct Task {
     pub lead: Vec<Target>,
     /// Other responsible units and groups as the document names them.
     pub units: Vec<Target>,
+    /// Assisting (配合 / 协助) units and groups as the document names them.
+    #[serde(default)]
+    pub assist: Vec<Target>,
     pub others: Option<String>,
     /// The deadline phrase, verbatim.
     pub deadline_text: Option<String>,
@@ -182,7 +270,14 @@ pub struct Task {
     /// An explicit `due` from the file, overriding the phrase.
     pub due_override: Option<NaiveDate>,
     pub remark: Option<String>,
-    /// Every reporting unit on the task, leads first, each once.
+    /// Why the task's units are set when the document names none.
+    pub inferred: Option<String>,
+    /// Deadlines that bind only some units; the others take `deadline`.
+    pub clauses: Vec<Clause>,
+    /// Units given by scope rules (`Plan::scopes`, by index) that the task does not name itself.
+    pub scoped: Vec<(Target, usize)>,
+    /// Every reporting unit on the task, each once: leads, then responsible, then assisting
+    /// units; a unit named under two roles keeps the stronger.
     pub assignees: Vec<Assignee>,
     /// Line of the `[[task]]` in the plan file.
     pub line: usize,
@@ -198,6 +293,8 @@ pub struct Plan {
     pub units: Vec<Unit>,
     pub groups: Vec<Group>,
     pub tasks: Vec<Task>,
+    /// Rules that give many tasks the same units (`[[scope]]`).
+    pub scopes: Vec<Scope>,
     index: NameIndex,
     /// Task id → index into `tasks`, and unit id → index into `units`: looked up per record.
     #[serde(skip)]
@@ -251,7 +348,8 @@ impl Plan {
         build::build(src, path)
     }
 
-    /// The due date of a task: the explicit `due`, else the parsed phrase's date.
+    /// The due date of a task's own deadline (not its clauses'): the explicit `due`, else the
+    /// parsed phrase's date. An assignment's is [`Plan::due_of`].
     pub fn due(&self, task: &Task) -> Option<NaiveDate> {
         task.due_override.or_else(|| task.deadline.due(self.meta.issued))
     }

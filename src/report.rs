@@ -15,6 +15,7 @@ pub mod chase;
 mod compute;
 pub mod csv;
 pub mod docx;
+pub mod footnotes;
 pub mod html;
 pub mod json;
 pub mod judge;
@@ -40,6 +41,7 @@ pub use row::{Row, RowRef};
 pub use view::{Parts, View};
 
 use crate::ledger::Status;
+use crate::plan::Role;
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -135,6 +137,8 @@ pub struct Head {
     /// The 通报's title, number, office, signer and date, as far as set (see [`labels::notice`]
     /// for what is printed when not).
     pub notice: crate::plan::Notice,
+    /// What the report rests on that the document does not state (see [`footnotes`]).
+    pub inferred: Vec<footnotes::Footnote>,
 }
 
 /// A report with every row built and owned (what the TUI keeps); renderers take any [`View`],
@@ -175,6 +179,19 @@ pub struct Totals {
     pub tasks_overdue: usize,
 }
 
+/// The 配合 (assisting) assignments, counted apart: the totals, buckets, ranking, sections,
+/// task statuses and lists of a summary count lead and responsible assignments only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Assist {
+    pub assignments: usize,
+    pub done: usize,
+    pub na: usize,
+    /// Past a dated deadline and not done.
+    pub overdue: usize,
+    /// done / (assignments − na), 0–1.
+    pub completion_rate: f64,
+}
+
 /// Assignments per bucket.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Buckets {
@@ -191,6 +208,7 @@ pub struct UnitLine {
     pub rank: usize,
     pub unit: String,
     pub name: String,
+    /// Its lead and responsible assignments (0 for a unit that only assists: ranked last).
     pub assignments: usize,
     pub done: usize,
     pub na: usize,
@@ -203,6 +221,23 @@ pub struct UnitLine {
     /// Its ledger file could not be read.
     pub ledger_error: bool,
     pub last_update: Option<DateTime<FixedOffset>>,
+    /// Its 配合 assignments, and how many of them are done (not in the figures above).
+    pub assist: usize,
+    pub assist_done: usize,
+}
+
+impl UnitLine {
+    /// True when every assignment of the unit is 配合: it is ranked last and is never in the
+    /// lists of units that did not report.
+    pub fn only_assists(&self) -> bool {
+        self.assignments == 0
+    }
+
+    /// True when the unit is in the list of units that did not report on time: it has lead
+    /// or responsible assignments and did not report on time.
+    pub fn not_reported(&self) -> bool {
+        !self.reported && !self.only_assists()
+    }
 }
 
 /// One line of the per-section table.
@@ -235,13 +270,17 @@ pub struct TaskUnit {
     pub line: u32,
     pub status: Option<Status>,
     pub overdue: bool,
+    pub role: Role,
 }
 
 /// The summary for leads.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
+    /// Lead and responsible assignments.
     pub totals: Totals,
     pub buckets: Buckets,
+    /// 配合 assignments, apart from the rest.
+    pub assist: Assist,
     /// Units with assignments, ranked (see [`UnitLine::rank`]).
     pub units: Vec<UnitLine>,
     pub sections: Vec<SectionLine>,
@@ -259,6 +298,13 @@ pub struct Summary {
     pub broken: Vec<BrokenUnit>,
     /// Positions in the report's rows: assignments that became done within the period.
     pub completed: Vec<usize>,
+}
+
+impl Summary {
+    /// How many units have lead or responsible assignments: those whose reporting is counted.
+    pub fn counted_units(&self) -> usize {
+        self.units.iter().filter(|u| !u.only_assists()).count()
+    }
 }
 
 /// "42.9%" from a 0–1 rate.

@@ -44,9 +44,18 @@ fn the_city_workload_checks_and_reports() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["rows"].as_array().unwrap().len(), 1_500);
 
+    // The generated 配合 assignments are counted apart from the rest.
+    let (code, json, _) = run(d, &["report", "w/city-2025.toml", "-f", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let (counted, assist) =
+        (v["totals"]["assignments"].as_u64().unwrap(), v["assist"]["assignments"].as_u64().unwrap());
+    assert_eq!(counted + assist, 1_500);
+    assert!(assist > 0 && counted > assist, "{counted} + {assist}");
     let (code, out, err) = run(d, &["report", "w/city-2025.toml"]);
     assert_eq!((code, err.as_str()), (0, ""));
-    assert!(out.contains("共 50 项任务、1500 项分工。"), "{out:.400}");
+    assert!(out.contains(&format!("共 50 项任务、{counted} 项分工。")), "{out:.400}");
+    assert!(out.contains(&format!("配合事项）{assist} 项")), "{out:.600}");
     let (code, _, err) = run(d, &["report", "w/city-2025.toml", "-o", "r.xlsx"]);
     assert_eq!(code, 0, "{err}");
 

@@ -34,6 +34,12 @@ fn seed_phrases_parse_as_before() {
             let phrase = t.deadline_text.as_deref().unwrap_or("-").replace('\n', "\\n");
             let due = plan.due(t).map_or("-".to_string(), |d| d.to_string());
             writeln!(out, "{id} {} | {phrase} | {:?} | {due}", t.id, t.deadline).unwrap();
+            for (n, c) in t.clauses.iter().enumerate() {
+                let phrase = c.deadline_text.as_deref().unwrap_or("-");
+                let due = c.due_override.or_else(|| c.deadline.due(plan.meta.issued));
+                let due = due.map_or("-".to_string(), |d| d.to_string());
+                writeln!(out, "{id} {} clause {} | {phrase} | {:?} | {due}", t.id, n + 1, c.deadline).unwrap();
+            }
         }
     }
     insta::assert_snapshot!(out);
@@ -133,6 +139,7 @@ fn dated_then_continuous_is_judged_by_its_date() {
             start: d(2021, 4, 12),
             as_of,
             cutoff: cutoff(as_of),
+            na_exempts: true,
         })
     };
     for dl in [&compound, &plain] {

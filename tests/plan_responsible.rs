@@ -13,6 +13,9 @@ fn load(rel: &str) -> Result<Plan, PlanError> {
     Plan::load(&root().join(rel)).map(|l| l.plan)
 }
 
+/// Unit names a test expects.
+type Names = &'static [&'static str];
+
 fn names(plan: &Plan, targets: &[Target]) -> Vec<String> {
     targets.iter().map(|&t| plan.target_name(t).to_string()).collect()
 }
@@ -21,20 +24,22 @@ fn names(plan: &Plan, targets: &[Target]) -> Vec<String> {
 fn labelled_and_joined_cells_give_the_documents_units() {
     let plan = load("tests/fixtures/plans/responsible-labels.toml")
         .unwrap_or_else(|e| panic!("{}", e.render(taizhang::Lang::En)));
-    let expect: [(&str, &[&str], &[&str]); 7] = [
-        ("1", &["市发展改革委"], &["市直各部门"]),
-        ("2", &["市教育局"], &["市财政局", "市人力资源和社会保障局"]),
-        ("3", &[], &["市住房和城乡建设局", "市自然资源和规划局"]),
-        ("4", &[], &["市卫生健康委", "各县（市、区）人民政府"]),
-        ("5", &[], &["市民政局", "市财政局"]),
-        ("6", &[], &["市商务局", "市统计局"]),
-        ("7", &["市司法局"], &["市直各部门"]),
+    let none: Names = &[];
+    let expect: [(&str, Names, Names, Names); 7] = [
+        ("1", &["市发展改革委"], &["市直各部门"], none),
+        ("2", &["市教育局"], none, &["市财政局", "市人力资源和社会保障局"]),
+        ("3", none, &["市住房和城乡建设局", "市自然资源和规划局"], none),
+        ("4", none, &["市卫生健康委", "各县（市、区）人民政府"], none),
+        ("5", none, &["市民政局", "市财政局"], none),
+        ("6", none, &["市商务局", "市统计局"], none),
+        ("7", &["市司法局"], none, &["市直各部门"]),
     ];
     assert_eq!(plan.tasks.len(), expect.len());
-    for (id, lead, units) in expect {
+    for (id, lead, units, assist) in expect {
         let t = plan.task(id).unwrap_or_else(|| panic!("task {id}"));
         assert_eq!(names(&plan, &t.lead), lead, "task {id} lead: {:?}", t.responsible);
         assert_eq!(names(&plan, &t.units), units, "task {id} units: {:?}", t.responsible);
+        assert_eq!(names(&plan, &t.assist), assist, "task {id} assist: {:?}", t.responsible);
     }
     // A lead stays lead when its group (市直各部门) also names it.
     let t1 = plan.task("1").unwrap();
@@ -108,7 +113,7 @@ fn seed_cells_derive_what_the_seeds_list() {
     assert!(total >= 130, "only {total} lists removed");
 }
 
-/// Drops `lead = …` / `units = …` lines from each `[[task]]` that has a `responsible` cell.
+/// Drops `lead = …` / `units = …` / `assist = …` lines from each `[[task]]` that has a `responsible` cell.
 fn without_lists(src: &str) -> String {
     let mut out = String::new();
     for (i, block) in src.split("\n[[task]]").enumerate() {
@@ -116,8 +121,12 @@ fn without_lists(src: &str) -> String {
             out.push_str("\n[[task]]");
         }
         let derives = i > 0 && block.lines().any(|l| l.starts_with("responsible ="));
+        // A deadline clause's own `units` stay: they say whom its date binds.
+        let mut in_clause = false;
         for line in block.split_inclusive('\n') {
-            if !(derives && (line.starts_with("lead =") || line.starts_with("units ="))) {
+            in_clause |= line.starts_with("[[task.clause]]");
+            let list = ["lead =", "units =", "assist ="].iter().any(|k| line.starts_with(k));
+            if !(derives && !in_clause && list) {
                 out.push_str(line);
             }
         }

@@ -84,7 +84,10 @@ fn every_kind_and_table_on_stdout_is_one_table() {
     assert_eq!(ledger.len(), 1 + 715, "every assignment");
     let totals = table(&demo(&["--table", "totals"]).stdout, "totals");
     assert_eq!(totals.len(), 2);
-    assert_eq!(totals[1][3], "715");
+    // 715 assignments: 669 lead and responsible, and 46 配合 in columns of their own.
+    assert_eq!(totals[1][3], "669");
+    assert_eq!(totals[0][12..], ["配合分工", "配合已完成", "配合逾期", "配合完成率"]);
+    assert_eq!(totals[1][12], "46");
     // Dates are ISO.
     assert!(ledger[1..].iter().any(|r| r.iter().any(|c| c == "2022-10-31")));
 }

@@ -85,7 +85,8 @@ fn the_summary_is_a_notice_laid_out_as_gbt_9704_says() {
     let text = text(&doc);
     insta::assert_snapshot!("docx_summary_text", text);
     assert!(text.starts_with("卫政办发〔2022〕3号\n关于中卫市 2022 年政务公开工作要点第2期落实情况的通报\n"));
-    assert!(text.contains("截至2022年9月10日，《中卫市 2022 年政务公开工作要点》确定的44项任务共分解为715项分工"));
+    assert!(text.contains("截至2022年9月10日，《中卫市 2022 年政务公开工作要点》确定的44项任务共分解为669项分工"));
+    assert!(text.contains("另有配合事项46项"), "the 配合 assignments apart");
     assert!(text.ends_with("中卫市人民政府办公室\n2022年9月10日\n"), "office and date at the end");
     assert!(!text.contains("2022-0"), "no ISO dates in a document for people");
 }

@@ -74,6 +74,11 @@ fn texts(t: &taizhang::plan::Task) -> Vec<(&'static str, &str)> {
     let mut texts: Vec<_> = fields.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
     // The body's paragraphs, one a line, each the document's.
     texts.extend(t.body.iter().flat_map(|b| b.split('\n')).map(|p| ("body", p)));
+    // Deadline clauses: the phrase and the part of the task it binds.
+    for c in &t.clauses {
+        texts.extend(c.deadline_text.as_deref().map(|p| ("clause deadline", p)));
+        texts.extend(c.text.as_deref().map(|p| ("clause text", p)));
+    }
     texts
 }
 
@@ -88,6 +93,11 @@ fn every_text_is_the_documents_own_words_character_for_character() {
                 if let Some(why) = verbatim::mismatch(&src, text) {
                     wrong.push(format!("{id} task {} {field}: {why}", t.id));
                 }
+            }
+        }
+        for s in &plan.scopes {
+            if let Some(why) = verbatim::mismatch(&src, &s.text) {
+                wrong.push(format!("{id} scope rule: {why}"));
             }
         }
         for (field, text) in [("title", Some(plan.meta.title.as_str())), ("doc_no", plan.meta.doc_no.as_deref())] {
@@ -210,6 +220,8 @@ fn unit_lists_agree_with_the_printed_cells() {
             let all_parsed: BTreeSet<_> = assigned(&plan, &lead).union(&assigned(&plan, &units)).cloned().collect();
             let all_listed: BTreeSet<_> = assigned(&plan, &t.lead).union(&assigned(&plan, &t.units)).cloned().collect();
             assert_eq!(all_parsed, all_listed, "{id} task {} units: {cell}", t.id);
+            let assist = resolve(&parsed.assist);
+            assert_eq!(assigned(&plan, &assist), assigned(&plan, &t.assist), "{id} task {} assist: {cell}", t.id);
             assert_eq!(parsed.others, t.others, "{id} task {} others", t.id);
         }
     }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use taizhang::plan::Severity;
 use taizhang::{Lang, Plan, tr};
 
 use crate::front::{Fail, Global, output};
@@ -38,7 +39,9 @@ fn check_one(path: &std::path::Path, lang: Lang) -> bool {
                 output::note(&w.render(&file, lang));
             }
             // A closed stdout ends nothing here: the exit code still tells.
-            let _ = output::line(&summary(&file, &loaded.plan, loaded.warnings.len(), lang));
+            let notes = loaded.warnings.iter().filter(|d| d.severity == Severity::Note).count();
+            let warnings = loaded.warnings.len() - notes;
+            let _ = output::line(&summary(&file, &loaded.plan, (warnings, notes), lang));
             true
         }
         Err(e) => {
@@ -48,14 +51,19 @@ fn check_one(path: &std::path::Path, lang: Lang) -> bool {
     }
 }
 
-fn summary(file: &str, plan: &Plan, warnings: usize, lang: Lang) -> String {
+/// The summary line; `notes` (what the plan infers) are counted only when there are some.
+fn summary(file: &str, plan: &Plan, (warnings, notes): (usize, usize), lang: Lang) -> String {
     let reporting = plan.units.len();
     let groups = plan.groups.len();
     let tasks = plan.tasks.len();
     let assignments: usize = plan.tasks.iter().map(|t| t.assignees.len()).sum();
-    tr!(
+    let line = tr!(
         lang,
         "通过 {file}：{tasks} 项任务，{reporting} 个报送单位，{groups} 个单位组，{assignments} 条分工；警告 {warnings} 条",
         "ok {file}: {tasks} tasks, {reporting} reporting units, {groups} groups, {assignments} assignments; {warnings} warning(s)"
-    )
+    );
+    match notes {
+        0 => line,
+        n => line + &tr!(lang, "，推定说明 {n} 条", ", {n} note(s) on what is inferred"),
+    }
 }

@@ -68,7 +68,25 @@ pub fn run(args: &MarkArgs, g: &Global) -> Result<(), Fail> {
     let cache = g.cache();
     let opts = WriteOptions { clock, wait: Wait { notify: &notify, ..Wait::default() }, cache: cache.as_ref() };
     let saved = ledger::append(&plan, &dir, update, Expect::Any, &opts).map_err(Fail::Ledger)?;
-    output::line(&confirmation(&saved, &plan.units[unit].name, lang))
+    output::line(&confirmation(&saved, &plan.units[unit].name, lang))?;
+    if saved.update.status == Status::Na
+        && let Some(note) = na_counts(&plan, &saved.update.task, unit, lang)
+    {
+        output::note(&note);
+    }
+    Ok(())
+}
+
+/// The note for a 不适用 that will not take the assignment out of the count: the unit is on the
+/// task only through groups every member of which must do it.
+fn na_counts(plan: &taizhang::Plan, task: &str, unit: usize, lang: Lang) -> Option<String> {
+    let t = plan.task(task)?;
+    t.assignees.iter().find(|a| a.unit == unit).filter(|a| a.required)?;
+    Some(tr!(
+        lang,
+        "注意：本单位是以“全部成员都须落实”的单位组列入任务 {task} 的，“不适用”仍按未启动计入完成率和逾期；如确不涉及，请与牵头或督办单位确认后由其在计划中调整。",
+        "note: this unit is on task {task} through a group every member of which must do it, so n/a still counts as not started (and overdue when late); if it truly does not apply, ask the office to change the plan."
+    ))
 }
 
 /// The record the arguments describe (checked against the ledger when it is appended).

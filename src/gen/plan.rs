@@ -68,6 +68,8 @@ struct Task {
     lead: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     units: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    assist: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     others: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -168,7 +170,10 @@ fn task(i: usize, n: usize, layout: &Layout, cast: &Cast, rng: &mut Rng) -> Task
     if rng.chance(50) {
         content.push_str(&rng.word(&CLOSINGS).replace("{n}", &rng.between(1, 4).to_string()));
     }
-    let (responsible, others) = responsible(layout, cast, rng);
+    // One task with a lead in four writes its other units as 配合; the rest as 按职责分工负责.
+    let assists = !cast.lead.is_empty() && i.is_multiple_of(4);
+    let (responsible, others) = responsible(layout, cast, assists, rng);
+    let (units, assist) = units(layout, cast, assists, rng);
     Task {
         id: (i + 1).to_string(),
         section,
@@ -179,15 +184,24 @@ fn task(i: usize, n: usize, layout: &Layout, cast: &Cast, rng: &mut Rng) -> Task
         indicator: rng.chance(90).then(|| rng.word(&INDICATORS).replace("{n}", &rng.between(2, 12).to_string())),
         responsible,
         lead: cast.lead.iter().map(|&u| layout.units[u].name.clone()).collect(),
-        units: cast
-            .groups
-            .iter()
-            .map(|&g| layout.groups[g].name.clone())
-            .chain(cast.named.iter().map(|&u| spelling(layout, u, rng)))
-            .collect(),
+        units,
+        assist,
         others,
         ..Task::default()
     }
+}
+
+/// The responsible and the assisting units as the cell gives them: when the task `assists`,
+/// the cell's last part says "…配合" (`responsible`), so its units assist; the groups and units
+/// before it are responsible.
+fn units(layout: &Layout, cast: &Cast, assists: bool, rng: &mut Rng) -> (Vec<String>, Vec<String>) {
+    let groups = cast.groups.iter().map(|&g| layout.groups[g].name.clone()).collect();
+    let (locals, depts): (Vec<usize>, Vec<usize>) = cast.named.iter().partition(|&&u| !layout.units[u].is_dept);
+    let mut spell = |list: Vec<usize>| list.into_iter().map(|u| spelling(layout, u, rng)).collect::<Vec<_>>();
+    let mut parts: Vec<Vec<String>> = vec![groups, spell(locals), spell(depts)];
+    parts.retain(|p| !p.is_empty());
+    let assist = if assists { parts.pop().unwrap_or_default() } else { Vec::new() };
+    (parts.concat(), assist)
 }
 
 /// A unit's name as a table writes it: usually the canonical name, sometimes an alias.
@@ -201,8 +215,8 @@ fn spelling(layout: &Layout, u: usize, rng: &mut Rng) -> String {
 
 /// The 责任单位 cell: "各县（区），市发展改革委、财政局、商务局等相关部门" — groups first, then
 /// departments with the shared level word written once, then local governments; leads as
-/// "…牵头，…配合".
-fn responsible(layout: &Layout, cast: &Cast, rng: &mut Rng) -> (String, Option<String>) {
+/// "…牵头，…按职责分工负责", or "…牵头，…配合" when the task `assists`.
+fn responsible(layout: &Layout, cast: &Cast, assists: bool, rng: &mut Rng) -> (String, Option<String>) {
     let others = rng.chance(15).then(|| "等相关部门".to_string());
     let names = |list: &[usize]| shared_prefix(layout, list);
     let groups: Vec<&str> = cast.groups.iter().map(|&g| layout.groups[g].name.as_str()).collect();
@@ -224,7 +238,8 @@ fn responsible(layout: &Layout, cast: &Cast, rng: &mut Rng) -> (String, Option<S
     let cell = match (cast.lead.is_empty(), rest.is_empty()) {
         (true, _) => rest,
         (false, true) => format!("{}牵头", names(&cast.lead)),
-        (false, false) => format!("{}牵头，{rest}配合", names(&cast.lead)),
+        (false, false) if assists => format!("{}牵头，{rest}配合", names(&cast.lead)),
+        (false, false) => format!("{}牵头，{rest}按职责分工负责", names(&cast.lead)),
     };
     (cell, others)
 }

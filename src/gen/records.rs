@@ -94,7 +94,9 @@ impl<'a> Context<'a> {
             unit: &self.plan.units[unit].id,
             start: self.start,
             due: self.plan.due(task),
-            may_not_apply: role == Role::Responsible && task.assignees.len() > 8,
+            // Some say 不适用 even where a group binds every member (reports then count it as
+            // not started), as operators do.
+            may_not_apply: role != Role::Lead && task.assignees.len() > 8,
             object,
             operators: ops,
             site: &self.site,

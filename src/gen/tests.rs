@@ -60,6 +60,7 @@ fn responsible_cells_read_back_as_the_listed_units() {
         };
         assert_eq!(canonical(cell.lead), names(&task.lead), "task {}", task.id);
         assert_eq!(canonical(cell.units), names(&task.units), "task {}", task.id);
+        assert_eq!(canonical(cell.assist), names(&task.assist), "task {}", task.id);
     }
 }
 

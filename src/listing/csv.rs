@@ -1,7 +1,7 @@
 //! CSV rendering of a listing: UTF-8 with a BOM so that Excel and WPS read the Chinese text,
 //! cells neutralised as `crate::csvout` says.
 
-use super::{Listing, days_label, due_label, progress_label};
+use super::{Listing, days_label, deadline_label, due_label, progress_label};
 use crate::Lang;
 use crate::csvout::Csv;
 
@@ -19,6 +19,9 @@ pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
         lang.pick("截止日期", "due"),
         lang.pick("剩余", "days left"),
         lang.pick("进展", "progress"),
+        // Added after the others, so that columns read by position stay where they were.
+        lang.pick("配合单位", "assist"),
+        lang.pick("推定依据（原文未写明）", "inferred (not in the document)"),
     ];
     w.row(head)?;
     let sep = lang.list_sep();
@@ -32,10 +35,12 @@ pub fn render(list: &Listing, lang: Lang) -> Result<String, csv::Error> {
             &r.lead.join(sep),
             &units,
             r.role.map(|x| x.label(lang)).unwrap_or_default(),
-            r.deadline.as_deref().unwrap_or_default(),
+            &if r.clauses.is_empty() { r.deadline.clone().unwrap_or_default() } else { deadline_label(r, lang) },
             &due_label(r, lang),
             &days_label(r, lang),
             &if list.has_ledger { progress_label(r, lang) } else { String::new() },
+            &r.assist.join(sep),
+            r.inferred.as_deref().unwrap_or_default(),
         ])?;
     }
     w.finish()

@@ -1,7 +1,7 @@
 //! Plain-text rendering of a listing for the terminal: columns aligned by cell width, long
 //! text cut with "…" to fit the given width; control characters never pass.
 
-use super::{Listing, Row, days_label, due_label, progress_label, units_label};
+use super::{Listing, Row, days_label, deadline_label, due_label, progress_label, units_label};
 use crate::text::{pad, sanitize, truncate, width};
 use crate::{Lang, tr};
 
@@ -26,6 +26,34 @@ pub fn render(list: &Listing, cols: usize, lang: Lang) -> String {
         let cells: Vec<String> = columns.iter().map(|c| sanitize(&(c.cell)(r))).collect();
         out.push_str(&line(&cells, &widths));
     }
+    out.push_str(&footnotes(list, lang));
+    out
+}
+
+/// The mark after the id of a row whose units the document does not state.
+const MARK: &str = "※";
+
+/// "※ 推定（原文未写明）：" and each reason, with the tasks it applies to.
+fn footnotes(list: &Listing, lang: Lang) -> String {
+    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    for r in &list.tasks {
+        let Some(why) = r.inferred.as_deref() else { continue };
+        match reasons.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, ids)) => ids.push(&r.id),
+            None => reasons.push((why, vec![&r.id])),
+        }
+    }
+    let mut out = String::new();
+    for (why, ids) in reasons {
+        let ids = ids.join(lang.list_sep());
+        let note = tr!(
+            lang,
+            "{MARK} 任务 {ids} 为推定（原文未写明）：{why}",
+            "{MARK} tasks {ids} are inferred (not stated by the document): {why}"
+        );
+        out.push_str(&sanitize(&note));
+        out.push('\n');
+    }
     out
 }
 
@@ -45,7 +73,8 @@ fn heading(list: &Listing, lang: Lang) -> String {
 }
 
 fn columns<'a>(list: &Listing, lang: Lang) -> Vec<Col<'a>> {
-    let mut cols = vec![Col { head: lang.pick("编号", "id"), cell: Box::new(|r: &Row| r.id.clone()), max: Some(8) }];
+    let id = |r: &Row| if r.inferred.is_some() { format!("{}{MARK}", r.id) } else { r.id.clone() };
+    let mut cols = vec![Col { head: lang.pick("编号", "id"), cell: Box::new(id), max: Some(8) }];
     if list.unit.is_some() {
         cols.push(Col {
             head: lang.pick("角色", "role"),
@@ -63,8 +92,9 @@ fn columns<'a>(list: &Listing, lang: Lang) -> Vec<Col<'a>> {
     }
     cols.push(Col {
         head: lang.pick("时限", "deadline"),
-        cell: Box::new(|r: &Row| r.deadline.clone().unwrap_or_else(|| "—".into())),
-        max: Some(16),
+        cell: Box::new(move |r: &Row| deadline_label(r, lang)),
+        // Clauses add their phrases and units ("持续推进；年底前（县直各单位）").
+        max: Some(if list.tasks.iter().any(|r| !r.clauses.is_empty()) { 32 } else { 16 }),
     });
     cols.push(Col {
         head: lang.pick("截止", "due"), cell: Box::new(move |r: &Row| due_label(r, lang)), max: Some(16)

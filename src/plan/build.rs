@@ -1,6 +1,8 @@
 //! Validation: turns the raw file into a resolved [`Plan`], collecting every error and warning
 //! with its position instead of stopping at the first.
 
+mod clauses;
+mod scopes;
 mod tasks;
 mod units;
 
@@ -10,9 +12,9 @@ use chrono::{FixedOffset, NaiveDate};
 use toml::value::Datetime;
 
 use super::Notice;
-use super::diag::{Diagnostic, LineIndex, Position, Problem};
-use super::raw::{RawMeta, RawNotice, RawPlan, S, Text};
-use super::{Loaded, Meta, Plan, PlanError};
+use super::diag::{Diagnostic, Inferred, LineIndex, Position, Problem};
+use super::raw::{RawMeta, RawMetaInferred, RawNotice, RawPlan, S, Text};
+use super::{Loaded, Meta, MetaInferred, Plan, PlanError};
 
 /// Collects diagnostics while building.
 struct Cx<'a> {
@@ -30,7 +32,16 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
     let notice = raw.report.as_ref().map(|n| cx.notice(n.get_ref())).unwrap_or_default();
     let meta = cx.meta(raw.plan.as_ref()).map(|m| Meta { notice, ..m });
     let (units, groups, index) = cx.units(&raw.unit, &raw.group);
-    let tasks = cx.tasks(&raw.task, &index, &groups, &meta);
+    let (mut scopes, covering) = cx.scopes(&raw.scope, &raw.task, &index);
+    let tasks = cx.tasks(&raw.task, &index, &groups, &meta, (&scopes, &covering));
+    for t in &tasks {
+        for &(_, k) in &t.scoped {
+            if scopes[k].tasks.last() != Some(&t.id) {
+                scopes[k].tasks.push(t.id.clone());
+            }
+        }
+    }
+    cx.open_groups(&raw.group, &groups, &units, &tasks);
     if cx.diags.iter().any(Diagnostic::is_error) {
         cx.diags.sort_by_key(|d| (!d.is_error(), d.pos));
         return Err(invalid(cx.diags));
@@ -44,6 +55,7 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
         units,
         groups,
         tasks,
+        scopes,
         index,
         task_ids: Default::default(),
         unit_ids: Default::default(),
@@ -76,6 +88,10 @@ impl Cx<'_> {
 
     fn warn(&mut self, offset: usize, problem: Problem) {
         self.diags.push(Diagnostic::warning(self.pos(offset), problem));
+    }
+
+    fn note(&mut self, offset: usize, problem: Problem) {
+        self.diags.push(Diagnostic::note(self.pos(offset), problem));
     }
 
     /// A required text field: reports it missing (at the table) or empty (at the value).
@@ -136,7 +152,26 @@ impl Cx<'_> {
             offset: offset?,
             source: opt(&m.source),
             notice: Notice::default(),
+            inferred: m.inferred.as_ref().map(|i| self.meta_inferred(i)).unwrap_or_default(),
         })
+    }
+
+    /// `[plan.inferred]`, each field noted.
+    fn meta_inferred(&mut self, raw: &S<RawMetaInferred>) -> MetaInferred {
+        let i = raw.get_ref();
+        let out = MetaInferred {
+            title: opt(&i.title),
+            issuer: opt(&i.issuer),
+            doc_no: opt(&i.doc_no),
+            issued: opt(&i.issued),
+            year: opt(&i.year),
+            report_dates: opt(&i.report_dates),
+        };
+        for (key, reason) in out.fields() {
+            let problem = Problem::Inferred { what: Inferred::Meta(key), reason: reason.to_string() };
+            self.diags.push(Diagnostic::note(self.pos(raw.span().start), problem));
+        }
+        out
     }
 
     /// The `[report]` table.

@@ -97,6 +97,11 @@ impl NameIndex {
         self.map.get(&normalize(name)).copied()
     }
 
+    /// The first display name given for `t` (its name; empty if it has none), for messages.
+    pub fn name_of(&self, t: Target) -> &str {
+        self.names.iter().find(|(_, x)| *x == t).map_or("", |(name, _)| name.as_str())
+    }
+
     /// Up to `n` display names close to `name`, best first, keeping those `keep` accepts.
     pub fn suggest(&self, name: &str, n: usize, keep: impl Fn(Target) -> bool) -> Vec<String> {
         let want = normalize(name);

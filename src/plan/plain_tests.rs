@@ -44,6 +44,17 @@ fn edge_forms_read_the_same_or_are_left() {
         base.replace("\n", "\r\n"),
         format!("{base}due = 2022-10-31\ndeadline = \"2022年10月底\"\n"),
         format!("# 只有注释\n{base}"),
+        format!(
+            "{base}\n[[task.clause]]\ndeadline = \"年底前\"\ntext = \"部分\"\nunits = [\"甲\"]\ninferred = \"推定\"\n"
+        ),
+        format!(
+            "{base}\n[[task.clause]]\ndue = 2022-12-31\nunits = [\"甲\"]\n\n[[task.clause]]\ndeadline = \"6月底前\"\n"
+        ),
+        base.replace("\n[[unit]]", "\n[plan.inferred]\nissuer = \"按惯例\"\nreport_dates = \"按季度\"\n\n[[unit]]"),
+        format!(
+            "{base}\n[[scope]]\ntext = \"以下各项均由甲落实\"\nunits = [\"甲\"]\nsection = \"一\"\nfrom = \"1\"\nto = \"1\"\n"
+        ),
+        base.replace("[[unit]]", "[[scope]]\ntext = \"下同\"\nunits = [\"甲\"]\nfrom = \"1\"\n\n[[unit]]"),
         String::new(),
     ];
     for text in &read {
@@ -67,6 +78,10 @@ fn edge_forms_read_the_same_or_are_left() {
         format!("id = \"top\"\n{base}"),
         base.replace("id = \"p\"", "\"id\" = \"p\""),
         base.replace("id = \"p\"", "plan.id = \"p\""),
+        base.replace("[[unit]]", "[[task.clause]]\nunits = [\"甲\"]\n\n[[unit]]"),
+        base.replace("[[unit]]", "[plan.inferred]\nissuer = \"x\"\n\n[plan.inferred]\ntitle = \"y\"\n\n[[unit]]"),
+        format!("[plan.inferred]\nissuer = \"x\"\n\n{base}"),
+        base.replace("[[task]]", "[[task . clause]]"),
     ];
     for text in &left {
         // Left to toml (which may read it or refuse it); never read differently.

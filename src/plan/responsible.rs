@@ -15,7 +15,7 @@ pub enum CellRole {
     Lead,
     /// 责任 / 负责, or no role word at all.
     Responsible,
-    /// 配合 / 协助. The plan model counts these with `units` for now.
+    /// 配合 / 协助 (a "配合单位：" label, or "…配合").
     Assist,
 }
 
@@ -31,11 +31,13 @@ pub struct Party {
 pub struct Responsible {
     /// 牵头 units.
     pub lead: Vec<String>,
-    /// The other responsible units (责任 / 负责 / 配合).
+    /// The other responsible units (责任 / 负责, or no role word).
     pub units: Vec<String>,
+    /// Assisting units (配合 / 协助).
+    pub assist: Vec<String>,
     /// "等相关部门"-style open endings, verbatim.
     pub others: Option<String>,
-    /// Every name with the role the cell gives it (配合 kept apart from 责任 here).
+    /// Every name with the role the cell gives it, in the cell's order.
     pub parties: Vec<Party>,
     /// Pieces that are neither a name the plan knows nor read like a unit's name: no unit is
     /// made of them; the loader reports each.
@@ -47,7 +49,11 @@ impl Responsible {
         if name.is_empty() {
             return;
         }
-        let target = if role == CellRole::Lead { &mut self.lead } else { &mut self.units };
+        let target = match role {
+            CellRole::Lead => &mut self.lead,
+            CellRole::Responsible => &mut self.units,
+            CellRole::Assist => &mut self.assist,
+        };
         if !target.contains(&name) {
             target.push(name.clone());
         }

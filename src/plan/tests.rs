@@ -78,7 +78,7 @@ fn responsible_cell_is_read_with_roles_and_shared_prefix() {
             ("市发展改革委".to_string(), Role::Lead),
             ("甲县".to_string(), Role::Responsible),
             ("乙县".to_string(), Role::Responsible),
-            ("市财政局".to_string(), Role::Responsible),
+            ("市财政局".to_string(), Role::Assist),
         ]
     );
     assert_eq!(t.others.as_deref(), Some("等部门"));
@@ -136,4 +136,53 @@ fn unit_lookup_by_alias_id_short_name_and_group() {
         other => panic!("{other:?}"),
     }
     assert_eq!(plan.assignments_of(fgw).len(), 2);
+}
+
+/// SMALL with one more task.
+fn with_task(task: &str) -> Result<Loaded, PlanError> {
+    Plan::parse(&format!("{SMALL}\n[[task]]\n{task}"), Path::new("demo.toml"))
+}
+
+#[test]
+fn a_unit_named_under_two_roles_keeps_the_stronger_and_is_warned_about() {
+    let loaded =
+        with_task("id = \"9\"\ncontent = \"公开。\"\nlead = [\"市财政局\"]\nassist = [\"czj\", \"各县（区）\"]")
+            .unwrap_or_else(|e| panic!("{}", e.render(Lang::En)));
+    let t = loaded.plan.task("9").unwrap();
+    let roles: Vec<(&str, Role)> =
+        t.assignees.iter().map(|a| (loaded.plan.units[a.unit].id.as_str(), a.role)).collect();
+    assert_eq!(roles, [("czj", Role::Lead), ("xa", Role::Assist), ("xb", Role::Assist)]);
+    // Task 2 of SMALL names 市发展改革委 as lead and, by another alias, as responsible.
+    let warned: Vec<&Problem> =
+        loaded.warnings.iter().map(|w| &w.problem).filter(|p| matches!(p, Problem::TwoRoles { .. })).collect();
+    assert_eq!(
+        warned,
+        [
+            &Problem::TwoRoles {
+                task: "2".into(),
+                name: "市发展改革委".into(),
+                kept: Role::Lead,
+                also: Role::Responsible
+            },
+            &Problem::TwoRoles { task: "9".into(), name: "市财政局".into(), kept: Role::Lead, also: Role::Assist }
+        ]
+    );
+    let text = Diagnostic::warning(None, warned[1].clone()).render("demo.toml", Lang::Zh);
+    assert!(text.contains("既列为牵头单位又列为配合单位，按牵头计"), "{text}");
+}
+
+#[test]
+fn assisting_units_alone_are_not_enough() {
+    let Err(PlanError::Invalid { diagnostics, .. }) =
+        with_task("id = \"9\"\ncontent = \"公开。\"\nassist = [\"市财政局\"]")
+    else {
+        panic!("a task with only 配合 units must not load");
+    };
+    assert!(diagnostics.iter().any(|d| d.problem == Problem::NoUnits { task: "9".into() }), "{diagnostics:?}");
+    let Err(PlanError::Invalid { diagnostics, .. }) =
+        with_task("id = \"9\"\ncontent = \"公开。\"\nresponsible = \"市财政局配合\"")
+    else {
+        panic!("a cell naming only 配合 units must not load");
+    };
+    assert!(diagnostics.iter().any(|d| d.problem == Problem::NoUnits { task: "9".into() }), "{diagnostics:?}");
 }

@@ -138,6 +138,7 @@ fn prepare<'a>(
         period: PeriodInfo { number: opts.period.number, start: opts.period.start, due: opts.period.due },
         unit: unit.map(|u| UnitInfo { id: plan.units[u].id.clone(), name: plan.units[u].name.clone() }),
         notice: plan.meta.notice.clone(),
+        inferred: super::footnotes::gather(plan, unit.or(opts.unit)),
     };
     Live::new(source, head, summary, trail)
 }

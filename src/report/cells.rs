@@ -73,11 +73,29 @@ pub fn topic_content<'a>(r: &RowRef<'a>) -> Cow<'a, str> {
     }
 }
 
+/// The task's id, with "※" when the plan infers the assignment or its deadline's binding
+/// (the report's footnotes say why).
+pub fn task_id<'a>(r: &RowRef<'a>) -> Cow<'a, str> {
+    match r.inferred {
+        Some(_) => Cow::Owned(format!("{}{}", r.task, super::footnotes::MARK)),
+        None => Cow::Borrowed(r.task),
+    }
+}
+
 fn opt<'a>(s: Option<&'a str>) -> Cow<'a, str> {
     Cow::Borrowed(s.unwrap_or_default())
 }
 
-/// A unit report's assignments.
+/// "（配合）【topic】content": a unit report's task, after the unit's role when it leads or
+/// assists (a mark, not a column: the unit report's columns are narrow enough already).
+fn role_content<'a>(r: &RowRef<'a>, lang: Lang) -> Cow<'a, str> {
+    match labels::role_prefix(r.role, lang) {
+        "" => topic_content(r),
+        mark => Cow::Owned(format!("{mark}{}", topic_content(r))),
+    }
+}
+
+/// A unit report's assignments, each task marked with the unit's role when it leads or assists.
 pub fn unit_rows(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
     let keys =
         ["task", "content", "deadline", "status", "note", "problems", "next", "evidence", "by", "in_period", "light"];
@@ -92,8 +110,8 @@ fn unit_cells<'r>(x: &RowRef<'r>, lang: Lang, _dates: Dates) -> Cells<'r> {
         (d, days) => Cow::Owned(format!("{d}\n{days}")),
     };
     vec![
-        Cow::Borrowed(x.task),
-        topic_content(x),
+        task_id(x),
+        role_content(x, lang),
         deadline,
         Cow::Owned(labels::progress(x, lang)),
         opt(x.note),
@@ -129,14 +147,15 @@ pub fn bodies(v: &dyn View, lang: Lang) -> Grid<'static> {
 
 /// The ledger: every assignment with its latest state.
 pub fn ledger_rows(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
-    let keys = ["task", "unit", "deadline", "status", "bucket", "light", "updated", "note", "by", "record"];
+    let keys = ["task", "unit", "role", "deadline", "status", "bucket", "light", "updated", "note", "by", "record"];
     Grid::new(&keys, lang, Body::Rows { view: v, at: None, cells: ledger_cells, lang, dates })
 }
 
 fn ledger_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
     vec![
-        Cow::Borrowed(x.task),
+        task_id(x),
         Cow::Borrowed(x.unit_name),
+        Cow::Borrowed(x.role.label(lang)),
         opt(x.deadline),
         Cow::Owned(labels::progress(x, lang)),
         Cow::Borrowed(labels::bucket(x.bucket, lang)),
@@ -159,23 +178,38 @@ pub fn buckets(s: &Summary, lang: Lang) -> Grid<'static> {
     }
 }
 
-/// The per-unit ranking.
+/// The per-unit ranking; when the report has 配合 assignments (`labels::has_assist`), each
+/// unit's too: for people one column "1/2" (done / all), for machines (`Dates::Iso`, CSV) two
+/// numbers.
 pub fn units(s: &Summary, lang: Lang, dates: Dates) -> Grid<'static> {
-    let keys = ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"];
+    let mut keys = vec!["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"];
+    let assist = labels::has_assist(s);
+    let split = dates == Dates::Iso;
+    match (assist, split) {
+        (true, true) => keys.extend(["assist", "assist_done"]),
+        (true, false) => keys.push("assist_share"),
+        (false, _) => {}
+    }
     let rows = s
         .units
         .iter()
         .map(|u| {
-            vec![
+            let mut cells = vec![
                 u.rank.to_string(),
                 u.name.clone(),
                 u.assignments.to_string(),
                 u.done.to_string(),
                 u.overdue.to_string(),
-                percent(u.completion_rate),
+                labels::unit_rate(u),
                 labels::unit_report(u, lang).to_string(),
                 dates.time(u.last_update, lang),
-            ]
+            ];
+            match (assist, split) {
+                (true, true) => cells.extend([u.assist.to_string(), u.assist_done.to_string()]),
+                (true, false) => cells.push(labels::unit_assist(u)),
+                (false, _) => {}
+            }
+            cells
         })
         .collect();
     Grid::new(&keys, lang, Body::Fixed(rows))
@@ -212,7 +246,7 @@ pub fn overdue(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
 
 fn overdue_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
     vec![
-        Cow::Borrowed(x.task),
+        task_id(x),
         topic_content(x),
         Cow::Borrowed(x.unit_name),
         opt(x.deadline),
@@ -233,12 +267,7 @@ pub fn completed(v: &dyn View, lang: Lang, dates: Dates) -> Grid<'_> {
 }
 
 fn completed_cells<'r>(x: &RowRef<'r>, lang: Lang, dates: Dates) -> Cells<'r> {
-    vec![
-        Cow::Borrowed(x.task),
-        Cow::Borrowed(x.unit_name),
-        topic_content(x),
-        Cow::Owned(dates.time(x.updated_at, lang)),
-    ]
+    vec![task_id(x), Cow::Borrowed(x.unit_name), topic_content(x), Cow::Owned(dates.time(x.updated_at, lang))]
 }
 
 /// Units that did not report on time, as one line ("无" when none), and those of them that

@@ -17,8 +17,8 @@ use crate::text::sanitize;
 pub struct Owed {
     /// Index into the summary's ranked units.
     pub line: usize,
-    /// Positions in the report's rows: its assignments not reported on time in the period and
-    /// neither done nor not applicable.
+    /// Positions in the report's rows: its lead and responsible assignments not reported on
+    /// time in the period and neither done nor not applicable.
     pub rows: Vec<usize>,
 }
 
@@ -29,19 +29,21 @@ pub fn owes(reported: Reported, bucket: Bucket) -> bool {
 }
 
 /// The units of `report` (a summary with its rows, or with at least every owed row) that did
-/// not report on time, in ranking order, each with the rows it still owes.
+/// not report on time, in ranking order, each with the lead and responsible rows it still owes
+/// (配合 rows are not chased: see `Summary::assist`).
 pub fn owed(report: &Report) -> Vec<Owed> {
     let units = &report.summary.units;
     let line_of: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (u.unit.as_str(), i)).collect();
     let mut rows: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
     for (n, r) in report.rows.iter().enumerate() {
         if let Some(&line) = line_of.get(r.unit.as_str())
+            && r.role.counted()
             && owes(r.reported, r.bucket)
         {
             rows[line].push(n);
         }
     }
-    let late = units.iter().enumerate().filter(|(_, u)| !u.reported);
+    let late = units.iter().enumerate().filter(|(_, u)| u.not_reported());
     late.map(|(line, _)| Owed { line, rows: std::mem::take(&mut rows[line]) }).collect()
 }
 

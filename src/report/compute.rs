@@ -72,7 +72,8 @@ pub(super) struct Source<'a> {
     pub window: Window,
     order: Order,
     /// Per task of the plan.
-    dates: Vec<Dates>,
+    /// Per task: its own deadline's dates, then each clause's.
+    dates: Vec<Box<[Dates]>>,
     /// Per unit of the plan: its ledger file could not be read.
     broken: Vec<bool>,
     kept: Kept<'a>,
@@ -100,16 +101,17 @@ impl<'a> Source<'a> {
                 broken[i] = true;
             }
         }
+        let dated = |due: Option<NaiveDate>| Dates {
+            due,
+            days_left: due.map(|d| (d - window.as_of).num_days()),
+            expected: due.map(|d| judge::expected(window.start, d, window.as_of)),
+        };
         let dates = plan
             .tasks
             .iter()
             .map(|t| {
-                let due = plan.due(t);
-                Dates {
-                    due,
-                    days_left: due.map(|d| (d - window.as_of).num_days()),
-                    expected: due.map(|d| judge::expected(window.start, d, window.as_of)),
-                }
+                let clauses = t.clauses.iter().map(|c| c.due_override.or_else(|| c.deadline.due(plan.meta.issued)));
+                std::iter::once(plan.due(t)).chain(clauses).map(dated).collect()
             })
             .collect();
         Source { plan, ledger, window, order, dates, broken, kept: Kept::Some(Vec::new()) }
@@ -236,15 +238,18 @@ impl<'a> Source<'a> {
         let found = finding.found;
         // The state's record is read only for what a row shows beyond its status.
         let shown = found.latest.filter(|_| texts);
-        let Dates { due, days_left, expected } = self.dates[t];
+        let terms = task.terms(&assignee);
+        let slot = assignee.clause.map_or(0, |c| usize::from(c) + 1);
+        let Dates { due, days_left, expected } = self.dates[t][slot];
         let facts = Facts {
-            deadline: &task.deadline,
+            deadline: terms.deadline,
             due,
             latest: found.fact,
             updated_in_period: found.updated_in_period,
             start: w.start,
             as_of: w.as_of,
             cutoff: w.cutoff,
+            na_exempts: !assignee.required,
         };
         let bucket = judge::bucket(&facts);
         let row = RowRef {
@@ -256,7 +261,9 @@ impl<'a> Source<'a> {
             unit: &unit.id,
             unit_name: &unit.name,
             role: assignee.role,
-            deadline: task.deadline_text.as_deref(),
+            deadline: terms.phrase,
+            deadline_for: terms.clause.and_then(|c| c.text.as_deref()),
+            inferred: plan.inferred(task, &assignee).or_else(|| terms.clause.and_then(|c| c.inferred.as_deref())),
             due,
             days_left,
             status: found.fact.map(|x| x.status),

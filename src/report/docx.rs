@@ -12,7 +12,7 @@ use docx_rs::{Docx, XMLDocx};
 
 use super::cells;
 use super::labels::{self, Dates};
-use super::{Kind, View};
+use super::{Kind, View, footnotes};
 use crate::Lang;
 use style::{Page, SIZE_5};
 
@@ -53,6 +53,11 @@ fn document(v: &dyn View, lang: Lang) -> Docx {
     }
 }
 
+/// What the plan infers, one paragraph per footnote.
+fn inferred(doc: Docx, h: &super::Head, lang: Lang) -> Docx {
+    footnotes::lines(&h.inferred, lang).iter().fold(doc, |doc, line| doc.add_paragraph(style::body(line)))
+}
+
 /// A unit report or the ledger: title, period, and the assignments as one table.
 fn rows(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     let h = v.head();
@@ -79,6 +84,10 @@ fn rows(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     if !v.trail().is_empty() {
         doc = doc.add_paragraph(style::h1(labels::trail_heading(lang)));
         doc = doc.add_table(table::grid(&cells::trail(v.trail(), lang, Dates::Written), Page::Wide, SIZE_5));
+    }
+    if !h.inferred.is_empty() {
+        doc = doc.add_paragraph(style::h1(footnotes::heading(lang)));
+        doc = inferred(doc, h, lang);
     }
     // A unit report ends with the blanks its office fills in by hand: phone, reviewer, seal.
     if let Some(names) = &names {

@@ -58,6 +58,12 @@ pub fn write(v: &dyn View, lang: Lang, h: &mut dyn Write) -> io::Result<()> {
     if wide && !v.trail().is_empty() {
         trail(h, v, lang)?;
     }
+    if !head.inferred.is_empty() {
+        heading(h, super::footnotes::heading(lang))?;
+        for line in super::footnotes::lines(&head.inferred, lang) {
+            writeln!(h, "<p class=\"para\">{}</p>", escape(&line))?;
+        }
+    }
     match head.kind {
         Kind::Summary => notice::close(h, v, lang)?,
         Kind::Unit => unit::signoff(h, &reporters, lang)?,

@@ -15,6 +15,7 @@ use serde_json::ser::Formatter;
 use super::{TaskLine, TaskUnit, UnitLine, View, ordered};
 use crate::jsonout::{self, Layout};
 use crate::ledger::Status;
+use crate::plan::Role;
 
 /// How much is gathered before it is passed to the writer.
 const CHUNK: usize = 1 << 16;
@@ -38,8 +39,10 @@ pub fn write(v: &dyn View, pretty: bool, out: &mut dyn Write) -> io::Result<()> 
     d.field("period", &h.period)?;
     d.field("unit", &h.unit)?;
     d.field("notice", &h.notice)?;
+    d.field("inferred", &h.inferred)?;
     d.field("totals", &s.totals)?;
     d.field("buckets", &s.buckets)?;
+    d.field("assist", &s.assist)?;
     d.field("units", &s.units)?;
     d.field("sections", &s.sections)?;
     d.array("tasks", s.tasks.len(), TASKS_PER_CHUNK, &|buf, k, a| {
@@ -182,6 +185,7 @@ impl Serialize for TaskJson<'_> {
             TaskUnitJson {
                 unit: line.map_or("", |l| l.unit.as_str()),
                 name: line.map_or("", |l| l.name.as_str()),
+                role: u.role,
                 status: u.status,
                 overdue: u.overdue,
             }
@@ -200,6 +204,7 @@ impl Serialize for TaskJson<'_> {
 struct TaskUnitJson<'v> {
     unit: &'v str,
     name: &'v str,
+    role: Role,
     status: Option<Status>,
     overdue: bool,
 }

@@ -52,6 +52,9 @@ pub struct Facts<'a> {
     pub start: NaiveDate,
     pub as_of: NaiveDate,
     pub cutoff: DateTime<FixedOffset>,
+    /// Whether a 不适用 takes the assignment out of the count: false for a member of a group
+    /// every member of which must do the task, whose 不适用 is judged as not started.
+    pub na_exempts: bool,
 }
 
 /// Progress actually reported: the percent, or what the status implies (done = 100, not
@@ -83,7 +86,11 @@ pub fn bucket(f: &Facts) -> Bucket {
     let status = f.latest.map(|u| u.status);
     match status {
         Some(Status::Done) => return Bucket::Done,
-        Some(Status::Na) => return Bucket::NotApplicable,
+        Some(Status::Na) if f.na_exempts => return Bucket::NotApplicable,
+        Some(Status::Na) => {
+            let latest = f.latest.map(|u| Fact { status: Status::NotStarted, ..u });
+            return bucket(&Facts { latest, na_exempts: true, ..*f });
+        }
         _ => {}
     }
     if let Some(due) = f.due {

@@ -25,6 +25,7 @@ fn facts<'a>(deadline: &'a Deadline, latest: Option<&'a Update>, updated: bool) 
         start: d(5, 24),
         as_of: d(6, 10),
         cutoff: DateTime::parse_from_rfc3339(CUTOFF).unwrap(),
+        na_exempts: true,
     }
 }
 

@@ -1,9 +1,13 @@
 //! Every word the report renderers print, in Chinese or English, kept in one place.
 
+mod assist;
 mod dates;
 mod notice;
 mod signoff;
 
+pub use assist::{
+    assist_notice, assist_rule, assist_sentence, has_assist, role_mark, role_prefix, unit_assist, unit_rate,
+};
 pub use dates::{Dates, date, when};
 pub use notice::{
     all_reported, heading, none_overdue, not_reported as not_reported_sentence, overdue_listed, reporting, schedule,
@@ -34,7 +38,18 @@ pub fn progress(r: &RowRef, lang: Lang) -> String {
         (Some(Status::Done), _) | (_, None) => status(r.status, lang).to_string(),
         (s, Some(p)) => format!("{} {p}%", status(s, lang)),
     };
-    if r.corrected { format!("{base}{}", lang.pick("（已更正）", " (corrected)")) } else { base }
+    format!("{base}{}{}", not_exempt(r, lang), corrected(r, lang))
+}
+
+/// "（须落实）" after a 不适用 that does not take the assignment out of the count: the unit is a
+/// member of a group every member of which must do the task, so it counts as not started.
+fn not_exempt(r: &RowRef, lang: Lang) -> &'static str {
+    let counted = r.status == Some(Status::Na) && r.bucket != Bucket::NotApplicable;
+    if counted { lang.pick("（须落实，按未启动计）", " (required: counted as not started)") } else { "" }
+}
+
+fn corrected(r: &RowRef, lang: Lang) -> &'static str {
+    if r.corrected { lang.pick("（已更正）", " (corrected)") } else { "" }
 }
 
 /// The status alone (percent in its own column): "推进中", "已完成（已更正）", "台账文件有误".
@@ -42,8 +57,7 @@ pub fn status_cell(r: &RowRef, lang: Lang) -> String {
     if r.ledger_error {
         return unreadable(lang).to_string();
     }
-    let s = status(r.status, lang);
-    if r.corrected { format!("{s}{}", lang.pick("（已更正）", " (corrected)")) } else { s.to_string() }
+    format!("{}{}{}", status(r.status, lang), not_exempt(r, lang), corrected(r, lang))
 }
 
 /// "台账文件有误".
@@ -235,8 +249,14 @@ pub fn col(key: &str, lang: Lang) -> &'static str {
         "rate" => lang.pick("完成率", "completion"),
         "reported" => lang.pick("本期报送", "this period"),
         "last_update" => lang.pick("最近填报", "last update"),
+        "assist" => lang.pick("配合分工", "assisting"),
+        "assist_share" => lang.pick("配合", "assist"),
+        "assist_done" => lang.pick("配合已完成", "assist done"),
         "tasks" => lang.pick("任务数", "tasks"),
         "record" => lang.pick("记录编号", "record"),
+        "deadline_for" => lang.pick("时限所指事项", "deadline for"),
+        "inferred" => lang.pick("推定依据（原文未写明）", "inferred (not in the document)"),
+        "inferred_what" => lang.pick("推定事项", "what is inferred"),
         "kind" => lang.pick("类型", "kind"),
         "corrects" => lang.pick("更正的记录", "corrects"),
         "no" => lang.pick("序号", "no."),
@@ -261,6 +281,7 @@ pub fn part(key: &str, lang: Lang) -> &'static str {
         "overdue" => lang.pick("五、逾期未完成事项", "5. Overdue"),
         "not_reported" => lang.pick("六、本期未报送单位", "6. Units that did not report"),
         "completed" => lang.pick("七、本期完成事项", "7. Completed this period"),
+        "inferred" => super::footnotes::heading(lang),
         _ => "",
     }
 }
@@ -339,6 +360,7 @@ pub fn summary_sheet(key: &str, lang: Lang) -> &'static str {
         "overdue" => lang.pick("逾期事项", "Overdue"),
         "not_reported" => lang.pick("未报送单位", "Not reported"),
         "completed" => lang.pick("本期完成", "Completed"),
+        "inferred" => lang.pick("推定说明", "Inferred"),
         _ => "",
     }
 }
@@ -363,6 +385,8 @@ pub fn total(key: &str, lang: Lang) -> &'static str {
         "rate" => lang.pick("完成率", "completion"),
         "tasks_done" => lang.pick("已全部完成的任务", "tasks fully done"),
         "tasks_overdue" => lang.pick("有逾期的任务", "tasks with overdue work"),
+        "assist_overdue" => lang.pick("配合逾期", "assist overdue"),
+        "assist_rate" => lang.pick("配合完成率", "assist completion"),
         key => col(key, lang),
     }
 }

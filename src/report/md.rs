@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::cells::{self, Grid};
 use super::labels::Dates;
 use super::view::to_string;
-use super::{Kind, View, labels};
+use super::{Kind, View, footnotes, labels};
 use crate::Lang;
 
 /// Renders a report as Markdown into a string.
@@ -39,6 +39,13 @@ pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     if h.kind != Kind::Summary && !v.trail().is_empty() {
         write!(out, "## {}\n\n", labels::trail_heading(lang))?;
         table(out, &cells::trail(v.trail(), lang, Dates::Written), lang)?;
+    }
+    if !h.inferred.is_empty() {
+        write!(out, "## {}\n\n", footnotes::heading(lang))?;
+        for line in footnotes::lines(&h.inferred, lang) {
+            writeln!(out, "- {}", cell(&line))?;
+        }
+        out.write_all(b"\n")?;
     }
     unit_sign(out, reporters.as_deref(), lang, true)
 }
@@ -88,12 +95,18 @@ fn summary(out: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
     let h = |out: &mut dyn Write, key: &str| write!(out, "## {}\n\n", labels::part(key, lang));
     h(out, "totals")?;
     write!(out, "{}\n\n", cell(&labels::overall(s, lang)))?;
+    if let Some(assist) = labels::assist_sentence(s, lang) {
+        write!(out, "{}\n\n", cell(&assist))?;
+    }
     h(out, "buckets")?;
     table(out, &cells::buckets(s, lang), lang)?;
     write!(out, "{}\n\n", labels::bucket_rule(lang))?;
     h(out, "units")?;
     table(out, &cells::units(s, lang, Dates::Written), lang)?;
     write!(out, "{}\n\n", labels::ranking_rule(lang))?;
+    if let Some(rule) = labels::assist_rule(s, lang, false) {
+        write!(out, "{rule}\n\n")?;
+    }
     h(out, "sections")?;
     table(out, &cells::sections(s, lang), lang)?;
     h(out, "overdue")?;

@@ -22,6 +22,10 @@ pub struct Row {
     pub unit_name: String,
     pub role: Role,
     pub deadline: Option<String>,
+    /// The part of the task's text the deadline belongs to, when a clause binds this unit.
+    pub deadline_for: Option<String>,
+    /// Why the plan sets this (assignment, or its clause) when the document does not state it.
+    pub inferred: Option<String>,
     pub due: Option<NaiveDate>,
     /// Days from the as-of date to the due date (negative: overdue by that many).
     pub days_left: Option<i64>,
@@ -65,6 +69,8 @@ pub struct RowRef<'a> {
     pub unit_name: &'a str,
     pub role: Role,
     pub deadline: Option<&'a str>,
+    pub deadline_for: Option<&'a str>,
+    pub inferred: Option<&'a str>,
     pub due: Option<NaiveDate>,
     pub days_left: Option<i64>,
     pub status: Option<Status>,
@@ -100,6 +106,8 @@ impl Row {
             unit_name: &self.unit_name,
             role: self.role,
             deadline: self.deadline.as_deref(),
+            deadline_for: self.deadline_for.as_deref(),
+            inferred: self.inferred.as_deref(),
             due: self.due,
             days_left: self.days_left,
             status: self.status,
@@ -138,6 +146,8 @@ impl RowRef<'_> {
             unit_name: self.unit_name.to_string(),
             role: self.role,
             deadline: own(self.deadline),
+            deadline_for: own(self.deadline_for),
+            inferred: own(self.inferred),
             due: self.due,
             days_left: self.days_left,
             status: self.status,

@@ -8,21 +8,25 @@ use chrono::{DateTime, FixedOffset};
 
 use super::compute::Computed;
 use super::{
-    BrokenUnit, Bucket, Buckets, Reported, SectionLine, Summary, TaskLine, TaskUnit, Totals, TrailLine, UnitLine,
+    Assist, BrokenUnit, Bucket, Buckets, Reported, SectionLine, Summary, TaskLine, TaskUnit, Totals, TrailLine,
+    UnitLine,
 };
 use crate::ledger::{Entry, Ledger, RecordKind, Status};
 use crate::plan::Plan;
 
-/// One unit's counts so far.
-#[derive(Debug, Clone, Copy)]
+/// One unit's counts so far: of its lead and responsible assignments, and apart, of its 配合
+/// ones.
+#[derive(Debug, Clone, Copy, Default)]
 struct UnitCount {
     assignments: usize,
     done: usize,
     na: usize,
     overdue: usize,
-    /// The best of its assignments'.
+    /// The best of its assignments' (配合 ones too: any report in the period is the unit's).
     report: Reported,
     ledger_error: bool,
+    assist: usize,
+    assist_done: usize,
 }
 
 /// The summary being folded.
@@ -31,6 +35,7 @@ pub(super) struct Tally<'a> {
     cutoff: DateTime<FixedOffset>,
     totals: Totals,
     buckets: Buckets,
+    assist: Assist,
     /// Per unit of the plan (by index), once it has a row.
     units: Vec<Option<UnitCount>>,
     /// Sections in order of first appearance, with their n/a counts.
@@ -57,6 +62,7 @@ impl<'a> Tally<'a> {
             cutoff,
             totals: Totals::default(),
             buckets: Buckets::default(),
+            assist: Assist::default(),
             units: vec![None; plan.units.len()],
             sections: Vec::new(),
             section_at: HashMap::new(),
@@ -71,12 +77,32 @@ impl<'a> Tally<'a> {
     }
 
     /// Counts one row (rows come in plan order, a task's together); true when it is in the
-    /// summary's list of overdue or completed rows.
+    /// summary's list of overdue or completed rows. A 配合 row is counted apart.
     pub fn add(&mut self, c: &Computed<'a>) -> bool {
         let r = &c.row;
         let n = self.rows;
         self.rows += 1;
-        count_status(&mut self.totals, r.status);
+        let counted = r.role.counted();
+        let section = self.task(c);
+        let listed = if counted { self.count(c, n, section) } else { self.count_assist(c) };
+        let line = u32::try_from(c.unit).unwrap_or(u32::MAX);
+        self.states.push(TaskUnit { line, status: r.status, overdue: r.overdue, role: r.role });
+        if let Some(t) = self.tasks.last_mut() {
+            t.overdue |= r.overdue && counted;
+            t.units.end = self.states.len();
+        }
+        self.corrections(c);
+        listed
+    }
+
+    /// Counts a lead or responsible row (row `n`, in section `section`) in the totals, the
+    /// buckets, its unit's line and its section; true when it is listed as overdue or completed.
+    fn count(&mut self, c: &Computed<'a>, n: usize, section: usize) -> bool {
+        let r = &c.row;
+        // A 不适用 that does not exempt (a member of a group every member of which must do the
+        // task) counts as not started.
+        let na = r.bucket == Bucket::NotApplicable;
+        count_status(&mut self.totals, if r.status == Some(Status::Na) && !na { None } else { r.status });
         self.totals.overdue += usize::from(r.overdue);
         count_bucket(&mut self.buckets, r.bucket);
         if r.overdue {
@@ -86,34 +112,36 @@ impl<'a> Tally<'a> {
         if completed {
             self.completed.push(n);
         }
-        let unit = self.units[c.unit].get_or_insert(UnitCount {
-            assignments: 0,
-            done: 0,
-            na: 0,
-            overdue: 0,
-            report: Reported::None,
-            ledger_error: false,
-        });
+        let unit = self.units[c.unit].get_or_insert_default();
         unit.assignments += 1;
         unit.done += usize::from(r.status == Some(Status::Done));
-        unit.na += usize::from(r.status == Some(Status::Na));
+        unit.na += usize::from(na);
         unit.overdue += usize::from(r.overdue);
         unit.report = unit.report.min(r.reported);
         unit.ledger_error |= r.ledger_error;
-        let section = self.task(c);
-        let (line, na) = &mut self.sections[section];
+        let (line, na_count) = &mut self.sections[section];
         line.assignments += 1;
         line.done += usize::from(r.status == Some(Status::Done));
         line.overdue += usize::from(r.overdue);
-        *na += usize::from(r.status == Some(Status::Na));
-        let line = u32::try_from(c.unit).unwrap_or(u32::MAX);
-        self.states.push(TaskUnit { line, status: r.status, overdue: r.overdue });
-        if let Some(t) = self.tasks.last_mut() {
-            t.overdue |= r.overdue;
-            t.units.end = self.states.len();
-        }
-        self.corrections(c);
+        *na_count += usize::from(na);
         r.overdue || completed
+    }
+
+    /// Counts a 配合 row apart; it is never listed.
+    fn count_assist(&mut self, c: &Computed<'a>) -> bool {
+        let r = &c.row;
+        let done = usize::from(r.status == Some(Status::Done));
+        let a = &mut self.assist;
+        a.assignments += 1;
+        a.done += done;
+        a.na += usize::from(r.bucket == Bucket::NotApplicable);
+        a.overdue += usize::from(r.overdue);
+        let unit = self.units[c.unit].get_or_insert_default();
+        unit.assist += 1;
+        unit.assist_done += done;
+        unit.report = unit.report.min(r.reported);
+        unit.ledger_error |= r.ledger_error;
+        false
     }
 
     /// Starts a new task line (and counts it in its section) when the row's task is new;
@@ -191,13 +219,16 @@ impl<'a> Tally<'a> {
             t.status = task_status(self.states.get(t.units.clone()).unwrap_or_default());
         }
         let mut totals = self.totals;
-        totals.assignments = self.rows;
+        totals.assignments = self.rows - self.assist.assignments;
         totals.completion_rate = rate(totals.done, totals.assignments, totals.na);
         totals.tasks = self.tasks.len();
         totals.tasks_done = self.tasks.iter().filter(|t| t.status == "done").count();
         totals.tasks_overdue = self.tasks.iter().filter(|t| t.overdue).count();
-        let not_reported = units.iter().filter(|u| !u.reported).map(|u| u.name.clone()).collect();
-        let late = units.iter().filter(|u| u.report == Reported::Late).map(|u| u.name.clone()).collect();
+        let not_reported = units.iter().filter(|u| u.not_reported()).map(|u| u.name.clone()).collect();
+        let late = units.iter().filter(|u| u.not_reported() && u.report == Reported::Late);
+        let late = late.map(|u| u.name.clone()).collect();
+        let mut assist = self.assist;
+        assist.completion_rate = rate(assist.done, assist.assignments, assist.na);
         let broken = ledger
             .unreadable()
             .iter()
@@ -220,6 +251,7 @@ impl<'a> Tally<'a> {
         let summary = Summary {
             totals,
             buckets: self.buckets,
+            assist,
             units,
             sections,
             tasks: self.tasks,
@@ -235,7 +267,8 @@ impl<'a> Tally<'a> {
 
     /// Every unit with rows (its index in the plan and its line), ranked by completion rate,
     /// then reported on time in the period before not, then fewer overdue, then the plan's
-    /// order of units (docs/report-json.md).
+    /// order of units (docs/report-json.md); units with only 配合 rows come last, in the
+    /// plan's order.
     fn ranking(&self, ledger: &Ledger) -> Vec<(usize, UnitLine)> {
         let last = last_reports(self.plan, ledger, self.cutoff);
         let mut lines: Vec<(usize, UnitLine)> = self
@@ -258,13 +291,16 @@ impl<'a> Tally<'a> {
                     report: c.report,
                     ledger_error: c.ledger_error,
                     last_update: last[i],
+                    assist: c.assist,
+                    assist_done: c.assist_done,
                 };
                 (i, line)
             })
             .collect();
         lines.sort_by(|(i, a), (j, b)| {
-            b.completion_rate
-                .total_cmp(&a.completion_rate)
+            a.only_assists()
+                .cmp(&b.only_assists())
+                .then(b.completion_rate.total_cmp(&a.completion_rate))
                 .then(b.reported.cmp(&a.reported))
                 .then(a.overdue.cmp(&b.overdue))
                 .then(i.cmp(j))
@@ -309,11 +345,13 @@ fn count_bucket(b: &mut Buckets, bucket: Bucket) {
     }
 }
 
-/// done (all done or n/a), in_progress (something recorded), or not_started.
+/// done (all done or n/a), in_progress (something recorded), or not_started, by the lead
+/// and responsible units' states.
 fn task_status(units: &[TaskUnit]) -> &'static str {
-    if units.iter().all(|u| u.status.is_some_and(Status::is_closed)) {
+    let mut counted = units.iter().filter(|u| u.role.counted());
+    if counted.clone().all(|u| u.status.is_some_and(Status::is_closed)) {
         "done"
-    } else if units.iter().any(|u| u.status.is_some_and(|s| s != Status::NotStarted)) {
+    } else if counted.any(|u| u.status.is_some_and(|s| s != Status::NotStarted)) {
         "in_progress"
     } else {
         "not_started"

@@ -10,7 +10,7 @@ use self::table::{Paint, Size, Table};
 use super::cells::{self, Grid};
 use super::labels::Dates;
 use super::view::to_string;
-use super::{Kind, Light, View, labels};
+use super::{Kind, Light, View, footnotes, labels};
 use crate::Lang;
 use crate::text::{sanitize, wrap};
 
@@ -45,7 +45,18 @@ pub fn write(v: &dyn View, lang: Lang, width: usize, color: bool, out: &mut dyn 
         writeln!(w.out, "\n{}", labels::trail_heading(lang))?;
         w.table(&cells::trail(v.trail(), lang, Dates::Written))?;
     }
+    inferred(&mut w, v)?;
     unit_sign(&mut w, reporters.as_deref(), true)
+}
+
+/// The footnotes on what the plan infers, if any.
+fn inferred(w: &mut Out, v: &dyn View) -> io::Result<()> {
+    let notes = &v.head().inferred;
+    if notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(w.out, "\n{}", footnotes::heading(w.lang))?;
+    footnotes::lines(notes, w.lang).iter().try_for_each(|l| w.text(l))
 }
 
 /// A unit report's 填报人 under its heading, or (`end`) the sign-off line under its table with
@@ -144,12 +155,18 @@ impl Out<'_> {
         let (s, lang) = (v.summary(), self.lang);
         self.part("totals")?;
         self.text(&labels::overall(s, lang))?;
+        if let Some(assist) = labels::assist_sentence(s, lang) {
+            self.text(&assist)?;
+        }
         self.part_end("buckets")?;
         self.table_or_none(&cells::buckets(s, lang))?;
         self.text(labels::bucket_rule(lang))?;
         self.part_end("units")?;
         self.table_or_none(&cells::units(s, lang, Dates::Written))?;
         self.text(labels::ranking_rule(lang))?;
+        if let Some(rule) = labels::assist_rule(s, lang, false) {
+            self.text(rule)?;
+        }
         self.part_end("sections")?;
         self.table_or_none(&cells::sections(s, lang))?;
         self.part_end("overdue")?;

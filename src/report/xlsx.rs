@@ -79,8 +79,10 @@ fn workbook_with(v: &dyn View, lang: Lang, tall: u32) -> Result<Workbook, XlsxEr
     // A unit report's paragraphs from the document's body, if the plan gives any.
     let bodies = (kind == Kind::Unit).then(|| super::cells::bodies(v, lang)).filter(|g| !g.is_empty());
     let mut parts = Vec::new();
+    let inferred = (!v.head().inferred.is_empty()).then(|| summary::inferred_part(v, lang));
     if kind == Kind::Summary {
         parts = summary::parts(v, lang);
+        parts.extend(inferred);
         parts.push(Part { name: labels::rows_sheet(lang), ..table_part });
     } else {
         parts.push(table_part);
@@ -94,6 +96,7 @@ fn workbook_with(v: &dyn View, lang: Lang, tall: u32) -> Result<Workbook, XlsxEr
             let fill = Box::new(|g: &mut Grid| table::text_sheet(g, v, lang, heading, &trail));
             parts.push(Part { name: heading, cap: Box::new(|_| 40), fill });
         }
+        parts.extend(inferred);
     }
     let mut blank = Vec::with_capacity(parts.len());
     for _ in &parts {

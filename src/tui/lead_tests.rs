@@ -16,11 +16,13 @@ use crate::tui::app::{App, Mode};
 
 pub const AT: &str = "2022-09-01T10:00:00+08:00";
 
-/// 市财政局 reported in both periods (task 2 done on 08-05); 沙坡头区 only in the first.
+/// 市财政局 reported in both periods (on 08-05 task 2, where it assists (配合), and task 9 done);
+/// 沙坡头区 only in the first.
 pub fn updates() -> Vec<Update> {
     vec![
         upd("1", "sczj", "2022-06-05T10:00:00+08:00", Status::InProgress, Some(40), "已发布清单"),
         upd("2", "sczj", "2022-08-05T10:00:00+08:00", Status::Done, None, "已公开"),
+        upd("9", "sczj", "2022-08-05T11:00:00+08:00", Status::Done, None, "已公开"),
         upd("1", "shaptq", "2022-06-08T10:00:00+08:00", Status::InProgress, Some(20), "正在推进"),
     ]
 }
@@ -250,7 +252,11 @@ fn only_the_rows_the_lists_show_are_kept_and_they_are_the_full_reports() {
         .summary
         .units
         .iter()
-        .map(|u| full.rows.iter().filter(|r| r.unit == u.unit && r.bucket == taizhang::report::Bucket::Behind).count())
+        .map(|u| {
+            let behind = |r: &&taizhang::report::Row| r.bucket == taizhang::report::Bucket::Behind;
+            // 配合 rows are counted apart, never as behind.
+            full.rows.iter().filter(|r| r.unit == u.unit && r.role.counted()).filter(behind).count()
+        })
         .collect();
     assert_eq!(lead.behind, behind);
 }
@@ -262,12 +268,13 @@ fn c_shows_what_changed_since_the_previous_period() {
     let c = a.lead.as_ref().unwrap().changes.clone().expect("period 2 has a period before it");
     let r = a.lead.as_ref().unwrap().report.as_ref().unwrap();
     assert_eq!(c.since, 1);
-    // 市财政局 reported in both periods: not newly reported. Task 2 was done on 08-05.
+    // 市财政局 reported in both periods: not newly reported. Task 9 was done on 08-05 (and task
+    // 2 too, where it assists: 配合 completions are not listed).
     let newly: Vec<&str> = c.reported.iter().map(|&l| r.summary.units[l].name.as_str()).collect();
     assert!(!newly.contains(&"市财政局"), "{newly:?}");
     let done: Vec<(&str, &str)> =
         c.completed.iter().map(|&n| (r.rows[n].task.as_str(), r.rows[n].unit.as_str())).collect();
-    assert_eq!(done, [("2", "sczj")]);
+    assert_eq!(done, [("9", "sczj")]);
     // Every newly overdue row is overdue now; none was overdue at 6月10日.
     let before = a.lead.as_ref().unwrap().periods[0];
     let opts = taizhang::report::Options { period: before, ..a.lead.as_ref().unwrap().options(a.today()).unwrap() };

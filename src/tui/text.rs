@@ -27,6 +27,8 @@ pub enum T {
     /// The detail pane has more below (its title says which key shows it).
     MoreBelow,
     Deadline,
+    Inferred,
+    ScopeRule,
     Units,
     History,
     NoHistory,
@@ -48,7 +50,6 @@ pub enum T {
     Today,
     AllDone,
     Unreadable,
-    Lead,
     PercentBad,
     FormKeys,
     ListKeys,
@@ -100,6 +101,8 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::Body => ("文件正文", "Document body"),
         T::MoreBelow => ("按 ] 向下翻看", "] for more"),
         T::Deadline => ("完成时限", "Deadline"),
+        T::ScopeRule => ("范围规定", "Scope rule"),
+        T::Inferred => ("※ 推定（原文未写明）", "※ Inferred (not stated by the document)"),
         T::Units => ("责任单位", "Units"),
         T::History => ("本单位填报记录", "This unit's updates"),
         T::NoHistory => ("尚无填报", "no updates yet"),
@@ -124,7 +127,6 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::Today => ("今天", "today"),
         T::AllDone => ("本年度报送已全部截止", "every report date has passed"),
         T::Unreadable => ("无权查看", "not readable"),
-        T::Lead => ("牵头", "lead"),
         T::PercentBad => ("完成百分比须为 0–100 的整数", "percent must be a whole number from 0 to 100"),
         T::FormKeys => {
             ("Tab 下一项  ←→ 改状态  Ctrl-S 保存  Esc 取消", "Tab next field  ←→ status  Ctrl-S save  Esc cancel")

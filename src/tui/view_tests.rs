@@ -201,3 +201,37 @@ fn light_colours() {
     assert_eq!(colour_of(find("2").unwrap()), ("✓".to_string(), Color::Green), "done");
     assert_eq!(colour_of(find("1").unwrap()).1, Color::Yellow, "40% on Oct 5 against a 10-31 deadline is behind");
 }
+
+/// 河西镇 in the clause fixture on 2024-10-08, on task 4: the detail pane shows the clause that
+/// binds the towns with its part of the text, the inferred marks and why.
+#[test]
+fn detail_shows_deadline_clauses_and_what_is_inferred() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans/deadline-clauses.toml");
+    let plan = taizhang::Plan::load(&path).unwrap().plan;
+    let unit = plan.find_unit("河西镇").unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2024-10-08T10:00:00+08:00").unwrap();
+    let mut a = App::new(plan, taizhang::ledger::Ledger::default(), vec![], Some(unit), now, Lang::Zh);
+    a.update(Action::Down);
+    let text = screen(&render(&a, 120, 40));
+    insta::assert_snapshot!("detail_clauses_120x40", text);
+    assert!(text.contains("9月底前（各乡镇※）：9月底前完成便民服务"), "{text}");
+    assert!(text.contains("✗ 4") && text.contains("逾期8天"), "the clause makes the row overdue: {text}");
+    assert!(text.contains("河西镇※"), "{text}");
+    assert!(text.contains("※ 推定（原文未写明）："), "{text}");
+    assert!(text.contains("原文未写明由谁改造"), "{text}");
+}
+
+/// 东街街道 in the scope-rule fixture: task 2 names no unit; the pane says which rule puts the
+/// street office on it, in the document's words.
+#[test]
+fn detail_shows_the_scope_rule_that_gives_a_task_its_units() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans/scope-rules.toml");
+    let plan = taizhang::Plan::load(&path).unwrap().plan;
+    let unit = plan.find_unit("东街街道").unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2024-05-06T10:00:00+08:00").unwrap();
+    let a = App::new(plan, taizhang::ledger::Ledger::default(), vec![], Some(unit), now, Lang::Zh);
+    let text = screen(&render(&a, 160, 48));
+    assert!(text.contains("范围规定：本部分各项均由各街道办事处负责落实，下文不再逐"), "{text}");
+    assert!(text.contains("一列出（各街道办事处）"), "{text}");
+    assert!(text.contains("东街街道：未填报") && text.contains("西街街道：未填报"), "{text}");
+}

@@ -1,15 +1,16 @@
 //! Validation of `[[task]]` rows: ids, text, unit references (explicit, or read from the
 //! responsible cell), deadlines, and the expansion of groups into assignees.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::Cx;
+use super::clauses::TaskCx;
 use crate::plan::deadline::Deadline;
-use crate::plan::diag::Problem;
+use crate::plan::diag::{Inferred, Problem};
 use crate::plan::names::{NameIndex, Target};
 use crate::plan::raw::{Names, RawTask, S};
 use crate::plan::responsible::parse_responsible;
-use crate::plan::{Assignee, Group, Meta, Role, Task};
+use crate::plan::{Assignee, Group, GroupKind, Meta, Role, Scope, Task};
 
 impl Cx<'_> {
     pub(super) fn tasks(
@@ -18,15 +19,19 @@ impl Cx<'_> {
         index: &NameIndex,
         groups: &[Group],
         meta: &Option<Meta>,
+        (scopes, covering): (&[Scope], &[Vec<usize>]),
     ) -> Vec<Task> {
         if raw.is_empty() {
             self.diags.push(crate::plan::diag::Diagnostic::warning(None, Problem::NoTasks));
         }
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut tasks = Vec::new();
-        for r in raw {
+        for (i, r) in raw.iter().enumerate() {
             let at = r.span().start;
-            let Some(task) = self.task(r.get_ref(), at, index, groups, meta) else {
+            let by_rules = covering.get(i).map_or(&[][..], Vec::as_slice);
+            let rules: Vec<(Target, usize)> =
+                by_rules.iter().flat_map(|&k| scopes[k].units.iter().map(move |&t| (t, k))).collect();
+            let Some(task) = self.task(r.get_ref(), at, index, groups, meta, rules) else {
                 continue;
             };
             if let Some(&first) = seen.get(&task.id) {
@@ -48,6 +53,7 @@ impl Cx<'_> {
         index: &NameIndex,
         groups: &[Group],
         meta: &Option<Meta>,
+        rules: Vec<(Target, usize)>,
     ) -> Option<Task> {
         let id = self.required(&t.id, "task", "id", at);
         if let Some(v) = t.id.as_ref().filter(|v| !valid_task_id(v.get_ref())) {
@@ -56,10 +62,20 @@ impl Cx<'_> {
         }
         let content = self.required(&t.content, "task", "content", at);
         let label = id.clone().unwrap_or_default();
-        let Parties { lead, units, others: derived_others, unclear } = self.parties(t, &label, index);
-        if lead.is_empty() && units.is_empty() && t.lead.is_none() && t.units.is_none() && !unclear {
+        let Parties { lead, units, assist, others: derived_others, unclear } = self.parties(t, &label, index);
+        // Units a scope rule gives that the task does not name itself.
+        let mut scoped: Vec<(Target, usize)> = Vec::new();
+        for (target, k) in rules {
+            let named = lead.contains(&target) || units.contains(&target) || assist.contains(&target);
+            if !named && !scoped.iter().any(|(t, _)| *t == target) {
+                scoped.push((target, k));
+            }
+        }
+        let none = lead.is_empty() && units.is_empty() && scoped.is_empty();
+        if none && t.lead.is_none() && t.units.is_none() && !unclear {
             self.err(at, Problem::NoUnits { task: label.clone() });
         }
+        self.two_roles(&[&lead, &units, &assist], &label, at, index);
         let year = meta.as_ref().map_or(2000, |m| m.year);
         let deadline_text = super::opt(&t.deadline);
         let deadline = deadline_text.as_deref().map_or(Deadline::Unspecified, |p| Deadline::parse(p, year));
@@ -68,7 +84,18 @@ impl Cx<'_> {
         if due_override.is_none() {
             self.deadline_warnings(&deadline, deadline_text.as_deref(), &label, deadline_at, meta);
         }
-        let assignees = expand(&lead, &units, groups);
+        let inferred = super::opt(&t.inferred);
+        if let Some(v) = &t.inferred {
+            self.note(
+                v.span().start,
+                Problem::Inferred { what: Inferred::Task(label.clone()), reason: v.get_ref().clone() },
+            );
+        }
+        let by_rule: Vec<Target> = units.iter().copied().chain(scoped.iter().map(|(t, _)| *t)).collect();
+        let lists = [(&lead, Role::Lead), (&by_rule, Role::Responsible), (&assist, Role::Assist)];
+        let mut assignees = expand(&lists, groups, inferred.is_some());
+        let tcx = TaskCx { task: &label, index, groups, meta };
+        let clauses = self.clauses(t.clause.as_deref(), &tcx, &mut assignees);
         Some(Task {
             id: id?,
             number: super::opt(&t.number),
@@ -82,17 +109,28 @@ impl Cx<'_> {
             responsible: super::opt(&t.responsible),
             lead,
             units,
+            assist,
             others: super::opt(&t.others).or(derived_others),
             deadline_text,
             deadline,
             due_override,
             remark: super::opt(&t.remark),
+            inferred,
+            clauses,
+            scoped,
             assignees,
             line: self.pos(at).map_or(0, |p| p.line),
         })
     }
 
-    fn deadline_warnings(&mut self, d: &Deadline, text: Option<&str>, task: &str, at: usize, meta: &Option<Meta>) {
+    pub(super) fn deadline_warnings(
+        &mut self,
+        d: &Deadline,
+        text: Option<&str>,
+        task: &str,
+        at: usize,
+        meta: &Option<Meta>,
+    ) {
         match d {
             Deadline::Unrecognised => {
                 let phrase = text.unwrap_or_default().to_string();
@@ -107,13 +145,15 @@ impl Cx<'_> {
         }
     }
 
-    /// Lead and other units: the explicit lists, or else those read from the responsible cell;
-    /// a piece of the cell that names no unit is an error at the cell, never a unit.
+    /// Lead, responsible and assisting units: the explicit lists, or else those read from the
+    /// responsible cell; a piece of the cell that names no unit is an error at the cell, never
+    /// a unit.
     fn parties(&mut self, t: &RawTask, task: &str, index: &NameIndex) -> Parties {
-        if t.lead.is_some() || t.units.is_some() {
+        if t.lead.is_some() || t.units.is_some() || t.assist.is_some() {
             let lead = self.resolve_all(&t.lead, task, index);
             let units = self.resolve_all(&t.units, task, index);
-            return Parties { lead, units, others: None, unclear: false };
+            let assist = self.resolve_all(&t.assist, task, index);
+            return Parties { lead, units, assist, others: None, unclear: false };
         }
         let Some(cell) = t.responsible.as_ref() else {
             return Parties::default();
@@ -127,8 +167,23 @@ impl Cx<'_> {
         let mut resolve = |names: &[String]| -> Vec<Target> {
             names.iter().filter_map(|n| self.resolve(n, at, task, index)).collect()
         };
-        let (lead, units) = (resolve(&parsed.lead), resolve(&parsed.units));
-        Parties { lead, units, others: parsed.others, unclear: !parsed.unclear.is_empty() }
+        let (lead, units, assist) = (resolve(&parsed.lead), resolve(&parsed.units), resolve(&parsed.assist));
+        Parties { lead, units, assist, others: parsed.others, unclear: !parsed.unclear.is_empty() }
+    }
+
+    /// Warns about a unit or group a task names itself under two roles (a group reaching a
+    /// unit named elsewhere is the usual "其他部门配合", and not warned about).
+    fn two_roles(&mut self, lists: &[&Vec<Target>; 3], task: &str, at: usize, index: &NameIndex) {
+        let roles = [Role::Lead, Role::Responsible, Role::Assist];
+        for (i, weaker) in lists.iter().enumerate().skip(1) {
+            for target in weaker.iter() {
+                if let Some(k) = (0..i).find(|&k| lists[k].contains(target)) {
+                    let name = index.name_of(*target).to_string();
+                    let (kept, also) = (roles[k], roles[i]);
+                    self.warn(at, Problem::TwoRoles { task: task.to_string(), name, kept, also });
+                }
+            }
+        }
     }
 
     fn resolve_all(&mut self, names: &Names, task: &str, index: &NameIndex) -> Vec<Target> {
@@ -143,7 +198,7 @@ impl Cx<'_> {
         out
     }
 
-    fn resolve(&mut self, name: &str, at: usize, task: &str, index: &NameIndex) -> Option<Target> {
+    pub(super) fn resolve(&mut self, name: &str, at: usize, task: &str, index: &NameIndex) -> Option<Target> {
         let found = index.get(name);
         if found.is_none() {
             let suggestions = index.suggest(name, 3, |_| true);
@@ -159,6 +214,7 @@ impl Cx<'_> {
 struct Parties {
     lead: Vec<Target>,
     units: Vec<Target>,
+    assist: Vec<Target>,
     others: Option<String>,
     /// True when part of the cell named no unit (already reported).
     unclear: bool,
@@ -169,19 +225,34 @@ fn valid_task_id(id: &str) -> bool {
     !id.is_empty() && id.chars().count() <= 40 && !id.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Every reporting unit of a task, leads first; a unit named twice keeps its first role.
-fn expand(lead: &[Target], units: &[Target], groups: &[Group]) -> Vec<Assignee> {
+/// Every reporting unit of a task, role by role from the strongest (lead, responsible,
+/// assist); a unit reached twice keeps its first, so stronger, role. An assignment is inferred
+/// when the task's units are (`inferred`), or when every name that brings the unit in is a group
+/// whose members are inferred; required (its 不适用 counts as not done) when every such name is a
+/// group whose every member must do it.
+fn expand(lists: &[(&Vec<Target>, Role)], groups: &[Group], inferred: bool) -> Vec<Assignee> {
     let mut out: Vec<Assignee> = Vec::new();
-    let mut seen: HashSet<usize> = HashSet::new();
-    let roles = lead.iter().map(|t| (t, Role::Lead)).chain(units.iter().map(|t| (t, Role::Responsible)));
+    let mut seen: HashMap<usize, usize> = HashMap::new();
+    let roles = lists.iter().flat_map(|(targets, role)| targets.iter().map(move |t| (t, *role)));
     for (target, role) in roles {
-        let members: &[usize] = match target {
-            Target::Unit(u) => std::slice::from_ref(u),
-            Target::Group(g) => &groups[*g].members,
+        let (members, via_inferred, required): (&[usize], bool, bool) = match target {
+            Target::Unit(u) => (std::slice::from_ref(u), false, false),
+            Target::Group(g) => {
+                let g = &groups[*g];
+                (&g.members, g.inferred.is_some(), g.kind == GroupKind::Every)
+            }
         };
         for &unit in members {
-            if seen.insert(unit) {
-                out.push(Assignee { unit, role });
+            match seen.get(&unit) {
+                Some(&i) => {
+                    out[i].inferred &= inferred || via_inferred;
+                    out[i].required &= required;
+                }
+                None => {
+                    seen.insert(unit, out.len());
+                    let inferred = inferred || via_inferred;
+                    out.push(Assignee { unit, role, clause: None, inferred, required });
+                }
             }
         }
     }

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use super::{Cx, valid_unit_id};
-use crate::plan::diag::Problem;
+use crate::plan::diag::{Inferred, Problem};
 use crate::plan::names::{NameIndex, Target};
 use crate::plan::raw::{Names, RawGroup, RawUnit, S, Text};
-use crate::plan::{Group, Unit};
+use crate::plan::{Group, GroupKind, Task, Unit};
 
 impl Cx<'_> {
     /// Units first, then groups; a group without members becomes a reporting unit of its own.
@@ -33,13 +33,42 @@ impl Cx<'_> {
             let target = Target::Group(groups.len());
             if let Some((id, name, aliases)) = self.named("group", &g.id, &g.name, &g.aliases, raw.span().start) {
                 self.register(&mut index, &mut first_at, target, raw.span().start, &g.id, &g.name, &g.aliases, "group");
-                groups.push(Group { id, name, aliases, members: Vec::new(), listed: true });
+                let inferred = super::opt(&g.inferred);
+                if let Some(v) = &g.inferred {
+                    let problem =
+                        Problem::Inferred { what: Inferred::Group(name.clone()), reason: v.get_ref().clone() };
+                    self.note(v.span().start, problem);
+                }
+                let kind = self.group_kind(&g.kind, &name);
+                let open = g.open.as_ref().is_some_and(|o| *o.get_ref());
+                groups.push(Group { id, name, aliases, members: Vec::new(), listed: true, inferred, kind, open });
             }
         }
         for (g, raw) in groups.iter_mut().zip(raw_groups) {
             self.members(g, raw, &index, &mut units);
         }
         (units, groups, index)
+    }
+
+    /// The group's `kind` as written, else what its name says.
+    fn group_kind(&mut self, kind: &Text, name: &str) -> GroupKind {
+        let Some(k) = kind else { return GroupKind::of_name(name) };
+        GroupKind::parse(k.get_ref()).unwrap_or_else(|| {
+            self.err(k.span().start, Problem::BadGroupKind { group: name.to_string(), value: k.get_ref().clone() });
+            GroupKind::of_name(name)
+        })
+    }
+
+    /// Warns about each group the document names openly (`open = true`), saying which of its
+    /// members the tasks name on their own (taken from elsewhere in the document).
+    pub(super) fn open_groups(&mut self, raw: &[S<RawGroup>], groups: &[Group], units: &[Unit], tasks: &[Task]) {
+        for (g, r) in groups.iter().zip(raw) {
+            let Some(open) = r.get_ref().open.as_ref().filter(|o| *o.get_ref()) else { continue };
+            let named = |u: usize| tasks.iter().any(|t| t.lead.iter().chain(&t.units).any(|x| *x == Target::Unit(u)));
+            let taken: Vec<String> = g.members.iter().filter(|&&u| named(u)).map(|&u| units[u].name.clone()).collect();
+            let problem = Problem::OpenGroup { group: g.name.clone(), members: g.members.len(), taken };
+            self.warn(open.span().start, problem);
+        }
     }
 
     /// Checks a unit's or group's id and name.

@@ -18,10 +18,12 @@ fn shared_prefix_is_written_once() {
 fn lead_and_cooperating() {
     let r = parse_responsible("各县（区），市审批服务管理局牵头，其他部门配合", &none);
     assert_eq!(r.lead, ["市审批服务管理局"]);
-    assert_eq!(r.units, ["各县（区）", "其他部门"]);
+    assert_eq!(r.units, ["各县（区）"]);
+    assert_eq!(r.assist, ["其他部门"]);
     let r = parse_responsible("各县（区），市司法局牵头，各相关部门配合。", &none);
     assert_eq!(r.lead, ["市司法局"]);
-    assert_eq!(r.units, ["各县（区）", "各相关部门"]);
+    assert_eq!(r.units, ["各县（区）"]);
+    assert_eq!(r.assist, ["各相关部门"]);
 }
 
 #[test]
@@ -73,11 +75,14 @@ fn labels_give_roles_with_either_colon_and_semicolon() {
 }
 
 #[test]
-fn assisting_units_count_as_units_but_keep_their_role() {
+fn assisting_units_keep_their_role() {
     let r = parse_responsible("牵头部门：市教育局；配合部门：市财政局、市人力资源和社会保障局", &none);
     assert_eq!(r.lead, ["市教育局"]);
-    assert_eq!(r.units, ["市财政局", "市人力资源和社会保障局"]);
+    assert!(r.units.is_empty());
+    assert_eq!(r.assist, ["市财政局", "市人力资源和社会保障局"]);
     assert_eq!(names(&r, CellRole::Assist), ["市财政局", "市人力资源和社会保障局"]);
+    let r = parse_responsible("协助单位：县财政局", &none);
+    assert_eq!(r.assist, ["县财政局"]);
     let r = parse_responsible("责任部门：市民政局；配合单位：各县（市、区）人民政府", &none);
     assert_eq!(names(&r, CellRole::Responsible), ["市民政局"]);
     assert_eq!(names(&r, CellRole::Assist), ["各县（市、区）人民政府"]);

@@ -57,7 +57,7 @@ impl<'w, 'o> Sheet<'w, 'o> {
 
 /// The fields of an assignment row, by `labels::col` key (columns are only ever added, at the
 /// end, so that a sheet reading them by position goes on working).
-const ROW_COLS: [&str; 23] = [
+const ROW_COLS: [&str; 25] = [
     "task",
     "section",
     "topic",
@@ -80,6 +80,8 @@ const ROW_COLS: [&str; 23] = [
     "in_period",
     "by",
     "record",
+    "deadline_for",
+    "inferred",
     "body",
 ];
 
@@ -110,6 +112,8 @@ fn rows<'a>(w: &mut Csv<&mut dyn Write>, rows: impl Iterator<Item = RowRef<'a>>,
             labels::in_period(&x, lang),
             x.by.unwrap_or_default(),
             x.record.unwrap_or_default(),
+            x.deadline_for.unwrap_or_default(),
+            x.inferred.unwrap_or_default(),
             x.body.unwrap_or_default(),
         ])?;
     }
@@ -127,7 +131,7 @@ fn grid(w: &mut Csv<&mut dyn Write>, g: &Grid) -> Result<(), csv::Error> {
 /// The totals as one row.
 fn totals(w: &mut Csv<&mut dyn Write>, s: &Summary, lang: Lang) -> Result<(), csv::Error> {
     let t = &s.totals;
-    let fields = [
+    let mut fields = vec![
         ("tasks", t.tasks.to_string()),
         ("tasks_done", t.tasks_done.to_string()),
         ("tasks_overdue", t.tasks_overdue.to_string()),
@@ -141,6 +145,15 @@ fn totals(w: &mut Csv<&mut dyn Write>, s: &Summary, lang: Lang) -> Result<(), cs
         ("overdue", t.overdue.to_string()),
         ("rate", percent(t.completion_rate)),
     ];
+    if labels::has_assist(s) {
+        let a = &s.assist;
+        fields.extend([
+            ("assist", a.assignments.to_string()),
+            ("assist_done", a.done.to_string()),
+            ("assist_overdue", a.overdue.to_string()),
+            ("assist_rate", percent(a.completion_rate)),
+        ]);
+    }
     let mut sheet = Sheet::new(w, fields.iter().map(|(k, _)| labels::total(k, lang)))?;
     sheet.row(fields.iter().map(|(_, v)| v))
 }
@@ -149,7 +162,7 @@ fn totals(w: &mut Csv<&mut dyn Write>, s: &Summary, lang: Lang) -> Result<(), cs
 /// when they last wrote.
 fn not_reported(w: &mut Csv<&mut dyn Write>, s: &Summary, lang: Lang) -> Result<(), csv::Error> {
     let mut sheet = Sheet::new(w, ["unit", "reported", "last_update"].map(|k| col(k, lang)))?;
-    for u in s.units.iter().filter(|u| !u.reported) {
+    for u in s.units.iter().filter(|u| u.not_reported()) {
         sheet.row([u.name.as_str(), labels::unit_report(u, lang), &Dates::Iso.time(u.last_update, lang)])?;
     }
     Ok(())

@@ -7,9 +7,9 @@ use docx_rs::Docx;
 use super::style::{self, Page, SIZE_5, SIZE_SMALL_4};
 use super::table::{self, Col};
 use crate::Lang;
-use crate::report::View;
 use crate::report::cells::{self, topic_content};
 use crate::report::labels::{self, Dates, col};
+use crate::report::{View, footnotes};
 
 /// The 通报's body, added to `doc`.
 pub fn write(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
@@ -28,6 +28,9 @@ pub fn write(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     doc = doc.add_paragraph(style::title(&labels::notice_title(h, lang)));
     doc = doc.add_paragraph(style::h1(labels::heading("situation", lang)));
     doc = doc.add_paragraph(style::body(&labels::situation(h, s, lang)));
+    if let Some(assist) = labels::assist_notice(s, lang) {
+        doc = doc.add_paragraph(style::body(&assist));
+    }
     doc = doc.add_paragraph(style::body(&labels::schedule(s, lang)));
     doc = doc.add_paragraph(style::body(&labels::reporting(h, s, lang)));
     if let Some(broken) = labels::broken(s, lang) {
@@ -39,6 +42,9 @@ pub fn write(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     doc = doc.add_table(table::grid(&cells::sections(s, lang), Page::Notice, SIZE_5));
     doc = doc.add_paragraph(style::h1(labels::heading("units", lang)));
     doc = doc.add_table(table::grid(&cells::units(s, lang, Dates::Written), Page::Notice, SIZE_5));
+    if let Some(rule) = labels::assist_rule(s, lang, false) {
+        doc = doc.add_paragraph(style::body(rule));
+    }
     doc = doc.add_paragraph(style::h1(labels::heading("overdue", lang)));
     doc = overdue(doc, v, lang);
     doc = doc.add_paragraph(style::h1(labels::heading("not_reported", lang)));
@@ -73,7 +79,7 @@ fn overdue(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
         .map(|x| {
             let days = x.days_left.map_or(0, |d| -d);
             let cells = vec![
-                x.task.to_string(),
+                crate::report::cells::task_id(&x).into_owned(),
                 topic_content(&x).into_owned(),
                 x.unit_name.to_string(),
                 x.deadline.unwrap_or_default().to_string(),
@@ -97,5 +103,11 @@ fn closing(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
     let mut doc = doc.add_paragraph(style::blank()).add_paragraph(style::blank());
     doc = doc.add_paragraph(style::closing(labels::office(h), 2));
     doc = doc.add_paragraph(style::closing(&labels::date(labels::notice_date(h), lang), 4));
+    // What the plan infers goes below the date, as a 附注 does.
+    if !h.inferred.is_empty() {
+        doc =
+            doc.add_paragraph(style::blank()).add_paragraph(style::body(&format!("（{}）", footnotes::heading(lang))));
+        doc = super::inferred(doc, h, lang);
+    }
     doc
 }

@@ -38,7 +38,7 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     let name_cells = cols.get(NAME).map_or(0.0, |c| LANDSCAPE.inner_em(c.1) * 2.0 * NAME_LINES) as usize;
     let rows = v.rows().map(|x| {
         vec![
-            escape(x.task),
+            escape(&crate::report::cells::task_id(&x)),
             name(&x, name_cells),
             escape(x.unit_name),
             escape(x.role.label(lang)),
@@ -141,7 +141,7 @@ fn height(m: &Measure, cols: &[Col]) -> u32 {
 fn specs(v: &dyn View, m: &Measure, name: f32, lang: Lang) -> Vec<Spec> {
     let col = |k| labels::col(k, lang);
     let units = widest(v.summary().units.iter().map(|u| u.name.as_str())).clamp(2.0, 10.0);
-    let roles = widest([Role::Lead, Role::Responsible].map(|r| r.label(lang)));
+    let roles = widest([Role::Lead, Role::Responsible, Role::Assist].map(|r| r.label(lang)));
     let buckets = [Bucket::Done, Bucket::Ahead, Bucket::OnTrack, Bucket::Behind, Bucket::Overdue];
     let dates = NaiveDate::from_ymd_opt(2022, 12, 31).map_or(7.0, |d| em(&labels::date(d, lang)));
     vec![

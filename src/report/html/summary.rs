@@ -8,7 +8,7 @@ use super::layout::{PORTRAIT, Size, em, lay, widest};
 use super::unit::{status_em, task_em};
 use super::{Col, heading, kv, table, table_or_none};
 use crate::Lang;
-use crate::report::{Bucket, View, labels, percent};
+use crate::report::{Bucket, Summary, View, labels, percent};
 
 /// The summary's seven parts.
 pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
@@ -17,8 +17,11 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     let total = |k| labels::total(k, lang);
     heading(h, labels::part("totals", lang))?;
     writeln!(h, "<p class=\"para\">{}</p>", escape(&labels::overall(s, lang)))?;
+    if let Some(assist) = labels::assist_sentence(s, lang) {
+        writeln!(h, "<p class=\"para\">{}</p>", escape(&assist))?;
+    }
     let t = &s.totals;
-    let pairs = [
+    let mut pairs = vec![
         (total("assignments"), t.assignments.to_string()),
         (total("done"), t.done.to_string()),
         (total("in_progress"), t.in_progress.to_string()),
@@ -32,6 +35,15 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
         (total("tasks_done"), t.tasks_done.to_string()),
         (total("tasks_overdue"), t.tasks_overdue.to_string()),
     ];
+    if labels::has_assist(s) {
+        let a = &s.assist;
+        pairs.extend([
+            (total("assist"), a.assignments.to_string()),
+            (total("assist_done"), a.done.to_string()),
+            (total("assist_overdue"), a.overdue.to_string()),
+            (total("assist_rate"), percent(a.completion_rate)),
+        ]);
+    }
     kv(h, "kv", &pairs, 4, 16)?;
 
     heading(h, labels::part("buckets", lang))?;
@@ -47,33 +59,7 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     table(h, &cols, std::iter::once(kinds.iter().map(|(_, n)| n.to_string()).collect()))?;
     writeln!(h, "<p class=\"rule\">{}</p>", escape(labels::bucket_rule(lang)))?;
 
-    heading(h, labels::part("units", lang))?;
-    let mut units: Vec<_> = s.units.iter().collect();
-    units.sort_by_key(|u| u.rank);
-    let cols = [
-        (col("rank"), 6, "c"),
-        (col("unit"), 24, ""),
-        (col("assignments"), 9, "n"),
-        (col("done"), 9, "n"),
-        (col("overdue"), 8, "n"),
-        (col("rate"), 10, "n"),
-        (col("reported"), 11, "c"),
-        (col("last_update"), 23, "c"),
-    ];
-    let rows = units.iter().map(|u| {
-        vec![
-            u.rank.to_string(),
-            escape(&u.name),
-            u.assignments.to_string(),
-            u.done.to_string(),
-            u.overdue.to_string(),
-            percent(u.completion_rate),
-            escape(labels::unit_report(u, lang)),
-            escape(&labels::when(u.last_update, lang)),
-        ]
-    });
-    table(h, &cols, rows)?;
-    writeln!(h, "<p class=\"rule\">{}</p>", escape(labels::ranking_rule(lang)))?;
+    units(h, s, lang)?;
 
     heading(h, labels::part("sections", lang))?;
     let cols = [
@@ -111,7 +97,7 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     let cols = lay(&specs, &PORTRAIT);
     let rows = v.picked(&s.overdue).map(|x| {
         vec![
-            escape(x.task),
+            escape(&crate::report::cells::task_id(&x)),
             content(&x),
             escape(x.unit_name),
             escape(x.deadline.unwrap_or_default()),
@@ -141,7 +127,50 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<
     ];
     let cols = lay(&specs, &PORTRAIT);
     let rows = v.picked(&s.completed).map(|x| {
-        vec![escape(x.task), escape(x.unit_name), multiline(x.content), escape(&labels::when(x.updated_at, lang))]
+        vec![
+            escape(&crate::report::cells::task_id(&x)),
+            escape(x.unit_name),
+            multiline(x.content),
+            escape(&labels::when(x.updated_at, lang)),
+        ]
     });
     table_or_none(h, &cols, rows, lang)
+}
+
+/// The unit ranking, with each unit's 配合 assignments when the report has any, and the rules
+/// under it.
+fn units(h: &mut dyn Write, s: &Summary, lang: Lang) -> io::Result<()> {
+    let col = |k| labels::col(k, lang);
+    heading(h, labels::part("units", lang))?;
+    let mut units: Vec<_> = s.units.iter().collect();
+    units.sort_by_key(|u| u.rank);
+    let assist = labels::has_assist(s);
+    // Widths in percent of the page: narrower to make room for the 配合 columns.
+    let widths: [u8; 9] = if assist { [6, 21, 8, 8, 7, 9, 11, 21, 9] } else { [6, 24, 9, 9, 8, 10, 11, 23, 0] };
+    let keys = ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update", "assist_share"];
+    let aligns = ["c", "", "n", "n", "n", "n", "c", "c", "c"];
+    let shown = if assist { keys.len() } else { keys.len() - 1 };
+    let cols: Vec<Col> = (0..shown).map(|i| (col(keys[i]), widths[i], aligns[i])).collect();
+    let rows = units.iter().map(|u| {
+        let mut cells = vec![
+            u.rank.to_string(),
+            escape(&u.name),
+            u.assignments.to_string(),
+            u.done.to_string(),
+            u.overdue.to_string(),
+            labels::unit_rate(u),
+            escape(labels::unit_report(u, lang)),
+            escape(&labels::when(u.last_update, lang)),
+        ];
+        if assist {
+            cells.push(labels::unit_assist(u));
+        }
+        cells
+    });
+    table(h, &cols, rows)?;
+    writeln!(h, "<p class=\"rule\">{}</p>", escape(labels::ranking_rule(lang)))?;
+    if let Some(rule) = labels::assist_rule(s, lang, false) {
+        writeln!(h, "<p class=\"rule\">{}</p>", escape(rule))?;
+    }
+    Ok(())
 }

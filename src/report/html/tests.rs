@@ -26,6 +26,8 @@ pub(super) fn row(task: &str, unit: &str, name: &str, status: Option<Status>) ->
         unit_name: name.into(),
         role: Role::Lead,
         deadline: Some("2022年6月底前".into()),
+        deadline_for: None,
+        inferred: None,
         due: Some(date("2022-06-30")),
         days_left: Some(-3),
         status,
@@ -62,6 +64,8 @@ fn unit_line(rank: usize, unit: &str, name: &str, reported: bool) -> UnitLine {
         reported,
         report: if reported { Reported::Updated } else { Reported::None },
         ledger_error: false,
+        assist: 0,
+        assist_done: 0,
         last_update: None,
     }
 }
@@ -83,6 +87,7 @@ pub(super) fn report(kind: Kind) -> Report {
             ..Totals::default()
         },
         buckets: Buckets { done: 1, overdue: 2, ..Buckets::default() },
+        assist: Default::default(),
         // Deliberately out of rank order: the renderer sorts by rank.
         units: vec![
             unit_line(3, "jyj", "市教育局", false),
@@ -119,6 +124,7 @@ pub(super) fn report(kind: Kind) -> Report {
             period: PeriodInfo { number: 1, start: date("2022-04-01"), due: date("2022-07-03") },
             unit: (kind == Kind::Unit).then(|| UnitInfo { id: "fgw".into(), name: "市发展改革委".into() }),
             notice: Default::default(),
+            inferred: Vec::new(),
         },
         rows,
         summary,

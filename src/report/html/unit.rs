@@ -27,8 +27,8 @@ pub(super) fn render(h: &mut dyn Write, v: &dyn View, lang: Lang, reporters: &st
     let cols = lay(&specs(v, lang), &LANDSCAPE);
     let rows = v.rows().map(|x| {
         vec![
-            escape(x.task),
-            content(&x),
+            escape(&crate::report::cells::task_id(&x)),
+            format!("{}{}", escape(labels::role_prefix(x.role, lang)), content(&x)),
             deadline(&x, lang),
             escape(&labels::progress(&x, lang)),
             long(x.note),

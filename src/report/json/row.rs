@@ -25,6 +25,8 @@ pub(super) fn write(buf: &mut Vec<u8>, r: &RowRef, layout: Layout) -> io::Result
     o.str("unit_name", Some(r.unit_name))?;
     o.serde("role", &r.role)?;
     o.str("deadline", r.deadline)?;
+    o.str("deadline_for", r.deadline_for)?;
+    o.str("inferred", r.inferred)?;
     o.date("due", r.due)?;
     o.int("days_left", r.days_left)?;
     o.serde("status", &r.status)?;

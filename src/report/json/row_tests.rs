@@ -55,7 +55,7 @@ prop_compose! {
         Row {
             task, section, topic, content, body, unit, unit_name,
             role: if flags[0] { Role::Lead } else { Role::Responsible },
-            deadline, due, days_left, status, percent, expected, note, problems, next, evidence, by,
+            deadline_for: deadline.clone(), inferred: note.clone(), deadline, due, days_left, status, percent, expected, note, problems, next, evidence, by,
             updated_at, record,
             corrected: flags[1], late: flags[2], updated_in_period: flags[3],
             reported: if flags[4] { Reported::Late } else { Reported::NoChange },

@@ -75,7 +75,8 @@ pub fn schedule(s: &Summary, lang: Lang) -> String {
 
 /// Who reported in the period: "本期（第2期，2022年9月10日报送）27个责任单位中，……".
 pub fn reporting(h: &Head, s: &Summary, lang: Lang) -> String {
-    let units = s.units.len();
+    // Units that only assist (配合) are not counted: their reporting is not chased.
+    let units = s.counted_units();
     let late = s.late.len();
     let none = s.not_reported.len().saturating_sub(late);
     let on_time = units.saturating_sub(s.not_reported.len());

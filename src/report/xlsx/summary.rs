@@ -31,11 +31,27 @@ pub(super) fn parts<'v>(v: &'v dyn View, lang: Lang) -> Vec<Part<'v>> {
     ]
 }
 
+/// 推定说明 (any kind of report): what the plan infers, one footnote a row: what it concerns
+/// and why.
+pub(super) fn inferred_part<'v>(v: &'v dyn View, lang: Lang) -> Part<'v> {
+    let fill = move |g: &mut Grid| {
+        let mut sh = Sheet::start(g, v, lang, "inferred", 2)?;
+        sh.table_head(&sh.cols(&["inferred_what", "inferred"]), false)?;
+        for f in &v.head().inferred {
+            sh.line(&[Cell::Text(crate::report::footnotes::what(f, lang).into()), Cell::text(f.reason.as_str())])?;
+        }
+        Ok(())
+    };
+    let caps = |c: usize| [20, 60].get(c).copied().unwrap_or(SHORT_CAP);
+    Part { name: labels::summary_sheet("inferred", lang), cap: Box::new(caps), fill: Box::new(fill) }
+}
+
 /// Widths of the overall sheet's two columns (labels, numbers), in cells: also their least
 /// widths, so that the overall sentence above them has room.
 const OVERALL_CAPS: [usize; 2] = [36, 16];
-/// Rank, unit, assignments, done, overdue, rate, reported, last update.
-const UNITS_CAPS: [usize; 8] = [6, 30, 8, 8, 8, 8, 18, SHORT_CAP];
+/// Rank, unit, assignments, done, overdue, rate, reported, last update; then, when the report
+/// has 配合 assignments, each unit's and how many are done.
+const UNITS_CAPS: [usize; 10] = [6, 30, 8, 8, 8, 8, 18, SHORT_CAP, 8, 8];
 /// Section, tasks, assignments, done, overdue, rate.
 const SECTIONS_CAPS: [usize; 6] = [48, 8, 8, 8, 8, 8];
 
@@ -133,10 +149,13 @@ fn overall(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
     let s = v.summary();
     let mut sh = Sheet::start(g, v, lang, "totals", OVERALL_CAPS.len())?;
     sh.para(&labels::overall(s, lang))?;
+    if let Some(assist) = labels::assist_sentence(s, lang) {
+        sh.para(&assist)?;
+    }
     sh.gap();
     sh.table_head(&sh.cols(&["item", "count"]), false)?;
     let t = &s.totals;
-    let pairs = [
+    let mut pairs = vec![
         ("tasks", Cell::int(t.tasks)),
         ("tasks_done", Cell::int(t.tasks_done)),
         ("tasks_overdue", Cell::int(t.tasks_overdue)),
@@ -150,6 +169,15 @@ fn overall(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
         ("overdue", Cell::int(t.overdue)),
         ("rate", Cell::Rate(t.completion_rate)),
     ];
+    if labels::has_assist(s) {
+        let a = &s.assist;
+        pairs.extend([
+            ("assist", Cell::int(a.assignments)),
+            ("assist_done", Cell::int(a.done)),
+            ("assist_overdue", Cell::int(a.overdue)),
+            ("assist_rate", Cell::Rate(a.completion_rate)),
+        ]);
+    }
     for (key, value) in pairs {
         sh.line(&[Cell::text(labels::total(key, lang)), value])?;
     }
@@ -170,24 +198,39 @@ fn overall(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
     sh.para(labels::bucket_rule(lang))
 }
 
-/// 单位排名: units by completion, with the ranking rule under them.
+/// 单位排名: units by completion (with their 配合 assignments when the report has any), with
+/// the ranking rules under them.
 fn units(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
-    let mut sh = Sheet::start(g, v, lang, "units", UNITS_CAPS.len())?;
-    let keys = ["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"];
+    let s = v.summary();
+    let assist = labels::has_assist(s);
+    let mut keys = vec!["rank", "unit", "assignments", "done", "overdue", "rate", "reported", "last_update"];
+    if assist {
+        keys.extend(["assist", "assist_done"]);
+    }
+    let mut sh = Sheet::start(g, v, lang, "units", keys.len())?;
     sh.table_head(&sh.cols(&keys), false)?;
-    for u in &v.summary().units {
-        sh.line(&[
+    for u in &s.units {
+        let rate = if u.only_assists() { Cell::owned(labels::unit_rate(u)) } else { Cell::Rate(u.completion_rate) };
+        let mut cells = vec![
             Cell::int(u.rank),
             Cell::text(&u.name),
             Cell::int(u.assignments),
             Cell::int(u.done),
             Cell::int(u.overdue),
-            Cell::Rate(u.completion_rate),
+            rate,
             Cell::text(labels::unit_report(u, lang)),
             u.last_update.map_or(Cell::Blank, Cell::Time),
-        ])?;
+        ];
+        if assist {
+            cells.extend([Cell::int(u.assist), Cell::int(u.assist_done)]);
+        }
+        sh.line(&cells)?;
     }
-    sh.para(labels::ranking_rule(lang))
+    sh.para(labels::ranking_rule(lang))?;
+    match labels::assist_rule(s, lang, true) {
+        Some(rule) => sh.para(rule),
+        None => Ok(()),
+    }
 }
 
 /// 分领域: the plan's sections.

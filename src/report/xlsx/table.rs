@@ -48,9 +48,15 @@ const COLS: [(&str, usize, Holds); 22] = [
 const FOLDED: [&str; 10] =
     ["section", "role", "due", "days", "expected", "bucket", "evidence", "in_period", "by", "record"];
 
-/// The columns of a report's assignment table; a unit report leaves out unit and role.
+/// The columns of a report's assignment table; a unit report leaves out the unit.
 fn columns(kind: Kind) -> Vec<(&'static str, usize, Holds)> {
-    COLS.iter().filter(|(k, ..)| kind != Kind::Unit || !matches!(*k, "unit" | "role")).copied().collect()
+    COLS.iter().filter(|(k, ..)| kind != Kind::Unit || *k != "unit").copied().collect()
+}
+
+/// Whether a column of a report of this kind is folded away: a unit report shows its role
+/// (牵头 / 责任 / 配合), which the ledger folds with the other columns of `FOLDED`.
+fn folded(kind: Kind, key: &str) -> bool {
+    FOLDED.contains(&key) && !(kind == Kind::Unit && key == "role")
 }
 
 /// Width caps of an assignment table's columns.
@@ -73,7 +79,7 @@ pub(super) fn table(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxEr
         page::setup(ws, Page { wide: true, head: HEAD_ROW, left: 1 }, &title, lang)?;
         ws.set_print_gridlines(true);
     }
-    for (first, last) in runs(&cols, |key| FOLDED.contains(&key)) {
+    for (first, last) in runs(&cols, |key| folded(kind, key)) {
         g.fold(first, last)?;
     }
     let holds: Vec<Holds> = cols.iter().map(|(.., holds)| *holds).collect();
@@ -110,7 +116,7 @@ fn cell<'r>(key: &str, r: &RowRef<'r>, lang: Lang) -> Cell<'r> {
     let opt = |s: Option<&'r str>| Cell::Text(Cow::Borrowed(s.unwrap_or_default()));
     let pct = |p: Option<u8>| p.map_or(Cell::Blank, |p| Cell::Int(p.into()));
     match key {
-        "task" => Cell::text(r.task),
+        "task" => Cell::Text(crate::report::cells::task_id(r)),
         "section" => Cell::owned(labels::section(r.section.unwrap_or(""), lang)),
         "topic" => opt(r.topic),
         "content" => Cell::text(r.content),

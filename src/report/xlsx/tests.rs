@@ -33,6 +33,8 @@ fn row(task: &str, unit: &str, name: &str, status: Option<Status>, light: Light)
         unit_name: name.into(),
         role: Role::Lead,
         deadline: Some("2022年9月底前".into()),
+        deadline_for: None,
+        inferred: None,
         due: Some(day(2022, 9, 30)),
         days_left: Some(-10),
         status,
@@ -69,6 +71,8 @@ fn unit_line(rank: usize, unit: &str, name: &str, rate: f64) -> UnitLine {
         reported: rank == 1,
         report: if rank == 1 { Reported::Updated } else { Reported::None },
         ledger_error: false,
+        assist: 0,
+        assist_done: 0,
         last_update: Some(at(2022, 9, 1, 9)),
     }
 }
@@ -82,6 +86,7 @@ fn report(kind: Kind) -> Report {
     let summary = Summary {
         totals: Totals { assignments: 3, done: 1, overdue: 2, completion_rate: 1.0 / 3.0, ..Totals::default() },
         buckets: Buckets { done: 1, overdue: 2, ..Buckets::default() },
+        assist: Default::default(),
         units: vec![unit_line(1, "fgw", "市发展和改革委员会", 0.5), unit_line(2, "zwb", "市政务服务数据管理局", 0.0)],
         sections: vec![SectionLine {
             section: "一、推进政务公开平台建设".into(),
@@ -116,6 +121,7 @@ fn report(kind: Kind) -> Report {
             unit: (kind == Kind::Unit)
                 .then(|| UnitInfo { id: "zwb".into(), name: "市政务服务数据管理局".into() }),
             notice: Default::default(),
+            inferred: Vec::new(),
         },
         rows,
         summary,
@@ -205,16 +211,17 @@ fn ledger_sheet_has_the_table() {
 }
 
 #[test]
-fn unit_sheet_drops_unit_and_role() {
+fn unit_sheet_drops_the_unit_and_keeps_the_role() {
     let r = report(Kind::Unit);
     let sheets = read_back(&r, Lang::Zh);
     assert_eq!(names(&sheets), ["单位报送"]);
     let s = &sheets[0].1;
-    let heads: Vec<String> = (0..20).map(|c| text(s, HEAD_ROW, c)).collect();
-    assert_eq!(heads[..5], ["编号", "所属部分", "重点任务", "任务内容", "完成时限"]);
-    assert_eq!(heads[18..], ["填报人", "记录编号"]);
-    assert!(!heads.iter().any(|h| h == "责任单位" || h == "角色"));
-    assert_eq!(text(s, HEAD_ROW, 20), "");
+    let heads: Vec<String> = (0..21).map(|c| text(s, HEAD_ROW, c)).collect();
+    assert_eq!(heads[..6], ["编号", "所属部分", "重点任务", "任务内容", "角色", "完成时限"]);
+    assert_eq!(heads[19..], ["填报人", "记录编号"]);
+    assert!(!heads.iter().any(|h| h == "责任单位"));
+    assert_eq!(text(s, HEAD_ROW + 1, 4), "牵头");
+    assert_eq!(text(s, HEAD_ROW, 21), "");
     assert_eq!(data_rows(s), r.rows.len());
     assert!(text(s, 0, 0).contains("市政务服务数据管理局"));
 }

@@ -39,12 +39,17 @@ pub struct Built {
 }
 
 /// Works out the summary `ask` wants. Of a province's 50,000 rows only the few thousand the
-/// lists show are kept; the behind-schedule rows of each unit are counted as they pass.
+/// lists show are kept; the behind-schedule rows of each unit (lead and responsible ones) are
+/// counted as they pass.
 pub fn summarize(plan: &Plan, ledger: &Ledger, ask: &Ask) -> Built {
     let opts = ask.options;
     let mut behind: HashMap<String, usize> = HashMap::new();
     let with_done = ask.previous.is_some();
     let mut keep = |r: &RowRef| {
+        // 配合 rows are counted apart (`Summary::assist`): never behind, listed or chased.
+        if !r.role.counted() {
+            return false;
+        }
         if r.bucket == Bucket::Behind {
             match behind.get_mut(r.unit) {
                 Some(n) => *n += 1,

@@ -47,7 +47,8 @@ pub fn work_out(
     let was_reported: HashSet<&str> =
         before.summary.units.iter().filter(|u| u.reported).map(|u| u.unit.as_str()).collect();
     let units = now.summary.units.iter().enumerate();
-    let reported = units.filter(|(_, u)| u.reported && !was_reported.contains(u.unit.as_str())).map(|(i, _)| i);
+    let newly = |u: &report::UnitLine| u.reported && !u.only_assists() && !was_reported.contains(u.unit.as_str());
+    let reported = units.filter(|(_, u)| newly(u)).map(|(i, _)| i);
     let new_overdue = overdue
         .iter()
         .copied()

@@ -105,9 +105,15 @@ pub fn broken_count(lang: Lang, n: usize) -> String {
     tr!(lang, "{n} 个单位台账文件有误", "{n} unreadable ledger files")
 }
 
-/// "逾期3 欠2" after a unit in the ranking.
+/// "逾期3 欠进度2" after a unit in the ranking.
 pub fn unit_counts(lang: Lang, overdue: usize, behind: usize) -> String {
     tr!(lang, "逾期{overdue} 欠进度{behind}", "{overdue} overdue {behind} behind")
+}
+
+/// "配合 3/24": 配合 assignments done, of all, beside the overall gauge (not in it) and after a
+/// unit in the ranking.
+pub fn assist_count(lang: Lang, done: usize, all: usize) -> String {
+    tr!(lang, "配合 {done}/{all}", "assist {done}/{all}")
 }
 
 /// "逾期30天".
@@ -177,11 +183,6 @@ pub fn task_keys(lang: Lang) -> &'static str {
 /// The task popup's title: "任务12 · 各单位状态（截至 2022-09-10）".
 pub fn task_title(lang: Lang, task: &str, as_of: chrono::NaiveDate) -> String {
     tr!(lang, "任务{task} · 各单位状态（截至 {as_of}）", "task {task} · every unit (as of {as_of})")
-}
-
-/// "（牵头）" after a lead unit.
-pub fn lead_mark(lang: Lang) -> &'static str {
-    lang.pick("（牵头）", " (lead)")
 }
 
 /// The records popup's keys when nothing can be corrected (read-only).

@@ -7,6 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use taizhang::Lang;
+use taizhang::plan::Task;
 use taizhang::report::labels;
 use taizhang::text::{sanitize, width, wrap};
 
@@ -74,6 +76,14 @@ fn text(s: &str) -> Vec<Line<'static>> {
     s.split('\n').map(|l| Line::from(sanitize(l))).collect()
 }
 
+/// A labelled field of the task's text, if it has one.
+fn field(out: &mut Vec<Line<'static>>, lang: Lang, key: T, value: Option<&String>) {
+    if let Some(v) = value {
+        out.push(Line::from(bold(format!("{}：", t(lang, key)))));
+        out.extend(text(v));
+    }
+}
+
 fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
     let lang = app.lang;
     let Some(task) = app.plan.task(task_id) else { return Vec::new() };
@@ -83,17 +93,11 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
         None => task.id.clone(),
     };
     out.push(Line::from(bold(sanitize(&head))));
-    let mut field = |key: T, value: Option<&String>| {
-        if let Some(v) = value {
-            out.push(Line::from(bold(format!("{}：", t(lang, key)))));
-            out.extend(text(v));
-        }
-    };
-    field(T::Content, Some(&task.content));
-    field(T::Requirement, task.requirement.as_ref());
-    field(T::Indicator, task.indicator.as_ref());
-    field(T::Deadline, task.deadline_text.as_ref());
-    field(T::Body, task.body.as_ref());
+    field(&mut out, lang, T::Content, Some(&task.content));
+    field(&mut out, lang, T::Requirement, task.requirement.as_ref());
+    field(&mut out, lang, T::Indicator, task.indicator.as_ref());
+    deadline(app, task, &mut out);
+    field(&mut out, lang, T::Body, task.body.as_ref());
     out.push(Line::from(bold(format!("{}：", t(lang, T::Units)))));
     for a in &task.assignees {
         let unit = &app.plan.units[a.unit];
@@ -105,12 +109,12 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
             let pct = latest.and_then(|u| u.percent).map(|p| format!(" {p}%")).unwrap_or_default();
             format!("{}{pct}", labels::status(latest.map(|u| u.status), lang))
         };
-        let role = match a.role {
-            taizhang::plan::Role::Lead => format!("（{}）", t(lang, T::Lead)),
-            taizhang::plan::Role::Responsible => String::new(),
-        };
-        out.push(Line::from(format!("  {}{role}：{state}", sanitize(&unit.name))));
+        let role = labels::role_mark(a.role, lang);
+        let mark = if a.inferred { MARK } else { "" };
+        out.push(Line::from(format!("  {}{mark}{role}：{state}", sanitize(&unit.name))));
     }
+    scope_rules(app, task, &mut out);
+    inferred(app, task, &mut out);
     out.push(Line::from(bold(format!("{}：", t(lang, T::History)))));
     let unit_id = app.unit.map(|u| app.plan.units[u].id.as_str()).unwrap_or_default();
     // Every record as of now, newest first: updates, confirmations, corrections, withdrawals.
@@ -130,6 +134,63 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// The mark on what the plan infers (the reasons follow the units).
+const MARK: &str = "※";
+
+/// 完成时限: the task's own phrase, then each clause's with the units it binds and the part of
+/// the text it belongs to ("年底前（县直各单位）：年底前完成目录更新"); ※ on a binding the
+/// document does not state.
+fn deadline(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
+    if task.deadline_text.is_none() && task.clauses.is_empty() {
+        return;
+    }
+    out.push(Line::from(bold(format!("{}：", t(app.lang, T::Deadline)))));
+    if let Some(phrase) = &task.deadline_text {
+        out.extend(text(phrase));
+    }
+    for c in &task.clauses {
+        let units: Vec<&str> = c.units.iter().map(|&u| app.plan.target_name(u)).collect();
+        let phrase = c.deadline_text.clone().or_else(|| c.due_override.map(|d| d.to_string())).unwrap_or_default();
+        let mark = if c.inferred.is_some() { MARK } else { "" };
+        let part = c.text.as_deref().map(|p| format!("：{p}")).unwrap_or_default();
+        let line = format!("  {phrase}（{}{mark}）{part}", units.join(app.lang.list_sep()));
+        out.push(Line::from(sanitize(&line)));
+    }
+}
+
+/// The rules that give the task units it does not name itself, with their words and units.
+fn scope_rules(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
+    let mut rules: Vec<usize> = task.scoped.iter().map(|&(_, k)| k).collect();
+    rules.dedup();
+    for k in rules {
+        let units: Vec<&str> =
+            task.scoped.iter().filter(|&&(_, r)| r == k).map(|&(t, _)| app.plan.target_name(t)).collect();
+        let line = format!(
+            "{}：{}（{}）",
+            t(app.lang, T::ScopeRule),
+            app.plan.scopes[k].text,
+            units.join(app.lang.list_sep())
+        );
+        out.push(Line::from(sanitize(&line)));
+    }
+}
+
+/// Why the plan sets what the document does not state: each reason once.
+fn inferred(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
+    let mut reasons: Vec<&str> = Vec::new();
+    let of_units = task.assignees.iter().filter_map(|a| app.plan.inferred(task, a));
+    for why in of_units.chain(task.clauses.iter().filter_map(|c| c.inferred.as_deref())) {
+        if !reasons.contains(&why) {
+            reasons.push(why);
+        }
+    }
+    if reasons.is_empty() {
+        return;
+    }
+    out.push(Line::from(bold(format!("{}：", t(app.lang, T::Inferred)))));
+    out.extend(reasons.into_iter().map(|why| Line::from(format!("  {}", sanitize(why)))));
 }
 
 #[cfg(test)]

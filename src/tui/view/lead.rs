@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use taizhang::Lang;
-use taizhang::report::{Report, percent};
+use taizhang::report::{Report, labels, percent};
 use taizhang::text::{pad, pad_left, sanitize, truncate, width};
 
 use crate::tui::app::{App, Others};
@@ -75,7 +75,7 @@ fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
         period.push_str(&format!(" · {}", words::changes_on(lang, c.since)));
     }
     let t = &r.summary.totals;
-    let gauge = format!(
+    let mut gauge = format!(
         " {} {} {}  {}/{}",
         words::overall(lang),
         bar(t.completion_rate, 30),
@@ -83,6 +83,10 @@ fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
         t.done,
         t.assignments
     );
+    let a = &r.summary.assist;
+    if a.assignments > 0 {
+        gauge.push_str(&format!("  {}", words::assist_count(lang, a.done, a.assignments)));
+    }
     let b = &r.summary.buckets;
     let names = words::buckets(lang);
     let mut counts: Vec<Span> = [b.done, b.ahead, b.on_track, b.behind, b.overdue]
@@ -92,7 +96,7 @@ fn head_lines(app: &App, lead: &Lead) -> Vec<Line<'static>> {
         .collect();
     let late = r.summary.not_reported.len();
     counts.push(Span::styled(format!(" {}", words::not_reported(lang)), bold));
-    counts.push(Span::styled(format!(" {late}/{}", r.summary.units.len()), bold.fg(Color::Red)));
+    counts.push(Span::styled(format!(" {late}/{}", r.summary.counted_units()), bold.fg(Color::Red)));
 
     let mut first = vec![Span::styled(format!(" {period}"), bold)];
     if !r.summary.broken.is_empty() {
@@ -162,16 +166,22 @@ fn unit_line(lang: Lang, lead: &Lead, r: &Report, i: usize, w: usize) -> String 
     let fixed = 4 + BAR + 8 + 5 + 12 + 16;
     let name_w = w.saturating_sub(fixed).clamp(8, lead.name_width.max(8));
     let behind = lead.behind.get(i).copied().unwrap_or(0);
-    format!(
+    let line = format!(
         "{} {} {} {} {} {} {}",
         pad_left(&u.rank.to_string(), 3),
         pad(&truncate(&sanitize(&u.name), name_w), name_w),
         bar(u.completion_rate, BAR),
-        pad_left(&percent(u.completion_rate), 6),
+        pad_left(&labels::unit_rate(u), 6),
         pad(if u.ledger_error { words::broken(lang) } else { words::reported(lang, u.reported, late) }, 4),
         pad(&words::last_update(u.last_update), 11),
         words::unit_counts(lang, u.overdue, behind)
-    )
+    );
+    // The unit's 配合 assignments when it has some and they fit (never cut to "配合…").
+    let assist = (u.assist > 0).then(|| words::assist_count(lang, u.assist_done, u.assist));
+    match assist {
+        Some(a) if width(&line) + 1 + width(&a) <= w => format!("{line} {a}"),
+        _ => line,
+    }
 }
 
 /// "任务12  政府网站集约化…  市财政局  逾期30天".

@@ -91,6 +91,8 @@ fn row(r: &Row, w: usize, selected: bool, lang: Lang) -> Line<'static> {
         Some(topic) => format!("{}：{}", topic, r.content),
         None => r.content.clone(),
     };
+    // The unit's role before the task when it leads or assists: "（配合）…" / "(assist) …".
+    let text = format!("{}{text}", labels::role_prefix(r.role, lang));
     let deadline = r.deadline.clone().unwrap_or_default();
     let days = days(r, lang);
     let status = labels::status(r.status, lang);

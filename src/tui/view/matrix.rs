@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use taizhang::Plan;
 use taizhang::ledger::Status;
-use taizhang::report::{Report, TaskUnit};
+use taizhang::report::{Report, TaskUnit, labels};
 use taizhang::text::{pad, pad_left, sanitize, truncate};
 
 use crate::tui::app::App;
@@ -146,12 +146,7 @@ pub fn task(frame: &mut Frame, app: &App, area: Rect) {
     let first = lead.task_scroll.min(states.len().saturating_sub(room));
     for s in states.iter().skip(first).take(room) {
         let Some(u) = r.summary.units.get(s.line as usize) else { continue };
-        let role = task
-            .assignees
-            .iter()
-            .find(|a| app.plan.units.get(a.unit).is_some_and(|x| x.id == u.unit))
-            .filter(|a| a.role == taizhang::plan::Role::Lead)
-            .map_or("", |_| words::lead_mark(lang));
+        let role = labels::role_mark(s.role, lang);
         let text = format!(" {} {}{role}：{}", glyph(*s), sanitize(&u.name), words::cell(lang, *s));
         lines.push(Line::styled(truncate(&text, inner_w), colour(glyph(*s))));
     }

@@ -25,7 +25,7 @@ pub(in crate::report::xlsx) fn overdue(g: &mut Grid, v: &dyn View, lang: Lang) -
     sh.table_head(&titles, true)?;
     for r in v.picked(&v.summary().overdue) {
         sh.line(&[
-            Cell::text(r.task),
+            Cell::Text(crate::report::cells::task_id(&r)),
             Cell::Text(Cow::Borrowed(r.topic.unwrap_or_default())),
             Cell::text(r.content),
             Cell::text(r.unit_name),
@@ -65,7 +65,7 @@ pub(in crate::report::xlsx) fn completed(g: &mut Grid, v: &dyn View, lang: Lang)
     sh.table_head(&sh.cols(&["task", "topic", "content", "unit", "updated"]), true)?;
     for r in v.picked(&v.summary().completed) {
         sh.line(&[
-            Cell::text(r.task),
+            Cell::Text(crate::report::cells::task_id(&r)),
             Cell::Text(Cow::Borrowed(r.topic.unwrap_or_default())),
             Cell::text(r.content),
             Cell::text(r.unit_name),
