@@ -23,6 +23,8 @@ pub struct Row {
     pub section: Option<String>,
     pub topic: Option<String>,
     pub content: String,
+    /// The document body's paragraph(s) behind the task (the plan's `body`), verbatim.
+    pub body: Option<String>,
     pub lead: Vec<String>,
     pub units: Vec<String>,
     /// Assisting (配合) units and groups, as the plan names them.
@@ -172,6 +174,7 @@ fn row(plan: &Plan, t: &Task, role: Option<Role>, today: NaiveDate) -> Row {
         section: t.section.clone(),
         topic: t.topic.clone(),
         content: t.content.clone(),
+        body: t.body.clone(),
         lead: names(&t.lead),
         units: names(&t.units),
         assist: names(&t.assist),

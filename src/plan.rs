@@ -251,6 +251,9 @@ pub struct Task {
     pub content: String,
     pub requirement: Option<String>,
     pub indicator: Option<String>,
+    /// What the document's body says of the task where its table row abbreviates it: the
+    /// paragraph(s), verbatim.
+    pub body: Option<String>,
     pub responsible: Option<String>,
     /// Lead units and groups as the document names them.
     pub lead: Vec<Target>,

@@ -193,8 +193,11 @@ fn reports_mark_inferred_rows_and_footnote_why() {
     let csv = report("csv");
     let mut rd = csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let heads: Vec<String> = rd.headers().expect("header").iter().map(str::to_string).collect();
-    assert_eq!(heads[heads.len() - 2..], ["时限所指事项".to_string(), "推定依据（原文未写明）".to_string()]);
+    // The two columns are added at the end, before any added since (文件正文).
+    let at = heads.iter().position(|h| h == "时限所指事项").expect("时限所指事项");
+    assert_eq!(heads[at..at + 2], ["时限所指事项".to_string(), "推定依据（原文未写明）".to_string()]);
+    assert!(heads[..at].iter().any(|h| h == "记录编号"), "{heads:?}");
     let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.expect("row")).collect();
     let row4 = rows.iter().find(|r| &r[0] == "4").expect("task 4 keeps its plain id in CSV");
-    assert_eq!(&row4[heads.len() - 2], "9月底前完成便民服务中心公开专区改造");
+    assert_eq!(&row4[at], "9月底前完成便民服务中心公开专区改造");
 }

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::{Cache, Stamp, fnv, key, racy, read_entry, write_entry};
 use crate::Plan;
 
-const MAGIC: &[u8; 8] = b"TZPLAN01";
+/// The entry format: bumped whenever `Plan` (or anything in it, such as `Task`) changes shape.
+const MAGIC: &[u8; 8] = b"TZPLAN02";
 const HEADER: usize = 12;
 
 #[derive(Serialize)]

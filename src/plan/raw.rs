@@ -113,6 +113,8 @@ pub struct RawTask {
     pub content: Text,
     pub requirement: Text,
     pub indicator: Text,
+    /// The document body's paragraph(s) that the table row abbreviates, verbatim.
+    pub body: Text,
     pub responsible: Text,
     pub lead: Names,
     pub units: Names,

@@ -3,6 +3,7 @@
 //! as they are read, from the report's rows; the others are small and built at once.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::labels::{self, Dates, col};
 use super::{Bucket, Light, RowRef, Summary, TrailLine, View, percent};
@@ -121,6 +122,27 @@ fn unit_cells<'r>(x: &RowRef<'r>, lang: Lang, _dates: Dates) -> Cells<'r> {
         Cow::Borrowed(labels::in_period(x, lang)),
         Cow::Borrowed(labels::light(x.light, lang)),
     ]
+}
+
+/// The paragraphs of the document's body behind a unit report's tasks (the plan's `body`), each
+/// once, with the tasks that share it ("1、2、3、4"), in the order of the rows; no lines when
+/// the plan gives none.
+pub fn bodies(v: &dyn View, lang: Lang) -> Grid<'static> {
+    let mut lines: Vec<(Vec<String>, String)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for r in v.rows() {
+        let Some(body) = r.body else { continue };
+        match seen.get(body) {
+            Some(&i) if lines[i].0.iter().any(|t| t == r.task) => {}
+            Some(&i) => lines[i].0.push(r.task.to_string()),
+            None => {
+                seen.insert(body.to_string(), lines.len());
+                lines.push((vec![r.task.to_string()], body.to_string()));
+            }
+        }
+    }
+    let rows = lines.into_iter().map(|(tasks, body)| vec![tasks.join(lang.list_sep()), body]).collect();
+    Grid::new(&["task", "body"], lang, Body::Fixed(rows))
 }
 
 /// The ledger: every assignment with its latest state.

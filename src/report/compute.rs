@@ -257,6 +257,7 @@ impl<'a> Source<'a> {
             section: task.section.as_deref(),
             topic: task.topic.as_deref(),
             content: &task.content,
+            body: task.body.as_deref(),
             unit: &unit.id,
             unit_name: &unit.name,
             role: assignee.role,

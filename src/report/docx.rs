@@ -76,6 +76,11 @@ fn rows(doc: Docx, v: &dyn View, lang: Lang) -> Docx {
         _ => cells::ledger_rows(v, lang, Dates::Written),
     };
     doc = doc.add_table(table::grid(&grid, Page::Wide, SIZE_5));
+    let bodies = if h.kind == Kind::Unit { Some(cells::bodies(v, lang)) } else { None };
+    if let Some(bodies) = bodies.filter(|g| !g.is_empty()) {
+        doc = doc.add_paragraph(style::h1(labels::body_heading(lang)));
+        doc = doc.add_table(table::grid(&bodies, Page::Wide, SIZE_5));
+    }
     if !v.trail().is_empty() {
         doc = doc.add_paragraph(style::h1(labels::trail_heading(lang)));
         doc = doc.add_table(table::grid(&cells::trail(v.trail(), lang, Dates::Written), Page::Wide, SIZE_5));

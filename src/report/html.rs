@@ -49,7 +49,10 @@ pub fn write(v: &dyn View, lang: Lang, h: &mut dyn Write) -> io::Result<()> {
     let reporters = if head.kind == Kind::Unit { labels::reporters(v, lang) } else { String::new() };
     match head.kind {
         Kind::Summary => summary::render(h, v, lang)?,
-        Kind::Unit => unit::render(h, v, lang, &reporters)?,
+        Kind::Unit => {
+            unit::render(h, v, lang, &reporters)?;
+            bodies(h, v, lang)?;
+        }
         Kind::Ledger => ledger::render(h, v, lang)?,
     }
     if wide && !v.trail().is_empty() {
@@ -81,26 +84,46 @@ fn header(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
     h.write_all(b"</header>\n")
 }
 
-/// Corrections and withdrawals, from the shared text cells: each column as wide as its
-/// longest cell (up to a cap), the notes sharing the rest.
+/// Corrections and withdrawals, from the shared text cells, the notes in small print.
 fn trail(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
     heading(h, labels::trail_heading(lang))?;
-    let g = super::cells::trail(v.trail(), lang, super::labels::Dates::Written);
+    grid(h, &super::cells::trail(v.trail(), lang, super::labels::Dates::Written), ("note", "long"), escape)
+}
+
+/// A unit report's paragraphs from the document's body, under their heading (nothing when the
+/// plan gives none).
+fn bodies(h: &mut dyn Write, v: &dyn View, lang: Lang) -> io::Result<()> {
+    let g = super::cells::bodies(v, lang);
+    if g.is_empty() {
+        return Ok(());
+    }
+    heading(h, labels::body_heading(lang))?;
+    grid(h, &g, ("body", ""), cell::multiline)
+}
+
+/// A table of shared text cells written by `html`: each column as wide as its longest cell (up
+/// to a cap), the column `flex.0` (cells of class `flex.1`) taking the rest.
+fn grid(
+    h: &mut dyn Write,
+    g: &super::cells::Grid,
+    flex: (&str, &'static str),
+    html: fn(&str) -> String,
+) -> io::Result<()> {
     let specs: Vec<layout::Spec> = g
         .keys
         .iter()
         .zip(&g.heads)
         .enumerate()
         .map(|(i, (key, head))| {
-            if *key == "note" {
-                return (*head, layout::Size::Flex(1), "long");
+            if *key == flex.0 {
+                return (*head, layout::Size::Flex(1), flex.1);
             }
             let longest = g.lines().map(|l| l.cells.get(i).map_or(0.0, |c| layout::em(c))).fold(0.0, f32::max);
             (*head, layout::Size::Fit(longest.min(10.0)), "")
         })
         .collect();
     let cols = layout::lay(&specs, &layout::LANDSCAPE);
-    let rows = g.lines().map(|line| line.cells.iter().map(|c| escape(c)).collect());
+    let rows = g.lines().map(|line| line.cells.iter().map(|c| html(c)).collect());
     table(h, &cols, rows)
 }
 

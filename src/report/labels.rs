@@ -136,6 +136,12 @@ pub fn trail_heading(lang: Lang) -> &'static str {
     lang.pick("更正与撤回记录", "Corrections and withdrawals")
 }
 
+/// The heading of a unit report's paragraphs from the document's body (also an XLSX sheet's
+/// name: at most 31 characters).
+pub fn body_heading(lang: Lang) -> &'static str {
+    lang.pick("文件正文中的相应段落", "From the document's body")
+}
+
 pub fn bucket(b: Bucket, lang: Lang) -> &'static str {
     match b {
         Bucket::Done => lang.pick("已完成", "done"),
@@ -218,6 +224,7 @@ pub fn col(key: &str, lang: Lang) -> &'static str {
         "section" => lang.pick("所属部分", "section"),
         "topic" => lang.pick("重点任务", "topic"),
         "content" => lang.pick("任务内容", "content"),
+        "body" => lang.pick("文件正文", "document body"),
         "unit" => lang.pick("责任单位", "unit"),
         "role" => lang.pick("角色", "role"),
         "deadline" => lang.pick("完成时限", "deadline"),

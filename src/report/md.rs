@@ -26,7 +26,14 @@ pub fn write(v: &dyn View, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     }
     match h.kind {
         Kind::Summary => summary(out, v, lang)?,
-        Kind::Unit => table(out, &cells::unit_rows(v, lang, Dates::Written), lang)?,
+        Kind::Unit => {
+            table(out, &cells::unit_rows(v, lang, Dates::Written), lang)?;
+            let bodies = cells::bodies(v, lang);
+            if !bodies.is_empty() {
+                write!(out, "## {}\n\n", labels::body_heading(lang))?;
+                table(out, &bodies, lang)?;
+            }
+        }
         Kind::Ledger => table(out, &cells::ledger_rows(v, lang, Dates::Written), lang)?,
     }
     if h.kind != Kind::Summary && !v.trail().is_empty() {

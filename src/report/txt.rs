@@ -35,7 +35,10 @@ pub fn write(v: &dyn View, lang: Lang, width: usize, color: bool, out: &mut dyn 
     }
     match v.head().kind {
         Kind::Summary => w.summary(v)?,
-        Kind::Unit => w.table(&cells::unit_rows(v, lang, Dates::Written))?,
+        Kind::Unit => {
+            w.table(&cells::unit_rows(v, lang, Dates::Written))?;
+            w.bodies(v)?;
+        }
         Kind::Ledger => w.table(&cells::ledger_rows(v, lang, Dates::Written))?,
     }
     if v.head().kind != Kind::Summary && !v.trail().is_empty() {
@@ -128,6 +131,17 @@ impl Out<'_> {
         Ok(())
     }
 
+    /// A unit report's paragraphs from the document's body, under their heading (nothing when
+    /// the plan gives none): the assignments' table has no room for them.
+    fn bodies(&mut self, v: &dyn View) -> io::Result<()> {
+        let g = cells::bodies(v, self.lang);
+        if g.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "\n{}", labels::body_heading(self.lang))?;
+        self.table(&g)
+    }
+
     /// A table, or "无" when it has no lines.
     fn table_or_none(&mut self, g: &Grid) -> io::Result<()> {
         if g.is_empty() { self.text(labels::none(self.lang)) } else { self.table(g) }
@@ -179,7 +193,7 @@ fn wrapped(s: &str, width: usize) -> Vec<&str> {
 /// Long-text columns share the free width; the others fit their content up to a cap.
 fn size(key: &str) -> Size {
     match key {
-        "content" | "note" | "problems" | "next" | "section" => Size::Flex,
+        "content" | "body" | "note" | "problems" | "next" | "section" => Size::Flex,
         "task" | "rank" => Size::Fit(6),
         "unit" => Size::Fit(24),
         "deadline" | "status" => Size::Fit(14),

@@ -75,6 +75,9 @@ fn workbook_with(v: &dyn View, lang: Lang, tall: u32) -> Result<Workbook, XlsxEr
         cap: Box::new(table::cap(kind)),
         fill: Box::new(|g| table::table(g, v, lang)),
     };
+    let trail = super::cells::trail(v.trail(), lang, labels::Dates::Written);
+    // A unit report's paragraphs from the document's body, if the plan gives any.
+    let bodies = (kind == Kind::Unit).then(|| super::cells::bodies(v, lang)).filter(|g| !g.is_empty());
     let mut parts = Vec::new();
     let inferred = (!v.head().inferred.is_empty()).then(|| summary::inferred_part(v, lang));
     if kind == Kind::Summary {
@@ -83,9 +86,15 @@ fn workbook_with(v: &dyn View, lang: Lang, tall: u32) -> Result<Workbook, XlsxEr
         parts.push(Part { name: labels::rows_sheet(lang), ..table_part });
     } else {
         parts.push(table_part);
+        if let Some(bodies) = &bodies {
+            let heading = labels::body_heading(lang);
+            let fill = Box::new(move |g: &mut Grid| table::text_sheet(g, v, lang, heading, bodies));
+            parts.push(Part { name: heading, cap: Box::new(|c| if c == 0 { 16 } else { 80 }), fill });
+        }
         if !v.trail().is_empty() {
-            let fill = Box::new(|g: &mut Grid| table::trail(g, v, lang));
-            parts.push(Part { name: labels::trail_heading(lang), cap: Box::new(|_| 40), fill });
+            let heading = labels::trail_heading(lang);
+            let fill = Box::new(|g: &mut Grid| table::text_sheet(g, v, lang, heading, &trail));
+            parts.push(Part { name: heading, cap: Box::new(|_| 40), fill });
         }
         parts.extend(inferred);
     }

@@ -59,6 +59,9 @@ pub enum Action {
     },
     ScrollUp,
     ScrollDown,
+    /// Scroll the detail pane of the selected assignment.
+    DetailUp,
+    DetailDown,
     /// A save finished.
     Saved(Result<Box<Update>, SaveError>),
     /// A save has waited a second for the unit's lock: whom it waits for.

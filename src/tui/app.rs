@@ -228,6 +228,14 @@ impl App {
             Action::End => self.step(isize::MAX / 2),
             Action::ScrollUp => self.step(-3),
             Action::ScrollDown => self.step(3),
+            Action::DetailUp => {
+                self.list.scroll_detail(-3);
+                None
+            }
+            Action::DetailDown => {
+                self.list.scroll_detail(3);
+                None
+            }
             Action::Open => self.open(),
             Action::StartSearch => self.start_search(),
             Action::Type(c) => self.type_char(c),

@@ -145,6 +145,8 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::List, &[Home, c('g')], Action::Home, "第一项", "first"),
         b(Ctx::List, &[End, c('G')], Action::End, "最后一项", "last"),
         b(Ctx::List, &[Enter], Action::Open, "填报所选任务（光标在进展情况）", "record progress (cursor in Progress)"),
+        b(Ctx::List, &[c(']')], Action::DetailDown, "任务详情向下翻看", "scroll the details down"),
+        b(Ctx::List, &[c('[')], Action::DetailUp, "任务详情向上翻看", "scroll the details up"),
         b(Ctx::List, &[c('/')], Action::StartSearch, "搜索任务文字", "search the task text"),
         b(
             Ctx::List,

@@ -98,6 +98,10 @@ pub struct ListState {
     pub offset: Cell<usize>,
     /// Where the list was last drawn (rows area), for paging and mouse clicks.
     pub area: Cell<Rect>,
+    /// How far the detail pane is scrolled, and for which row (another row shows from the top).
+    pub detail: (usize, usize),
+    /// How far the detail pane can scroll, as last drawn.
+    pub detail_room: Cell<usize>,
 }
 
 impl ListState {
@@ -159,6 +163,21 @@ impl ListState {
         }
         let last = self.order.len() - 1;
         self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// How far the detail pane of the selected row is scrolled.
+    pub fn detail_scroll(&self) -> usize {
+        match self.selected_row() {
+            Some(row) if row == self.detail.0 => self.detail.1.min(self.detail_room.get()),
+            _ => 0,
+        }
+    }
+
+    /// Scrolls the selected row's detail pane by `delta` lines, within what was last drawn.
+    pub fn scroll_detail(&mut self, delta: isize) {
+        if let Some(row) = self.selected_row() {
+            self.detail = (row, self.detail_scroll().saturating_add_signed(delta).min(self.detail_room.get()));
+        }
     }
 
     /// Rows per page, from the last drawn height.

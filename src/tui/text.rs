@@ -23,6 +23,9 @@ pub enum T {
     Content,
     Requirement,
     Indicator,
+    Body,
+    /// The detail pane has more below (its title says which key shows it).
+    MoreBelow,
     Deadline,
     Inferred,
     ScopeRule,
@@ -95,6 +98,8 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::Content => ("具体内容", "Content"),
         T::Requirement => ("工作要求", "Requirement"),
         T::Indicator => ("量化指标", "Indicator"),
+        T::Body => ("文件正文", "Document body"),
+        T::MoreBelow => ("按 ] 向下翻看", "] for more"),
         T::Deadline => ("完成时限", "Deadline"),
         T::ScopeRule => ("范围规定", "Scope rule"),
         T::Inferred => ("※ 推定（原文未写明）", "※ Inferred (not stated by the document)"),

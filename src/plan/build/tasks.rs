@@ -105,6 +105,7 @@ impl Cx<'_> {
             content: content?,
             requirement: super::opt(&t.requirement),
             indicator: super::opt(&t.indicator),
+            body: super::opt(&t.body),
             responsible: super::opt(&t.responsible),
             lead,
             units,

@@ -55,8 +55,9 @@ impl<'w, 'o> Sheet<'w, 'o> {
     }
 }
 
-/// The fields of an assignment row, by `labels::col` key.
-const ROW_COLS: [&str; 24] = [
+/// The fields of an assignment row, by `labels::col` key (columns are only ever added, at the
+/// end, so that a sheet reading them by position goes on working).
+const ROW_COLS: [&str; 25] = [
     "task",
     "section",
     "topic",
@@ -81,6 +82,7 @@ const ROW_COLS: [&str; 24] = [
     "record",
     "deadline_for",
     "inferred",
+    "body",
 ];
 
 fn rows<'a>(w: &mut Csv<&mut dyn Write>, rows: impl Iterator<Item = RowRef<'a>>, lang: Lang) -> Result<(), csv::Error> {
@@ -112,6 +114,7 @@ fn rows<'a>(w: &mut Csv<&mut dyn Write>, rows: impl Iterator<Item = RowRef<'a>>,
             x.record.unwrap_or_default(),
             x.deadline_for.unwrap_or_default(),
             x.inferred.unwrap_or_default(),
+            x.body.unwrap_or_default(),
         ])?;
     }
     Ok(())

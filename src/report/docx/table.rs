@@ -25,7 +25,7 @@ pub struct Col<'a> {
 
 /// Columns of long text: they share what the others leave, by how much they hold.
 fn is_long(key: &str) -> bool {
-    matches!(key, "content" | "topic" | "section" | "note" | "problems" | "next" | "evidence")
+    matches!(key, "content" | "body" | "topic" | "section" | "note" | "problems" | "next" | "evidence")
 }
 
 /// Centred columns: short values (numbers, dates, states).

@@ -21,6 +21,7 @@ pub(super) fn row(task: &str, unit: &str, name: &str, status: Option<Status>) ->
         section: Some("政务公开".into()),
         topic: Some("深化政务公开".into()),
         content: "推进决策公开，做好政策解读。".into(),
+        body: None,
         unit: unit.into(),
         unit_name: name.into(),
         role: Role::Lead,

@@ -20,6 +20,7 @@ pub(super) fn write(buf: &mut Vec<u8>, r: &RowRef, layout: Layout) -> io::Result
     o.str("section", r.section)?;
     o.str("topic", r.topic)?;
     o.str("content", Some(r.content))?;
+    o.str("body", r.body)?;
     o.str("unit", Some(r.unit))?;
     o.str("unit_name", Some(r.unit_name))?;
     o.serde("role", &r.role)?;

@@ -49,10 +49,11 @@ prop_compose! {
         (task, section, topic, content, unit, unit_name) in (text(), opt_text(), opt_text(), text(), text(), text()),
         (deadline, due, days_left, status, percent, expected) in (opt_text(), date(), prop::option::of(any::<i64>()), status(), prop::option::of(any::<u8>()), prop::option::of(any::<u8>())),
         (note, problems, next, evidence, by, updated_at, record) in (opt_text(), opt_text(), opt_text(), prop::collection::vec(text(), 0..3), opt_text(), time(), opt_text()),
+        body in opt_text(),
         flags in prop::array::uniform6(any::<bool>()),
     ) -> Row {
         Row {
-            task, section, topic, content, unit, unit_name,
+            task, section, topic, content, body, unit, unit_name,
             role: if flags[0] { Role::Lead } else { Role::Responsible },
             deadline_for: deadline.clone(), inferred: note.clone(), deadline, due, days_left, status, percent, expected, note, problems, next, evidence, by,
             updated_at, record,

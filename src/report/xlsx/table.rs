@@ -142,10 +142,15 @@ fn cell<'r>(key: &str, r: &RowRef<'r>, lang: Lang) -> Cell<'r> {
     }
 }
 
-/// The corrections and withdrawals, on their own sheet under their heading.
-pub(super) fn trail(g: &mut Grid, v: &dyn View, lang: Lang) -> Result<(), XlsxError> {
-    let grid = crate::report::cells::trail(v.trail(), lang, labels::Dates::Written);
-    let heading = labels::trail_heading(lang);
+/// A sheet of the report's shared text cells under `heading`: the corrections and withdrawals,
+/// or a unit report's paragraphs from the document's body.
+pub(super) fn text_sheet(
+    g: &mut Grid,
+    v: &dyn View,
+    lang: Lang,
+    heading: &str,
+    grid: &crate::report::cells::Grid,
+) -> Result<(), XlsxError> {
     if let Some(ws) = g.sheet() {
         let title = labels::title(v.head(), lang);
         page::setup(ws, Page { wide: true, head: 1, left: 0 }, &title, lang)?;

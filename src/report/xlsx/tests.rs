@@ -28,6 +28,7 @@ fn row(task: &str, unit: &str, name: &str, status: Option<Status>, light: Light)
         section: Some("一、推进政务公开平台建设".into()),
         topic: Some("政府网站集约化".into()),
         content: "推动政府网站集约化平台建设，完善统一信息资源库。".into(),
+        body: None,
         unit: unit.into(),
         unit_name: name.into(),
         role: Role::Lead,

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use taizhang::Lang;
 use taizhang::plan::Task;
 use taizhang::report::labels;
 use taizhang::text::{sanitize, width, wrap};
@@ -14,13 +15,22 @@ use taizhang::text::{sanitize, width, wrap};
 use crate::tui::app::{App, Others};
 use crate::tui::text::{T, t};
 
+/// The pane, scrolled as far as `]` and `[` took it (the title says when there is more below).
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let block = Block::default().borders(Borders::ALL).title(format!(" {} ", t(app.lang, T::Detail)));
     let lines =
         app.list.selected_row().and_then(|i| app.rows().get(i)).map(|r| lines(app, &r.task)).unwrap_or_default();
-    let inner = usize::from(block.inner(area).width);
-    let lines: Vec<Line> = lines.into_iter().flat_map(|l| wrapped(l, inner)).collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let inner = Block::default().borders(Borders::ALL).inner(area);
+    let lines: Vec<Line> = lines.into_iter().flat_map(|l| wrapped(l, usize::from(inner.width))).collect();
+    let room = lines.len().saturating_sub(usize::from(inner.height));
+    app.list.detail_room.set(room);
+    let scroll = app.list.detail_scroll();
+    let mut title = format!(" {} ", t(app.lang, T::Detail));
+    if scroll < room {
+        title.push_str(&format!("· {} ", t(app.lang, T::MoreBelow)));
+    }
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 /// `line` broken into lines of at most `max` cells, each piece keeping its spans' styles; a
@@ -66,6 +76,14 @@ fn text(s: &str) -> Vec<Line<'static>> {
     s.split('\n').map(|l| Line::from(sanitize(l))).collect()
 }
 
+/// A labelled field of the task's text, if it has one.
+fn field(out: &mut Vec<Line<'static>>, lang: Lang, key: T, value: Option<&String>) {
+    if let Some(v) = value {
+        out.push(Line::from(bold(format!("{}：", t(lang, key)))));
+        out.extend(text(v));
+    }
+}
+
 fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
     let lang = app.lang;
     let Some(task) = app.plan.task(task_id) else { return Vec::new() };
@@ -75,16 +93,11 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
         None => task.id.clone(),
     };
     out.push(Line::from(bold(sanitize(&head))));
-    let mut field = |key: T, value: Option<&String>| {
-        if let Some(v) = value {
-            out.push(Line::from(bold(format!("{}：", t(lang, key)))));
-            out.extend(text(v));
-        }
-    };
-    field(T::Content, Some(&task.content));
-    field(T::Requirement, task.requirement.as_ref());
-    field(T::Indicator, task.indicator.as_ref());
+    field(&mut out, lang, T::Content, Some(&task.content));
+    field(&mut out, lang, T::Requirement, task.requirement.as_ref());
+    field(&mut out, lang, T::Indicator, task.indicator.as_ref());
     deadline(app, task, &mut out);
+    field(&mut out, lang, T::Body, task.body.as_ref());
     out.push(Line::from(bold(format!("{}：", t(lang, T::Units)))));
     for a in &task.assignees {
         let unit = &app.plan.units[a.unit];
