@@ -69,6 +69,8 @@ pub struct Row {
 pub struct ScopeRow {
     pub text: String,
     pub units: Vec<String>,
+    /// The role the rule gives them.
+    pub role: Role,
 }
 
 /// A deadline clause as listed: its phrase, due date, the units it binds and the part of the
@@ -222,7 +224,10 @@ fn scope_rows(plan: &Plan, t: &Task) -> Vec<ScopeRow> {
         let name = plan.target_name(target).to_string();
         match out.iter_mut().find(|(r, _)| *r == k) {
             Some((_, row)) => row.units.push(name),
-            None => out.push((k, ScopeRow { text: plan.scopes[k].text.clone(), units: vec![name] })),
+            None => {
+                let s = &plan.scopes[k];
+                out.push((k, ScopeRow { text: s.text.clone(), units: vec![name], role: s.role }));
+            }
         }
     }
     out.into_iter().map(|(_, r)| r).collect()
@@ -307,7 +312,11 @@ pub fn units_label(row: &Row, lang: Lang) -> String {
         parts.push(crate::tr!(lang, "配合：{}", "assist: {}", row.assist.join(sep)));
     }
     for r in &row.scopes {
-        parts.push(crate::tr!(lang, "{}（范围规定）", "{} (scope rule)", r.units.join(sep)));
+        let role = match r.role {
+            Role::Responsible => String::new(),
+            other => format!("{}{}", lang.pick("，", ", "), other.label(lang)),
+        };
+        parts.push(crate::tr!(lang, "{}（范围规定{role}）", "{} (scope rule{role})", r.units.join(sep)));
     }
     parts.join(lang.pick("；", "; "))
 }

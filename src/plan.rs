@@ -210,6 +210,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// The word a plan file uses: "lead" / "responsible" / "assist" (or 牵头 / 责任 / 配合).
+    pub fn parse(word: &str) -> Option<Role> {
+        match word.trim() {
+            "lead" | "牵头" => Some(Role::Lead),
+            "responsible" | "责任" | "负责" => Some(Role::Responsible),
+            "assist" | "配合" | "协助" => Some(Role::Assist),
+            _ => None,
+        }
+    }
+
     /// 牵头 / 责任 / 配合.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {

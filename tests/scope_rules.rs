@@ -32,6 +32,10 @@ fn a_rule_gives_its_units_to_the_tasks_it_covers_and_no_others() {
     assert_eq!(on(&p, "4"), ["qzfb"]);
     assert_eq!(on(&p, "5"), ["qzfb", "qczj"]);
     assert_eq!(on(&p, "6"), ["qzfb", "qczj"]);
+    // "以上两项区财政局配合": the rule gives 区财政局 the role 配合.
+    let t5 = p.task("5").expect("task 5");
+    assert_eq!(t5.assignees[1].role, taizhang::plan::Role::Assist);
+    assert_eq!(p.task("2").expect("task 2").assignees[0].role, taizhang::plan::Role::Responsible);
     assert_eq!(p.scopes[0].tasks, ["2", "3"]);
     assert_eq!(p.scopes[1].tasks, ["5", "6"]);
 }
@@ -54,6 +58,7 @@ fn tasks_show_the_rules_units_with_their_words() {
     assert_eq!(t3["scopes"][0]["text"], "本部分各项均由各街道办事处负责落实，下文不再逐一列出");
     assert_eq!(t3["scopes"][0]["units"], serde_json::json!(["各街道办事处"]));
     assert_eq!(t3["total_units"], 3);
+    assert_eq!(v["tasks"][4]["scopes"][0]["role"], "assist");
     let text = env::taizhang()
         .current_dir(env::root())
         .env("COLUMNS", "160")
@@ -64,7 +69,7 @@ fn tasks_show_the_rules_units_with_their_words() {
         .expect("runs");
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("各街道办事处（范围规定）"), "{text}");
-    assert!(text.contains("区政府办；区财政局（范围规定）"), "{text}");
+    assert!(text.contains("区政府办；区财政局（范围规定"), "{text}");
 }
 
 #[test]
@@ -82,6 +87,8 @@ fn a_wrong_rule_is_an_error_at_its_place() {
     assert!(d.iter().any(|x| x.problem == Problem::ScopeCoversNothing), "{d:?}");
     let d = errors("section = \"二、夯实基层政务公开\"\n", "");
     assert!(d.iter().any(|x| x.problem == Problem::Missing { table: "scope", field: "section" }), "{d:?}");
+    let d = errors("role = \"assist\"", "role = \"helper\"");
+    assert!(matches!(&d[0].problem, Problem::BadRole { value } if value == "helper"));
     let d = errors("units = [\"各街道办事处\"]", "units = [\"各街道\"]");
     assert!(matches!(&d[0].problem, Problem::ScopeUnknownUnit { name, .. } if name == "各街道"));
 }

@@ -30,6 +30,8 @@ pub struct Scope {
     /// The document's words, verbatim.
     pub text: String,
     pub units: Vec<Target>,
+    /// The role it gives them.
+    pub role: super::Role,
     /// The ids of the tasks it covers, in plan order.
     pub tasks: Vec<String>,
 }

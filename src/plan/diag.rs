@@ -136,6 +136,8 @@ pub enum Problem {
     ScopeUnknownTask { id: String },
     /// A scope rule covers no task.
     ScopeCoversNothing,
+    /// A scope rule's `role` is not lead, responsible or assist.
+    BadRole { value: String },
     /// A group's `kind` is neither "every" nor "concerned".
     BadGroupKind { group: String, value: String },
     /// Warning: a group the document names openly; `taken` are the members the tasks also name

@@ -58,9 +58,10 @@ pub(super) fn raw_plan(src: &str) -> Option<RawPlan> {
                     ("task", true) => Table::Task(span, Box::new(task())),
                     ("plan.inferred", false) => Table::MetaInferred(span, meta_inferred()),
                     ("task.clause", true) => Table::Clause(span, clause()),
-                    ("scope", true) => {
-                        Table::Scope(span, RawScope { text: None, units: None, section: None, from: None, to: None })
-                    }
+                    ("scope", true) => Table::Scope(
+                        span,
+                        RawScope { text: None, units: None, section: None, from: None, to: None, role: None },
+                    ),
                     _ => return None,
                 };
                 close(&mut plan, std::mem::replace(&mut table, next))?;
@@ -206,6 +207,7 @@ fn set(table: &mut Table, key: &str, p: &mut Parser) -> Option<()> {
             "section" => text(&mut r.section, p),
             "from" => text(&mut r.from, p),
             "to" => text(&mut r.to, p),
+            "role" => text(&mut r.role, p),
             _ => None,
         },
         Table::Clause(_, c) => match key {

@@ -39,6 +39,8 @@ pub struct RawScope {
     pub from: Text,
     /// … up to this task (inclusive).
     pub to: Text,
+    /// The role it gives: "lead", "responsible" (the default) or "assist".
+    pub role: Text,
 }
 
 #[derive(Debug, Deserialize)]

@@ -2,10 +2,10 @@
 //! （市、区）落实，不再逐一列出"), each covering a section, a run of tasks, or both.
 
 use super::Cx;
-use crate::plan::Scope;
 use crate::plan::diag::Problem;
 use crate::plan::names::{NameIndex, Target};
 use crate::plan::raw::{RawScope, RawTask, S};
+use crate::plan::{Role, Scope};
 
 impl Cx<'_> {
     /// The plan's scope rules, and for each task (by its place in the file) the rules that
@@ -46,8 +46,15 @@ impl Cx<'_> {
                 }
             }
         }
+        let role = match &r.role {
+            None => Role::Responsible,
+            Some(v) => Role::parse(v.get_ref()).unwrap_or_else(|| {
+                self.err(v.span().start, Problem::BadRole { value: v.get_ref().clone() });
+                Role::Responsible
+            }),
+        };
         let covered = self.covered(r, tasks, at)?;
-        Some((Scope { text: text?, units, tasks: Vec::new() }, covered))
+        Some((Scope { text: text?, units, role, tasks: Vec::new() }, covered))
     }
 
     /// The places of the tasks a rule covers: those of its `section` (or subsection), from

@@ -29,8 +29,8 @@ impl Cx<'_> {
         for (i, r) in raw.iter().enumerate() {
             let at = r.span().start;
             let by_rules = covering.get(i).map_or(&[][..], Vec::as_slice);
-            let rules: Vec<(Target, usize)> =
-                by_rules.iter().flat_map(|&k| scopes[k].units.iter().map(move |&t| (t, k))).collect();
+            let rules: Vec<(Target, usize, Role)> =
+                by_rules.iter().flat_map(|&k| scopes[k].units.iter().map(move |&t| (t, k, scopes[k].role))).collect();
             let Some(task) = self.task(r.get_ref(), at, index, groups, meta, rules) else {
                 continue;
             };
@@ -53,7 +53,7 @@ impl Cx<'_> {
         index: &NameIndex,
         groups: &[Group],
         meta: &Option<Meta>,
-        rules: Vec<(Target, usize)>,
+        rules: Vec<(Target, usize, Role)>,
     ) -> Option<Task> {
         let id = self.required(&t.id, "task", "id", at);
         if let Some(v) = t.id.as_ref().filter(|v| !valid_task_id(v.get_ref())) {
@@ -65,13 +65,19 @@ impl Cx<'_> {
         let Parties { lead, units, assist, others: derived_others, unclear } = self.parties(t, &label, index);
         // Units a scope rule gives that the task does not name itself.
         let mut scoped: Vec<(Target, usize)> = Vec::new();
-        for (target, k) in rules {
+        let mut roles: Vec<Role> = Vec::new();
+        for (target, k, role) in rules {
             let named = lead.contains(&target) || units.contains(&target) || assist.contains(&target);
             if !named && !scoped.iter().any(|(t, _)| *t == target) {
                 scoped.push((target, k));
+                roles.push(role);
             }
         }
-        let none = lead.is_empty() && units.is_empty() && scoped.is_empty();
+        let with = |role: Role| scoped.iter().zip(&roles).filter(move |(_, r)| **r == role).map(|((t, _), _)| *t);
+        let lead_all: Vec<Target> = lead.iter().copied().chain(with(Role::Lead)).collect();
+        let units_all: Vec<Target> = units.iter().copied().chain(with(Role::Responsible)).collect();
+        let assist_all: Vec<Target> = assist.iter().copied().chain(with(Role::Assist)).collect();
+        let none = lead_all.is_empty() && units_all.is_empty();
         if none && t.lead.is_none() && t.units.is_none() && !unclear {
             self.err(at, Problem::NoUnits { task: label.clone() });
         }
@@ -91,8 +97,7 @@ impl Cx<'_> {
                 Problem::Inferred { what: Inferred::Task(label.clone()), reason: v.get_ref().clone() },
             );
         }
-        let by_rule: Vec<Target> = units.iter().copied().chain(scoped.iter().map(|(t, _)| *t)).collect();
-        let lists = [(&lead, Role::Lead), (&by_rule, Role::Responsible), (&assist, Role::Assist)];
+        let lists = [(&lead_all, Role::Lead), (&units_all, Role::Responsible), (&assist_all, Role::Assist)];
         let mut assignees = expand(&lists, groups, inferred.is_some());
         let tcx = TaskCx { task: &label, index, groups, meta };
         let clauses = self.clauses(t.clause.as_deref(), &tcx, &mut assignees);

@@ -90,6 +90,9 @@ impl Problem {
                 tr!(lang, "范围规定引用的任务 {id} 不存在", "a scope rule refers to task {id}, which does not exist")
             }
             ScopeCoversNothing => tr!(lang, "范围规定没有覆盖任何任务", "the scope rule covers no task"),
+            BadRole { value } => {
+                tr!(lang, "范围规定的 role “{value}” 无法识别", "scope rule: role \"{value}\" is not understood")
+            }
             TwoRoles { task, name, kept, also } => tr!(
                 lang,
                 "任务 {task} 把 “{name}” 既列为{}单位又列为{}单位，按{}计",
@@ -217,6 +220,11 @@ impl Problem {
                 lang,
                 "在 [plan] 中填写 issued，或给任务加 due",
                 "set issued in [plan], or give the task a due date"
+            ),
+            BadRole { .. } => tr!(
+                lang,
+                "写 role = \"lead\"（牵头）、\"responsible\"（责任，默认）或 \"assist\"（配合）",
+                "write role = \"lead\", \"responsible\" (the default) or \"assist\""
             ),
             ScopeUnknownTask { .. } | ScopeCoversNothing => tr!(
                 lang,

@@ -167,12 +167,12 @@ fn scope_rules(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
     for k in rules {
         let units: Vec<&str> =
             task.scoped.iter().filter(|&&(_, r)| r == k).map(|&(t, _)| app.plan.target_name(t)).collect();
-        let line = format!(
-            "{}：{}（{}）",
-            t(app.lang, T::ScopeRule),
-            app.plan.scopes[k].text,
-            units.join(app.lang.list_sep())
-        );
+        let rule = &app.plan.scopes[k];
+        let role = match rule.role {
+            taizhang::plan::Role::Responsible => String::new(),
+            other => format!("，{}", other.label(app.lang)),
+        };
+        let line = format!("{}：{}（{}{role}）", t(app.lang, T::ScopeRule), rule.text, units.join(app.lang.list_sep()));
         out.push(Line::from(sanitize(&line)));
     }
 }
