@@ -81,3 +81,6 @@ pub enum ImportError {
     #[error("{}: no task table or numbered items found", path.display())]
     NothingFound { path: PathBuf },
 }
+
+pub mod table;
+pub mod write;
