@@ -57,5 +57,5 @@ fn is_header_again(header: &Header, row: &[String]) -> bool {
 }
 
 fn title_above(rows: &[Vec<String>]) -> Option<String> {
-    rows.iter().rev().filter_map(|r| lines::single(r)).find(|t| !t.starts_with("附件")).map(|t| cell::join(t))
+    rows.iter().rev().filter_map(|r| lines::single(r)).find(|t| !t.starts_with("附件")).map(cell::join)
 }

@@ -36,7 +36,8 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Decoded, ImportError> {
 pub fn delimiter(path: &Path, text: &str) -> u8 {
     let csv = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let head: String = text.lines().take(20).collect();
-    if csv && !(head.contains('\t') && !head.contains(',')) { b',' } else { b'\t' }
+    let tabs_only = head.contains('\t') && !head.contains(',');
+    if csv && !tabs_only { b',' } else { b'\t' }
 }
 
 /// Cuts text into rows of cells. Cells keep their line breaks ("\r\n" becomes "\n"); a row keeps
