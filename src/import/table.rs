@@ -40,7 +40,7 @@ pub fn recognise(grid: &Grid) -> Option<Found> {
             Some(Line::Section(s)) => walk.section(s),
             Some(Line::Subsection(s)) => walk.subsection(s),
             Some(Line::Furniture) => {}
-            Some(Line::Other(_)) if row.len() == 1 => skipped.push(line),
+            Some(Line::Other(_)) if !only_in(row, header.content()) => skipped.push(line),
             _ => {
                 if !walk.row(&header, row, line) {
                     skipped.push(line);
@@ -50,6 +50,12 @@ pub fn recognise(grid: &Grid) -> Option<Found> {
     }
     let recognised = Recognised { items: walk.items, scopes: Vec::new() };
     Some(Found { recognised, title, skipped })
+}
+
+/// True when the row's one filled cell is in column `at` (a task's text whose other cells are
+/// merged, or a continued row); a lone cell anywhere else is text outside the table.
+fn only_in(row: &[String], at: Option<usize>) -> bool {
+    at.and_then(|i| row.get(i)).is_some_and(|c| !c.trim().is_empty())
 }
 
 fn is_header_again(header: &Header, row: &[String]) -> bool {

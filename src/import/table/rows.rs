@@ -7,7 +7,8 @@
 //! - **Carried cells.** An empty 重点任务 / 公开领域 cell under a filled one is a merged cell:
 //!   the topic above is carried down (until the next section heading), not a guess. An empty
 //!   责任单位, 完成时限, 工作要求 or 量化指标 cell under a filled one is carried down too, as
-//!   merged cells usually are, but recorded as a guess: the document may mean "none".
+//!   merged cells usually are, but recorded as a guess: the document may mean "none". A new
+//!   topic starts a new merged block: nothing but itself is carried past it.
 //! - **Continued rows.** In a numbered table, a row with no 序号 and no topic of its own after a
 //!   numbered task continues it (a row broken across a page): its cells are appended to that
 //!   task's. A guess.
@@ -101,6 +102,9 @@ impl Rows {
 
     fn push(&mut self, mut c: Cells, line: usize) -> bool {
         let mut guesses = std::mem::take(&mut c.guesses);
+        if c.topic.is_some() && c.topic != self.carried.topic {
+            self.carried = Carried::default();
+        }
         let topic = carry(&mut self.carried.topic, c.topic, None);
         let responsible = carry(&mut self.carried.responsible, c.responsible, Some(("责任单位", &mut guesses)));
         let deadline = carry(&mut self.carried.deadline, c.deadline, Some(("完成时限", &mut guesses)));
