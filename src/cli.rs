@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod r#gen;
+pub mod import;
 pub mod mark;
 pub mod merge;
 pub mod periods;
@@ -80,6 +81,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// 生成供评估用的模拟计划和台账（市级、省级、极限规模） / synthetic plan and ledger for evaluation
     Gen(r#gen::GenArgs),
+    /// 导入任务分工表（CSV/TSV/粘贴的表格），生成计划文件 / import a task table into a plan file
+    Import(import::ImportArgs),
     /// Frame timings on a TestBackend, for `benches/tui.rs` (src/tui/bench.rs).
     #[command(hide = true)]
     BenchFrames(BenchArgs),
@@ -94,7 +97,8 @@ pub enum Format {
 }
 
 /// The commands, as typed.
-pub const COMMANDS: [&str; 9] = ["check", "tasks", "periods", "tui", "mark", "merge", "report", "gen", "help"];
+pub const COMMANDS: [&str; 10] =
+    ["check", "tasks", "periods", "tui", "mark", "merge", "report", "gen", "import", "help"];
 
 /// Lets `taizhang PLAN …` mean `taizhang tui PLAN …`: a first plain argument that names no
 /// command but a plan file gets `tui` put before it.

@@ -80,4 +80,65 @@ pub enum ImportError {
     /// No table with recognisable headers and no numbered items were found.
     #[error("{}: no task table or numbered items found", path.display())]
     NothingFound { path: PathBuf },
+    /// Neither `--year` nor a year in the title ("2022年").
+    #[error("no plan year: give --year")]
+    NoYear { title: String },
+    /// The output file exists and `--force` was not given.
+    #[error("{} exists", path.display())]
+    Exists { path: PathBuf },
+    /// `--report-dates` is not a list of month-day pairs in the plan year.
+    #[error("bad report dates: {given}")]
+    BadReportDates { given: String },
 }
+
+impl ImportError {
+    /// What went wrong and what to do, in `lang`.
+    pub fn render(&self, lang: crate::Lang) -> String {
+        use crate::text::sanitize;
+        let show = |p: &PathBuf| sanitize(&p.display().to_string());
+        match self {
+            ImportError::Io { path, source } => crate::tr!(
+                lang,
+                "错误: 无法读取 {}：{source}\n  提示: 检查文件路径是否正确",
+                "error: cannot read {}: {source}\n  hint: check the file's path",
+                show(path)
+            ),
+            ImportError::Unreadable { path, reason } => crate::tr!(
+                lang,
+                "错误: 无法读取 {}：{}\n  提示: 请另存为 UTF-8 或 GBK 编码的 CSV/TSV（Excel、WPS 表格：另存为 → CSV），或把表格复制粘贴到文本文件",
+                "error: cannot read {}: {}\n  hint: save it as a UTF-8 or GBK CSV/TSV (Excel, WPS: Save As → CSV), or paste the table into a text file",
+                show(path),
+                sanitize(reason)
+            ),
+            ImportError::NothingFound { path } => crate::tr!(
+                lang,
+                "错误: {} 中没有找到任务分工表\n  提示: 表头应有具体措施（或重点任务）一栏，以及责任单位或完成时限一栏；可识别的表头：{}",
+                "error: no task table found in {}\n  hint: the header row needs a task column (具体措施 or 重点任务) and a units or deadline column (责任单位, 完成时限); known headers: {}",
+                show(path),
+                table::header::expected()
+            ),
+            ImportError::NoYear { title } => crate::tr!(
+                lang,
+                "错误: 标题“{}”中没有年份，无法确定计划年度\n  提示: 加 --year 2022 写明计划年度",
+                "error: the title \"{}\" names no year, so the plan year is unknown\n  hint: give it with --year 2022",
+                sanitize(title)
+            ),
+            ImportError::Exists { path } => crate::tr!(
+                lang,
+                "错误: {} 已存在，未改动\n  提示: 用 -o 另指定文件名，或加 --force 覆盖",
+                "error: {} exists and was left as it is\n  hint: name another file with -o, or add --force to replace it",
+                show(path)
+            ),
+            ImportError::BadReportDates { given } => crate::tr!(
+                lang,
+                "错误: --report-dates “{}” 无法识别\n  提示: 写成 月-日，用逗号分隔，如 6-10,9-10,12-10",
+                "error: --report-dates \"{}\" cannot be read\n  hint: write month-day pairs separated by commas, e.g. 6-10,9-10,12-10",
+                sanitize(given)
+            ),
+        }
+    }
+}
+
+pub mod meta;
+pub mod table;
+pub mod write;

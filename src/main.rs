@@ -36,6 +36,7 @@ fn run(command: &Command, g: &Global) -> Result<(), Fail> {
         Command::Merge(a) => cli::merge::run(a, g),
         Command::Report(a) => cli::report::run(a, g),
         Command::Gen(a) => cli::r#gen::run(a, g),
+        Command::Import(a) => cli::import::run(a, g),
         Command::BenchFrames(a) => {
             tui::bench::run(&a.plan, a.unit.as_deref(), a.matrix, a.frames, (a.width, a.height), g)
         }

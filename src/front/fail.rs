@@ -56,6 +56,8 @@ pub enum Fail {
     NoDataDir(std::path::PathBuf),
     /// `taizhang gen` refused or failed.
     Gen(taizhang::r#gen::GenError),
+    /// `taizhang import` refused or failed.
+    Import(taizhang::import::ImportError),
 }
 
 impl Fail {
@@ -166,6 +168,7 @@ impl Fail {
                 "note: output written, but the ledger files of {units} unit(s) could not be read (see above) and count as having no records (exit 3)\n  hint: have those units repair their files at the places shown, then run again"
             ),
             Fail::Gen(e) => e.render(lang),
+            Fail::Import(e) => e.render(lang),
             Fail::NoDataDir(dir) if dir.exists() => tr!(
                 lang,
                 "错误: 台账目录 {} 不是目录（--data 或 TAIZHANG_DATA）\n  提示: 检查路径是否写错",
