@@ -42,6 +42,9 @@ pub struct Item {
     pub responsible: Option<String>,
     /// The deadline phrase as written.
     pub deadline: Option<String>,
+    /// When the deadline was not given as such but found in the item's own text ("于9月30日前
+    /// 公布"): the sentence it came from. The writer makes it a deadline clause marked inferred.
+    pub deadline_source: Option<String>,
     /// Where the item's source line is (1-based row or line), for messages and comments.
     pub line: usize,
     /// What the importer guessed about this item, in Chinese: each becomes a comment above the
@@ -141,4 +144,5 @@ impl ImportError {
 
 pub mod meta;
 pub mod table;
+pub mod text;
 pub mod write;

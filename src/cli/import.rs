@@ -1,5 +1,6 @@
 //! `taizhang import FILE [-o PLAN.toml] [--title …] [--year N] [--issuer …] [--report-dates …]
-//! [--force]`: reads a task table (CSV, TSV, a table pasted into a text file) and writes a plan
+//! [--force]`: reads a task table (CSV, TSV, a table pasted into a text file) or, when there is no
+//! table, numbered document text with inline 责任单位 (`text`), and writes a plan
 //! file beside it (`<plan id>.toml`, or `-o`), never over an existing file without `--force`,
 //! nothing at all on failure. The summary goes to stderr.
 
@@ -7,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use taizhang::import::write::{Meta, Summary, write};
-use taizhang::import::{ImportError, meta, table};
+use taizhang::import::{ImportError, meta, table, text};
 use taizhang::text::sanitize;
 use taizhang::{Lang, Plan, tr};
 
@@ -41,8 +42,11 @@ pub struct ImportArgs {
 pub fn run(args: &ImportArgs, g: &Global) -> Result<(), Fail> {
     let path = &args.file;
     let (grid, encoding) = table::read::read(path).map_err(Fail::Import)?;
-    let found =
-        table::recognise(&grid).ok_or_else(|| Fail::Import(ImportError::NothingFound { path: path.clone() }))?;
+    let found = match table::recognise(&grid).filter(|f| !f.recognised.items.is_empty()) {
+        Some(found) => Some(found),
+        None => text::recognise(&text::read(path).map_err(Fail::Import)?.0),
+    };
+    let found = found.ok_or_else(|| Fail::Import(ImportError::NothingFound { path: path.clone() }))?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let title = args.title.clone().or_else(|| found.title.clone()).unwrap_or_else(|| stem.clone());
     let year = args

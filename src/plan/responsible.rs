@@ -95,29 +95,31 @@ pub fn parse_responsible(cell: &str, known: &dyn Fn(&str) -> bool) -> Responsibl
     out
 }
 
-/// Cuts an "等相关部门" / "等有关部门" / "等部门" ending off and records it.
+/// Cuts an "等相关部门" / "等有关部门" / "等部门" ending off and records it (either script).
 fn take_others<'a>(clause: &'a str, others: &mut Option<String>) -> &'a str {
     let Some(at) = clause.rfind('等') else {
         return clause;
     };
     let tail = &clause[at..];
     let open = ["等相关部门", "等有关部门", "等部门", "等相关单位", "等有关单位", "等单位"];
-    if open.contains(&tail) {
+    if open.contains(&labels::fold(tail).as_str()) {
         others.get_or_insert_with(|| tail.to_string());
         return &clause[..at];
     }
     clause
 }
 
-/// True when `item` starts with a level word (市…, 县…), not a word that merely begins with
+/// True when `item` starts with a level word (市…, 縣…), not a word that merely begins with
 /// one ("市场监管局" is a department written without its prefix).
 fn has_level(item: &str) -> Option<char> {
-    let first = item.chars().next().filter(|c| LEVELS.contains(c))?;
-    (!item.starts_with("市场")).then_some(first)
+    let first = item.chars().next()?;
+    let folded = labels::fold(&first.to_string()).chars().next()?;
+    (LEVELS.contains(&folded) && labels::starts_with(item, "市场").is_none()).then_some(first)
 }
 
 /// Collective or place words that never take a shared department prefix.
 fn is_collective(item: &str) -> bool {
+    let item = labels::fold(item);
     ["各", "其他", "相关", "有关", "街道", "乡镇", "管委会"].iter().any(|w| item.contains(w))
 }
 

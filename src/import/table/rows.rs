@@ -128,6 +128,7 @@ impl Rows {
             indicator,
             responsible,
             deadline,
+            deadline_source: None,
             line,
             guesses,
         });

@@ -15,6 +15,9 @@ pub struct Body {
     pub review: Vec<String>,
 }
 
+/// Why a deadline found in a task's text binds all its units.
+const INFERRED_CLAUSE: &str = "原文未单列完成时限，取自任务正文";
+
 pub fn tasks(found: &Recognised, reg: &mut Registry, year: i32) -> Body {
     let ids = ids(&found.items);
     let covered: BTreeSet<usize> = found.scopes.iter().flat_map(|s| s.items.clone()).collect();
@@ -78,6 +81,11 @@ fn task(body: &mut Body, item: &Item, id: &str, reg: &mut Registry, year: i32, s
         units.push(UNDECIDED.to_string());
         guesses.push(format!("原文没有写牵头或责任单位，暂记为“{UNDECIDED}”"));
     }
+    let named: Vec<String> = r.lead.iter().chain(&units).chain(&r.assist).cloned().collect();
+    let clause = item.deadline.as_deref().zip(item.deadline_source.as_deref()).filter(|_| !named.is_empty());
+    if let Some((d, sentence)) = item.deadline.as_deref().zip(item.deadline_source.as_deref()) {
+        guesses.push(format!("原文未单列完成时限，“{d}”取自任务正文：“{sentence}”"));
+    }
     let out = &mut body.text;
     for g in &guesses {
         emit::comment(out, &format!("导入时推测：{g}"));
@@ -106,9 +114,18 @@ fn task(body: &mut Body, item: &Item, id: &str, reg: &mut Registry, year: i32, s
     emit::list(out, "units", &units);
     emit::list(out, "assist", &r.assist);
     emit::opt(out, "others", r.others.as_deref());
-    emit::opt(out, "deadline", item.deadline.as_deref());
+    if clause.is_none() {
+        emit::opt(out, "deadline", item.deadline.as_deref());
+    }
     if undecided {
         emit::field(out, "inferred", "原文未写责任单位，导入时暂记为“待确定单位”，请改为实际单位");
+    }
+    if let Some((d, sentence)) = clause {
+        out.push_str("\n[[task.clause]]\n");
+        emit::field(out, "deadline", d);
+        emit::field(out, "text", sentence);
+        emit::list(out, "units", &named);
+        emit::field(out, "inferred", INFERRED_CLAUSE);
     }
     out.push('\n');
 }

@@ -1,6 +1,7 @@
 //! The words around unit names in a responsible cell: labels ("牵头单位：", "责任部门:"), the
 //! brackets that frame them, role endings ("牵头", "配合") and phrases that name no unit
-//! ("按职责分工负责", "抓好落实").
+//! ("按职责分工负责", "抓好落实"). Matched in simplified or traditional script (牽頭單位, 負責):
+//! each character folded to simplified before comparing, the cell's own text kept.
 
 use super::CellRole;
 
@@ -67,14 +68,34 @@ pub(super) fn segments(cell: &str) -> Vec<(Option<CellRole>, &str)> {
 
 /// A label at the start of `text`: its length in bytes (colon included) and its role.
 fn label_at(text: &str) -> Option<(usize, CellRole)> {
-    let (stem, role) = STEMS.iter().find(|(stem, _)| text.starts_with(stem))?;
-    let rest = &text[stem.len()..];
-    let kind = ["单位", "部门"].into_iter().find(|k| rest.starts_with(k))?;
-    let after = &rest[kind.len()..];
+    let (len, role) = STEMS.iter().find_map(|(stem, role)| starts_with(text, stem).map(|len| (len, *role)))?;
+    let rest = &text[len..];
+    let kind = ["单位", "部门", "科室", "处室"].into_iter().find_map(|k| starts_with(rest, k))?;
+    let after = &rest[kind..];
     let spaced = after.trim_start();
     let colon = spaced.chars().next().filter(|c| matches!(c, '：' | ':'))?;
     let len = text.len() - spaced.len() + colon.len_utf8();
-    Some((len, *role))
+    Some((len, role))
+}
+
+/// The bytes of `text` that read as `word` (simplified) at its start, in either script.
+pub(super) fn starts_with(text: &str, word: &str) -> Option<usize> {
+    let n = word.chars().count();
+    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    (head.chars().count() == n && fold(head) == word).then_some(end)
+}
+
+/// `text` without `word` (simplified) at its end, in either script.
+pub(super) fn strip_suffix<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let n = word.chars().count();
+    let start = if n == 0 { text.len() } else { text.char_indices().rev().nth(n - 1)?.0 };
+    (fold(&text[start..]) == word).then(|| &text[..start])
+}
+
+/// Traditional characters as simplified, one for one.
+pub(super) fn fold(text: &str) -> String {
+    crate::plan::names::fold_script(text.to_string())
 }
 
 fn is_open(c: char) -> bool {
@@ -151,11 +172,11 @@ pub(super) fn strip_role(clause: &str) -> (&str, Option<CellRole>) {
     let mut role = None;
     loop {
         let before = t.len();
-        if let Some((end, r)) = ROLE_ENDINGS.iter().find(|(end, _)| t.ends_with(end)) {
-            t = &t[..t.len() - end.len()];
-            role = role.or(Some(*r));
-        } else if let Some(end) = NOT_UNITS.iter().find(|end| t.ends_with(*end)) {
-            t = &t[..t.len() - end.len()];
+        if let Some((rest, r)) = ROLE_ENDINGS.iter().find_map(|(end, r)| strip_suffix(t, end).map(|rest| (rest, *r))) {
+            t = rest;
+            role = role.or(Some(r));
+        } else if let Some(rest) = NOT_UNITS.iter().find_map(|end| strip_suffix(t, end)) {
+            t = rest;
         }
         t = t.trim();
         if t.len() == before {

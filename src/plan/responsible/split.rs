@@ -102,8 +102,9 @@ fn split_run_together<'a>(item: &'a str, known: &dyn Fn(&str) -> bool) -> Option
 }
 
 /// True when `name` reads like a unit or group: ends as such names end (brackets aside:
-/// "各县（市、区）"), holds no punctuation or sentence word, and is not too long.
+/// "各县（市、区）"), holds no punctuation or sentence word, and is not too long; in either script.
 pub(super) fn plausible(name: &str) -> bool {
+    let name = &super::labels::fold(name);
     let core = without_trailing_brackets(name);
     let len = core.chars().count();
     let outside = outside_brackets(name);

@@ -161,3 +161,21 @@ fn odd_cells_never_panic() {
         assert!(r.parties.iter().all(|p| !p.name.is_empty()), "{cell}");
     }
 }
+
+#[test]
+fn traditional_labels_and_roles() {
+    let r = parse_responsible("（牽頭單位：市財政局；配合單位：市商務局、縣稅務局）", &none);
+    assert_eq!(
+        (r.lead.as_slice(), r.assist.as_slice()),
+        (&["市財政局".to_string()][..], &["市商務局".to_string(), "縣稅務局".to_string()][..])
+    );
+    let r = parse_responsible("責任單位：市財政局、商務局等相關部門", &none);
+    assert_eq!(r.units, ["市財政局", "市商務局"]);
+    assert_eq!(r.others.as_deref(), Some("等相關部門"));
+    let r = parse_responsible("市財政局牽頭，各縣（市、區）按職責分工負責", &none);
+    assert_eq!(
+        (r.lead.as_slice(), r.units.as_slice()),
+        (&["市財政局".to_string()][..], &["各縣（市、區）".to_string()][..])
+    );
+    assert!(r.unclear.is_empty(), "{:?}", r.unclear);
+}

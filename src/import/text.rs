@@ -1,0 +1,51 @@
+//! Numbered document text with inline responsibility — "1.做好……。（责任单位：市财政局。完成时限：
+//! 全年）" under "一、" / "（一）" headings, in simplified or traditional script — read into items
+//! and scope statements (`clean` the lines, `blocks` by number, `items` at the document's task
+//! level, with `bracket` / `fields` for the brackets, `due` for deadlines in the text, `scope`
+//! for statements and `title` for the title).
+
+pub mod blocks;
+pub mod bracket;
+pub mod clean;
+pub mod due;
+pub mod fields;
+pub mod items;
+pub mod marker;
+pub mod scope;
+pub mod title;
+
+use std::path::Path;
+
+use super::table::Found;
+use super::{ImportError, Recognised};
+
+/// Reads a text file's lines (UTF-8 or GBK, as the table reader decodes) and its encoding.
+pub fn read(path: &Path) -> Result<(Vec<String>, &'static str), ImportError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
+    let decoded = super::table::read::decode(&bytes, path)?;
+    Ok((decoded.text.lines().map(str::to_string).collect(), decoded.encoding))
+}
+
+/// Finds the numbered items of a document's lines. None when no numbered item carries a
+/// responsibility or deadline bracket and no scope statement gives items units.
+pub fn recognise(lines: &[String]) -> Option<Found> {
+    let cleaned: Vec<clean::Line> = lines.iter().map(|l| clean::line(l)).collect();
+    let title = title::find(&blocks::walk(&cleaned, None).loose);
+    let walk = blocks::walk(&cleaned, title.as_ref().map(|t| t.0.as_str()));
+    let level = items::task_level(&walk.events)?;
+    let built = items::build(walk.events, level);
+    let named = built.items.iter().any(|i| i.responsible.is_some() || i.deadline.is_some());
+    if built.items.is_empty() || (!named && built.scopes.is_empty()) {
+        return None;
+    }
+    let title_lines = title.as_ref().map(|t| t.1.clone()).unwrap_or_default();
+    let mut skipped: Vec<usize> = walk.loose.iter().map(|l| l.0).filter(|n| !title_lines.contains(n)).collect();
+    skipped.extend(walk.skipped.iter().chain(&built.skipped));
+    skipped.sort_unstable();
+    skipped.dedup();
+    let recognised = Recognised { items: built.items, scopes: built.scopes };
+    Some(Found { recognised, title: title.map(|t| t.0), skipped })
+}
+
+#[cfg(test)]
+mod tests;
