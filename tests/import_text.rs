@@ -2,9 +2,9 @@
 //! and Ningxiang seeds compared with their hand-finished plans, and fixtures written the way
 //! offices write such documents (tests/fixtures/import/*.txt): labelled brackets with either
 //! colon and every separator and bracket style, phrased 牵头/配合/按职责分工负责 and bare lists,
-//! deadlines in the bracket, missing, or only in the text (an inferred clause), （1） items under
-//! 1. under （一） under 一、, traditional script, scope statements before and after their items,
-//! page furniture and prose between items.
+//! deadlines in the bracket, missing, or only in the text (an inferred clause), "（1）" items
+//! under "1." under "（一）" under "一、", traditional script, scope statements before and after
+//! their items, page furniture and prose between items.
 
 #[path = "support/env.rs"]
 mod env;
@@ -168,4 +168,142 @@ fn ningxiang_matches_the_hand_finished_plan() {
     let with_clause: Vec<&str> = plan.tasks.iter().filter(|t| !t.clauses.is_empty()).map(|t| t.id.as_str()).collect();
     assert_eq!(with_clause, ["9", "13"]);
     assert_eq!(text.matches("# 导入时推测：原文没有写完成时限").count(), 15);
+}
+
+/// Labelled brackets: ：and :, 。；;， between, （）()【】[]〔〕, a bracket on its own line after a
+/// page number, deadlines in the bracket, missing or only in the text, prose between items.
+#[test]
+fn labelled_brackets_of_every_style() {
+    let (plan, text, err) = imported(&fixture("labelled.txt"));
+    assert!(err.contains("9 项任务") && err.contains("表外文字跳过 5 行"), "{err}");
+    assert_eq!(plan.meta.title, "某县2022年政务公开工作要点");
+    let t = |id: &str| plan.task(id).unwrap();
+    let deadlines: Vec<Option<&str>> = plan.tasks.iter().map(|t| t.deadline_text.as_deref()).collect();
+    assert_eq!(
+        deadlines,
+        [
+            Some("2022年6月底前"),
+            Some("全年"),
+            Some("2022年9月30日"),
+            Some("长期坚持"),
+            None,
+            None,
+            None,
+            None,
+            Some("全年")
+        ]
+    );
+    let responsible: Vec<&str> = plan.tasks.iter().filter_map(|t| t.responsible.as_deref()).collect();
+    assert_eq!(
+        responsible,
+        [
+            "县发改局、县财政局",
+            "县司法局",
+            "牵头单位：县政务服务中心；配合单位：县直各单位",
+            "县农业农村局",
+            "县政府办公室",
+            "县司法局",
+            "县委网信办，县政府办公室",
+            "县政务服务中心",
+            "县政府办公室、县司法局",
+        ]
+    );
+    assert_eq!(roles(&plan, t("3")), [vec!["县政务服务中心".to_string()], vec![], vec!["县直各单位".to_string()]]);
+    assert_eq!(t("4").content, "及时公开惠民惠农补贴政策和发放结果，通过村务公开栏公开，方便群众查询。");
+    assert_eq!(t("7").content, "强化政务新媒体管理，杜绝“僵尸”账号。", "the prose after it is skipped");
+    assert_eq!((t("7").subsection.as_deref(), t("8").subsection.as_deref()), (Some("（二）做好信息发布。"), None));
+    for (id, phrase) in [("6", "9月30日前"), ("8", "6月底前")] {
+        let c = &t(id).clauses;
+        assert_eq!(c.len(), 1, "task {id}: the deadline in its text is an inferred clause");
+        assert_eq!(c[0].deadline_text.as_deref(), Some(phrase));
+        assert!(c[0].text.as_deref().unwrap().contains(phrase));
+        assert_eq!(c[0].inferred.as_deref(), Some("原文未单列完成时限，取自任务正文"));
+    }
+    assert!(text.contains("# 导入时推测：原文没有写完成时限\n[[task]]\nid = \"5\""), "{text}");
+    assert!(text.contains("# 导入时推测：原文未单列完成时限，“9月30日前”取自任务正文"), "{text}");
+    assert!(text.contains("# 导入时推测：括号内没有“责任单位”等字样，按单位名单读取\n[[task]]\nid = \"9\""), "{text}");
+}
+
+/// Phrased brackets: "……牵头，……配合", "……牵头，……按职责分工负责", groups and 街道办事处 with
+/// "按职责分工负责", a bare list, and a bracket opened full-width, closed half-width a line later.
+#[test]
+fn phrased_responsibility() {
+    let (plan, _, _) = imported(&fixture("phrased.txt"));
+    let v = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let got: Vec<[Vec<String>; 3]> = plan.tasks.iter().map(|t| roles(&plan, t)).collect();
+    assert_eq!(
+        got,
+        [
+            [v(&["市发展改革委"]), v(&[]), v(&["市商务局", "市市场监管局"])],
+            [v(&["市税务局", "市财政局"]), v(&["各县（市、区）人民政府"]), v(&[])],
+            [v(&[]), v(&["市直相关单位", "各乡镇人民政府", "街道办事处"]), v(&[])],
+            [v(&[]), v(&["市人社局", "市教育局", "各县（市、区）人民政府"]), v(&[])],
+            [v(&["公共企事业单位相应行政主管部门"]), v(&[]), v(&[])],
+        ]
+    );
+    let last = plan.task("5").unwrap();
+    assert_eq!(last.content, "推进公共企事业单位信息公开，加强指导监督。");
+    assert_eq!(last.responsible.as_deref(), Some("公共企事业单位相应行政主管部门按职责牵头负责"));
+}
+
+/// "（1）" items under "1." under "（一）" under "一、": the headings become section, subsection
+/// and topic; ids are "1.1", "1.2", "2.1"… The plan written is a snapshot.
+#[test]
+fn sub_items_under_three_levels_of_headings() {
+    let (plan, text, _) = imported(&fixture("nested.txt"));
+    let got: Vec<(&str, Option<&str>, Option<&str>)> =
+        plan.tasks.iter().map(|t| (t.id.as_str(), t.subsection.as_deref(), t.topic.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("1.1", Some("（一）财政信息"), Some("预决算公开")),
+            ("1.2", Some("（一）财政信息"), Some("预决算公开")),
+            ("2.1", Some("（一）财政信息"), Some("政府采购信息")),
+            ("3.1", Some("（二）民生信息"), Some("社会救助")),
+        ]
+    );
+    assert!(plan.tasks.iter().all(|t| t.section.as_deref() == Some("一、深化重点领域信息公开")));
+    insta::assert_snapshot!(text);
+}
+
+/// A traditional-script document: labels and roles read, the document's own characters kept.
+#[test]
+fn traditional_script_document() {
+    let (plan, _, err) = imported(&fixture("traditional.txt"));
+    assert!(err.contains("3 项任务"), "{err}");
+    assert_eq!(plan.meta.title, "某市2022年政務公開工作要點");
+    let t = |id: &str| plan.task(id).unwrap();
+    assert_eq!(t("1").section.as_deref(), Some("一、加強政策公開"));
+    assert_eq!(t("1").content, "做好政策文件解讀，增強政策透明度。");
+    assert_eq!(
+        (t("1").responsible.as_deref(), t("1").deadline_text.as_deref()),
+        (Some("市財政局"), Some("2022年6月底前"))
+    );
+    assert_eq!(
+        roles(&plan, t("2")),
+        [vec!["市政府辦公室".to_string()], vec![], vec!["市委網信辦".to_string(), "市數據資源中心".to_string()]]
+    );
+    assert_eq!(t("2").deadline_text.as_deref(), Some("全年"));
+    assert_eq!(
+        roles(&plan, t("3")),
+        [vec!["市人社局".to_string()], vec!["各縣（市、區）人民政府".to_string()], vec![]]
+    );
+}
+
+/// "本部分各项均由……负责落实，下文不再逐一列出" covers the items after it in its part, "以上两项
+/// 由……负责" the two before it; an item neither names nor is covered gets 待确定单位.
+#[test]
+fn scope_statements_before_and_after() {
+    let (plan, text, _) = imported(&fixture("scopes.txt"));
+    assert_eq!(plan.scopes.len(), 2);
+    assert_eq!(plan.scopes[0].tasks, ["1", "2", "3"]);
+    assert_eq!(plan.scopes[0].text, "本部分各项均由各县（市、区）人民政府负责落实，下文不再逐一列出。");
+    assert_eq!(names(&plan, &plan.scopes[0].units), ["各县（市、区）人民政府"]);
+    assert_eq!(plan.scopes[1].tasks, ["4", "5"]);
+    assert_eq!(names(&plan, &plan.scopes[1].units), ["市政务服务和大数据管理局"]);
+    let t = |id: &str| plan.task(id).unwrap();
+    assert!(t("1").units.is_empty() && t("1").lead.is_empty(), "covered: no unit of its own");
+    assert_eq!(roles(&plan, t("3"))[1], ["市民政局"]);
+    assert_eq!(roles(&plan, t("6"))[1], ["待确定单位"]);
+    assert_eq!(text.matches("待确定单位”").count(), 2, "only task 6: {text}");
 }
