@@ -80,7 +80,7 @@ pub enum ImportError {
     /// The file is not what its name says, or is damaged (the reader's reason).
     #[error("{}: {reason}", path.display())]
     Unreadable { path: PathBuf, reason: String },
-    /// No table with recognisable headers and no numbered items were found.
+    /// No table with recognisable headers and no numbered items with units were found.
     #[error("{}: no task table or numbered items found", path.display())]
     NothingFound { path: PathBuf },
     /// Neither `--year` nor a year in the title ("2022年").
@@ -115,8 +115,8 @@ impl ImportError {
             ),
             ImportError::NothingFound { path } => crate::tr!(
                 lang,
-                "错误: {} 中没有找到任务分工表\n  提示: 表头应有具体措施（或重点任务）一栏，以及责任单位或完成时限一栏；可识别的表头：{}",
-                "error: no task table found in {}\n  hint: the header row needs a task column (具体措施 or 重点任务) and a units or deadline column (责任单位, 完成时限); known headers: {}",
+                "错误: {} 中没有找到任务分工表\n  提示: 表头应有具体措施（或重点任务）一栏，以及责任单位或完成时限一栏；可识别的表头：{}\n  提示: 文件也可以是编号条目，每条末尾的括号写明责任单位，如“1.……。（责任单位：市财政局；完成时限：全年）”",
+                "error: no task table found in {}\n  hint: the header row needs a task column (具体措施 or 重点任务) and a units or deadline column (责任单位, 完成时限); known headers: {}\n  hint: or numbered items, each ending with its units in brackets, e.g. “1.……。（责任单位：市财政局；完成时限：全年）”",
                 show(path),
                 table::header::expected()
             ),

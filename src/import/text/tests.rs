@@ -123,3 +123,22 @@ fn hostile_text_never_panics() {
     let _ = recognise(&[long, "）".repeat(10_000), "（".repeat(10_000), "1.".repeat(5000)]);
     let _ = recognise(&["1.做好（责任单位：市财政局".to_string(), "\u{0}\u{1b}[31m2.x（市商务局）".to_string()]);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any lines, including ones made of the recogniser's own markers, brackets and labels.
+    #[test]
+    fn any_lines_are_read_without_panic(
+        lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                "\\PC{0,60}",
+                "[（）()【】\\[\\]〔〕1-9一二十、.．:：;；，。 责任单位牵头配合完成时限年月日底前由以上本部分各项负责下同*#]{0,50}",
+            ],
+            0..10,
+        )
+    ) {
+        let first = recognise(&lines);
+        proptest::prop_assert_eq!(first, recognise(&lines));
+    }
+}

@@ -69,3 +69,36 @@ fn scopes_become_scope_rules() {
     );
     assert!(!w.text.contains(UNDECIDED), "{}", w.text);
 }
+
+#[test]
+fn a_deadline_from_the_text_is_an_inferred_clause() {
+    let mut found = item("1", "做好年报。于9月30日前公布。", "市司法局牵头，市财政局配合", "9月30日前");
+    found.deadline_source = Some("于9月30日前公布".into());
+    let mut scoped = item("2", "做好公开。年底前完成。", "", "年底前");
+    scoped.deadline_source = Some("年底前完成".into());
+    let scopes =
+        vec![Scope { text: "以上由各县（区）负责".into(), units: "各县（区）".into(), items: 1..2 }];
+    let w = write(&Recognised { items: vec![found, scoped], scopes }, &meta());
+    let loaded = load(&w.text);
+    let t1 = loaded.plan.task("1").unwrap();
+    assert_eq!((t1.deadline_text.as_deref(), t1.clauses.len()), (None, 1));
+    assert!(
+        w.text.contains(
+            "[[task.clause]]\ndeadline = \"9月30日前\"\ntext = \"于9月30日前公布\"\nunits = [\"市司法局\", \"市财政局\"]\ninferred = \"原文未单列完成时限，取自任务正文\""
+        ),
+        "{}",
+        w.text
+    );
+    assert!(
+        w.text.contains("# 导入时推测：原文未单列完成时限，“9月30日前”取自任务正文：“于9月30日前公布”"),
+        "{}",
+        w.text
+    );
+    let t2 = loaded.plan.task("2").unwrap();
+    assert_eq!(
+        (t2.deadline_text.as_deref(), t2.clauses.len()),
+        (Some("年底前"), 0),
+        "no names of its own: the task's deadline"
+    );
+    assert_eq!(w.summary.review, ["1", "2"]);
+}
