@@ -142,3 +142,4 @@ impl ImportError {
 pub mod meta;
 pub mod table;
 pub mod write;
+pub mod xlsx;
