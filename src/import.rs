@@ -139,6 +139,7 @@ impl ImportError {
     }
 }
 
+pub mod docx;
 pub mod meta;
 pub mod table;
 pub mod write;
