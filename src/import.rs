@@ -108,8 +108,8 @@ impl ImportError {
             ),
             ImportError::Unreadable { path, reason } => crate::tr!(
                 lang,
-                "错误: 无法读取 {}：{}\n  提示: 请另存为 UTF-8 或 GBK 编码的 CSV/TSV（Excel、WPS 表格：另存为 → CSV），或把表格复制粘贴到文本文件",
-                "error: cannot read {}: {}\n  hint: save it as a UTF-8 or GBK CSV/TSV (Excel, WPS: Save As → CSV), or paste the table into a text file",
+                "错误: 无法读取 {}：{}\n  提示: 可导入 XLSX 表格、DOCX 文档，或 UTF-8/GBK 编码的 CSV/TSV；请在 Excel、Word 或 WPS 中另存为 .xlsx 或 .docx 后再试，或把表格复制粘贴到文本文件",
+                "error: cannot read {}: {}\n  hint: import reads XLSX workbooks, DOCX documents and UTF-8/GBK CSV/TSV; save it as .xlsx or .docx in Excel, Word or WPS and try again, or paste the table into a text file",
                 show(path),
                 sanitize(reason)
             ),
@@ -142,7 +142,10 @@ impl ImportError {
     }
 }
 
+pub mod docx;
 pub mod meta;
+pub mod read;
 pub mod table;
 pub mod text;
 pub mod write;
+pub mod xlsx;

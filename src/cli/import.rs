@@ -1,6 +1,6 @@
 //! `taizhang import FILE [-o PLAN.toml] [--title …] [--year N] [--issuer …] [--report-dates …]
-//! [--force]`: reads a task table (CSV, TSV, a table pasted into a text file) or, when there is no
-//! table, numbered document text with inline 责任单位 (`text`), and writes a plan
+//! [--force]`: reads a task table (XLSX/XLS/ODS, DOCX, CSV, TSV, a table pasted into a text
+//! file) or, when there is no table, numbered document text with inline 责任单位, and writes a plan
 //! file beside it (`<plan id>.toml`, or `-o`), never over an existing file without `--force`,
 //! nothing at all on failure. The summary goes to stderr.
 
@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use taizhang::import::write::{Meta, Summary, write};
-use taizhang::import::{ImportError, meta, table, text};
+use taizhang::import::{ImportError, meta, read};
 use taizhang::text::sanitize;
 use taizhang::{Lang, Plan, tr};
 
@@ -16,7 +16,7 @@ use crate::front::{Fail, Global, output};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// 任务分工表：CSV、TSV，或粘贴了表格的文本文件（UTF-8 或 GBK） / the task table
+    /// 任务分工表：Excel/WPS 表格（XLSX、XLS、ODS）、Word/WPS 文档（DOCX）、CSV、TSV，或粘贴了表格的文本文件（UTF-8 或 GBK） / the task table
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// 计划文件，默认写在表格旁：<计划编号>.toml / the plan file to write
@@ -41,12 +41,8 @@ pub struct ImportArgs {
 
 pub fn run(args: &ImportArgs, g: &Global) -> Result<(), Fail> {
     let path = &args.file;
-    let (grid, encoding) = table::read::read(path).map_err(Fail::Import)?;
-    let found = match table::recognise(&grid).filter(|f| !f.recognised.items.is_empty()) {
-        Some(found) => Some(found),
-        None => text::recognise(&text::read(path).map_err(Fail::Import)?.0),
-    };
-    let found = found.ok_or_else(|| Fail::Import(ImportError::NothingFound { path: path.clone() }))?;
+    let (doc, encoding) = read::read(path).map_err(Fail::Import)?;
+    let found = read::recognise(&doc, path).map_err(Fail::Import)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let title = args.title.clone().or_else(|| found.title.clone()).unwrap_or_else(|| stem.clone());
     let year = args

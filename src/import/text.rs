@@ -26,6 +26,13 @@ pub fn read(path: &Path) -> Result<(Vec<String>, &'static str), ImportError> {
     Ok((decoded.text.lines().map(str::to_string).collect(), decoded.encoding))
 }
 
+/// The document's title among its lines (the last short line naming a year, see `title`), for a
+/// document whose task table has no title row of its own; None unless it names a year.
+pub fn title(lines: &[String]) -> Option<String> {
+    let cleaned: Vec<clean::Line> = lines.iter().map(|l| clean::line(l)).collect();
+    title::find(&blocks::walk(&cleaned, None).loose).map(|t| t.0).filter(|t| super::meta::year_in(t).is_some())
+}
+
 /// Finds the numbered items of a document's lines. None when no numbered item carries a
 /// responsibility or deadline bracket and no scope statement gives items units.
 pub fn recognise(lines: &[String]) -> Option<Found> {
