@@ -15,11 +15,14 @@ mod keymap;
 mod lead;
 mod list;
 mod picker;
+mod standing;
 mod start;
 mod text;
 mod view;
 #[cfg(test)]
 mod view_lead_tests;
+#[cfg(test)]
+mod view_standing_tests;
 #[cfg(test)]
 pub(crate) mod view_tests;
 

@@ -57,11 +57,20 @@ pub enum Action {
         column: u16,
         row: u16,
     },
-    ScrollUp,
-    ScrollDown,
-    /// Scroll the detail pane of the selected assignment.
+    /// The mouse wheel at a screen cell: the detail pane under it scrolls, else the list.
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    /// Scroll the detail pane of the selected assignment, by a few lines or by a page.
     DetailUp,
     DetailDown,
+    DetailPageUp,
+    DetailPageDown,
     /// A save finished.
     Saved(Result<Box<Update>, SaveError>),
     /// A save has waited a second for the unit's lock: whom it waits for.

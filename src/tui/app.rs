@@ -226,23 +226,19 @@ impl App {
             Action::PageDown => self.step(self.page()),
             Action::Home => self.step(isize::MIN / 2),
             Action::End => self.step(isize::MAX / 2),
-            Action::ScrollUp => self.step(-3),
-            Action::ScrollDown => self.step(3),
-            Action::DetailUp => {
-                self.list.scroll_detail(-3);
-                None
-            }
-            Action::DetailDown => {
-                self.list.scroll_detail(3);
-                None
-            }
+            Action::ScrollUp { column, row } => self.wheel(column, row, -3),
+            Action::ScrollDown { column, row } => self.wheel(column, row, 3),
+            Action::DetailUp => self.scroll_detail(-3),
+            Action::DetailDown => self.scroll_detail(3),
+            Action::DetailPageUp => self.scroll_detail(-self.list.detail_page()),
+            Action::DetailPageDown => self.scroll_detail(self.list.detail_page()),
             Action::Open => self.open(),
             Action::StartSearch => self.start_search(),
             Action::Type(c) => self.type_char(c),
             Action::Backspace => self.backspace(),
             Action::Accept => self.accept_search(),
             Action::CycleFilter => self.relist(|l| l.filter = l.filter.next()),
-            Action::CycleSort => self.relist(|l| l.sort = l.sort.next()),
+            Action::CycleSort => self.resort(),
             Action::Click { column, row } => self.click(column, row),
             Action::Back => self.back(),
             Action::Autosave(_)

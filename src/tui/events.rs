@@ -64,8 +64,8 @@ fn to_action(app: &App, ev: &Event) -> Option<Action> {
         },
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: m.column, row: m.row }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp { column: m.column, row: m.row }),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown { column: m.column, row: m.row }),
             _ => None,
         },
         _ => None,

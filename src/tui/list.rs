@@ -1,80 +1,17 @@
-//! The task list: which of the unit's assignments show (filter, search), in what order (sort,
-//! grouped by section), which one is selected, and where the view is scrolled.
+//! The task list: which of the unit's assignments show (filter, search), in what order (sort:
+//! grouped by section in the plan's order, across sections otherwise), which one is selected,
+//! and where the list and its detail pane are scrolled.
+
+mod filter;
+mod sort;
 
 use std::cell::Cell;
 
 use ratatui::layout::Rect;
-use taizhang::ledger::Status;
-use taizhang::report::{Bucket, Light, Row};
+use taizhang::report::Row;
 
-/// Which assignments show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Filter {
-    #[default]
-    All,
-    /// Not done and not n/a.
-    Open,
-    Overdue,
-    /// Dated, not done, due within 14 days.
-    DueSoon,
-    /// Behind schedule or overdue.
-    Behind,
-    /// Nothing recorded yet.
-    NoUpdate,
-    Blocked,
-}
-
-impl Filter {
-    pub fn next(self) -> Filter {
-        match self {
-            Filter::All => Filter::Open,
-            Filter::Open => Filter::Overdue,
-            Filter::Overdue => Filter::DueSoon,
-            Filter::DueSoon => Filter::Behind,
-            Filter::Behind => Filter::NoUpdate,
-            Filter::NoUpdate => Filter::Blocked,
-            Filter::Blocked => Filter::All,
-        }
-    }
-
-    fn keeps(self, r: &Row) -> bool {
-        let closed = r.status.is_some_and(Status::is_closed);
-        match self {
-            Filter::All => true,
-            Filter::Open => !closed,
-            Filter::Overdue => r.overdue,
-            Filter::DueSoon => {
-                !closed && r.days_left.is_some_and(|d| (0..=taizhang::report::judge::DUE_SOON_DAYS).contains(&d))
-            }
-            Filter::Behind => matches!(r.bucket, Bucket::Behind | Bucket::Overdue),
-            Filter::NoUpdate => r.status.is_none(),
-            Filter::Blocked => r.status == Some(Status::Blocked),
-        }
-    }
-}
-
-/// Order within each section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
-    #[default]
-    Plan,
-    Due,
-    /// Most urgent first: red, yellow, green; then not done before done.
-    Urgency,
-    /// By status: nothing recorded, not started, blocked, in progress, ongoing, done, n/a.
-    Status,
-}
-
-impl Sort {
-    pub fn next(self) -> Sort {
-        match self {
-            Sort::Plan => Sort::Due,
-            Sort::Due => Sort::Urgency,
-            Sort::Urgency => Sort::Status,
-            Sort::Status => Sort::Plan,
-        }
-    }
-}
+pub use self::filter::Filter;
+pub use self::sort::Sort;
 
 /// One line of the list: a section heading or an assignment (index into the report rows).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +39,8 @@ pub struct ListState {
     pub detail: (usize, usize),
     /// How far the detail pane can scroll, as last drawn.
     pub detail_room: Cell<usize>,
+    /// Where the detail pane was last drawn (inside its border), for paging and the mouse wheel.
+    pub detail_area: Cell<Rect>,
 }
 
 impl ListState {
@@ -111,32 +50,16 @@ impl ListState {
         let query = self.query.to_lowercase();
         let mut shown: Vec<usize> =
             (0..rows.len()).filter(|&i| self.filter.keeps(&rows[i]) && matches(&rows[i], &query)).collect();
-        // Each row's section, as the position of its first appearance.
-        let mut first_seen: Vec<&Option<String>> = Vec::new();
-        let rank: Vec<usize> = rows
-            .iter()
-            .map(|r| {
-                first_seen.iter().position(|s| **s == r.section).unwrap_or_else(|| {
-                    first_seen.push(&r.section);
-                    first_seen.len() - 1
-                })
-            })
-            .collect();
-        shown.sort_by(|&a, &b| {
-            let (ra, rb) = (&rows[a], &rows[b]);
-            rank[a].cmp(&rank[b]).then_with(|| match self.sort {
-                Sort::Plan => a.cmp(&b),
-                Sort::Due => (ra.due.is_none(), ra.due, a).cmp(&(rb.due.is_none(), rb.due, b)),
-                Sort::Urgency => {
-                    (urgency(ra), ra.due.is_none(), ra.due, a).cmp(&(urgency(rb), rb.due.is_none(), rb.due, b))
-                }
-                Sort::Status => (status_rank(ra), a).cmp(&(status_rank(rb), b)),
-            })
-        });
+        if self.sort.grouped() {
+            let rank = section_ranks(rows);
+            shown.sort_by_key(|&i| (rank[i], i));
+        } else {
+            shown.sort_by(|&a, &b| self.sort.compare(rows, a, b));
+        }
         self.lines.clear();
         let mut section: Option<&Option<String>> = None;
         for &i in &shown {
-            if section != Some(&rows[i].section) {
+            if self.sort.grouped() && section != Some(&rows[i].section) {
                 section = Some(&rows[i].section);
                 self.lines.push(Line::Section(rows[i].section.clone().unwrap_or_default()));
             }
@@ -180,6 +103,11 @@ impl ListState {
         }
     }
 
+    /// Lines per page of the detail pane, from its last drawn height.
+    pub fn detail_page(&self) -> isize {
+        isize::try_from(self.detail_area.get().height.max(2)).unwrap_or(2) - 1
+    }
+
     /// Rows per page, from the last drawn height.
     pub fn page(&self) -> isize {
         isize::try_from(self.area.get().height.max(2)).unwrap_or(2) - 1
@@ -218,26 +146,18 @@ impl ListState {
     }
 }
 
-fn status_rank(r: &Row) -> u8 {
-    match r.status {
-        None => 0,
-        Some(Status::NotStarted) => 1,
-        Some(Status::Blocked) => 2,
-        Some(Status::InProgress) => 3,
-        Some(Status::Ongoing) => 4,
-        Some(Status::Done) => 5,
-        Some(Status::Na) => 6,
-    }
-}
-
-fn urgency(r: &Row) -> u8 {
-    let closed = r.status.is_some_and(Status::is_closed);
-    match (r.light, closed) {
-        (_, true) => 3,
-        (Light::Red, _) => 0,
-        (Light::Yellow, _) => 1,
-        (Light::Green, _) => 2,
-    }
+/// Each row's section, as the position of its first appearance (a section the plan interrupts
+/// still shows as one group).
+fn section_ranks(rows: &[Row]) -> Vec<usize> {
+    let mut first_seen: Vec<&Option<String>> = Vec::new();
+    rows.iter()
+        .map(|r| {
+            first_seen.iter().position(|s| **s == r.section).unwrap_or_else(|| {
+                first_seen.push(&r.section);
+                first_seen.len() - 1
+            })
+        })
+        .collect()
 }
 
 fn matches(r: &Row, query: &str) -> bool {

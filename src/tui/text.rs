@@ -1,6 +1,7 @@
 //! Every word the TUI shows, in Chinese and English, kept in one place.
 
 pub mod lead;
+pub mod standing;
 
 use taizhang::{Lang, tr};
 
@@ -99,7 +100,7 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::Requirement => ("工作要求", "Requirement"),
         T::Indicator => ("量化指标", "Indicator"),
         T::Body => ("文件正文", "Document body"),
-        T::MoreBelow => ("按 ] 向下翻看", "] for more"),
+        T::MoreBelow => ("按 PgDn 或 ] 向下翻看", "PgDn or ] for more"),
         T::Deadline => ("完成时限", "Deadline"),
         T::ScopeRule => ("范围规定", "Scope rule"),
         T::Inferred => ("※ 推定（原文未写明）", "※ Inferred (not stated by the document)"),
@@ -215,6 +216,7 @@ pub fn filter(lang: Lang, f: super::list::Filter) -> &'static str {
         Filter::DueSoon => lang.pick("即将到期", "due soon"),
         Filter::Behind => lang.pick("欠进度", "behind"),
         Filter::NoUpdate => lang.pick("未填报", "no update"),
+        Filter::ThisPeriod => lang.pick("本期待报", "due this period"),
         Filter::Blocked => lang.pick("受阻", "blocked"),
     }
 }
@@ -235,7 +237,11 @@ pub fn next_due(lang: Lang, month: u32, day: u32, days_left: i64) -> String {
     if days_left == 0 {
         tr!(lang, "今天是{month}月{day}日报送截止日", "report due today ({month}-{day})")
     } else {
-        tr!(lang, "距{month}月{day}日报送还有{days_left}天", "{days_left} days to the {month}-{day} report")
+        let days = if days_left == 1 { "1 day".to_string() } else { format!("{days_left} days") };
+        match lang {
+            Lang::Zh => format!("距{month}月{day}日报送还有{days_left}天"),
+            Lang::En => format!("{days} to the {month}-{day} report"),
+        }
     }
 }
 

@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::List | Mode::NoChange | Mode::Records | Mode::Withdraw => browse(frame, app, main),
         Mode::Form | Mode::Discard | Mode::Conflict | Mode::Restore => form::draw(frame, app, main),
     }
-    frame.render_widget(status_bar(app), status);
+    frame.render_widget(status_bar(app, status.width), status);
     frame.render_widget(key_hints(app), keys);
     match app.mode {
         Mode::Discard => popup::discard(frame, app, main),
@@ -97,7 +97,16 @@ fn next_due(app: &App) -> String {
     }
 }
 
-fn status_bar(app: &App) -> Paragraph<'static> {
+/// "本期还有 N 项待报" / "本期已全部填报" once the unit's rows are in (not in the lead view).
+fn owed(app: &App) -> Option<String> {
+    if matches!(app.mode, Mode::Lead | Mode::Export | Mode::Matrix | Mode::Task | Mode::Picker) {
+        return None;
+    }
+    let n = app.report.as_ref()?.rows.iter().filter(|r| super::standing::owed(r)).count();
+    Some(crate::tui::text::standing::owed_count(app.lang, n))
+}
+
+fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
     let lang = app.lang;
     let unit = app.unit.map(|u| sanitize(&app.plan.units[u].name)).unwrap_or_default();
     // The lead view records nothing (a unit opened from it is read-only): no save state.
@@ -114,10 +123,15 @@ fn status_bar(app: &App) -> Paragraph<'static> {
     if let Some(m) = &app.message {
         parts.push((sanitize(m), Style::default().fg(Color::Yellow)));
     }
-    if !unit.is_empty() {
-        parts.push((unit, Style::default()));
+    if let Some(owed) = owed(app) {
+        parts.push((owed, Style::default()));
     }
     parts.push((format!("{} {} │ {}", t(lang, T::Today), app.today(), next_due(app)), Style::default()));
+    // Last, as the title shows it too, and only when it fits whole.
+    let used: usize = parts.iter().map(|(text, _)| taizhang::text::width(text) + 3).sum();
+    if !unit.is_empty() && used + taizhang::text::width(&unit) + 2 <= usize::from(width) {
+        parts.push((unit, Style::default()));
+    }
     let spans: Vec<Span> = parts
         .into_iter()
         .enumerate()

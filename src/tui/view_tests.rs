@@ -63,8 +63,8 @@ fn list_and_detail_snapshots() {
     }
 }
 
-/// `]` scrolls the detail pane down to the document's body (the pane is ten lines at 80×24), as
-/// far as its last line and no further; `[` back; another task starts at the top.
+/// `]` scrolls the detail pane down to the units (the pane is ten lines at 80×24), as far as
+/// the document's body at its end and no further; `[` back; another task starts at the top.
 #[test]
 fn the_detail_pane_scrolls_to_the_body() {
     let mut a = app(Lang::Zh);
@@ -73,13 +73,13 @@ fn the_detail_pane_scrolls_to_the_body() {
         a.update(Action::DetailDown);
     }
     let scrolled = screen(&render(&a, 80, 24));
-    assert!(scrolled.contains("文件正文："), "{scrolled}");
+    assert!(scrolled.contains("责任单位："), "{scrolled}");
     insta::assert_snapshot!("detail_scrolled_zh_80x24", scrolled);
     for _ in 0..50 {
         a.update(Action::DetailDown);
     }
     let end = screen(&render(&a, 80, 24));
-    assert!(end.contains("本单位填报记录") && !end.contains("向下翻看"), "{end}");
+    assert!(end.contains("情况的信息发布。") && !end.contains("向下翻看"), "{end}");
     a.update(Action::DetailUp);
     assert!(screen(&render(&a, 80, 24)).contains("向下翻看"));
     a.update(Action::Down);

@@ -80,6 +80,13 @@ impl App {
         None
     }
 
+    /// `s`: the next order, from its top (the most urgent, the earliest due, …).
+    pub(super) fn resort(&mut self) -> Option<Effect> {
+        self.relist(|l| l.sort = l.sort.next());
+        self.list.selected = 0;
+        None
+    }
+
     pub(super) fn start_search(&mut self) -> Option<Effect> {
         self.list.searching = true;
         None
@@ -117,6 +124,20 @@ impl App {
 
     pub(super) fn accept_search(&mut self) -> Option<Effect> {
         self.list.searching = false;
+        None
+    }
+
+    /// The mouse wheel: over the list's detail pane it scrolls the pane, elsewhere it moves.
+    pub(super) fn wheel(&mut self, column: u16, row: u16, delta: isize) -> Option<Effect> {
+        let over_detail = self.list.detail_area.get().contains(ratatui::layout::Position { x: column, y: row });
+        if self.mode == Mode::List && !self.help && over_detail {
+            return self.scroll_detail(delta);
+        }
+        self.step(delta)
+    }
+
+    pub(super) fn scroll_detail(&mut self, delta: isize) -> Option<Effect> {
+        self.list.scroll_detail(delta);
         None
     }
 

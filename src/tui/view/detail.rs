@@ -1,6 +1,11 @@
-//! The detail pane: the selected task's full text, every unit on it with its status, and this
-//! unit's history for the task. Lines are broken by `taizhang::text::wrap` (the Chinese rules
-//! the text reports follow) at the pane's inner width, continuation lines indented like the first.
+//! The detail pane: why the selected assignment's light is what it is and whether it is owed
+//! this period, the task's full text, 量化指标, the deadline with the days left, every unit on
+//! it with its status, and this unit's history by period. Lines are broken by
+//! `taizhang::text::wrap` (the Chinese rules the text reports follow) at the pane's inner
+//! width, continuation lines indented like the first. It scrolls with ]/[, J/K, PgUp/PgDn and
+//! the mouse wheel.
+
+mod history;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,17 +14,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use taizhang::Lang;
 use taizhang::plan::Task;
-use taizhang::report::labels;
+use taizhang::report::{Light, Row, labels};
 use taizhang::text::{sanitize, width, wrap};
 
 use crate::tui::app::{App, Others};
+use crate::tui::standing;
 use crate::tui::text::{T, t};
 
-/// The pane, scrolled as far as `]` and `[` took it (the title says when there is more below).
+/// The pane, scrolled as far as the keys or the wheel took it (the title says when there is
+/// more below).
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let lines =
-        app.list.selected_row().and_then(|i| app.rows().get(i)).map(|r| lines(app, &r.task)).unwrap_or_default();
+    let lines = app.list.selected_row().and_then(|i| app.rows().get(i)).map(|r| lines(app, r)).unwrap_or_default();
     let inner = Block::default().borders(Borders::ALL).inner(area);
+    app.list.detail_area.set(inner);
     let lines: Vec<Line> = lines.into_iter().flat_map(|l| wrapped(l, usize::from(inner.width))).collect();
     let room = lines.len().saturating_sub(usize::from(inner.height));
     app.list.detail_room.set(room);
@@ -76,29 +83,47 @@ fn text(s: &str) -> Vec<Line<'static>> {
     s.split('\n').map(|l| Line::from(sanitize(l))).collect()
 }
 
+/// "：" after a label, ": " in English.
+fn colon(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
+/// "（x）", " (x)" in English.
+fn paren(lang: Lang, x: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{x}）"),
+        Lang::En => format!(" ({x})"),
+    }
+}
+
 /// A labelled field of the task's text, if it has one.
 fn field(out: &mut Vec<Line<'static>>, lang: Lang, key: T, value: Option<&String>) {
     if let Some(v) = value {
-        out.push(Line::from(bold(format!("{}：", t(lang, key)))));
+        out.push(Line::from(bold(format!("{}{}", t(lang, key), colon(lang)))));
         out.extend(text(v));
     }
 }
 
-fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
+fn lines(app: &App, row: &Row) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let Some(task) = app.plan.task(task_id) else { return Vec::new() };
+    let Some(task) = app.plan.task(&row.task) else { return Vec::new() };
     let mut out = Vec::new();
     let head = match &task.topic {
         Some(topic) => format!("{}  {}", task.id, topic),
         None => task.id.clone(),
     };
     out.push(Line::from(bold(sanitize(&head))));
+    standing_lines(app, row, &mut out);
+    if !app.list.sort.grouped()
+        && let Some(section) = &row.section
+    {
+        out.push(Line::from(sanitize(section)));
+    }
     field(&mut out, lang, T::Content, Some(&task.content));
     field(&mut out, lang, T::Requirement, task.requirement.as_ref());
     field(&mut out, lang, T::Indicator, task.indicator.as_ref());
-    deadline(app, task, &mut out);
-    field(&mut out, lang, T::Body, task.body.as_ref());
-    out.push(Line::from(bold(format!("{}：", t(lang, T::Units)))));
+    deadline(app, task, row, &mut out);
+    out.push(Line::from(bold(format!("{}{}", t(lang, T::Units), colon(lang)))));
     for a in &task.assignees {
         let unit = &app.plan.units[a.unit];
         let state = if app.unreadable.iter().any(|(u, _)| *u == a.unit) || !app.has_records_of(a.unit) {
@@ -111,29 +136,37 @@ fn lines(app: &App, task_id: &str) -> Vec<Line<'static>> {
         };
         let role = labels::role_mark(a.role, lang);
         let mark = if a.inferred { MARK } else { "" };
-        out.push(Line::from(format!("  {}{mark}{role}：{state}", sanitize(&unit.name))));
+        out.push(Line::from(format!("  {}{mark}{role}{}{state}", sanitize(&unit.name), colon(lang))));
     }
     scope_rules(app, task, &mut out);
     inferred(app, task, &mut out);
-    out.push(Line::from(bold(format!("{}：", t(lang, T::History)))));
-    let unit_id = app.unit.map(|u| app.plan.units[u].id.as_str()).unwrap_or_default();
-    // Every record as of now, newest first: updates, confirmations, corrections, withdrawals.
-    let trail: Vec<_> = app.ledger.trail(&task.id, unit_id).into_iter().filter(|u| u.at <= app.now).collect();
-    if trail.is_empty() {
-        out.push(Line::from(format!("  {}", t(lang, T::NoHistory))));
-    }
-    for u in trail.iter().rev() {
-        out.push(Line::from(format!("  {}", super::records::line(&app.ledger, u, lang))));
-        for (label, v) in [(T::Note, &u.note), (T::Problems, &u.problems), (T::Next, &u.next)] {
-            if let Some(v) = v {
-                out.push(Line::from(format!("    {}：{}", t(lang, label), sanitize(v))));
-            }
-        }
-        for e in &u.evidence {
-            out.push(Line::from(format!("    {}：{}", t(lang, T::Evidence), sanitize(e))));
-        }
-    }
+    history::lines(app, &task.id, &mut out);
+    // The document's own paragraph last: the longest and the least often needed.
+    field(&mut out, lang, T::Body, task.body.as_ref());
     out
+}
+
+/// The light with its bucket and why ("! 欠进度：序时进度 10% vs 完成 0%；本期未更新"), a
+/// task finished late, and where the assignment stands this period.
+fn standing_lines(app: &App, row: &Row, out: &mut Vec<Line<'static>>) {
+    use crate::tui::text::standing as words;
+    let lang = app.lang;
+    let why = standing::why(row);
+    // "逾期 5 天" says the bucket itself.
+    let mut said = match why.first() {
+        Some(standing::Why::Overdue(_)) => words::reasons(lang, &why),
+        Some(_) => format!("{}{}{}", labels::bucket(row.bucket, lang), colon(lang), words::reasons(lang, &why)),
+        None => labels::bucket(row.bucket, lang).to_string(),
+    };
+    if let Some(n) = standing::done_late(&app.ledger, row, app.now, app.plan.meta.offset) {
+        said = format!("{said}{}{}", lang.pick("，", ", "), words::done_late_by(lang, n));
+    }
+    let light = super::list::light_span(row.light);
+    let style = if row.light == Light::Green { Style::default() } else { light.style };
+    out.push(Line::from(vec![light, Span::styled(said, style)]));
+    if let Some(p) = app.period() {
+        out.push(Line::from(words::line(lang, &p, standing::in_period(row))));
+    }
 }
 
 /// The mark on what the plan infers (the reasons follow the units).
@@ -142,20 +175,26 @@ const MARK: &str = "※";
 /// 完成时限: the task's own phrase, then each clause's with the units it binds and the part of
 /// the text it belongs to ("年底前（县直各单位）：年底前完成目录更新"); ※ on a binding the
 /// document does not state.
-fn deadline(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
+fn deadline(app: &App, task: &Task, row: &Row, out: &mut Vec<Line<'static>>) {
     if task.deadline_text.is_none() && task.clauses.is_empty() {
         return;
     }
-    out.push(Line::from(bold(format!("{}：", t(app.lang, T::Deadline)))));
+    out.push(Line::from(bold(format!("{}{}", t(app.lang, T::Deadline), colon(app.lang)))));
     if let Some(phrase) = &task.deadline_text {
         out.extend(text(phrase));
+    }
+    if let Some(due) = row.due {
+        let closed = row.status.is_some_and(taizhang::ledger::Status::is_closed);
+        let line = crate::tui::text::standing::due(app.lang, due, row.days_left, closed);
+        out.push(Line::from(Span::styled(line, Style::default().add_modifier(Modifier::ITALIC))));
     }
     for c in &task.clauses {
         let units: Vec<&str> = c.units.iter().map(|&u| app.plan.target_name(u)).collect();
         let phrase = c.deadline_text.clone().or_else(|| c.due_override.map(|d| d.to_string())).unwrap_or_default();
         let mark = if c.inferred.is_some() { MARK } else { "" };
-        let part = c.text.as_deref().map(|p| format!("：{p}")).unwrap_or_default();
-        let line = format!("  {phrase}（{}{mark}）{part}", units.join(app.lang.list_sep()));
+        let part = c.text.as_deref().map(|p| format!("{}{p}", colon(app.lang))).unwrap_or_default();
+        let units = format!("{}{mark}", units.join(app.lang.list_sep()));
+        let line = format!("  {phrase}{}{part}", paren(app.lang, &units));
         out.push(Line::from(sanitize(&line)));
     }
 }
@@ -170,9 +209,10 @@ fn scope_rules(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
         let rule = &app.plan.scopes[k];
         let role = match rule.role {
             taizhang::plan::Role::Responsible => String::new(),
-            other => format!("，{}", other.label(app.lang)),
+            other => format!("{}{}", app.lang.pick("，", ", "), other.label(app.lang)),
         };
-        let line = format!("{}：{}（{}{role}）", t(app.lang, T::ScopeRule), rule.text, units.join(app.lang.list_sep()));
+        let units = format!("{}{role}", units.join(app.lang.list_sep()));
+        let line = format!("{}{}{}{}", t(app.lang, T::ScopeRule), colon(app.lang), rule.text, paren(app.lang, &units));
         out.push(Line::from(sanitize(&line)));
     }
 }
@@ -189,7 +229,7 @@ fn inferred(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
     if reasons.is_empty() {
         return;
     }
-    out.push(Line::from(bold(format!("{}：", t(app.lang, T::Inferred)))));
+    out.push(Line::from(bold(format!("{}{}", t(app.lang, T::Inferred), colon(app.lang)))));
     out.extend(reasons.into_iter().map(|why| Line::from(format!("  {}", sanitize(why)))));
 }
 
