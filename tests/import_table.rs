@@ -55,7 +55,7 @@ fn office_csv_with_title_merged_cells_and_page_furniture() {
     assert!(err.contains("6 项任务"), "{err}");
     assert!(err.contains("合并为同一单位：市发改委 → 市发展改革委（请确认）"), "{err}");
     assert!(err.contains("时限无法识别 1 项"), "{err}");
-    assert!(err.contains("表外文字跳过 1 行"), "{err}");
+    assert!(err.contains("非任务文字跳过 1 行"), "{err}");
     let plan = load(&dir.path().join("office.toml"));
     assert_eq!(plan.meta.year, 2022);
     assert_eq!(plan.meta.title, "某市2022年政务公开工作要点任务分工");

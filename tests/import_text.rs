@@ -175,7 +175,7 @@ fn ningxiang_matches_the_hand_finished_plan() {
 #[test]
 fn labelled_brackets_of_every_style() {
     let (plan, text, err) = imported(&fixture("labelled.txt"));
-    assert!(err.contains("9 项任务") && err.contains("表外文字跳过 5 行"), "{err}");
+    assert!(err.contains("9 项任务") && err.contains("非任务文字跳过 5 行"), "{err}");
     assert_eq!(plan.meta.title, "某县2022年政务公开工作要点");
     let t = |id: &str| plan.task(id).unwrap();
     let deadlines: Vec<Option<&str>> = plan.tasks.iter().map(|t| t.deadline_text.as_deref()).collect();

@@ -82,8 +82,8 @@ fn summary(file: &str, s: &Summary, (skipped, encoding, errors): (usize, &str, u
     let (unparsed, review) = (s.unparsed_deadlines.len(), s.review.len());
     let mut out = tr!(
         lang,
-        "已导入 {file}（{encoding}）：{tasks} 项任务，{units} 个单位，{groups} 个单位组；时限无法识别 {unparsed} 项，需核对 {review} 项，表外文字跳过 {skipped} 行",
-        "imported {file} ({encoding}): {tasks} tasks, {units} units, {groups} groups; {unparsed} unparsed deadline(s), {review} row(s) to review, {skipped} line(s) outside the table skipped"
+        "已导入 {file}（{encoding}）：{tasks} 项任务，{units} 个单位，{groups} 个单位组；时限无法识别 {unparsed} 项，需核对 {review} 项，非任务文字跳过 {skipped} 行",
+        "imported {file} ({encoding}): {tasks} tasks, {units} units, {groups} groups; {unparsed} unparsed deadline(s), {review} row(s) to review, {skipped} line(s) of text that is not a task skipped"
     );
     let ids = |v: &[String]| v.iter().map(|i| sanitize(i)).collect::<Vec<_>>().join(", ");
     if unparsed > 0 {

@@ -32,7 +32,20 @@ const ABOVE_STARTS: [&str; 2] = ["以上", "上述"];
 const UNITS_END: [&str; 7] = ["，下文", "，下同", "下同", "，不再", "不再逐一", "。", "；"];
 
 /// Endings that name no unit.
-const DUTY_ENDINGS: [&str; 8] = ["负责落实", "抓好落实", "具体落实", "组织实施", "负责", "落实", "实施", "承担"];
+const DUTY_ENDINGS: [&str; 12] = [
+    "负责落实",
+    "抓好落实",
+    "具体落实",
+    "组织实施",
+    "负责",
+    "落实",
+    "实施",
+    "承担",
+    "按职责分工",
+    "按照职责分工",
+    "根据职责分工",
+    "分别",
+];
 
 /// Reads a line (not a numbered item) as a scope statement.
 pub fn statement(line: &str) -> Option<Statement> {
@@ -114,6 +127,11 @@ mod tests {
         assert_eq!(
             st("本部分各項均由各縣（市、區）負責落實，下文不再逐一列出"),
             Some(("各縣（市、區）".into(), Reach::Below))
+        );
+        assert_eq!(
+            st("　　本部分各项工作均由各乡镇人民政府按职责分工负责落实，下文不再逐一列出。"),
+            Some(("各乡镇人民政府".into(), Reach::Below)),
+            "按职责分工 names no unit"
         );
     }
 

@@ -179,3 +179,12 @@ fn traditional_labels_and_roles() {
     );
     assert!(r.unclear.is_empty(), "{:?}", r.unclear);
 }
+
+#[test]
+fn short_collective_names_of_towns_and_villages() {
+    let r = parse_responsible("区委网信办、各镇街", &none);
+    assert_eq!(r.units, ["区委网信办", "各镇街"]);
+    assert!(r.unclear.is_empty());
+    let r = parse_responsible("各村、国有林场", &none);
+    assert_eq!(r.units, ["各村", "国有林场"]);
+}
