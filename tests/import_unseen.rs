@@ -1,4 +1,4 @@
-//! `taizhang import` on three documents written for this test after the importer was built, in
+//! `taizhang import` on four documents written for this test after the importer was built, in
 //! shapes the seeds do not have (tests/fixtures/import/unseen/): a county notice whose tasks are
 //! "1．" items with full-width dots and every bracket form (labelled with ；and ，, "……负责",
 //! "……牵头，……配合", a deadline only in the text) and a scope statement; a district's Word table
@@ -116,4 +116,24 @@ fn city_spreadsheet_with_lead_and_assist_columns() {
     assert_eq!(plan.task("3").unwrap().content, "市政府出台的规范性文件同步发布解读材料，解读率达到100%。");
     assert_eq!(task(&plan, "4").0[2], v(&["各县（市、区）人民政府"]));
     assert_eq!(task(&plan, "5").1, e("全年持续推进"));
+}
+
+/// Written after the three above had been fixed; its first import found a bracket whose deadline
+/// was "全年持续" (then unread, so the task was flagged 待确定单位) and a scope statement ending
+/// "负责统筹协调" (then skipped silently); both are read now.
+#[test]
+fn district_list_with_mixed_brackets_and_a_statement_after() {
+    let (plan, err) = import("heping-2024.txt", "heping-2024.toml", "区财政局");
+    assert!(err.contains("7 项任务"), "{err}");
+    assert!(err.contains("非任务文字跳过 0 行"), "{err}");
+    let e = |s: &str| Some(s.to_string());
+    assert_eq!(task(&plan, "1"), ([v(&[]), v(&["区财政局", "区直各预算单位"]), v(&[])], e("2024年6月30日前")));
+    assert_eq!(task(&plan, "2"), ([v(&[]), v(&["区发改局", "区住建局"]), v(&[])], e("全年持续")));
+    assert_eq!(task(&plan, "3"), ([v(&["区城管委"]), v(&[]), v(&["各街道办事处"])], e("每月")), "half-width : and ;");
+    assert_eq!(task(&plan, "4"), ([v(&[]), v(&["区政府办公室", "区司法局"]), v(&[])], None), "〔〕 brackets");
+    assert_eq!(plan.task("5").unwrap().clauses.len(), 1, "于11月底前 in the text");
+    assert_eq!(plan.scopes.len(), 1, "以上两项工作，区委宣传部负责统筹协调");
+    let scoped: Vec<&str> = plan.tasks.iter().filter(|t| !t.scoped.is_empty()).map(|t| t.id.as_str()).collect();
+    assert_eq!(scoped, ["4", "5"]);
+    assert_eq!(plan.task("7").unwrap().others.as_deref(), Some("等有关部门"));
 }

@@ -67,7 +67,7 @@ pub fn run(args: &ImportArgs, g: &Global) -> Result<(), Fail> {
         Err(e) => e.render(Lang::En).lines().filter(|l| l.starts_with("error")).count().max(1),
     };
     let file = sanitize(&out.display().to_string());
-    output::note(&summary(&file, &written.summary, (found.skipped.len(), encoding, errors), g.lang()));
+    output::note(&summary(&file, &written.summary, (&found.skipped, encoding, errors), g.lang()));
     Ok(())
 }
 
@@ -77,7 +77,8 @@ fn beside(file: &Path, id: &str) -> PathBuf {
 }
 
 /// The summary: what was written, then what a person should look at.
-fn summary(file: &str, s: &Summary, (skipped, encoding, errors): (usize, &str, usize), lang: Lang) -> String {
+fn summary(file: &str, s: &Summary, (lines, encoding, errors): (&[usize], &str, usize), lang: Lang) -> String {
+    let skipped = lines.len();
     let (tasks, units, groups) = (s.tasks, s.units, s.groups);
     let (unparsed, review) = (s.unparsed_deadlines.len(), s.review.len());
     let mut out = tr!(
@@ -88,6 +89,14 @@ fn summary(file: &str, s: &Summary, (skipped, encoding, errors): (usize, &str, u
     let ids = |v: &[String]| v.iter().map(|i| sanitize(i)).collect::<Vec<_>>().join(", ");
     if unparsed > 0 {
         out += &tr!(lang, "\n  时限无法识别的任务：{}", "\n  unparsed deadlines: tasks {}", ids(&s.unparsed_deadlines));
+    }
+    if skipped > 0 {
+        out += &tr!(
+            lang,
+            "\n  跳过的文字在第 {} 行（请确认其中没有任务或责任单位）",
+            "\n  skipped text on line(s) {} (make sure no task or unit is among them)",
+            line_list(lines)
+        );
     }
     if review > 0 {
         out += &tr!(
@@ -113,4 +122,13 @@ fn summary(file: &str, s: &Summary, (skipped, encoding, errors): (usize, &str, u
         );
     }
     out + &tr!(lang, "\n下一步：taizhang check {file}", "\nnext: taizhang check {file}")
+}
+
+/// "3, 9, 12" — at most 20 numbers, then "…".
+fn line_list(lines: &[usize]) -> String {
+    let mut shown: Vec<String> = lines.iter().take(20).map(|n| n.to_string()).collect();
+    if lines.len() > 20 {
+        shown.push("…".to_string());
+    }
+    shown.join(", ")
 }

@@ -54,7 +54,8 @@ fn year_long() {
 
 #[test]
 fn continuous() {
-    for p in ["全年持续推进", "持续推进", "长期坚持"] {
+    for p in ["全年持续推进", "持续推进", "长期坚持", "全年持续", "全年持续开展", "持续落实"]
+    {
         assert_eq!(Deadline::parse(p, 2022), Deadline::Continuous, "{p}");
     }
 }

@@ -32,7 +32,10 @@ const ABOVE_STARTS: [&str; 2] = ["以上", "上述"];
 const UNITS_END: [&str; 7] = ["，下文", "，下同", "下同", "，不再", "不再逐一", "。", "；"];
 
 /// Endings that name no unit.
-const DUTY_ENDINGS: [&str; 12] = [
+const DUTY_ENDINGS: [&str; 15] = [
+    "负责统筹协调",
+    "统筹协调",
+    "牵头协调",
     "负责落实",
     "抓好落实",
     "具体落实",
@@ -133,6 +136,7 @@ mod tests {
             Some(("各乡镇人民政府".into(), Reach::Below)),
             "按职责分工 names no unit"
         );
+        assert_eq!(st("以上两项工作，区委宣传部负责统筹协调。"), Some(("区委宣传部".into(), Reach::Above(Some(2)))));
     }
 
     #[test]

@@ -12,9 +12,12 @@ pub(super) fn normalise(phrase: &str) -> String {
 }
 
 /// Phrases for an ongoing duty with no end date.
-const CONTINUOUS: [&str; 11] = [
+const CONTINUOUS: [&str; 14] = [
     "持续推进",
     "全年持续推进",
+    "全年持续",
+    "全年持续开展",
+    "持续落实",
     "长期坚持",
     "长期",
     "常态化",
