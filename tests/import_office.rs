@@ -9,19 +9,15 @@ mod env;
 
 use std::path::Path;
 
+#[path = "support/import_files.rs"]
+mod import_files;
+
+use import_files::{fixture, with_file};
+
+/// Exit code and stderr.
 fn run(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = env::taizhang().current_dir(dir).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
-}
-
-fn with_file(name: &str, bytes: &[u8]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(name), bytes).unwrap();
-    dir
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(env::root().join("tests/fixtures/import").join(name)).unwrap()
+    let (code, _, err) = import_files::run(dir, args);
+    (code, err)
 }
 
 fn import_and_check(dir: &Path, args: &[&str], plan: &str) -> (taizhang::Plan, String) {

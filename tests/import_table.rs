@@ -14,22 +14,11 @@ use std::path::Path;
 use taizhang::Plan;
 use taizhang::plan::Role;
 
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = env::taizhang().current_dir(dir).args(args).output().unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
-}
+#[path = "support/import_files.rs"]
+mod import_files;
 
-/// A temp dir holding a copy of the fixture `name` (or of `bytes` under `name`).
-fn with_file(name: &str, bytes: &[u8]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join(name), bytes).unwrap();
-    dir
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(env::root().join("tests/fixtures/import").join(name)).unwrap()
-}
+use import_files::run;
+use import_files::{fixture, with_file};
 
 /// Imports, then checks; returns the plan text and import's stderr.
 fn import_and_check(dir: &Path, args: &[&str], plan: &str) -> (String, String) {
