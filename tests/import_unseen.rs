@@ -1,4 +1,4 @@
-//! `taizhang import` on four documents written for this test after the importer was built, in
+//! `taizhang import` on five documents written for this test after the importer was built, in
 //! shapes the seeds do not have (tests/fixtures/import/unseen/): a county notice whose tasks are
 //! "1．" items with full-width dots and every bracket form (labelled with ；and ，, "……负责",
 //! "……牵头，……配合", a deadline only in the text) and a scope statement; a district's Word table
@@ -136,4 +136,28 @@ fn district_list_with_mixed_brackets_and_a_statement_after() {
     let scoped: Vec<&str> = plan.tasks.iter().filter(|t| !t.scoped.is_empty()).map(|t| t.id.as_str()).collect();
     assert_eq!(scoped, ["4", "5"]);
     assert_eq!(plan.task("7").unwrap().others.as_deref(), Some("等有关部门"));
+}
+
+/// Written last, as a town's Word document whose items are automatically numbered lists
+/// (LibreOffice from tongan.html: the numbers are not in the text) restarting under each heading.
+/// Its first import read every unit and deadline right, flagged task 二.3 (no deadline, a bare
+/// unit), and gave the restarted numbers ids "1-2", "2-2"; ids are now "2.1", "2.2".
+#[test]
+fn town_word_document_with_automatic_numbering() {
+    let (plan, err) = import("tongan.docx", "tongan.toml", "镇社会事务办");
+    assert!(err.contains("（DOCX）：5 项任务"), "{err}");
+    assert!(err.contains("需核对 1 项"), "{err}");
+    assert_eq!(plan.meta.title, "同安镇2024年政务公开重点工作安排");
+    let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["1.1", "1.2", "2.1", "2.2", "2.3"]);
+    let e = |s: &str| Some(s.to_string());
+    assert_eq!(
+        task(&plan, "1.1"),
+        ([v(&["镇党政办公室"]), v(&[]), v(&["镇财政所", "镇社会事务办"])], e("2024年4月30日前"))
+    );
+    assert_eq!(task(&plan, "1.2"), ([v(&[]), v(&["各村（社区）"]), v(&[])], e("每季度")));
+    assert_eq!(task(&plan, "2.1"), ([v(&[]), v(&["镇社会事务办"]), v(&[])], e("每月")));
+    assert_eq!(task(&plan, "2.2"), ([v(&["镇规划建设办"]), v(&[]), v(&["各村（社区）"])], e("2024年10月底前完成")));
+    assert_eq!(task(&plan, "2.3"), ([v(&[]), v(&["镇应急管理办"]), v(&[])], None));
+    assert_eq!(plan.task("2.1").unwrap().section.as_deref(), Some("二、做好民生领域信息公开"));
 }

@@ -43,20 +43,37 @@ pub fn tasks(found: &Recognised, reg: &mut Registry, year: i32) -> Body {
     body
 }
 
-/// Task ids: the printed number when it is usable and not taken, "33-2" for a second 33, the
-/// position (1-based) for an item without a number.
+/// Task ids: the printed number when it is usable and not taken; when a document restarts its
+/// numbering in each section (1, 2 under 一、, then 1, 2, 3 under 二、), "2.1" — the section's
+/// ordinal, then the number; "33-2" for a second 33 still left; the position (1-based) for an
+/// item without a number. The printed number is kept in the task's `number`.
 fn ids(items: &[Item]) -> Vec<String> {
-    let mut used: BTreeSet<String> = BTreeSet::new();
-    items
+    let printed: Vec<String> = items
         .iter()
         .enumerate()
         .map(|(k, item)| {
-            let base = item
-                .number
+            item.number
                 .as_deref()
                 .map(|n| n.split_whitespace().collect::<String>())
                 .filter(|n| !n.is_empty() && n.chars().count() <= 30)
-                .unwrap_or_else(|| (k + 1).to_string());
+                .unwrap_or_else(|| (k + 1).to_string())
+        })
+        .collect();
+    let restarts = printed.iter().collect::<BTreeSet<_>>().len() < printed.len();
+    let mut sections: Vec<Option<&str>> = Vec::new();
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    items
+        .iter()
+        .zip(&printed)
+        .map(|(item, base)| {
+            let section = item.section.as_deref();
+            if !sections.contains(&section) {
+                sections.push(section);
+            }
+            let base = match restarts && item.section.is_some() {
+                true => format!("{}.{base}", sections.len()),
+                false => base.clone(),
+            };
             let mut id = base.clone();
             let mut n = 1;
             while !used.insert(id.clone()) {

@@ -102,3 +102,17 @@ fn a_deadline_from_the_text_is_an_inferred_clause() {
     );
     assert_eq!(w.summary.review, ["1", "2"]);
 }
+
+#[test]
+fn numbering_restarted_per_section_gives_section_dotted_ids() {
+    let mut items =
+        vec![item("1", "做一", "市财政局", ""), item("2", "做二", "市财政局", ""), item("1", "做三", "市财政局", "")];
+    items[0].section = Some("一、甲".into());
+    items[1].section = Some("一、甲".into());
+    items[2].section = Some("二、乙".into());
+    let w = write(&Recognised { items, scopes: Vec::new() }, &meta());
+    let plan = load(&w.text).plan;
+    let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["1.1", "1.2", "2.1"]);
+    assert_eq!(plan.tasks[2].number.as_deref(), Some("1"), "the printed number is kept");
+}
