@@ -81,7 +81,7 @@ pub enum Command {
     Report(report::ReportArgs),
     /// 生成供评估用的模拟计划和台账（市级、省级、极限规模） / synthetic plan and ledger for evaluation
     Gen(r#gen::GenArgs),
-    /// 导入任务分工表（CSV/TSV/粘贴的表格），生成计划文件 / import a task table into a plan file
+    /// 导入任务分工（Word、Excel/WPS、CSV/TSV、文本），生成计划文件 / import a task-division table or document into a plan file
     Import(import::ImportArgs),
     /// Frame timings on a TestBackend, for `benches/tui.rs` (src/tui/bench.rs).
     #[command(hide = true)]

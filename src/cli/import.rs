@@ -16,7 +16,7 @@ use crate::front::{Fail, Global, output};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// 任务分工表：Excel/WPS 表格（XLSX、XLS、ODS）、Word/WPS 文档（DOCX）、CSV、TSV，或粘贴了表格的文本文件（UTF-8 或 GBK） / the task table
+    /// 任务分工表：Excel/WPS 表格（XLSX、XLS、ODS）、Word/WPS 文档（DOCX）、CSV、TSV，或粘贴了表格、正文的文本文件（UTF-8 或 GBK） / the task table or document
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// 计划文件，默认写在表格旁：<计划编号>.toml / the plan file to write
