@@ -351,14 +351,16 @@ impl App {
         form.drafted.map(|_| Effect::RemoveDraft { unit: form.unit, task: form.task })
     }
 
-    /// "saved" / "unsaved" / "saving…" for the status bar.
-    pub fn save_state(&self) -> &'static str {
+    /// "saving…" / "unsaved" for the status bar; nothing when there is nothing to save (a
+    /// steady "saved" before anything was entered would claim a save that never happened; the
+    /// message after a save says what was saved).
+    pub fn save_state(&self) -> Option<&'static str> {
         if self.saving {
-            t(self.lang, T::Saving)
+            Some(t(self.lang, T::Saving))
         } else if self.form.as_ref().is_some_and(Form::dirty) {
-            t(self.lang, T::Unsaved)
+            Some(t(self.lang, T::Unsaved))
         } else {
-            t(self.lang, T::Saved)
+            None
         }
     }
 }

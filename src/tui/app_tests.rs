@@ -84,13 +84,14 @@ fn enter_opens_the_form_in_progress_field_and_ctrl_s_saves() {
     assert_eq!(update.at, now("2022-06-01T09:00:00+08:00"));
     assert_eq!(**expect, Expect::Latest(None));
     assert!(a.saving);
-    assert_eq!(a.save_state(), "正在保存…");
+    assert_eq!(a.save_state(), Some("正在保存…"));
     run(&mut a, [Action::Saved(Ok(update.clone()))]);
     assert_eq!(a.mode, Mode::List);
     assert_eq!(a.ledger.latest("2", "sczj"), Some(&**update));
     let row = &a.rows()[a.list.selected_row().unwrap()];
     assert_eq!((row.task.as_str(), row.status, row.percent), ("2", Some(Status::InProgress), Some(20)));
     assert!(a.message.as_deref().unwrap().starts_with("已保存"));
+    assert_eq!(a.save_state(), None, "no steady 已保存 once the save is reported");
 }
 
 #[test]

@@ -113,7 +113,7 @@ fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
     let state = match app.mode {
         Mode::Lead | Mode::Export | Mode::Matrix | Mode::Task => None,
         _ if app.readonly => Some(crate::tui::text::lead::viewing(lang)),
-        _ => Some(app.save_state()),
+        _ => app.save_state(),
     };
     let mut parts: Vec<(String, Style)> = Vec::new();
     if let Some(state) = state {
