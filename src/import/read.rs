@@ -18,9 +18,9 @@ pub fn read(path: &Path) -> Result<(Document, &'static str), ImportError> {
         "ods" => Ok((Document { tables: xlsx::read(path)?, paragraphs: Vec::new() }, "ODS")),
         "docx" => Ok((docx::read(path)?, "DOCX")),
         _ => {
-            let (grid, encoding) = table::read::read(path)?;
-            let (paragraphs, _) = text::read(path)?;
-            Ok((Document { tables: vec![grid], paragraphs }, encoding))
+            let (grid, decoded) = table::read::read(path)?;
+            let paragraphs = decoded.text.lines().map(str::to_string).collect();
+            Ok((Document { tables: vec![grid], paragraphs }, decoded.encoding))
         }
     }
 }

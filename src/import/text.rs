@@ -14,30 +14,29 @@ pub mod marker;
 pub mod scope;
 pub mod title;
 
-use std::path::Path;
-
+use super::Recognised;
 use super::table::Found;
-use super::{ImportError, Recognised};
-
-/// Reads a text file's lines (UTF-8 or GBK, as the table reader decodes) and its encoding.
-pub fn read(path: &Path) -> Result<(Vec<String>, &'static str), ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
-    let decoded = super::table::read::decode(&bytes, path)?;
-    Ok((decoded.text.lines().map(str::to_string).collect(), decoded.encoding))
-}
 
 /// The document's title among its lines (the last short line naming a year, see `title`), for a
 /// document whose task table has no title row of its own; None unless it names a year.
 pub fn title(lines: &[String]) -> Option<String> {
-    let cleaned: Vec<clean::Line> = lines.iter().map(|l| clean::line(l)).collect();
-    title::find(&blocks::walk(&cleaned, None).loose).map(|t| t.0).filter(|t| super::meta::year_in(t).is_some())
+    find_title(&cleaned(lines)).map(|t| t.0).filter(|t| super::meta::year_in(t).is_some())
+}
+
+fn cleaned(lines: &[String]) -> Vec<clean::Line> {
+    lines.iter().map(|l| clean::line(l)).collect()
+}
+
+/// The title and its line numbers, from the lines outside any item.
+fn find_title(cleaned: &[clean::Line]) -> Option<(String, Vec<usize>)> {
+    title::find(&blocks::walk(cleaned, None).loose)
 }
 
 /// Finds the numbered items of a document's lines. None when no numbered item carries a
 /// responsibility or deadline bracket and no scope statement gives items units.
 pub fn recognise(lines: &[String]) -> Option<Found> {
-    let cleaned: Vec<clean::Line> = lines.iter().map(|l| clean::line(l)).collect();
-    let title = title::find(&blocks::walk(&cleaned, None).loose);
+    let cleaned = cleaned(lines);
+    let title = find_title(&cleaned);
     let walk = blocks::walk(&cleaned, title.as_ref().map(|t| t.0.as_str()));
     let level = items::task_level(&walk.events)?;
     let built = items::build(walk.events, level);

@@ -4,6 +4,8 @@
 //! and open-ended "等相关部门" endings. What it cannot read as a unit it reports, never invents.
 
 mod labels;
+
+pub(crate) use labels::strip_duties;
 mod split;
 
 use split::{LEVELS, plausible, split_items, split_outside_brackets};

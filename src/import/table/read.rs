@@ -53,12 +53,13 @@ pub fn grid(text: &str, delimiter: u8, path: &Path) -> Result<Grid, ImportError>
     Ok(Grid { rows })
 }
 
-/// Reads a CSV / TSV / text file into one grid.
-pub fn read(path: &Path) -> Result<(Grid, &'static str), ImportError> {
+/// Reads a CSV / TSV / text file into one grid, with its decoded text (the text recogniser reads
+/// the same text as lines when no table is found).
+pub fn read(path: &Path) -> Result<(Grid, Decoded), ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
     let decoded = decode(&bytes, path)?;
     let grid = grid(&decoded.text, delimiter(path, &decoded.text), path)?;
-    Ok((grid, decoded.encoding))
+    Ok((grid, decoded))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! "以上两项由……牵头"). Matched on the folded copy; the units are cut from the document's text.
 
 use super::clean::{Folded, squash};
-use crate::plan::responsible::parse_responsible;
+use crate::plan::responsible::{parse_responsible, strip_duties};
 
 /// Which items a statement covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,25 +31,6 @@ const ABOVE_STARTS: [&str; 2] = ["以上", "上述"];
 /// Where the units end.
 const UNITS_END: [&str; 7] = ["，下文", "，下同", "下同", "，不再", "不再逐一", "。", "；"];
 
-/// Endings that name no unit.
-const DUTY_ENDINGS: [&str; 15] = [
-    "负责统筹协调",
-    "统筹协调",
-    "牵头协调",
-    "负责落实",
-    "抓好落实",
-    "具体落实",
-    "组织实施",
-    "负责",
-    "落实",
-    "实施",
-    "承担",
-    "按职责分工",
-    "按照职责分工",
-    "根据职责分工",
-    "分别",
-];
-
 /// Reads a line (not a numbered item) as a scope statement.
 pub fn statement(line: &str) -> Option<Statement> {
     let text = squash(unwrap_bracket(line.trim()));
@@ -68,10 +49,7 @@ pub fn statement(line: &str) -> Option<Statement> {
     };
     let rest = folded.get(start..)?;
     let end = UNITS_END.iter().filter_map(|e| rest.find(e)).min().map_or(folded.len(), |e| start + e);
-    let mut units = folded.get(start..end)?;
-    while let Some(e) = DUTY_ENDINGS.iter().find(|e| units.ends_with(*e)) {
-        units = &units[..units.len() - e.len()];
-    }
+    let units = strip_duties(folded.get(start..end)?);
     let units = f.original_of(start..start + units.len()).trim().to_string();
     let parsed = parse_responsible(&units, &|_| false);
     (!parsed.parties.is_empty() && parsed.unclear.is_empty()).then(|| Statement {

@@ -28,9 +28,18 @@ const ROLE_ENDINGS: [(&str, CellRole); 7] = [
 ];
 
 /// Phrases that name no unit: stripped from a clause's end, or the whole clause when alone.
-const NOT_UNITS: [&str; 14] = [
+const NOT_UNITS: [&str; 23] = [
     "按职责分工负责",
     "按职责分工落实",
+    "按职责分工",
+    "按照职责分工",
+    "根据职责分工",
+    "负责统筹协调",
+    "统筹协调",
+    "牵头协调",
+    "具体落实",
+    "承担",
+    "分别",
     "按职责负责",
     "按职责落实",
     "分工负责",
@@ -163,6 +172,16 @@ fn unmatched_close_at_end(t: &str) -> bool {
     closes > opens
 }
 
+/// Strips the phrases that name no unit from the end of a text, in either script, however many
+/// follow each other: "各乡镇人民政府按职责分工负责落实" → "各乡镇人民政府". Role endings stay.
+pub(crate) fn strip_duties(text: &str) -> &str {
+    let mut t = text.trim_end();
+    while let Some(rest) = NOT_UNITS.iter().find_map(|end| strip_suffix(t, end)) {
+        t = rest.trim_end();
+    }
+    t
+}
+
 /// Strips role endings and phrases that name no unit from the end of a clause (and a leading
 /// "由"); returns the rest and the role an ending gave, if any. "市财政局牵头抓好落实" gives
 /// ("市财政局", Lead); "按职责分工负责" gives ("", None).
@@ -175,8 +194,8 @@ pub(super) fn strip_role(clause: &str) -> (&str, Option<CellRole>) {
         if let Some((rest, r)) = ROLE_ENDINGS.iter().find_map(|(end, r)| strip_suffix(t, end).map(|rest| (rest, *r))) {
             t = rest;
             role = role.or(Some(r));
-        } else if let Some(rest) = NOT_UNITS.iter().find_map(|end| strip_suffix(t, end)) {
-            t = rest;
+        } else {
+            t = strip_duties(t);
         }
         t = t.trim();
         if t.len() == before {

@@ -188,3 +188,12 @@ fn short_collective_names_of_towns_and_villages() {
     let r = parse_responsible("各村、国有林场", &none);
     assert_eq!(r.units, ["各村", "国有林场"]);
 }
+
+#[test]
+fn duties_after_a_name_are_no_unit() {
+    let r = parse_responsible("各乡镇人民政府按职责分工负责落实", &none);
+    assert_eq!(r.units, ["各乡镇人民政府"]);
+    assert!(r.unclear.is_empty());
+    let r = parse_responsible("区委宣传部负责统筹协调", &none);
+    assert_eq!(r.units, ["区委宣传部"]);
+}
