@@ -2,7 +2,7 @@
 //! back to the loop as an action), the operator's drafts read here and written or removed by the
 //! draft writer, and what must happen before the program ends.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
@@ -73,7 +73,15 @@ impl Effects {
     fn run(&self, effect: Effect) -> Option<Action> {
         match effect {
             Effect::Quit => None,
-            Effect::Save { update, expect } => {
+            Effect::Save { update, expect, check_evidence } => {
+                if check_evidence {
+                    let base = self.plan.path.parent().filter(|p| !p.as_os_str().is_empty());
+                    let bad = ledger::evidence::unresolved(&update.evidence, base.unwrap_or(Path::new(".")));
+                    if !bad.is_empty() {
+                        let bad = bad.into_iter().map(|(n, item)| (n, item.to_string())).collect();
+                        return Some(Action::Saved(Err(SaveError::Evidence(bad))));
+                    }
+                }
                 self.save(*update, *expect);
                 None
             }

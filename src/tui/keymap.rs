@@ -74,6 +74,10 @@ fn b(ctx: Ctx, keys: &[KeyCode], action: Action, zh: &'static str, en: &'static 
     Binding { ctx, keys: keys.iter().map(|k| (*k, NONE)).collect(), action, zh, en }
 }
 
+fn alt(ctx: Ctx, code: KeyCode, action: Action, zh: &'static str, en: &'static str) -> Binding {
+    Binding { ctx, keys: vec![(code, KeyModifiers::ALT)], action, zh, en }
+}
+
 fn ctrl(ctx: Ctx, c: char, action: Action, zh: &'static str, en: &'static str) -> Binding {
     Binding { ctx, keys: vec![(KeyCode::Char(c), KeyModifiers::CONTROL)], action, zh, en }
 }
@@ -194,13 +198,16 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Form, &[BackTab], Action::PrevField, "上一栏", "previous field"),
         ctrl(Ctx::Form, 's', Action::Save, "保存并返回列表", "save and return"),
         b(Ctx::Form, &[Esc], Action::Back, "取消（有修改时先确认）", "cancel (asks if changed)"),
+        alt(Ctx::Form, Up, Action::DetailUp, "任务原文向上翻看", "scroll the task's text up"),
+        alt(Ctx::Form, Down, Action::DetailDown, "任务原文向下翻看", "scroll the task's text down"),
+        b(Ctx::Form, &[KeyCode::F(1)], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::Discard, &[c('y')], Action::ConfirmDiscard, "放弃修改", "discard"),
         b(Ctx::Discard, &[c('n'), Esc], Action::KeepEditing, "继续编辑", "keep editing"),
         b(Ctx::Conflict, &[c('a')], Action::ApplyAnyway, "仍然保存我的修改", "save mine anyway"),
         b(Ctx::Conflict, &[c('d')], Action::DropMine, "放弃我的修改", "drop mine"),
         b(Ctx::Conflict, &[Esc], Action::KeepEditing, "返回编辑", "back to editing"),
-        b(Ctx::Restore, &[c('r'), Enter], Action::RestoreDraft, "恢复草稿", "restore the draft"),
-        b(Ctx::Restore, &[c('d')], Action::DropDraft, "丢弃草稿", "discard the draft"),
+        b(Ctx::Restore, &[Enter], Action::RestoreDraft, "恢复草稿", "restore the draft"),
+        b(Ctx::Restore, &[KeyCode::Delete], Action::DropDraft, "丢弃草稿", "discard the draft"),
         b(Ctx::Restore, &[Esc], Action::Back, "返回列表（保留草稿）", "back to the list (keep the draft)"),
         b(Ctx::Records, &[Up, c('k')], Action::Up, "上一条记录", "previous record"),
         b(Ctx::Records, &[Down, c('j')], Action::Down, "下一条记录", "next record"),
@@ -227,6 +234,9 @@ pub fn lookup(contexts: &[Ctx], key: &KeyEvent) -> Option<Action> {
 
 /// A key's name for the help overlay: "↑", "Ctrl-S", "j".
 pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
+    if mods.contains(KeyModifiers::ALT) {
+        return format!("Alt-{}", key_name(code, mods - KeyModifiers::ALT));
+    }
     match code {
         Up => "↑".to_string(),
         Down => "↓".to_string(),
@@ -242,6 +252,7 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
         Home => "Home".to_string(),
         End => "End".to_string(),
         KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        KeyCode::F(n) => format!("F{n}"),
         KeyCode::Char(c) => c.to_string(),
         other => format!("{other:?}"),
     }

@@ -150,7 +150,10 @@ fn key_hints(app: &App) -> Paragraph<'static> {
         Mode::Picker => t(lang, T::PickHint).into(),
         Mode::List if app.readonly => crate::tui::text::lead::read_only_keys(lang).into(),
         Mode::List => t(lang, T::ListKeys).into(),
-        Mode::Form => t(lang, T::FormKeys).into(),
+        Mode::Form => {
+            crate::tui::text::form_keys(lang, app.form.as_ref().map_or(crate::tui::form::Field::Note, |f| f.focus))
+                .into()
+        }
         Mode::Discard => t(lang, T::Discard).into(),
         Mode::Conflict => t(lang, T::ConflictHint).into(),
         Mode::Restore => t(lang, T::DraftHint).into(),

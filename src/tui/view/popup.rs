@@ -179,7 +179,12 @@ pub fn restore(frame: &mut Frame, app: &App, area: Rect) {
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(truncate(t(lang, T::DraftHint), inner_w), Style::default().fg(Color::Yellow))));
+    if app.unanswered {
+        let red = Style::default().fg(Color::Red).add_modifier(Modifier::BOLD);
+        lines.push(Line::from(Span::styled(truncate(t(lang, T::DraftFirst), inner_w), red)));
+    }
+    let keys = Style::default().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    lines.push(Line::from(Span::styled(truncate(t(lang, T::DraftHint), inner_w), keys)));
     let rect = centered(area, rect_w, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     frame.render_widget(Clear, rect);
     let block = Block::default()
