@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use taizhang::Lang;
 
 use super::action::Action;
+use super::list::Filter;
 use crate::front::render::Format;
 
 /// Where a binding applies.
@@ -154,13 +155,7 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::List, &[PageDown], Action::DetailPageDown, "任务详情下一页", "details: page down"),
         b(Ctx::List, &[PageUp], Action::DetailPageUp, "任务详情上一页", "details: page up"),
         b(Ctx::List, &[c('/')], Action::StartSearch, "搜索任务文字", "search the task text"),
-        b(
-            Ctx::List,
-            &[c('f')],
-            Action::CycleFilter,
-            "筛选：全部/未完成/逾期/即将到期/欠进度/未填报/本期待报/受阻",
-            "filter: all/open/overdue/due soon/behind/no update/due this period/blocked",
-        ),
+        b(Ctx::List, &[c('f')], Action::CycleFilter, filters(Lang::Zh), filters(Lang::En)),
         b(
             Ctx::List,
             &[c('s')],
@@ -220,6 +215,40 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     ]);
     map
 });
+
+/// What the mouse does where, for the help: (context, what is done, zh, en). The loop turns
+/// clicks and the wheel into actions itself; this table only describes them.
+pub const MOUSE: [(Ctx, Mouse, &str, &str); 6] = [
+    (Ctx::Lead, Mouse::Wheel, "上下移动", "move up and down"),
+    (Ctx::Picker, Mouse::Wheel, "上下移动", "move up and down"),
+    (Ctx::List, Mouse::Click, "选中该项", "select the assignment"),
+    (Ctx::List, Mouse::Wheel, "上下移动；在任务详情上则翻看详情", "move; over the details, scroll them"),
+    (Ctx::Form, Mouse::Click, "进入该栏；点在某个状态上即选中它", "go to the field; on a status, choose it"),
+    (Ctx::Form, Mouse::Wheel, "翻看任务原文或所指的栏", "scroll the task's text or the field under it"),
+];
+
+/// A mouse action, as the help names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    Click,
+    Wheel,
+}
+
+impl Mouse {
+    fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Mouse::Click => lang.pick("鼠标点击", "click"),
+            Mouse::Wheel => lang.pick("鼠标滚轮", "wheel"),
+        }
+    }
+}
+
+/// "筛选：全部/未完成/…", every filter state in the order `f` goes through them (made once).
+fn filters(lang: Lang) -> &'static str {
+    let names: Vec<&str> = Filter::ALL.iter().map(|f| crate::tui::text::filter(lang, *f)).collect();
+    let text = format!("{}{}{}", lang.pick("筛选", "filter"), crate::tui::text::colon(lang), names.join("/"));
+    Box::leak(text.into_boxed_str())
+}
 
 /// The action bound to `key` in the first of `contexts` that binds it.
 pub fn lookup(contexts: &[Ctx], key: &KeyEvent) -> Option<Action> {
@@ -286,6 +315,12 @@ pub fn help(lang: Lang, first: &[Ctx], leave_out: &[Ctx]) -> Vec<(&'static str, 
             _ => lines.push((ctx, keys.collect(), what)),
         }
     }
+    // The mouse after the keys of its context.
+    for (ctx, mouse, zh, en) in MOUSE.into_iter().filter(|m| !leave_out.contains(&m.0)) {
+        let name = ctx_name(ctx, lang);
+        let at = lines.iter().rposition(|(c, _, _)| *c == name).map_or(lines.len(), |i| i + 1);
+        lines.insert(at, (name, vec![mouse.name(lang).to_string()], lang.pick(zh, en)));
+    }
     let joined = |keys: Vec<String>| match keys.as_slice() {
         [first, .., last] if keys.len() > 3 => format!("{first}–{last}"),
         _ => keys.join(" / "),
@@ -339,7 +374,10 @@ mod tests {
     fn help_lists_every_binding() {
         let lines = help(Lang::Zh, &[], &[]);
         // Bindings of one context that do the same (the nine period digits; q and Ctrl-C) are one line.
-        assert_eq!(lines.len(), KEYMAP.chunk_by(|a, b| a.ctx == b.ctx && a.zh == b.zh).count());
+        // And each mouse action is a line.
+        assert_eq!(lines.len(), KEYMAP.chunk_by(|a, b| a.ctx == b.ctx && a.zh == b.zh).count() + MOUSE.len());
+        assert!(lines.iter().any(|(ctx, k, what)| *ctx == "填报表单" && k == "鼠标点击" && what.contains("状态")));
+        assert!(lines.iter().any(|(_, k, _)| k == "Alt-↑"), "Alt shows in a key's name");
         assert!(lines.iter().any(|(_, k, what)| k == "1–9" && *what == "第 N 期"));
         assert!(lines.iter().any(|(_, k, _)| k == "Ctrl-S"));
         assert!(lines.iter().any(|(_, k, what)| k == "↑ / k" && *what == "上一项"));

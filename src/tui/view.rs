@@ -3,11 +3,14 @@
 
 mod detail;
 mod form;
+mod help;
 mod lead;
 mod list;
 mod matrix;
 mod popup;
 mod records;
+
+pub use help::layout as help_layout;
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -55,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         _ => {}
     }
     if app.help {
-        popup::help(frame, app, frame.area());
+        help::draw(frame, app, frame.area());
     }
 }
 
