@@ -384,3 +384,7 @@ mod record_tests;
 #[cfg(test)]
 #[path = "app_load_tests.rs"]
 mod load_tests;
+
+#[cfg(test)]
+#[path = "app_form_tests.rs"]
+mod form_tests;

@@ -41,6 +41,11 @@ fn app() -> App {
     app_with(vec![], "2022-06-01T09:00:00+08:00", Lang::Zh)
 }
 
+/// Whether any unit's ledger file was written under `dir`.
+pub fn ledger_written(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|d| d.flatten().any(|e| e.path().extension().is_some_and(|x| x == "toml")))
+}
+
 pub fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
     actions.into_iter().filter_map(|a| app.update(a)).collect()
 }
@@ -75,7 +80,7 @@ fn enter_opens_the_form_in_progress_field_and_ctrl_s_saves() {
     // No status chosen: not saved, and the cursor goes to the status.
     assert!(run(&mut a, [Action::Save]).is_empty());
     let form = a.form.as_ref().unwrap();
-    assert_eq!((form.focus, form.error.as_deref()), (Field::Status, Some("请先选择状态（在“状态”栏按 ←/→）")));
+    assert_eq!((form.focus, form.error.as_deref()), (Field::Status, Some("请先选择状态（在“状态”栏按 ←/→，或点击）")));
     let effects = run(&mut a, [Action::StatusNext, Action::StatusNext, Action::Save]);
     let [Effect::Save { update, expect, .. }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(update.note.as_deref(), Some("已发布办事指南"));

@@ -222,6 +222,28 @@ mod tests {
         draft::load(dir, "sczj", "w").drafts.into_iter().map(|d| d.note).collect()
     }
 
+    /// Evidence that is neither an address nor a file beside the plan is not saved: the form
+    /// says which line; saved again unchanged, it is saved as it is.
+    #[test]
+    fn evidence_is_checked_against_the_plans_directory_before_saving() {
+        let (mut app, effects, rx, dir) = saving();
+        app.update(Action::Saved(Err(SaveError::Refused("重来".into()))));
+        let f = app.form.as_mut().unwrap();
+        f.focus_on(crate::tui::form::Field::Evidence);
+        // zhongwei-2022.toml is beside the plan: a path relative to its directory.
+        app.update(Action::Paste("https://www.nxzw.gov.cn/a.html\nzhongwei-2022.toml\n会议纪要".into()));
+        effects.apply(&mut app, Action::Save);
+        let error = app.form.as_ref().and_then(|f| f.error.clone()).unwrap_or_default();
+        assert!(error.contains("第 3 行“会议纪要”"), "{error}");
+        assert!(!app.saving && !crate::tui::app::tests::ledger_written(dir.path()));
+        effects.apply(&mut app, Action::Save);
+        let Ok(Incoming::Done(done)) = rx.recv_timeout(Duration::from_secs(10)) else { panic!("no answer") };
+        effects.apply(&mut app, done);
+        assert!(app.form.is_none(), "saved: {:?}", app.message);
+        let saved = app.ledger.latest("1", "sczj").unwrap();
+        assert_eq!(saved.evidence, ["https://www.nxzw.gov.cn/a.html", "zhongwei-2022.toml", "会议纪要"]);
+    }
+
     #[test]
     fn ending_waits_for_a_save_in_flight_then_keeps_only_what_is_unsaved() {
         let at = now("2022-06-01T09:01:00+08:00");

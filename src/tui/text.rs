@@ -84,9 +84,10 @@ pub enum T {
 pub fn t(lang: Lang, key: T) -> &'static str {
     let (zh, en) = match key {
         T::PickUnit => ("选择填报单位", "Choose your unit"),
-        T::PickHint => {
-            ("输入名称筛选，↑↓ 选择，Enter 确定，Esc 退出", "type to filter, ↑↓ to move, Enter to open, Esc to quit")
-        }
+        T::PickHint => (
+            "输入名称筛选，↑↓ 选择，Enter 确定，Esc 清除筛选或返回",
+            "type to filter, ↑↓ move, Enter open, Esc clear or back",
+        ),
         T::NoMatch => ("没有匹配的单位", "no unit matches"),
         T::Tasks => ("本单位任务", "Assignments"),
         T::Detail => ("任务详情", "Details"),
@@ -140,15 +141,15 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::PromptKeys => ("（确认框的按键显示在确认框中）", "(prompts show their own keys)"),
         T::Correcting => ("更正记录", "Correcting"),
         T::NoStatusYet => ("未选择", "not chosen"),
-        T::ChooseStatus => ("请用 ←/→ 选择，或点击：", "choose with ←/→ or a click:"),
-        T::StatusUnchosen => {
-            ("未选择（点击一项，或 Tab 到此栏按 ←/→）：", "not chosen (click one, or Tab here and ←/→):")
-        }
+        T::ChooseStatus => ("请用 ←/→ 或点击选择", "←/→ or click"),
+        T::StatusUnchosen => ("未选择（点击选择）", "click one"),
         T::TaskMore => ("Alt-↑/↓ 或滚轮翻看", "Alt-↑/↓ or the wheel to scroll"),
         T::At => ("填报时间", "Time"),
         T::AtNow => ("现在", "now"),
         T::AtHint => ("如 06-07 10:00；留空为现在；最多补记 31 天", "e.g. 06-07 10:00; empty: now; up to 31 days back"),
-        T::NoStatus => ("请先选择状态（在“状态”栏按 ←/→）", "choose a status first (←/→ in the Status field)"),
+        T::NoStatus => {
+            ("请先选择状态（在“状态”栏按 ←/→，或点击）", "choose a status first (←/→ in the Status field, or a click)")
+        }
         T::AtBad => (
             "填报时间写成 2022-06-07 10:00、06-07 10:00 或 06-07，留空为现在",
             "write the time as 2022-06-07 10:00, 06-07 10:00 or 06-07; leave it empty for now",

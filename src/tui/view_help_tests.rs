@@ -67,3 +67,89 @@ fn help_lists_every_binding_whole_or_says_what_it_left_out() {
         }
     }
 }
+
+/// The status bar never runs past 80 columns, whatever it holds: the unit, today and what is
+/// owed give way before the message, and a message too long is shortened with "…".
+#[test]
+fn the_status_bar_fits_80_columns_in_every_state() {
+    use taizhang::ledger::Status;
+    for lang in [Lang::Zh, Lang::En] {
+        let saved =
+            crate::tui::app::tests::upd("2", "sczj", "2022-06-01T09:00:00+08:00", Status::InProgress, Some(40), "x");
+        let mut states: Vec<(String, App)> = Vec::new();
+        for (name, a) in screens(lang) {
+            states.push((name.to_string(), a));
+        }
+        let typed = || {
+            let mut a = app_with(vec![], "2022-06-01T09:00:00+08:00", lang);
+            a.update(Action::Open);
+            a.update(Action::Paste("已发布".into()));
+            a.update(Action::StatusNext);
+            a
+        };
+        states.push(("unsaved".into(), typed()));
+        let mut saving = typed();
+        saving.update(Action::Save);
+        assert!(saving.saving);
+        states.push(("saving".into(), saving));
+        let mut after = app_with(vec![], "2022-06-01T09:00:00+08:00", lang);
+        after.message = Some(crate::tui::text::saved_note(lang, &saved));
+        states.push(("saved".into(), after));
+        let mut long = app_with(vec![], "2022-06-01T09:00:00+08:00", lang);
+        long.message = Some("台账文件 /home/user/plans/zhongwei-2022.progress/sczj.toml 第 12 行有误：".repeat(3));
+        states.push(("long message".into(), long));
+        let mut picker = app_with(vec![], "2022-06-01T09:00:00+08:00", lang);
+        picker.update(Action::PickUnit);
+        states.push(("picker".into(), picker));
+        for (name, a) in &states {
+            for w in [60, 80] {
+                let line = super::view::status_line(a, w);
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                assert!(width(&text) <= usize::from(w), "{lang:?} {name} at {w}: {text:?} is {} wide", width(&text));
+                if w == 80 && name != "long message" {
+                    let own = text.replace(crate::tui::text::t(lang, crate::tui::text::T::Saving), "");
+                    assert!(!own.contains('…'), "{lang:?} {name}: nothing cut at 80: {text:?}");
+                }
+            }
+        }
+    }
+}
+
+/// English mode: no Chinese punctuation in the interface's own words, "1 day" not "1 days".
+#[test]
+fn english_has_no_chinese_punctuation_and_no_1_days() {
+    const CJK: &[char] = &['，', '。', '：', '；', '（', '）', '“', '”', '、', '？', '！', '《', '》'];
+    let mut words: Vec<String> =
+        keymap::help(Lang::En, &[], &[]).into_iter().map(|(c, k, w)| format!("{c} {k} {w}")).collect();
+    words.extend([1, 2].map(|n| crate::tui::text::next_due(Lang::En, 6, 10, n)));
+    words.extend([(1, 0), (0, 1), (3, 2)].map(|(a, b)| crate::tui::text::hidden_lines(Lang::En, a, b)));
+    words.push(crate::tui::text::evidence_bad(Lang::En, 2, "x", 1));
+    for field in [crate::tui::form::Field::Status, crate::tui::form::Field::Note, crate::tui::form::Field::Percent] {
+        words.push(crate::tui::text::form_keys(Lang::En, field).to_string());
+    }
+    for w in &words {
+        assert!(!w.contains(CJK), "{w}");
+        assert!(!w.contains(" 1 days") && !w.starts_with("1 days") && !w.contains("1 more lines"), "{w}");
+    }
+    // The form's own words in English, drawn.
+    let mut a = app_with(vec![], "2022-06-01T09:00:00+08:00", Lang::En);
+    a.update(Action::Open);
+    let s = screen(&render(&a, 120, 40));
+    for label in ["Status: ", "Percent: ", "Time: ", "Evidence (one URL or path per line)", "Deadline: "] {
+        assert!(s.contains(label), "{label} missing:\n{s}");
+    }
+}
+
+/// Every status, and 逾期完成, fits the list's status column in English (11 cells: `widths` in
+/// view/list.rs).
+#[test]
+fn english_statuses_fit_their_column() {
+    use taizhang::ledger::Status;
+    let labels = Status::ALL
+        .iter()
+        .map(|s| s.label(Lang::En))
+        .chain([taizhang::report::labels::status(None, Lang::En), crate::tui::text::standing::done_late(Lang::En)]);
+    for l in labels {
+        assert!(width(l) <= 11, "{l} is wider than the column");
+    }
+}

@@ -36,10 +36,16 @@ impl App {
         None
     }
 
-    /// Esc: close help, end or clear the search, cancel the form (asking first if changed),
+    /// Esc: close help, clear the picker's filter, end or clear the search, cancel the form (asking first if changed),
     /// leave the restore prompt keeping the draft for later, or go back to the lead view (from
     /// the picker or a unit opened read-only; with no lead view, Esc in the picker quits).
     pub(super) fn back(&mut self) -> Option<Effect> {
+        // A filter typed into the picker is cleared first.
+        if self.mode == Mode::Picker && !self.help && !self.picker.query.is_empty() {
+            self.picker.query.clear();
+            self.picker.refresh(&self.plan);
+            return None;
+        }
         let searching = self.list.searching || !self.list.query.is_empty();
         let leaving = self.mode == Mode::Picker || self.mode == Mode::List && !searching;
         if !self.help && leaving && self.back_to_lead() {

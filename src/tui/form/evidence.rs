@@ -28,6 +28,6 @@ impl Form {
         let line = line.map_or(0, |(n, _)| n);
         self.evidence_warned = Some(self.evidence_items());
         self.error = Some(crate::tui::text::evidence_bad(lang, line + 1, item, bad.len() - 1));
-        self.to_evidence_line(line);
+        self.cursor_to_evidence_line(line);
     }
 }

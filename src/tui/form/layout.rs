@@ -133,7 +133,7 @@ impl Form {
     }
 
     /// Puts the cursor at the start of evidence line `n` (0-based), focus there.
-    pub fn to_evidence_line(&mut self, n: usize) {
+    pub fn cursor_to_evidence_line(&mut self, n: usize) {
         self.focus_on(Field::Evidence);
         let row = u16::try_from(n).unwrap_or(u16::MAX);
         self.evidence.move_cursor(CursorMove::Jump(row, 0));

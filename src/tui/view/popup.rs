@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use taizhang::ledger::Update;
 use taizhang::text::{pad, sanitize, truncate, width};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Others};
 use crate::tui::picker::Choice;
-use crate::tui::text::{T, t};
+use crate::tui::text::{T, colon, t};
 
 /// A box of `w` × `h` cells centred in `area` (clamped to it).
 pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -42,8 +42,14 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
         .map(|(k, Choice::Unit(u))| {
             let unit = &app.plan.units[*u];
             let n = app.picker.counts.get(*u).copied().unwrap_or(0);
-            let text =
-                format!("{}  ({}) {}", pad(&sanitize(&unit.name), 24), unit.id, crate::tui::text::count(lang, n));
+            let state = match app.picker.owed.get(*u).copied().flatten() {
+                Some(owed) => crate::tui::text::standing::owed_count(lang, owed),
+                None if app.others == Others::Reading => t(lang, T::Reading).to_string(),
+                None => t(lang, T::Unreadable).to_string(),
+            };
+            let count = pad(&crate::tui::text::count(lang, n), 9);
+            let id = pad(&format!("({})", sanitize(&unit.id)), 12);
+            let text = format!("{}  {id} {count} {state}", pad(&sanitize(&unit.name), 24));
             let style = if first + k == app.picker.selected {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
@@ -69,7 +75,7 @@ fn describe(u: &Update, lang: taizhang::Lang) -> Vec<Line<'static>> {
     let mut out = vec![Line::from(format!("{} {}{pct}{by}", u.at.format("%Y-%m-%d %H:%M"), u.status.label(lang)))];
     for (label, v) in [(T::Note, &u.note), (T::Problems, &u.problems), (T::Next, &u.next)] {
         if let Some(v) = v {
-            out.push(Line::from(format!("{}：{}", t(lang, label), sanitize(v))));
+            out.push(Line::from(format!("{}{}{}", t(lang, label), colon(lang), sanitize(v))));
         }
     }
     out
@@ -109,14 +115,15 @@ pub fn restore(frame: &mut Frame, app: &App, area: Rect) {
             Style::default().add_modifier(Modifier::BOLD),
         )),
         Line::from(format!(
-            "{}：{}{pct}",
+            "{}{}{}{pct}",
             t(lang, T::Status),
+            colon(lang),
             d.status.map_or(t(lang, T::NoStatusYet), |s| s.label(lang))
         )),
     ];
     for (label, v) in [(T::Note, &d.note), (T::Problems, &d.problems), (T::Next, &d.next), (T::Evidence, &d.evidence)] {
         if !v.trim().is_empty() {
-            lines.push(Line::from(truncate(&format!("{}：{}", t(lang, label), sanitize(v)), inner_w)));
+            lines.push(Line::from(truncate(&format!("{}{}{}", t(lang, label), colon(lang), sanitize(v)), inner_w)));
         }
     }
     lines.push(Line::from(""));
