@@ -191,10 +191,10 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Search, &[Enter], Action::Accept, "完成搜索", "done"),
         b(Ctx::Search, &[Backspace], Action::Backspace, "删除一个字", "delete a character"),
         b(Ctx::Search, &[Esc], Action::Back, "取消搜索", "cancel the search"),
-        b(Ctx::StatusField, &[Left], Action::StatusPrev, "上一个状态", "previous status"),
-        b(Ctx::StatusField, &[Right], Action::StatusNext, "下一个状态", "next status"),
-        b(Ctx::PercentField, &[Up], Action::PercentUp, "加 10", "plus 10"),
-        b(Ctx::PercentField, &[Down], Action::PercentDown, "减 10", "minus 10"),
+        b(Ctx::StatusField, &[Left], Action::StatusPrev, "状态栏：上一个状态", "Status: previous status"),
+        b(Ctx::StatusField, &[Right], Action::StatusNext, "状态栏：下一个状态", "Status: next status"),
+        b(Ctx::PercentField, &[Up], Action::PercentUp, "完成%栏：加 10", "Percent: plus 10"),
+        b(Ctx::PercentField, &[Down], Action::PercentDown, "完成%栏：减 10", "Percent: minus 10"),
         b(Ctx::Form, &[Tab], Action::NextField, "下一栏", "next field"),
         b(Ctx::Form, &[BackTab], Action::PrevField, "上一栏", "previous field"),
         ctrl(Ctx::Form, 's', Action::Save, "保存并返回列表", "save and return"),
@@ -217,7 +217,7 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Records, &[Esc], Action::Back, "返回列表", "back to the list"),
         b(Ctx::Confirm, &[c('y'), Enter], Action::Confirm, "确认", "confirm"),
         b(Ctx::Confirm, &[c('n'), Esc], Action::Cancel, "取消", "cancel"),
-        b(Ctx::Help, &[c('?'), Esc, c('q')], Action::ToggleHelp, "关闭说明", "close"),
+        b(Ctx::Help, &[c('?'), Esc, c('q'), KeyCode::F(1)], Action::ToggleHelp, "关闭说明", "close"),
     ]);
     map
 });
@@ -328,7 +328,9 @@ pub fn help(lang: Lang, first: &[Ctx], leave_out: &[Ctx]) -> Vec<(&'static str, 
         lines.insert(at, (name, vec![mouse.name(lang).to_string()], lang.pick(zh, en)));
     }
     let joined = |keys: Vec<String>| match keys.as_slice() {
-        [first, .., last] if keys.len() > 3 => format!("{first}–{last}"),
+        [first, .., last] if keys.len() > 3 && keys.iter().all(|k| k.chars().all(|c| c.is_ascii_digit())) => {
+            format!("{first}–{last}")
+        }
         _ => keys.join(" / "),
     };
     lines.into_iter().map(|(ctx, keys, what)| (ctx, joined(keys), what)).collect()

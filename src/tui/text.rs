@@ -217,7 +217,7 @@ pub fn form_keys(lang: Lang, focus: super::form::Field) -> &'static str {
         Field::At => lang.pick("Tab 下一栏  Ctrl-S 保存  Esc 取消", "Tab next field  Ctrl-S save  Esc cancel"),
         _ => lang.pick(
             "Tab 下一栏  Alt-↑↓ 翻看任务原文  Ctrl-S 保存  Esc 取消  F1 帮助",
-            "Tab next field  Alt-↑↓ scroll the task  Ctrl-S save  Esc cancel",
+            "Tab next field  Alt-↑↓ scroll the task  Ctrl-S save  Esc cancel  F1 help",
         ),
     }
 }

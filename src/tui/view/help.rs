@@ -60,12 +60,26 @@ pub fn layout(app: &App, area: Rect) -> (Rect, Vec<Vec<Line<'static>>>) {
     place(area, lines, columns)
 }
 
-/// The help's box in `area` and its lines split into `columns`.
-fn place(area: Rect, lines: Vec<Line<'static>>, columns: usize) -> (Rect, Vec<Vec<Line<'static>>>) {
-    let per_column = lines.len().div_ceil(columns).max(1);
-    let h = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
+/// The help's box in `area` and its lines split into `columns` (one or two), the second
+/// starting with a binding or a heading rather than the rest of a description when that still
+/// fits.
+fn place(area: Rect, mut lines: Vec<Line<'static>>, columns: usize) -> (Rect, Vec<Vec<Line<'static>>>) {
+    let most = usize::from(area.height.saturating_sub(2)).max(1);
+    let mut split = if columns == 1 { lines.len() } else { lines.len().div_ceil(2) };
+    let goes_on = |l: &Line| plain(l).starts_with("   ");
+    let before = (0..=split).rev().find(|&i| lines.get(i).is_none_or(|l| !goes_on(l))).unwrap_or(split);
+    let after = (split..=lines.len()).find(|&i| lines.get(i).is_none_or(|l| !goes_on(l))).unwrap_or(split);
+    if columns > 1 {
+        split = if lines.len() - before <= most { before } else { after.min(most) };
+    }
+    let second = lines.split_off(split.min(lines.len()));
+    let h = u16::try_from(lines.len().max(second.len()) + 2).unwrap_or(u16::MAX);
     let rect = centered(area, if columns == 1 { ONE_COLUMN } else { area.width }, h);
-    (rect, lines.chunks(per_column).map(<[Line]>::to_vec).collect())
+    (rect, [lines, second].into_iter().filter(|c| !c.is_empty()).collect())
+}
+
+fn plain(l: &Line) -> String {
+    l.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 /// The width of each of `columns` columns inside a box as wide as it can be in `total` cells.
@@ -85,7 +99,8 @@ fn dim(s: &str) -> Line<'static> {
 /// `col_w` under itself.
 fn lines(lang: Lang, in_use: &[Ctx], leave_out: &[Ctx], col_w: usize) -> Vec<Line<'static>> {
     let rows = keymap::help(lang, in_use, leave_out);
-    let key_w = rows.iter().map(|(_, k, _)| width(k)).max().unwrap_or(4).min(col_w / 3);
+    // Longer keys than this take a line of their own.
+    let key_w = rows.iter().map(|(_, k, _)| width(k)).max().unwrap_or(4).min(10).min(col_w / 3);
     let indent = 2 + key_w + 2;
     let mut out: Vec<Line> = Vec::new();
     let mut last = "";
