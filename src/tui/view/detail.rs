@@ -19,7 +19,7 @@ use taizhang::text::{sanitize, width, wrap};
 
 use crate::tui::app::{App, Others};
 use crate::tui::standing;
-use crate::tui::text::{T, t};
+use crate::tui::text::{T, colon, t};
 
 /// The pane, scrolled as far as the keys or the wheel took it (the title says when there is
 /// more below).
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// `line` broken into lines of at most `max` cells, each piece keeping its spans' styles; a
 /// line that starts with spaces has its continuation lines indented as far.
-fn wrapped(line: Line<'static>, max: usize) -> Vec<Line<'static>> {
+pub(super) fn wrapped(line: Line<'static>, max: usize) -> Vec<Line<'static>> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     if width(&text) <= max {
         return vec![line];
@@ -81,11 +81,6 @@ fn bold(s: String) -> Span<'static> {
 /// Multi-line text from a file, each line cleaned of control characters.
 fn text(s: &str) -> Vec<Line<'static>> {
     s.split('\n').map(|l| Line::from(sanitize(l))).collect()
-}
-
-/// "：" after a label, ": " in English.
-fn colon(lang: Lang) -> &'static str {
-    lang.pick("：", ": ")
 }
 
 /// "（x）", " (x)" in English.
