@@ -69,6 +69,10 @@ pub struct Update {
     /// 佐证: URLs or paths.
     pub evidence: Vec<String>,
     pub kind: RecordKind,
+    /// The file the record came in by, when it was merged from a filled 台账 spreadsheet
+    /// (`merge` of a `template`): its name, without directories. Not part of what a record says
+    /// (see [`Update::same_content`]).
+    pub source: Option<String>,
 }
 
 /// What a record is.
@@ -102,6 +106,7 @@ impl Update {
             next: None,
             evidence: Vec::new(),
             kind: RecordKind::Progress,
+            source: None,
         }
     }
 
