@@ -2,6 +2,7 @@
 //! queries reports need (latest state, state as of a moment, history), and safe appends.
 
 mod assignment;
+mod batch;
 mod check;
 pub mod draft;
 mod error;
@@ -25,6 +26,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 pub use assignment::{Assignment, Entry, Fact, Mark, UnitEntries, order};
+pub use batch::{Appended, BatchError, Fate, append_batch};
 pub use check::BACKDATE_LIMIT;
 pub use error::LedgerError;
 pub use file::{ParsedFile, header, parse as parse_file, parse_located, record};
@@ -330,3 +332,7 @@ mod tests;
 #[cfg(test)]
 #[path = "ledger/trust_tests.rs"]
 mod trust_tests;
+
+#[cfg(test)]
+#[path = "ledger/batch_tests.rs"]
+mod batch_tests;

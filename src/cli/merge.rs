@@ -29,7 +29,7 @@ pub fn run(args: &MergeArgs, g: &Global) -> Result<(), Fail> {
     let opts = ledger::WriteOptions { clock: g.clock()?, wait, cache: cache.as_ref() };
     let mut failed = 0;
     for file in &args.files {
-        match ledger::merge(&plan, &dir, file, &opts) {
+        match ledger::merge(&plan, &dir, file, &opts, false) {
             Ok(m) => output::line(&tr!(
                 lang,
                 "合并 {} → {}（{}）：新增 {} 条，已有 {} 条",
