@@ -27,7 +27,7 @@ use chrono::{DateTime, FixedOffset};
 
 pub use assignment::{Assignment, Entry, Fact, Mark, UnitEntries, order};
 pub use batch::{Appended, BatchError, Fate, append_batch};
-pub use check::BACKDATE_LIMIT;
+pub use check::{BACKDATE_LIMIT, dated};
 pub use error::LedgerError;
 pub use file::{ParsedFile, header, parse as parse_file, parse_located, record};
 pub use load::LoadOptions;

@@ -240,7 +240,7 @@ fn kind(args: &ReportArgs, unit: Option<usize>, plan: &Plan) -> Result<Kind, Fai
 
 /// `--period N`, else the period holding `--as-of`, else the current (or next due) period on
 /// `today`; after the last report date, the last period (reported as of today: see `run`).
-fn choose_period(
+pub(crate) fn choose_period(
     plan: &Plan,
     number: Option<usize>,
     as_of: Option<NaiveDate>,

@@ -58,6 +58,14 @@ pub enum Fail {
     Gen(taizhang::r#gen::GenError),
     /// `taizhang import` refused or failed.
     Import(taizhang::import::ImportError),
+    /// A 台账 template could not be made (`template`).
+    Exchange(taizhang::exchange::ExchangeError),
+    /// `template` would replace files and `--force` was not given.
+    TemplateExists { paths: Vec<std::path::PathBuf> },
+    /// `template -o FILE` whose extension is not .xlsx or .csv, or not `-f`'s.
+    SheetExtension { path: std::path::PathBuf },
+    /// `template --unit U` for a unit with no assignments.
+    NoAssignments { unit: String },
 }
 
 impl Fail {
@@ -68,7 +76,8 @@ impl Fail {
             | Fail::OutputExtension { .. }
             | Fail::TableNotCsv { .. }
             | Fail::NoSuchTable { .. }
-            | Fail::DirNotCsv { .. } => 2,
+            | Fail::DirNotCsv { .. }
+            | Fail::SheetExtension { .. } => 2,
             Fail::Incomplete { .. } => 3,
             _ => 1,
         }
@@ -169,6 +178,25 @@ impl Fail {
             ),
             Fail::Gen(e) => e.render(lang),
             Fail::Import(e) => e.render(lang),
+            Fail::Exchange(e) => e.render(lang),
+            Fail::TemplateExists { paths } => tr!(
+                lang,
+                "错误: 已有同名文件，未写入任何文件：{}\n  提示: 这些可能是已收回的表格；换一个 -o 目录，或确认可以覆盖后加 --force",
+                "error: these files exist, so nothing was written: {}\n  hint: they may be sheets that came back; choose another -o, or add --force to replace them",
+                names(&paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(), lang)
+            ),
+            Fail::SheetExtension { path } => tr!(
+                lang,
+                "错误: -o {} 的扩展名不是 .xlsx 或 .csv（或与 -f 不符）\n  提示: 台账表格写成 .xlsx（Excel/WPS）或 .csv",
+                "error: -o {} does not end in .xlsx or .csv (or does not match -f)\n  hint: templates are .xlsx (Excel/WPS) or .csv",
+                path.display()
+            ),
+            Fail::NoAssignments { unit } => tr!(
+                lang,
+                "错误: {} 在本计划中没有分工，无需台账表格\n  提示: 用 `taizhang tasks PLAN` 查看各任务的责任单位",
+                "error: {} has no assignments in this plan, so it has no sheet to fill in\n  hint: `taizhang tasks PLAN` shows each task's units",
+                sanitize(unit)
+            ),
             Fail::NoDataDir(dir) if dir.exists() => tr!(
                 lang,
                 "错误: 台账目录 {} 不是目录（--data 或 TAIZHANG_DATA）\n  提示: 检查路径是否写错",
