@@ -193,7 +193,7 @@ fn height(r: &TemplateRow) -> f64 {
 
 /// Lines `s` wraps to in a column `width` units wide.
 fn lines(s: &str, width: f64) -> f64 {
-    let room = ((width - 1.0) / UNITS_PER_CELL).max(1.0);
+    let room = ((width - 2.0) / UNITS_PER_CELL).max(1.0);
     s.lines().map(|l| (crate::text::width(l) as f64 / room).ceil().max(1.0)).sum()
 }
 
