@@ -62,6 +62,7 @@ pub enum Col {
     Period,
     RowMark,
     Prefill,
+    Made,
 }
 
 impl Col {
@@ -89,7 +90,8 @@ impl Col {
         Col::Key,
     ];
     /// The ids a CSV carries in columns after [`Col::XLSX`]'s.
-    pub const CSV_IDS: [Col; 6] = [Col::Plan, Col::PlanMark, Col::Unit, Col::Period, Col::RowMark, Col::Prefill];
+    pub const CSV_IDS: [Col; 7] =
+        [Col::Plan, Col::PlanMark, Col::Unit, Col::Period, Col::RowMark, Col::Prefill, Col::Made];
 
     /// The column's heading.
     pub fn head(self, lang: Lang) -> &'static str {
@@ -120,6 +122,7 @@ impl Col {
             Col::Period => ("期次", "period"),
             Col::RowMark => ("行校验", "row check"),
             Col::Prefill => ("底稿校验", "prefill check"),
+            Col::Made => ("生成时间", "made"),
         }
     }
 

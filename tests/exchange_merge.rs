@@ -16,13 +16,18 @@ use sheets::{Book, V, merged_records, text};
 
 const PLAN: &str = "zhongwei-2022.toml";
 const SHEET: &str = "市财政局-第2期台账.xlsx";
+/// When the sheets come back (the template is made on 2022-09-01 at 10:00).
+const LATER: &str = "2022-09-06T10:00:00+08:00";
 
 /// The Zhongwei plan with the demo ledger, and 市财政局's template for period 2 in `SHEET`.
 fn setup() -> Sandbox {
     let s = Sandbox::with("plans/zhongwei-2022.toml", PLAN);
     let demo = env::root().join("examples/zhongwei-2022.progress");
     for e in std::fs::read_dir(demo).unwrap().flatten() {
-        s.write(&format!("zhongwei-2022.progress/{}", e.file_name().to_string_lossy()), std::fs::read(e.path()).unwrap());
+        s.write(
+            &format!("zhongwei-2022.progress/{}", e.file_name().to_string_lossy()),
+            std::fs::read(e.path()).unwrap(),
+        );
     }
     let r = s.run(&["template", PLAN, "--unit", "市财政局"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -42,10 +47,10 @@ fn edits_as_excel_and_wps_leave_them_merge_to_exactly_the_changes() {
     b.set("2", 'H', V::Num(30.0));
     b.set("2", 'I', text("已配合编制办事指南"));
     b.set("2", 'M', text("王五"));
-    b.set("2", 'N', V::Date(NaiveDate::from_ymd_opt(2022, 8, 30).unwrap()));
+    b.set("2", 'N', V::Date(NaiveDate::from_ymd_opt(2022, 9, 2).unwrap()));
     // Task 9: the percent raised, the date typed as text the Chinese way.
     b.set("9", 'H', V::Num(95.0));
-    b.set("9", 'N', text("2022年8月31日"));
+    b.set("9", 'N', text("2022年9月5日"));
     // Task 1: its percent and 序号 re-typed by hand, as numbers; nothing else changed.
     b.set("1", 'H', V::Num(100.0));
     b.set("1", 'A', V::Num(1.0));
@@ -60,21 +65,29 @@ fn edits_as_excel_and_wps_leave_them_merge_to_exactly_the_changes() {
     b.save(&s.path("filled.xlsx"));
 
     let before = ledger_text(&s);
-    let dry = s.run(&["merge", PLAN, "filled.xlsx", "--dry-run"]);
-    assert_eq!((dry.code, dry.stderr.as_str()), (0, ""));
+    let (code, dry, err) = s.run_at(LATER, &["merge", PLAN, "filled.xlsx", "--dry-run"]);
+    assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(ledger_text(&s), before, "a dry run writes nothing");
-    let done = s.transcript(&["merge", PLAN, "filled.xlsx"]);
-    insta::assert_snapshot!("dry_run", dry.stdout);
+    let done = s.transcript_at(LATER, &["merge", PLAN, "filled.xlsx"]);
+    insta::assert_snapshot!("dry_run", dry);
     insta::assert_snapshot!("merged", done);
     let got = merged_records(&s.path("zhongwei-2022.progress/sczj.toml"));
     let want = [
-        ("2", "in_progress", Some(30), "已配合编制办事指南", "王五", "2022-08-30T12:00:00+08:00"),
-        ("9", "in_progress", Some(95), "本期发布“六大产业”政策解读17篇，开展政策咨询3次。", "", "2022-08-31T12:00:00+08:00"),
+        ("2", "in_progress", Some(30), "已配合编制办事指南", "王五", "2022-09-02T12:00:00+08:00"),
+        (
+            "9",
+            "in_progress",
+            Some(95),
+            "本期发布“六大产业”政策解读17篇，开展政策咨询3次。",
+            "",
+            "2022-09-05T12:00:00+08:00",
+        ),
     ];
-    let got: Vec<_> = got.iter().map(|g| (g.0.as_str(), g.1.as_str(), g.2, g.3.as_str(), g.4.as_str(), g.5.as_str())).collect();
+    let got: Vec<_> =
+        got.iter().map(|g| (g.0.as_str(), g.1.as_str(), g.2, g.3.as_str(), g.4.as_str(), g.5.as_str())).collect();
     assert_eq!(got, want);
-    let again = s.run(&["merge", PLAN, "filled.xlsx"]);
-    assert!(again.stdout.contains("新增 0 条，已有 2 条"), "{}", again.stdout);
+    let (_, again, _) = s.run_at(LATER, &["merge", PLAN, "filled.xlsx"]);
+    assert!(again.contains("新增 0 条，已有 2 条"), "{again}");
     assert_eq!(merged_records(&s.path("zhongwei-2022.progress/sczj.toml")).len(), 2, "twice adds nothing");
 }
 
@@ -95,9 +108,9 @@ fn a_dry_run_on_a_new_ledger_creates_nothing() {
 fn refused(s: &Sandbox, b: &Book) -> (i32, String) {
     b.save(&s.path("bad.xlsx"));
     let before = ledger_text(s);
-    let r = s.run(&["merge", PLAN, "bad.xlsx"]);
+    let (code, _, err) = s.run_at(LATER, &["merge", PLAN, "bad.xlsx"]);
     assert_eq!(ledger_text(s), before, "nothing of a refused file is written");
-    (r.code, r.stderr)
+    (code, err)
 }
 
 #[test]
@@ -119,8 +132,8 @@ fn every_refusal_names_its_cell() {
         (Box::new(|b| b.set("9", 'G', text("已完成"))), "表“台账”H9：状态为“已完成”，但完成% 是 90"),
         (Box::new(|b| b.set("5", 'C', text("改过的任务"))), "表“台账”C6：“具体内容”是计划原文，已被改动"),
         (dated("下周一"), "表“台账”N6：填报日期“下周一”无法识别"),
-        (dated("2022-09-02"), "表“台账”N6：填报日期 2022-09-02 晚于今天"),
-        (dated("2022-07-01"), "表“台账”N6：填报日期 2022-07-01 早于 31 天之前"),
+        (dated("2022-09-07"), "表“台账”N6：填报日期 2022-09-07 晚于今天"),
+        (dated("2022-08-31"), "表“台账”N6：填报日期 2022-08-31 早于本表生成的日期 2022年9月1日"),
         (Box::new(|b| b.set("2", 'I', text("已配合"))), "表“台账”G5：这一行有改动，但没有状态"),
         (Box::new(|b| b.set("2", 'G', text("推进中"))), "表“台账”I5：任务 2 第一次填报，没有任何文字"),
         (Box::new(|b| b.set("5", 'O', V::Blank)), "表“台账”A6：这一行不是模板中原有的行"),
@@ -143,6 +156,13 @@ fn every_refusal_names_its_cell() {
         assert!(err.contains(&format!("错误: bad.xlsx {want}")), "want {want}\ngot {err}");
         assert!(err.contains("其中任何记录都未合并"), "{err}");
     }
+    // Merged long after it was filled: beyond the 31 days `mark --at` may go back.
+    let mut b = fresh();
+    dated("2022-09-05")(&mut b);
+    b.save(&s.path("late.xlsx"));
+    let (code, _, err) = s.run_at("2022-10-15T10:00:00+08:00", &["merge", PLAN, "late.xlsx"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("表“台账”N6：填报日期 2022-09-05 早于 31 天之前"), "{err}");
 }
 
 #[test]

@@ -247,7 +247,7 @@ impl Rows<'_> {
             self.problem(n, Col::Percent, What::DoneNotFull { percent: p });
         }
         let typed = f.cell(cells, Col::Date).trim().to_string();
-        let at = match cells::date(&typed, clock.now, self.plan.meta.offset) {
+        let at = match cells::date(&typed, clock.now, self.plan.meta.offset, f.ids.made) {
             Ok(at) => at.unwrap_or(clock.now),
             Err(w) => {
                 self.problem(n, Col::Date, w);

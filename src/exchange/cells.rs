@@ -40,26 +40,41 @@ pub fn percent(cell: &str) -> Result<Option<u8>, What> {
 }
 
 /// The moment a filled row reports for, from its 填报日期 in the plan's zone `offset`: the time
-/// given, else noon of the day — or now, when the day is today and noon has not come. `None`
-/// for an empty cell. A day after today is refused here; the ledger bounds the rest.
+/// given, else noon of the day, but never before the template was `made` (what the row says
+/// came after it) nor after `now`. `None` for an empty cell. A day after today, or before the
+/// template was made, is refused here; the ledger bounds the rest.
 pub fn date(
     cell: &str,
     now: DateTime<FixedOffset>,
     offset: FixedOffset,
+    made: Option<DateTime<FixedOffset>>,
 ) -> Result<Option<DateTime<FixedOffset>>, What> {
     let t = half_width(cell.trim());
     if t.is_empty() {
         return Ok(None);
     }
-    let bad = || What::BadDate { given: cell.trim().to_string() };
+    let given = || cell.trim().to_string();
+    let bad = || What::BadDate { given: given() };
     let today = clock::local_date(now, offset);
     let (day, time) = day_and_time(&t, today.year()).ok_or_else(bad)?;
     if day > today {
-        return Err(What::FutureDate { given: cell.trim().to_string() });
+        return Err(What::FutureDate { given: given() });
     }
     let noon = NaiveTime::from_hms_opt(12, 0, 0).ok_or_else(bad)?;
     let local = offset.from_local_datetime(&day.and_time(time.unwrap_or(noon))).single().ok_or_else(bad)?;
-    Ok(Some(if time.is_none() && day == today { local.min(now) } else { local }))
+    let before = |m: DateTime<FixedOffset>| match time {
+        Some(_) => local < m,
+        None => day < clock::local_date(m, offset),
+    };
+    if let Some(m) = made.filter(|m| before(*m)) {
+        return Err(What::BeforeMade { given: given(), made: clock::local_date(m, offset) });
+    }
+    let at = match (time, made) {
+        (None, Some(m)) => local.max(m).min(now),
+        (None, None) => local.min(now),
+        (Some(_), _) => local,
+    };
+    Ok(Some(at))
 }
 
 /// A day (and perhaps a time) as people type them; a day without a year is in `year`.
@@ -110,7 +125,19 @@ mod tests {
     }
 
     fn at(s: &str) -> Result<Option<String>, What> {
-        date(s, now(), clock::CHINA).map(|t| t.map(|t| t.to_rfc3339()))
+        date(s, now(), clock::CHINA, None).map(|t| t.map(|t| t.to_rfc3339()))
+    }
+
+    #[test]
+    fn never_before_the_template_was_made() {
+        let made = DateTime::parse_from_rfc3339("2022-09-05T15:00:00+08:00").unwrap();
+        let later = DateTime::parse_from_rfc3339("2022-09-09T10:00:00+08:00").unwrap();
+        let at = |s: &str| date(s, later, clock::CHINA, Some(made)).map(|t| t.map(|t| t.to_rfc3339()));
+        assert_eq!(at("2022-09-05"), Ok(Some("2022-09-05T15:00:00+08:00".into())), "same day: not before it");
+        assert_eq!(at("9月6日"), Ok(Some("2022-09-06T12:00:00+08:00".into())));
+        let day = NaiveDate::from_ymd_opt(2022, 9, 5).unwrap();
+        assert_eq!(at("2022-09-04"), Err(What::BeforeMade { given: "2022-09-04".into(), made: day }));
+        assert_eq!(at("2022-09-05 09:00"), Err(What::BeforeMade { given: "2022-09-05 09:00".into(), made: day }));
     }
 
     #[test]

@@ -15,14 +15,15 @@ pub fn csv(t: &Template) -> Result<Vec<u8>, super::ExchangeError> {
     let mut out = Csv::new();
     let fail = |e: csv::Error| super::ExchangeError::Write(e.to_string());
     out.row(heads(&cols, lang)).map_err(fail)?;
-    let period = m.period.to_string();
+    let (period, made) = (m.period.to_string(), m.made.to_rfc3339());
     for r in &t.rows {
         let v = &r.values;
         let percent = v.percent.map(|p| p.to_string()).unwrap_or_default();
         let status = v.status.map(|s| s.label(lang)).unwrap_or_default();
         let mut cells: Vec<&str> = r.words.iter().map(String::as_str).collect();
         cells.extend([status, &percent, &v.note, &v.problems, &v.next, &v.evidence, "", "", &r.key]);
-        cells.extend([&m.plan, &m.plan_mark, &m.unit, &period, &r.row_mark, &r.prefill_mark].map(String::as_str));
+        cells
+            .extend([&m.plan, &m.plan_mark, &m.unit, &period, &r.row_mark, &r.prefill_mark, &made].map(String::as_str));
         out.row(cells).map_err(fail)?;
     }
     out.into_inner().map_err(fail)

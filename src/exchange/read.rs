@@ -129,6 +129,7 @@ fn csv_ids(f: &Filled) -> Ids {
             ids.plan_mark = f.cell(cells, Col::PlanMark).trim().to_string();
             ids.unit = f.cell(cells, Col::Unit).trim().to_string();
             ids.period = f.cell(cells, Col::Period).trim().to_string();
+            ids.made = chrono::DateTime::parse_from_rfc3339(f.cell(cells, Col::Made).trim()).ok();
         }
         let marks = RowIds {
             row_mark: f.cell(cells, Col::RowMark).trim().to_string(),

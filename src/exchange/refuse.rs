@@ -74,6 +74,11 @@ pub enum What {
     FutureDate {
         given: String,
     },
+    /// A date before the template was made (its day).
+    BeforeMade {
+        given: String,
+        made: chrono::NaiveDate,
+    },
     EarlyDate {
         given: String,
         days: i64,
@@ -254,6 +259,17 @@ fn what(w: &What, lang: Lang) -> (String, String) {
         What::FutureDate { given } => (
             tr!(lang, "填报日期 {} 晚于今天", "date {} is after today", s(given)),
             lang.pick("填实际填报的日期", "give the day it was filled in").to_string(),
+        ),
+        What::BeforeMade { given, made } => (
+            tr!(
+                lang,
+                "填报日期 {} 早于本表生成的日期 {}",
+                "date {} is before the day this sheet was made ({})",
+                s(given),
+                crate::report::labels::date(*made, lang)
+            ),
+            lang.pick("填实际填报的日期（本表生成之后）", "give the day it was filled in (after the sheet was made)")
+                .to_string(),
         ),
         What::EarlyDate { given, days } => (
             tr!(lang, "填报日期 {} 早于 {days} 天之前", "date {} is more than {days} days ago", s(given)),

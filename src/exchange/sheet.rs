@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, FixedOffset};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::rows::Template;
@@ -21,6 +22,8 @@ pub struct Ids {
     pub lang: Lang,
     /// The sheet the unit fills in (XLSX).
     pub sheet: Option<String>,
+    /// When the template was made.
+    pub made: Option<DateTime<FixedOffset>>,
     /// Assignment id → its marks.
     pub rows: HashMap<String, RowIds>,
 }
@@ -87,6 +90,7 @@ pub(super) fn read_hidden(rows: &[Vec<String>]) -> Option<Ids> {
             "period" => ids.period = value,
             "lang" => ids.lang = lang_of(&value),
             "sheet" => ids.sheet = Some(value),
+            "made" => ids.made = DateTime::parse_from_rfc3339(&value).ok(),
             "key" => break,
             _ => {}
         }

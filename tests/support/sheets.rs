@@ -123,9 +123,11 @@ impl Book {
     }
 }
 
-/// The records of a unit file that came in from a sheet: (task, status, percent, note, by,
-/// at, source).
-pub fn merged_records(ledger_file: &Path) -> Vec<(String, String, Option<u8>, String, String, String, String)> {
+/// A record that came in from a sheet: (task, status, percent, note, by, at, source).
+pub type Merged = (String, String, Option<u8>, String, String, String, String);
+
+/// The records of a unit file that came in from a sheet.
+pub fn merged_records(ledger_file: &Path) -> Vec<Merged> {
     let text = std::fs::read_to_string(ledger_file).unwrap_or_default();
     let records = taizhang::ledger::parse_file(&text, ledger_file, None).unwrap();
     records
