@@ -113,19 +113,22 @@ fn refused(s: &Sandbox, b: &Book) -> (i32, String) {
     (code, err)
 }
 
+/// A change made to a book.
+type Edit = Box<dyn Fn(&mut Book)>;
+
 #[test]
 fn every_refusal_names_its_cell() {
     let s = setup();
     let fresh = || Book::open(&s.path(SHEET));
     // (what to do to the book, the cell and the words the refusal must name)
-    let dated = |day: &'static str| -> Box<dyn Fn(&mut Book)> {
+    let dated = |day: &'static str| -> Edit {
         Box::new(move |b| {
             b.set("5", 'I', text("本期又推送3条"));
             b.set("5", 'N', text(day));
         })
     };
     // (what to do to the book, the cell and the words the refusal must name)
-    let cases: Vec<(Box<dyn Fn(&mut Book)>, &str)> = vec![
+    let cases: Vec<(Edit, &str)> = vec![
         (Box::new(|b| b.set("5", 'G', text("差不多了"))), "表“台账”G6：状态“差不多了”无法识别"),
         (Box::new(|b| b.set("5", 'H', V::Num(150.0))), "表“台账”H6：完成% 150 不在 0–100 之间"),
         (Box::new(|b| b.set("5", 'H', text("六十"))), "表“台账”H6：完成%“六十”不是整数"),
