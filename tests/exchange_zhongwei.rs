@@ -54,6 +54,8 @@ fn zhongwei_round_trip_for_period_two() {
     let before = json(&s, &["report", PLAN, "--period", "2", "-f", "json"]);
     let chased = not_reported(&before);
     assert!(chased.contains(&"市商务局".to_string()) && chased.contains(&"市统计局".to_string()), "{chased:?}");
+    let (_, chase, _) = s.run_at(LATER, &["report", PLAN, "--kind", "chase", "--period", "2"]);
+    assert!(chase.contains(". 市商务局（") && chase.contains(". 市统计局（"), "{chase}");
 
     // 市财政局 finishes task 9; 市商务局 rewrites its note on task 3; 市统计局 raises task 16 to 70%.
     let fill = |unit: &str, edit: &dyn Fn(&mut Book)| {
@@ -95,6 +97,11 @@ fn zhongwei_round_trip_for_period_two() {
     assert_eq!((&raised["percent"], &raised["updated_in_period"]), (&70.into(), &true.into()));
     let left: Vec<String> = chased.iter().filter(|u| *u != "市商务局" && *u != "市统计局").cloned().collect();
     assert_eq!(not_reported(&after), left, "the two units that sent their sheets are no longer chased");
+    let (_, chase, _) = s.run_at(LATER, &["report", PLAN, "--kind", "chase", "--period", "2", "-f", "csv"]);
+    assert!(!chase.contains("市商务局") && !chase.contains("市统计局"), "{chase}");
+    assert!(chase.contains(&format!("\n{},", left[0])), "{chase}");
+    let (code, _, err) = s.run_at(LATER, &["report", PLAN, "--kind", "chase", "-f", "html"]);
+    assert!(code == 2 && err.contains("催办清单只写成文本（txt）或 CSV"), "{err}");
     let unit = json(&s, &["report", PLAN, "--unit", "市统计局", "--period", "2", "-f", "json"]);
     assert_eq!(row(&unit, "16", "stjj")["percent"], 70);
 }

@@ -66,6 +66,8 @@ pub enum Fail {
     SheetExtension { path: std::path::PathBuf },
     /// `template --unit U` for a unit with no assignments.
     NoAssignments { unit: String },
+    /// `report --kind chase` in a format other than txt or csv.
+    ChaseFormat { format: &'static str },
 }
 
 impl Fail {
@@ -77,7 +79,8 @@ impl Fail {
             | Fail::TableNotCsv { .. }
             | Fail::NoSuchTable { .. }
             | Fail::DirNotCsv { .. }
-            | Fail::SheetExtension { .. } => 2,
+            | Fail::SheetExtension { .. }
+            | Fail::ChaseFormat { .. } => 2,
             Fail::Incomplete { .. } => 3,
             _ => 1,
         }
@@ -190,6 +193,11 @@ impl Fail {
                 "错误: -o {} 的扩展名不是 .xlsx 或 .csv（或与 -f 不符）\n  提示: 台账表格写成 .xlsx（Excel/WPS）或 .csv",
                 "error: -o {} does not end in .xlsx or .csv (or does not match -f)\n  hint: templates are .xlsx (Excel/WPS) or .csv",
                 path.display()
+            ),
+            Fail::ChaseFormat { format } => tr!(
+                lang,
+                "错误: 催办清单只写成文本（txt）或 CSV，不写 {format}\n  提示: 去掉 -f，或用 -f csv；要打印的汇总用 --kind summary -f {format}",
+                "error: the chase list is written as text (txt) or CSV, not {format}\n  hint: drop -f, or use -f csv; for a printable summary use --kind summary -f {format}"
             ),
             Fail::NoAssignments { unit } => tr!(
                 lang,
