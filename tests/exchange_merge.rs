@@ -21,14 +21,7 @@ const LATER: &str = "2022-09-06T10:00:00+08:00";
 
 /// The Zhongwei plan with the demo ledger, and 市财政局's template for period 2 in `SHEET`.
 fn setup() -> Sandbox {
-    let s = Sandbox::with("plans/zhongwei-2022.toml", PLAN);
-    let demo = env::root().join("examples/zhongwei-2022.progress");
-    for e in std::fs::read_dir(demo).unwrap().flatten() {
-        s.write(
-            &format!("zhongwei-2022.progress/{}", e.file_name().to_string_lossy()),
-            std::fs::read(e.path()).unwrap(),
-        );
-    }
+    let s = sheets::zhongwei_with_demo();
     let r = s.run(&["template", PLAN, "--unit", "市财政局"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     s

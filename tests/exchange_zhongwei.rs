@@ -35,14 +35,7 @@ fn not_reported(report: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn zhongwei_round_trip_for_period_two() {
-    let s = Sandbox::with("plans/zhongwei-2022.toml", PLAN);
-    let demo = env::root().join("examples/zhongwei-2022.progress");
-    for e in std::fs::read_dir(demo).unwrap().flatten() {
-        s.write(
-            &format!("zhongwei-2022.progress/{}", e.file_name().to_string_lossy()),
-            std::fs::read(e.path()).unwrap(),
-        );
-    }
+    let s = sheets::zhongwei_with_demo();
     let r = s.run(&["template", PLAN, "--all", "-o", "第2期/"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let plan = taizhang::Plan::load(&s.path(PLAN)).unwrap().plan;

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use super::write::{WriteOptions, append_or_try, tidy, unused_id, validate, whole_seconds};
+use super::write::{WriteOptions, locked_append, tidy, unused_id, validate, whole_seconds};
 use super::{Ledger, LedgerError, Update, check};
 use crate::plan::Plan;
 
@@ -71,7 +71,7 @@ pub fn append_batch(
     let who = format!("pid {} · merge", std::process::id());
     let mut fates = Vec::new();
     let mut failed = None;
-    let path = append_or_try(plan, dir, unit, &unit_name, &who, opts, dry_run, |existing| {
+    let path = locked_append(plan, dir, unit, &unit_name, &who, opts, dry_run, |existing| {
         let mut new: Vec<Update> = Vec::new();
         for (i, u) in ready.into_iter().enumerate() {
             if already(existing, &u) {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::write::{WriteOptions, append_or_try, validate};
+use super::write::{WriteOptions, locked_append, validate};
 use super::{LedgerError, Update, check, file, store};
 use crate::plan::Plan;
 
@@ -47,7 +47,7 @@ pub fn merge(
     let updates: Vec<Update> = parsed.records;
     let who = format!("pid {} · merge", std::process::id());
     let mut added = 0;
-    let path = append_or_try(plan, dir, &unit, &unit_name, &who, opts, dry_run, |existing| {
+    let path = locked_append(plan, dir, &unit, &unit_name, &who, opts, dry_run, |existing| {
         let mut new: Vec<Update> = Vec::new();
         for u in &updates {
             let local = existing.records().chain(&new).find(|r| r.id == u.id);

@@ -72,7 +72,7 @@ pub fn append(
     update.recorded_at = (!opts.clock.simulated).then(|| whole_seconds(opts.clock.wall));
     let mut written = None;
     let who = holder_text(&update, opts.clock.wall);
-    let path = locked_append(plan, dir, &update.unit.clone(), &unit_name, &who, opts, |existing| {
+    let path = locked_append(plan, dir, &update.unit.clone(), &unit_name, &who, opts, false, |existing| {
         if let Expect::Latest(seen) = &expect {
             let current = existing.latest(&update.task, &update.unit);
             if current != seen.as_deref()
@@ -158,10 +158,12 @@ fn similar_tasks(plan: &Plan, id: &str) -> Vec<String> {
     scored.into_iter().take(5).map(|(_, s)| s.to_string()).collect()
 }
 
-/// [`locked_append`]; or, with `dry_run`, only `decide` on the unit's file as it stands
-/// (through the cache): nothing is created, locked or written. Returns the file's path.
+/// Under the unit's lock: re-reads the file (refusing one that does not parse or is another
+/// plan's), lets `decide` choose the records to add, and writes them atomically. With
+/// `dry_run`, only `decide`s on the file as it stands (through the cache): nothing is created,
+/// locked or written. Returns the file's path.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn append_or_try(
+pub(super) fn locked_append(
     plan: &Plan,
     dir: &Path,
     unit_id: &str,
@@ -171,27 +173,12 @@ pub(super) fn append_or_try(
     dry_run: bool,
     decide: impl FnOnce(&Ledger) -> Result<Vec<Update>, LedgerError>,
 ) -> Result<PathBuf, LedgerError> {
-    if !dry_run {
-        return locked_append(plan, dir, unit_id, unit_name, who, opts, decide);
+    if dry_run {
+        let unit = plan.unit_index(unit_id).ok_or_else(|| LedgerError::UnknownUnit { unit: unit_id.to_string() })?;
+        let load = LoadOptions { only: Some(unit), cache: opts.cache, ..LoadOptions::new(opts.clock.wall) };
+        decide(&Ledger::open(plan, dir, &load)?.ledger)?;
+        return unit_file(dir, unit_id);
     }
-    let unit = plan.unit_index(unit_id).ok_or_else(|| LedgerError::UnknownUnit { unit: unit_id.to_string() })?;
-    let load = LoadOptions { only: Some(unit), cache: opts.cache, ..LoadOptions::new(opts.clock.wall) };
-    decide(&Ledger::open(plan, dir, &load)?.ledger)?;
-    unit_file(dir, unit_id)
-}
-
-/// Under the unit's lock: re-reads the file (refusing one that does not parse or is another
-/// plan's), lets `decide` choose the records to add, and writes them atomically. Returns the
-/// file's path.
-pub(super) fn locked_append(
-    plan: &Plan,
-    dir: &Path,
-    unit_id: &str,
-    unit_name: &str,
-    who: &str,
-    opts: &WriteOptions,
-    decide: impl FnOnce(&Ledger) -> Result<Vec<Update>, LedgerError>,
-) -> Result<PathBuf, LedgerError> {
     store::create_dir(dir)?;
     let path = store::real_path(&unit_file(dir, unit_id)?)?;
     // Lock, temp file and rename all happen beside the real file (see `real_path`).

@@ -3,7 +3,7 @@
 //! (cells typed as numbers or dates, rows moved, inserted or deleted), and written back with
 //! rust_xlsxwriter — the sheet of ids as a plainly hidden sheet, as WPS saves it.
 //!
-//! Included with `#[path = "support/sheets.rs"] mod sheets;`.
+//! Included with `#[path = "support/sheets.rs"] mod sheets;` after `mod env;` and `mod sandbox;`.
 
 #![allow(dead_code)]
 
@@ -12,6 +12,22 @@ use std::path::Path;
 use calamine::{Data, Reader};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+use crate::env;
+use crate::sandbox::Sandbox;
+
+/// A sandbox with the Zhongwei plan as `zhongwei-2022.toml` and the demo ledger beside it.
+pub fn zhongwei_with_demo() -> Sandbox {
+    let s = Sandbox::with("plans/zhongwei-2022.toml", "zhongwei-2022.toml");
+    let demo = env::root().join("examples/zhongwei-2022.progress");
+    for e in std::fs::read_dir(demo).unwrap().flatten() {
+        s.write(
+            &format!("zhongwei-2022.progress/{}", e.file_name().to_string_lossy()),
+            std::fs::read(e.path()).unwrap(),
+        );
+    }
+    s
+}
 
 /// A cell as a user leaves it.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,6 +141,12 @@ impl Book {
 
 /// A record that came in from a sheet: (task, status, percent, note, by, at, source).
 pub type Merged = (String, String, Option<u8>, String, String, String, String);
+
+/// Task, status, percent, by and time of the records of unit `unit` that came in from a sheet.
+pub fn merged_brief(s: &Sandbox, unit: &str) -> Vec<(String, String, Option<u8>, String, String)> {
+    let got = merged_records(&s.path(&format!("zhongwei-2022.progress/{unit}.toml")));
+    got.into_iter().map(|g| (g.0, g.1, g.2, g.4, g.5)).collect()
+}
 
 /// The records of a unit file that came in from a sheet.
 pub fn merged_records(ledger_file: &Path) -> Vec<Merged> {
