@@ -80,7 +80,7 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// 生成各单位填报用的台账表格（xlsx/csv） / per-unit 台账 spreadsheets to fill in
     Template(template::TemplateArgs),
-    /// 报告：汇总、单位报送、台账（txt/md/csv/html/xlsx/json） / reports
+    /// 报告：汇总、单位报送、台账、催办清单（txt/md/csv/html/xlsx/json/docx） / reports
     Report(report::ReportArgs),
     /// 生成供评估用的模拟计划和台账（市级、省级、极限规模） / synthetic plan and ledger for evaluation
     Gen(r#gen::GenArgs),

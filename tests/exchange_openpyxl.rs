@@ -13,7 +13,6 @@ mod sheets;
 
 use std::process::Command;
 
-
 const PLAN: &str = "zhongwei-2022.toml";
 
 /// Reads the template, prints what protects it, fills three rows in and saves it as filled.xlsx.

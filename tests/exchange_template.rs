@@ -56,8 +56,20 @@ fn the_command_says_what_it_wrote_and_refuses_to_replace_files() {
     let forced = s.transcript(&["template", PLAN, "--unit", "市财政局", "--force"]);
     let pdf = s.transcript(&["template", PLAN, "--unit", "市财政局", "-o", "t.pdf"]);
     let period = s.transcript(&["--lang", "en", "template", PLAN, "--unit", "sczj", "--period", "4"]);
-    insta::assert_snapshot!([first, again, forced, pdf, period].join("\n"));
+    let neither = s.transcript(&["template", PLAN]);
+    insta::assert_snapshot!([first, again, forced, pdf, period, neither].join("\n"));
     assert!(s.path("市财政局-第2期台账.xlsx").is_file());
+}
+
+#[test]
+fn a_unit_whose_ledger_cannot_be_read_gets_no_sheet() {
+    let s = Sandbox::with("plans/zhongwei-2022.toml", PLAN);
+    s.write("zhongwei-2022.progress/sczj.toml", "plan = \"zhongwei-2022\"\nunit = \"sczj\"\n[[update]\n");
+    let r = s.run(&["template", PLAN, "--all", "-o", "out"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("台账文件有误的单位不生成表格（否则预填的内容不对）：市财政局"), "{}", r.stderr);
+    assert_eq!(std::fs::read_dir(s.path("out")).unwrap().count(), 26);
+    assert!(!s.path("out/市财政局-第2期台账.xlsx").exists());
 }
 
 #[test]

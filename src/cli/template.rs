@@ -28,12 +28,13 @@ impl SheetFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("units").required(true).args(["unit", "all"])))]
 pub struct TemplateArgs {
     /// 计划文件 / plan file
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
     /// 单位（名称、别名或编号） / unit (name, alias or id)
-    #[arg(long, short = 'u', value_name = "UNIT", required_unless_present = "all", conflicts_with = "all")]
+    #[arg(long, short = 'u', value_name = "UNIT", conflicts_with = "all")]
     pub unit: Option<String>,
     /// 每个有分工的单位一个文件，写入 -o 目录 / one file per unit with assignments, into -o DIR
     #[arg(long)]
@@ -72,6 +73,16 @@ pub fn run(args: &TemplateArgs, g: &Global) -> Result<(), Fail> {
     let only = args.unit.as_ref().and(units.first().copied());
     let ledger = load::ledger(&plan, g, only, lang)?.unwrap_or_default();
     let broken: Vec<&str> = ledger.unreadable().iter().map(|u| u.unit.as_str()).collect();
+    if !broken.is_empty() {
+        let names: Vec<String> =
+            broken.iter().filter_map(|id| plan.unit_index(id)).map(|i| plan.units[i].name.clone()).collect();
+        output::note(&tr!(
+            lang,
+            "注意: 台账文件有误的单位不生成表格（否则预填的内容不对）：{}",
+            "note: no sheet for units whose ledger file cannot be read (its prefill would be wrong): {}",
+            taizhang::text::sanitize(&names.join(lang.list_sep()))
+        ));
+    }
     let made: Vec<Template> = units
         .iter()
         .filter(|&&u| !broken.contains(&plan.units[u].id.as_str()))

@@ -233,6 +233,31 @@ mod tests {
     }
 
     #[test]
+    fn file_names_cannot_leave_the_directory() {
+        let day = NaiveDate::from_ymd_opt(2022, 9, 10).unwrap();
+        let made = DateTime::parse_from_rfc3339("2022-09-01T10:00:00+08:00").unwrap();
+        let named = |name: &str, lang: Lang| {
+            let meta = Meta {
+                plan: "p".into(),
+                plan_title: "p".into(),
+                plan_mark: String::new(),
+                unit: "sczj".into(),
+                unit_name: name.into(),
+                period: 2,
+                due: day,
+                lang,
+                made,
+            };
+            file_name(&Template { meta, rows: Vec::new() }, "xlsx")
+        };
+        assert_eq!(named("市财政局", Lang::Zh), "市财政局-第2期台账.xlsx");
+        assert_eq!(named("市财政局", Lang::En), "市财政局-period-2.xlsx");
+        assert_eq!(named("../../etc/passwd", Lang::Zh), "etcpasswd-第2期台账.xlsx");
+        assert_eq!(named("a:b*c?\"<>|\u{202e}\u{1b}d", Lang::Zh), "abcd-第2期台账.xlsx");
+        assert_eq!(named(" ..\t/ ", Lang::Zh), "sczj-第2期台账.xlsx");
+    }
+
+    #[test]
     fn values_mark_ignores_nothing_it_shows() {
         let v = Values { status: Some(Status::InProgress), percent: Some(60), note: "甲".into(), ..Values::default() };
         assert_eq!(v.mark(), v.clone().mark());
