@@ -162,6 +162,23 @@ fn every_refusal_names_its_cell() {
 }
 
 #[test]
+fn a_plan_changed_since_the_template_was_made() {
+    let s = setup();
+    let mut b = Book::open(&s.path(SHEET));
+    b.set("5", 'I', text("本期又推送3条"));
+    b.save(&s.path("filled.xlsx"));
+    let plan = s.read(PLAN);
+    s.write(PLAN, plan.replacen("id = \"5\"", "id = \"5x\"", 1));
+    let (code, _, err) = s.run_at(LATER, &["merge", PLAN, "filled.xlsx"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("错误: filled.xlsx 表“台账”A6：计划中已没有任务 5 的这项分工"), "{err}");
+    s.write(PLAN, plan.replacen("id = \"sczj\"", "id = \"czj\"", 1));
+    let (code, _, err) = s.run_at(LATER, &["merge", PLAN, "filled.xlsx"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("错误: filled.xlsx 所属的单位 sczj 不在本计划中"), "{err}");
+}
+
+#[test]
 fn refusals_in_full_in_both_languages() {
     let s = setup();
     let mut b = Book::open(&s.path(SHEET));
