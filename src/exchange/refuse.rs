@@ -110,10 +110,6 @@ pub enum What {
     EmptyFirst {
         task: String,
     },
-    /// Any other refusal of the row's record, as the ledger put it.
-    Refused {
-        message: String,
-    },
 }
 
 impl ExchangeError {
@@ -328,9 +324,6 @@ fn what(w: &What, lang: Lang) -> (String, String) {
             tr!(lang, "任务 {} 第一次填报，没有任何文字", "task {}: a first report with no text", s(task)),
             lang.pick("写明进展情况，让汇总知道做了什么", "say what was done in 进展情况 (progress)").to_string(),
         ),
-        What::Refused { message } => {
-            (s(message), lang.pick("改好后重新合并", "correct it and merge again").to_string())
-        }
     }
 }
 
