@@ -9,6 +9,7 @@ pub mod merge;
 pub mod periods;
 pub mod report;
 pub mod tasks;
+pub mod template;
 pub mod usage;
 
 use std::path::PathBuf;
@@ -75,9 +76,11 @@ pub enum Command {
     Tui(TuiArgs),
     /// 记录一条进展 / record progress on one assignment
     Mark(mark::MarkArgs),
-    /// 合并其他机器上的单位台账文件 / bring in unit ledger files kept elsewhere
+    /// 合并外单位的台账文件或填好的台账表格（xlsx/csv） / bring in unit ledger files or filled 台账 sheets
     Merge(merge::MergeArgs),
-    /// 报告：汇总、单位报送、台账（txt/md/csv/html/xlsx/json） / reports
+    /// 生成各单位填报用的台账表格（xlsx/csv） / per-unit 台账 spreadsheets to fill in
+    Template(template::TemplateArgs),
+    /// 报告：汇总、单位报送、台账、催办清单（txt/md/csv/html/xlsx/json/docx） / reports
     Report(report::ReportArgs),
     /// 生成供评估用的模拟计划和台账（市级、省级、极限规模） / synthetic plan and ledger for evaluation
     Gen(r#gen::GenArgs),
@@ -97,8 +100,8 @@ pub enum Format {
 }
 
 /// The commands, as typed.
-pub const COMMANDS: [&str; 10] =
-    ["check", "tasks", "periods", "tui", "mark", "merge", "report", "gen", "import", "help"];
+pub const COMMANDS: [&str; 11] =
+    ["check", "tasks", "periods", "tui", "mark", "merge", "template", "report", "gen", "import", "help"];
 
 /// Lets `taizhang PLAN …` mean `taizhang tui PLAN …`: a first plain argument that names no
 /// command but a plan file gets `tui` put before it.

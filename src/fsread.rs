@@ -154,8 +154,9 @@ fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> Refusal {
 }
 
 /// Opens without blocking, checks the opened file (not the path, which could change meanwhile)
-/// and reads at most `limit + 1` bytes.
-fn bytes(path: &Path, limit: u64) -> Result<io::Result<Vec<u8>>, Refusal> {
+/// and reads at most `limit + 1` bytes. The outer error refuses what is not a regular file or is
+/// too large; the inner result is what the system said.
+pub fn bytes(path: &Path, limit: u64) -> Result<io::Result<Vec<u8>>, Refusal> {
     let file = match open(path) {
         Ok(f) => f,
         Err(e) => return refused_open(path, e),

@@ -2,6 +2,7 @@
 //! queries reports need (latest state, state as of a moment, history), and safe appends.
 
 mod assignment;
+mod batch;
 mod check;
 pub mod draft;
 mod error;
@@ -26,7 +27,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 pub use assignment::{Assignment, Entry, Fact, Mark, UnitEntries, order};
-pub use check::BACKDATE_LIMIT;
+pub use batch::{Appended, BatchError, Fate, append_batch};
+pub use check::{BACKDATE_LIMIT, dated};
 pub use error::LedgerError;
 pub use file::{ParsedFile, header, parse as parse_file, parse_located, record};
 pub use load::LoadOptions;
@@ -70,6 +72,10 @@ pub struct Update {
     /// 佐证: URLs or paths.
     pub evidence: Vec<String>,
     pub kind: RecordKind,
+    /// The file the record came in by, when it was merged from a filled 台账 spreadsheet
+    /// (`merge` of a `template`): its name, without directories. Not part of what a record says
+    /// (see [`Update::same_content`]).
+    pub source: Option<String>,
 }
 
 /// What a record is.
@@ -103,6 +109,7 @@ impl Update {
             next: None,
             evidence: Vec::new(),
             kind: RecordKind::Progress,
+            source: None,
         }
     }
 
@@ -326,3 +333,7 @@ mod tests;
 #[cfg(test)]
 #[path = "ledger/trust_tests.rs"]
 mod trust_tests;
+
+#[cfg(test)]
+#[path = "ledger/batch_tests.rs"]
+mod batch_tests;

@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod clock;
 pub mod csvout;
+pub mod exchange;
 pub mod fsread;
 pub mod r#gen;
 pub mod import;

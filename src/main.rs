@@ -34,6 +34,7 @@ fn run(command: &Command, g: &Global) -> Result<(), Fail> {
         Command::Tui(a) => tui::run(&a.plan, a.unit.as_deref(), a.by.as_deref(), g),
         Command::Mark(a) => cli::mark::run(a, g),
         Command::Merge(a) => cli::merge::run(a, g),
+        Command::Template(a) => cli::template::run(a, g),
         Command::Report(a) => cli::report::run(a, g),
         Command::Gen(a) => cli::r#gen::run(a, g),
         Command::Import(a) => cli::import::run(a, g),

@@ -44,10 +44,20 @@ fn update() -> impl Strategy<Value = Update> {
         status(),
         prop::option::of(0u8..=100),
         (prop::option::of(text()), prop::option::of(text()), prop::option::of(text())),
-        prop::collection::vec(text(), 0..3),
+        (prop::collection::vec(text(), 0..3), prop::option::of(text())),
     )
         .prop_map(
-            |((id, recorded_at, kind), task, unit, at, by, status, percent, (note, problems, next), evidence)| Update {
+            |(
+                (id, recorded_at, kind),
+                task,
+                unit,
+                at,
+                by,
+                status,
+                percent,
+                (note, problems, next),
+                (evidence, source),
+            )| Update {
                 id,
                 recorded_at,
                 kind,
@@ -61,6 +71,7 @@ fn update() -> impl Strategy<Value = Update> {
                 problems,
                 next,
                 evidence,
+                source,
             },
         )
 }

@@ -20,7 +20,8 @@ const BY: usize = 4;
 const NOTE: usize = 5;
 const PROBLEMS: usize = 6;
 const NEXT: usize = 7;
-const TEXTS: usize = 8;
+const SOURCE: usize = 8;
+const TEXTS: usize = 9;
 
 /// `written_offset` of a record with no `recorded_at`.
 const NO_TIME: i32 = i32::MIN;
@@ -29,29 +30,29 @@ const NO_PERCENT: u8 = u8::MAX;
 
 #[derive(Archive, Serialize)]
 pub struct Record {
-    /// `at`, as nanoseconds since the epoch (UTC; what orders records), and its offset in
-    /// seconds (what it is shown in).
+    /// `at`, as nanoseconds since the epoch (UTC; what orders records), and `recorded_at`
+    /// likewise (`written_offset` is [`NO_TIME`] without one).
     at: i64,
-    at_offset: i32,
-    /// `recorded_at` likewise (`written_offset` is [`NO_TIME`] without one).
     written: i64,
+    /// The offsets of `at` (what it is shown in) and `recorded_at`, in seconds.
+    at_offset: i32,
     written_offset: i32,
     /// Where the record's texts begin in the entry's texts, and where each of id, task, unit,
-    /// target, by, note, problems and next ends (an absent one is empty), then where each
-    /// evidence item ends.
+    /// target, by, note, problems, next and source ends (an absent one is empty), then where
+    /// each evidence item ends.
     start: u32,
     ends: [u32; TEXTS],
     evidence: Vec<u32>,
+    line: u32,
+    col: u32,
     /// Bit k: text k (target and after) is present.
-    present: u8,
+    present: u16,
     /// Index into `Status::ALL`.
     status: u8,
     /// 0–100, or [`NO_PERCENT`].
     percent: u8,
     /// 0 progress, 1 no change, 2 correction, 3 withdrawal.
     kind: u8,
-    line: u32,
-    col: u32,
 }
 
 /// A free-text field of a record.
@@ -61,15 +62,28 @@ pub enum Text {
     Note,
     Problems,
     Next,
+    Source,
 }
 
 impl Text {
+    /// This text of a record held whole.
+    pub fn of(self, u: &Update) -> Option<&str> {
+        match self {
+            Text::By => u.by.as_deref(),
+            Text::Note => u.note.as_deref(),
+            Text::Problems => u.problems.as_deref(),
+            Text::Next => u.next.as_deref(),
+            Text::Source => u.source.as_deref(),
+        }
+    }
+
     fn index(self) -> usize {
         match self {
             Text::By => BY,
             Text::Note => NOTE,
             Text::Problems => PROBLEMS,
             Text::Next => NEXT,
+            Text::Source => SOURCE,
         }
     }
 }
@@ -91,11 +105,11 @@ pub(super) fn record(u: &Update, pos: &Position, texts: &mut Vec<u8>) -> Option<
         RecordKind::Withdrawal { of } => (3, Some(of)),
     };
     let start = u32::try_from(texts.len()).ok()?;
-    let optional = [target, u.by.as_ref(), u.note.as_ref(), u.problems.as_ref(), u.next.as_ref()];
+    let optional = [target, u.by.as_ref(), u.note.as_ref(), u.problems.as_ref(), u.next.as_ref(), u.source.as_ref()];
     let mut ends = [0; TEXTS];
     let mut present = 0;
     for (k, text) in [Some(&u.id), Some(&u.task), Some(&u.unit)].into_iter().chain(optional).enumerate() {
-        present |= u8::from(text.is_some() && k >= TARGET) << k;
+        present |= u16::from(text.is_some() && k >= TARGET) << k;
         ends[k] = put(texts, text.map_or("", String::as_str))?;
     }
     let (written, written_offset) = match u.recorded_at {
@@ -148,7 +162,7 @@ impl<'a> Rec<'a> {
         let mut at = r.start.to_native();
         let ends = r.ends.iter().chain(r.evidence.iter()).map(|e| e.to_native());
         let texts_in_order = ends.enumerate().all(|(k, end)| {
-            let absent_is_empty = !(TARGET..TEXTS).contains(&k) || r.present & (1 << k) != 0 || end == at;
+            let absent_is_empty = !(TARGET..TEXTS).contains(&k) || r.present.to_native() & (1 << k) != 0 || end == at;
             let fine = at <= end && self.texts.is_char_boundary(end as usize) && absent_is_empty;
             at = end;
             fine
@@ -168,11 +182,11 @@ impl<'a> Rec<'a> {
         let texts = self.texts.as_bytes();
         let end = self.r.ends[NEXT].to_native() as usize;
         let at = |i: usize| texts.get(i).copied().unwrap_or(0);
-        self.r.present ^ at(self.r.start.to_native() as usize) ^ at(end.saturating_sub(1))
+        self.r.status ^ at(self.r.start.to_native() as usize) ^ at(end.saturating_sub(1))
     }
 
     fn has(self, k: usize) -> bool {
-        self.r.present & (1 << k) != 0
+        self.r.present.to_native() & (1 << k) != 0
     }
 
     /// The byte range of text `k` (see [`Record::ends`]; evidence item j is text `TEXTS + j`).
@@ -278,6 +292,7 @@ impl<'a> Rec<'a> {
             next: owned(self.text(Text::Next)),
             evidence: (0..self.evidence_len()).filter_map(|k| self.evidence(k)).map(str::to_string).collect(),
             kind,
+            source: owned(self.text(Text::Source)),
         }
     }
 }

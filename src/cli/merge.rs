@@ -1,11 +1,15 @@
-//! `taizhang merge PLAN FILE...`: brings in unit ledger files kept on other machines, says
-//! what each added; merging the same file twice adds nothing.
+//! `taizhang merge PLAN FILE... [--dry-run]`: brings in unit ledger files kept on other machines
+//! (`.toml`) and filled 台账 spreadsheets (`.xlsx`, `.csv`, made by `taizhang template`), says
+//! what each added; merging the same file twice adds nothing. A file with anything wrong is
+//! refused whole, and the others still go in.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
-use taizhang::ledger;
-use taizhang::tr;
+use taizhang::exchange::{self, Merged};
+use taizhang::ledger::{self, Update, WriteOptions};
+use taizhang::text::{sanitize, truncate};
+use taizhang::{Lang, tr};
 
 use crate::front::{Fail, Global, load, output};
 
@@ -14,34 +18,38 @@ pub struct MergeArgs {
     /// 计划文件 / plan file
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
-    /// 各单位报来的台账文件（如 sczj.toml） / unit ledger files
+    /// 各单位报来的台账文件（如 sczj.toml）或填好的台账表格（.xlsx/.csv） / unit ledger files or
+    /// filled 台账 sheets
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// 只显示将要记入的内容，不写入 / show what would be recorded, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 pub fn run(args: &MergeArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
     let plan = load::plan(&args.plan, g)?;
     let dir = g.ledger_dir(&plan);
-    let notify = |path: &std::path::Path, holder: &ledger::LockHolder| output::note(&holder.waiting(path, lang));
+    let notify = |path: &Path, holder: &ledger::LockHolder| output::note(&holder.waiting(path, lang));
     let cache = g.cache();
     let wait = ledger::Wait { notify: &notify, ..ledger::Wait::default() };
-    let opts = ledger::WriteOptions { clock: g.clock()?, wait, cache: cache.as_ref() };
+    let opts = WriteOptions { clock: g.clock()?, wait, cache: cache.as_ref() };
     let mut failed = 0;
     for file in &args.files {
-        match ledger::merge(&plan, &dir, file, &opts) {
-            Ok(m) => output::line(&tr!(
-                lang,
-                "合并 {} → {}（{}）：新增 {} 条，已有 {} 条",
-                "merged {} → {} ({}): {} added, {} already present",
-                file.display(),
-                taizhang::text::sanitize(&m.unit_name),
-                m.unit,
-                m.added,
-                m.already
-            ))?,
-            Err(e) => {
-                output::note(&e.render(lang));
+        let done = if exchange::is_sheet(file) {
+            exchange::merge(&plan, &dir, file, &opts, args.dry_run)
+                .map(|m| sheet_lines(file, &m, args.dry_run, lang))
+                .map_err(|e| e.render(lang))
+        } else {
+            ledger::merge(&plan, &dir, file, &opts, args.dry_run)
+                .map(|m| vec![ledger_line(file, &m, args.dry_run, lang)])
+                .map_err(|e| e.render(lang))
+        };
+        match done {
+            Ok(lines) => output::line(&lines.join("\n"))?,
+            Err(message) => {
+                output::note(&message);
                 failed += 1;
             }
         }
@@ -50,4 +58,65 @@ pub fn run(args: &MergeArgs, g: &Global) -> Result<(), Fail> {
         0 => Ok(()),
         n => Err(Fail::MergeFailed { failed: n, total: args.files.len() }),
     }
+}
+
+/// "合并 sczj.toml → 市财政局（sczj）：新增 1 条，已有 2 条".
+fn ledger_line(file: &Path, m: &ledger::Merged, dry: bool, lang: Lang) -> String {
+    let line = tr!(
+        lang,
+        "合并 {} → {}（{}）：新增 {} 条，已有 {} 条",
+        "merged {} → {} ({}): {} added, {} already present",
+        file.display(),
+        sanitize(&m.unit_name),
+        m.unit,
+        m.added,
+        m.already
+    );
+    if dry { dry_run(&line, lang) } else { line }
+}
+
+/// What a filled sheet added: a line for the file, then one per record.
+fn sheet_lines(file: &Path, m: &Merged, dry: bool, lang: Lang) -> Vec<String> {
+    let added = m.added().count();
+    let head = tr!(
+        lang,
+        "合并 {} → {}（{}）第{}期：新增 {added} 条，已有 {} 条，未改动 {} 行",
+        "merged {} → {} ({}) period {}: {added} added, {} already present, {} rows unchanged",
+        file.display(),
+        sanitize(&m.unit_name),
+        m.unit,
+        sanitize(&m.period),
+        m.already(),
+        m.unchanged
+    );
+    let mut lines = vec![if dry { dry_run(&head, lang) } else { head }];
+    lines.extend(m.added().map(|u| record_line(u, dry, lang)));
+    if m.plan_changed {
+        output::note(&tr!(
+            lang,
+            "注意: {} 生成之后计划的标题改过；各行已按分工编号和计划原文核对",
+            "note: the plan's title changed after {} was made; every row was checked against its id and the plan's words",
+            file.display()
+        ));
+    }
+    lines
+}
+
+/// "  任务 7 · 推进中 60% · 2022-09-08 12:00 · 王五 · 已发布涉企政策3条…（记录 a1b2c3d4e5f6）".
+fn record_line(u: &Update, dry: bool, lang: Lang) -> String {
+    let percent = u.percent.map(|p| format!(" {p}%")).unwrap_or_default();
+    let mut parts =
+        vec![tr!(lang, "任务 {}", "task {}", sanitize(&u.task)), format!("{}{percent}", u.status.label(lang))];
+    parts.push(u.at.format("%Y-%m-%d %H:%M").to_string());
+    parts.extend(u.by.as_deref().map(sanitize));
+    parts.extend(u.note.as_deref().map(|n| truncate(&sanitize(&n.replace('\n', " ")), 40)));
+    let id = if dry { String::new() } else { tr!(lang, "（记录 {}）", " (record {})", u.id) };
+    format!("  {}{id}", parts.join(" · "))
+}
+
+/// A line of a dry run: says so, and that nothing was written.
+fn dry_run(line: &str, lang: Lang) -> String {
+    let line = line.replacen(lang.pick("合并", "merged"), lang.pick("试合并", "would merge"), 1);
+    let line = line.replacen(lang.pick("新增", "added"), lang.pick("将新增", "to add"), 1);
+    tr!(lang, "{line}（未写入任何内容）", "{line} (nothing written)")
 }

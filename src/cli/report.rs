@@ -8,6 +8,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+mod chase;
 mod tables;
 
 use clap::builder::PossibleValue;
@@ -26,6 +27,8 @@ pub enum KindArg {
     Summary,
     Unit,
     Ledger,
+    /// 催办清单: units not reported on time and what each owes (txt or csv).
+    Chase,
 }
 
 /// `--format` takes the names of the formats `front::render` writes (their extensions).
@@ -44,7 +47,7 @@ pub struct ReportArgs {
     /// 计划文件 / plan file
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
-    /// 报告类型：summary 汇总，unit 单位报送，ledger 台账（给了 --unit 时默认 unit，否则 summary）
+    /// 报告类型：summary 汇总，unit 单位报送，ledger 台账，chase 催办清单（给了 --unit 时默认 unit，否则 summary）
     #[arg(long, short = 'k', value_enum)]
     pub kind: Option<KindArg>,
     /// 第几期（从 1 起） / period number
@@ -110,6 +113,9 @@ impl NoticeArgs {
 }
 
 pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
+    if args.kind == Some(KindArg::Chase) {
+        return chase::run(args, g);
+    }
     let lang = g.lang();
     let dir = args.output.as_deref().filter(|p| is_dir(p));
     let format = output_format(args, dir)?;
@@ -224,6 +230,8 @@ fn kind(args: &ReportArgs, unit: Option<usize>, plan: &Plan) -> Result<Kind, Fai
         (Some(KindArg::Summary), None) | (None, None) => Kind::Summary,
         (Some(KindArg::Unit), _) | (None, Some(_)) => Kind::Unit,
         (Some(KindArg::Ledger), _) => Kind::Ledger,
+        // Handled by `chase::run`.
+        (Some(KindArg::Chase), _) => Kind::Summary,
     };
     if kind == Kind::Unit && unit.is_none() {
         let names = plan
@@ -240,7 +248,7 @@ fn kind(args: &ReportArgs, unit: Option<usize>, plan: &Plan) -> Result<Kind, Fai
 
 /// `--period N`, else the period holding `--as-of`, else the current (or next due) period on
 /// `today`; after the last report date, the last period (reported as of today: see `run`).
-fn choose_period(
+pub(crate) fn choose_period(
     plan: &Plan,
     number: Option<usize>,
     as_of: Option<NaiveDate>,

@@ -58,6 +58,16 @@ pub enum Fail {
     Gen(taizhang::r#gen::GenError),
     /// `taizhang import` refused or failed.
     Import(taizhang::import::ImportError),
+    /// A 台账 template could not be made (`template`).
+    Exchange(taizhang::exchange::ExchangeError),
+    /// `template` would replace files and `--force` was not given.
+    TemplateExists { paths: Vec<std::path::PathBuf> },
+    /// `template -o FILE` whose extension is not .xlsx or .csv, or not `-f`'s.
+    SheetExtension { path: std::path::PathBuf },
+    /// `template --unit U` for a unit with no assignments.
+    NoAssignments { unit: String },
+    /// `report --kind chase` in a format other than txt or csv.
+    ChaseFormat { format: &'static str },
 }
 
 impl Fail {
@@ -68,7 +78,9 @@ impl Fail {
             | Fail::OutputExtension { .. }
             | Fail::TableNotCsv { .. }
             | Fail::NoSuchTable { .. }
-            | Fail::DirNotCsv { .. } => 2,
+            | Fail::DirNotCsv { .. }
+            | Fail::SheetExtension { .. }
+            | Fail::ChaseFormat { .. } => 2,
             Fail::Incomplete { .. } => 3,
             _ => 1,
         }
@@ -169,6 +181,30 @@ impl Fail {
             ),
             Fail::Gen(e) => e.render(lang),
             Fail::Import(e) => e.render(lang),
+            Fail::Exchange(e) => e.render(lang),
+            Fail::TemplateExists { paths } => tr!(
+                lang,
+                "错误: 已有同名文件，未写入任何文件：{}\n  提示: 这些可能是已收回的表格；换一个 -o 目录，或确认可以覆盖后加 --force",
+                "error: these files exist, so nothing was written: {}\n  hint: they may be sheets that came back; choose another -o, or add --force to replace them",
+                names(&paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(), lang)
+            ),
+            Fail::SheetExtension { path } => tr!(
+                lang,
+                "错误: -o {} 的扩展名不是 .xlsx 或 .csv（或与 -f 不符）\n  提示: 台账表格写成 .xlsx（Excel/WPS）或 .csv",
+                "error: -o {} does not end in .xlsx or .csv (or does not match -f)\n  hint: templates are .xlsx (Excel/WPS) or .csv",
+                path.display()
+            ),
+            Fail::ChaseFormat { format } => tr!(
+                lang,
+                "错误: 催办清单只写成文本（txt）或 CSV，不写 {format}\n  提示: 去掉 -f，或用 -f csv；要打印的汇总用 --kind summary -f {format}",
+                "error: the chase list is written as text (txt) or CSV, not {format}\n  hint: drop -f, or use -f csv; for a printable summary use --kind summary -f {format}"
+            ),
+            Fail::NoAssignments { unit } => tr!(
+                lang,
+                "错误: {} 在本计划中没有分工，无需台账表格\n  提示: 用 `taizhang tasks PLAN` 查看各任务的责任单位",
+                "error: {} has no assignments in this plan, so it has no sheet to fill in\n  hint: `taizhang tasks PLAN` shows each task's units",
+                sanitize(unit)
+            ),
             Fail::NoDataDir(dir) if dir.exists() => tr!(
                 lang,
                 "错误: 台账目录 {} 不是目录（--data 或 TAIZHANG_DATA）\n  提示: 检查路径是否写错",

@@ -43,7 +43,7 @@ pub fn read(path: &Path) -> Result<Vec<Grid>, ImportError> {
 }
 
 /// An XLSX sheet, read cell by cell (no dense copy of a sheet whose used range is huge).
-fn xlsx_sheet<RS: Read + Seek>(book: &mut Xlsx<RS>, name: &str) -> Result<Sheet, calamine::Error> {
+pub fn xlsx_sheet<RS: Read + Seek>(book: &mut Xlsx<RS>, name: &str) -> Result<Sheet, calamine::Error> {
     let merges = book.merge_cells_by_sheet_name(name).map_err(calamine::Error::Xlsx)?;
     let mut sheet = Sheet::default();
     let mut cells = book.worksheet_cells_reader(name).map_err(calamine::Error::Xlsx)?;
@@ -73,7 +73,7 @@ fn dense_sheet<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Result<She
 }
 
 /// calamine's error as a civil servant would want it put.
-fn reason(e: &calamine::Error, path: &Path) -> String {
+pub fn reason(e: &calamine::Error, path: &Path) -> String {
     use calamine::{XlsError, XlsxError};
     let kind = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_uppercase();
     let kind = if kind.is_empty() { "表格".to_string() } else { kind };

@@ -21,7 +21,7 @@ pub(super) fn not_future(u: &Update, wall: DateTime<FixedOffset>) -> Result<(), 
 
 /// A new record's `at`: not after the command's "now" or the real clock, and not earlier than
 /// [`BACKDATE_LIMIT`] before "now".
-pub(super) fn dated(u: &Update, clock: &Clock) -> Result<(), LedgerError> {
+pub fn dated(u: &Update, clock: &Clock) -> Result<(), LedgerError> {
     not_future(u, clock.wall)?;
     if u.at > clock.now + CLOCK_SKEW {
         return Err(LedgerError::Future { at: u.at, wall: clock.now });

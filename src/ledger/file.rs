@@ -43,6 +43,7 @@ struct RawUpdate {
     next: Option<String>,
     #[serde(default)]
     evidence: Vec<String>,
+    source: Option<String>,
 }
 
 /// A parsed unit file.
@@ -155,6 +156,7 @@ fn convert(r: RawUpdate, fail: &dyn Fn(usize, String) -> LedgerError) -> Result<
         next: r.next,
         evidence: r.evidence,
         kind,
+        source: r.source,
     };
     u.id = match r.id {
         Some(i) if id::valid(i.get_ref()) => i.into_inner(),
@@ -247,6 +249,8 @@ struct OutUpdate<'a> {
     next: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     evidence: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
 }
 
 /// One update as a `[[update]]` TOML record, ending with a newline.
@@ -271,6 +275,7 @@ pub fn record(u: &Update) -> Result<String, LedgerError> {
             problems: u.problems.as_deref(),
             next: u.next.as_deref(),
             evidence: &u.evidence,
+            source: u.source.as_deref(),
         }],
     };
     toml::to_string(&out).map_err(|e| LedgerError::Encode { message: e.to_string() })

@@ -60,6 +60,16 @@ pub fn derived(u: &Update) -> String {
     hex(h.0)
 }
 
+/// A stable 12-digit hex fingerprint of some texts (each a field of its own), the same on every
+/// machine: what a 台账 template marks its rows with (`crate::exchange`).
+pub fn digest<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut h = Fnv::default();
+    for p in parts {
+        h.field(p.as_bytes());
+    }
+    hex(h.0)
+}
+
 fn hex(v: u64) -> String {
     format!("{v:016x}")[..LEN].to_string()
 }

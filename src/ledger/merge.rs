@@ -19,8 +19,15 @@ pub struct Merged {
     pub already: usize,
 }
 
-/// Merges the unit file at `incoming` into the ledger directory `dir`.
-pub fn merge(plan: &Plan, dir: &Path, incoming: &Path, opts: &WriteOptions) -> Result<Merged, LedgerError> {
+/// Merges the unit file at `incoming` into the ledger directory `dir`; with `dry_run`, only
+/// says what it would add (nothing is created or written).
+pub fn merge(
+    plan: &Plan,
+    dir: &Path,
+    incoming: &Path,
+    opts: &WriteOptions,
+    dry_run: bool,
+) -> Result<Merged, LedgerError> {
     let src = store::read(incoming)?.ok_or_else(|| LedgerError::Io {
         path: incoming.to_path_buf(),
         source: std::io::Error::from(std::io::ErrorKind::NotFound),
@@ -40,7 +47,7 @@ pub fn merge(plan: &Plan, dir: &Path, incoming: &Path, opts: &WriteOptions) -> R
     let updates: Vec<Update> = parsed.records;
     let who = format!("pid {} · merge", std::process::id());
     let mut added = 0;
-    let path = locked_append(plan, dir, &unit, &unit_name, &who, opts, |existing| {
+    let path = locked_append(plan, dir, &unit, &unit_name, &who, opts, dry_run, |existing| {
         let mut new: Vec<Update> = Vec::new();
         for u in &updates {
             let local = existing.records().chain(&new).find(|r| r.id == u.id);

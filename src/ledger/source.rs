@@ -191,13 +191,7 @@ impl Source {
         if let Some(r) = self.archived(i) {
             return r.text(which);
         }
-        let u = self.update(i);
-        match which {
-            Text::By => u.by.as_deref(),
-            Text::Note => u.note.as_deref(),
-            Text::Problems => u.problems.as_deref(),
-            Text::Next => u.next.as_deref(),
-        }
+        which.of(self.update(i))
     }
 
     pub fn evidence_len(&self, i: usize) -> usize {

@@ -75,7 +75,7 @@ pub(super) fn load(p: &Plan, dir: &Path) -> Result<LoadedLedger, LedgerError> {
 }
 
 fn merge_in(p: &Plan, dir: &Path, file: &Path) -> Result<Merged, LedgerError> {
-    merge(p, dir, file, &WriteOptions::new(Clock::real(wall())))
+    merge(p, dir, file, &WriteOptions::new(Clock::real(wall())), false)
 }
 
 #[test]
@@ -189,6 +189,14 @@ fn merge_is_idempotent_and_refuses_foreign_records() {
     save(&p, &remote, upd("1", "fgw", "2022-06-01T09:00:00+08:00", Status::InProgress, "远程一"), Expect::Any).unwrap();
     save(&p, &remote, upd("2", "fgw", "2022-06-02T09:00:00+08:00", Status::Done, "远程二"), Expect::Any).unwrap();
     save(&p, &office, upd("1", "fgw", "2022-06-01T09:00:00+08:00", Status::InProgress, "远程一"), Expect::Any).unwrap();
+    // A dry run says what would come in, and creates and writes nothing.
+    let try_in = |dir: &Path| merge(&p, dir, &remote.join("fgw.toml"), &WriteOptions::new(Clock::real(wall())), true);
+    let dry = try_in(&office).unwrap();
+    assert_eq!((dry.added, dry.already), (1, 1));
+    assert_eq!(load(&p, &office).unwrap().ledger.len(), 1);
+    let fresh = tmp.path().join("fresh");
+    assert_eq!(try_in(&fresh).unwrap().added, 2);
+    assert!(!fresh.exists());
     let m = merge_in(&p, &office, &remote.join("fgw.toml")).unwrap();
     assert_eq!((m.added, m.already, m.unit.as_str()), (1, 1, "fgw"));
     let again = merge_in(&p, &office, &remote.join("fgw.toml")).unwrap();

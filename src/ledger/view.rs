@@ -89,18 +89,18 @@ impl<'a> StateView<'a> {
 
     fn text(self, which: Text) -> Option<&'a str> {
         match self.0 {
-            Inner::Held(u) => match which {
-                Text::By => u.by.as_deref(),
-                Text::Note => u.note.as_deref(),
-                Text::Problems => u.problems.as_deref(),
-                Text::Next => u.next.as_deref(),
-            },
+            Inner::Held(u) => which.of(u),
             Inner::Record(s, i) => s.text(i as usize, which),
         }
     }
 
     pub fn by(self) -> Option<&'a str> {
         self.text(Text::By)
+    }
+
+    /// The filled spreadsheet the record was merged from, if it was.
+    pub fn source(self) -> Option<&'a str> {
+        self.text(Text::Source)
     }
 
     pub fn note(self) -> Option<&'a str> {
@@ -219,6 +219,7 @@ mod tests {
                 assert_eq!((v.id(), v.at(), v.status(), v.percent()), (u.id.as_str(), u.at, u.status, u.percent));
                 assert_eq!((v.by(), v.note()), (u.by.as_deref(), u.note.as_deref()));
                 assert_eq!((v.problems(), v.next()), (u.problems.as_deref(), u.next.as_deref()));
+                assert_eq!(v.source(), u.source.as_deref());
                 assert_eq!(v.evidence().to_vec(), u.evidence);
                 assert_eq!(v.evidence().join("\n"), u.evidence.join("\n"));
                 assert_eq!(v.at_order(), order_of(u.at));
@@ -228,5 +229,9 @@ mod tests {
         }
         let Source::Cached { full, .. } = &source else { panic!("read from the cache") };
         assert!(full.iter().all(|copy| copy.get().is_none()), "nothing was copied out");
+        for (i, u) in parsed.records.iter().enumerate() {
+            assert_eq!(source.update(i), u, "copied out whole");
+        }
+        assert_eq!(parsed.records[0].source.as_deref(), Some("市财政局-第2期台账.xlsx"));
     }
 }

@@ -9,7 +9,7 @@ use super::lock::{self, Wait};
 use std::sync::Arc;
 
 use super::source::Source;
-use super::{Ledger, LedgerError, ParsedFile, Status, Update, check, file, id, store};
+use super::{Ledger, LedgerError, LoadOptions, ParsedFile, Status, Update, check, file, id, store};
 use crate::cache::{Cache, Stamp};
 use crate::clock::Clock;
 use crate::plan::{Plan, Position};
@@ -72,7 +72,7 @@ pub fn append(
     update.recorded_at = (!opts.clock.simulated).then(|| whole_seconds(opts.clock.wall));
     let mut written = None;
     let who = holder_text(&update, opts.clock.wall);
-    let path = locked_append(plan, dir, &update.unit.clone(), &unit_name, &who, opts, |existing| {
+    let path = locked_append(plan, dir, &update.unit.clone(), &unit_name, &who, opts, false, |existing| {
         if let Expect::Latest(seen) = &expect {
             let current = existing.latest(&update.task, &update.unit);
             if current != seen.as_deref()
@@ -82,7 +82,7 @@ pub fn append(
             }
         }
         let mut u = check::content(existing, update.clone())?;
-        u.id = unused_id(existing, &u, opts.clock.simulated);
+        u.id = unused_id(existing, &u, opts.clock.simulated, |_| false);
         written = Some(u.clone());
         Ok(vec![u])
     })?;
@@ -91,7 +91,7 @@ pub fn append(
 }
 
 /// Blank texts are no texts; evidence lines are trimmed.
-fn tidy(mut u: Update) -> Update {
+pub(super) fn tidy(mut u: Update) -> Update {
     for t in [&mut u.note, &mut u.problems, &mut u.next, &mut u.by] {
         if t.as_deref().is_some_and(|s| s.trim().is_empty()) {
             *t = None;
@@ -101,7 +101,7 @@ fn tidy(mut u: Update) -> Update {
     u
 }
 
-fn whole_seconds(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+pub(super) fn whole_seconds(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     t.with_nanosecond(0).unwrap_or(t)
 }
 
@@ -111,13 +111,14 @@ fn holder_text(u: &Update, wall: DateTime<FixedOffset>) -> String {
     format!("pid {}{by} · {}", std::process::id(), wall.format("%Y-%m-%d %H:%M:%S %:z"))
 }
 
-/// An id no record of the unit has: random on the real clock, reproducible under a simulated one.
-fn unused_id(existing: &Ledger, u: &Update, simulated: bool) -> String {
+/// An id no record of the unit has (nor any `taken` says is): random on the real clock,
+/// reproducible under a simulated one.
+pub(super) fn unused_id(existing: &Ledger, u: &Update, simulated: bool, taken: impl Fn(&str) -> bool) -> String {
     let mut salt = 0;
     let base = existing.len() as u64;
     loop {
         let candidate = if simulated { id::seeded(u, base + (salt << 32)) } else { id::fresh(u, salt) };
-        if !existing.holds_id(&candidate) {
+        if !existing.holds_id(&candidate) && !taken(&candidate) {
             return candidate;
         }
         salt += 1;
@@ -158,8 +159,10 @@ fn similar_tasks(plan: &Plan, id: &str) -> Vec<String> {
 }
 
 /// Under the unit's lock: re-reads the file (refusing one that does not parse or is another
-/// plan's), lets `decide` choose the records to add, and writes them atomically. Returns the
-/// file's path.
+/// plan's), lets `decide` choose the records to add, and writes them atomically. With
+/// `dry_run`, only `decide`s on the file as it stands (through the cache): nothing is created,
+/// locked or written. Returns the file's path.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn locked_append(
     plan: &Plan,
     dir: &Path,
@@ -167,8 +170,15 @@ pub(super) fn locked_append(
     unit_name: &str,
     who: &str,
     opts: &WriteOptions,
+    dry_run: bool,
     decide: impl FnOnce(&Ledger) -> Result<Vec<Update>, LedgerError>,
 ) -> Result<PathBuf, LedgerError> {
+    if dry_run {
+        let unit = plan.unit_index(unit_id).ok_or_else(|| LedgerError::UnknownUnit { unit: unit_id.to_string() })?;
+        let load = LoadOptions { only: Some(unit), cache: opts.cache, ..LoadOptions::new(opts.clock.wall) };
+        decide(&Ledger::open(plan, dir, &load)?.ledger)?;
+        return unit_file(dir, unit_id);
+    }
     store::create_dir(dir)?;
     let path = store::real_path(&unit_file(dir, unit_id)?)?;
     // Lock, temp file and rename all happen beside the real file (see `real_path`).

@@ -4,7 +4,7 @@
 //! on A4, one page wide, with its header row on every page (`xlsx/page.rs`).
 
 mod grid;
-mod page;
+pub(crate) mod page;
 mod summary;
 mod table;
 
@@ -15,6 +15,7 @@ use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 use super::{Kind, View, labels};
 use crate::{Lang, parallel};
 use grid::{Cell, Grid, Holds, Styles};
+pub(crate) use grid::{base_format, date_formats, fit_cell};
 
 /// Row of an assignment table's header, under the title and the subtitle.
 const HEAD_ROW: u32 = 2;

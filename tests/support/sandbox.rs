@@ -120,7 +120,12 @@ impl Sandbox {
     /// "$ taizhang ARGS", the exit code, stdout and stderr, for a snapshot (control characters
     /// in the arguments shown as `\u{..}`).
     pub fn transcript(&self, args: &[&str]) -> String {
-        let r = self.run(args);
+        self.transcript_at("2022-09-01T10:00:00+08:00", args)
+    }
+
+    /// [`Sandbox::transcript`] of a run on `today`, 100 columns wide.
+    pub fn transcript_at(&self, today: &str, args: &[&str]) -> String {
+        let r = self.exec(Some(today), "100", args);
         let shown: String = args.join(" ").chars().map(visible).collect();
         format!("$ taizhang {shown}\nexit: {}\n--- stdout\n{}--- stderr\n{}", r.code, r.stdout, r.stderr)
     }

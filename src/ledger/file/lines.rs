@@ -69,6 +69,7 @@ struct Fields {
     problems: Option<String>,
     next: Option<String>,
     evidence: Option<Vec<String>>,
+    source: Option<String>,
 }
 
 /// Sets a field that is not yet set.
@@ -98,6 +99,7 @@ impl Fields {
             "problems" => once(&mut self.problems, p.string().map(Spanned::into_inner)),
             "next" => once(&mut self.next, p.string().map(Spanned::into_inner)),
             "evidence" => once(&mut self.evidence, p.strings()),
+            "source" => once(&mut self.source, p.string().map(Spanned::into_inner)),
             _ => None,
         }
     }
@@ -120,6 +122,7 @@ impl Fields {
             problems: self.problems,
             next: self.next,
             evidence: self.evidence.unwrap_or_default(),
+            source: self.source,
         })
     }
 }

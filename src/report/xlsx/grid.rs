@@ -15,9 +15,11 @@ use rust_xlsxwriter::{ConditionalFormatCell, ConditionalFormatCellRule, Format, 
 use super::{LINE_PT, MAX_ROW_PT, UNITS_PER_CELL, col_num};
 use crate::report::{Light, labels};
 use crate::{Lang, text};
-pub(super) use cell::{Cell, fit_cell, serial, serial_time};
+pub(crate) use cell::fit_cell;
+pub(super) use cell::{Cell, serial, serial_time};
 use heights::Heights;
-pub(super) use styles::{Holds, Styles, base as base_format};
+pub(super) use styles::{Holds, Styles};
+pub(crate) use styles::{base as base_format, date_formats};
 
 /// Column widths in Excel units from the widest content `measured` found (at least 4 cells, at
 /// most `cap(column)`).

@@ -19,18 +19,18 @@ const HEAD_IN: f64 = 0.3;
 
 /// How a sheet prints.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Page {
+pub(crate) struct Page {
     /// Landscape (wide tables) or portrait.
-    pub(super) wide: bool,
+    pub(crate) wide: bool,
     /// The header row: repeated at the top of every printed page, and frozen with the rows
     /// above it.
-    pub(super) head: u32,
+    pub(crate) head: u32,
     /// Columns frozen at the left (0 or 1).
-    pub(super) left: u16,
+    pub(crate) left: u16,
 }
 
 /// Sets up how `ws` prints, with `title` in the page header.
-pub(super) fn setup(ws: &mut Worksheet, page: Page, title: &str, lang: Lang) -> Result<(), XlsxError> {
+pub(crate) fn setup(ws: &mut Worksheet, page: Page, title: &str, lang: Lang) -> Result<(), XlsxError> {
     ws.set_paper_size(A4);
     if page.wide {
         ws.set_landscape();

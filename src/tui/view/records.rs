@@ -14,7 +14,8 @@ use taizhang::text::{sanitize, truncate};
 use crate::tui::app::{App, Mode};
 use crate::tui::text::{self, T, t};
 
-/// "2022-06-01 09:30 推进中 40%（已更正） · 王五 · 3f9a1c07".
+/// "2022-06-01 09:30 推进中 40%（已更正） · 王五 · 3f9a1c07", then " · 来自 第2期台账.xlsx" for a record
+/// merged from a filled 台账 sheet.
 pub fn line(ledger: &Ledger, u: &Update, lang: Lang) -> String {
     let pct = u.percent.map(|p| format!(" {p}%")).unwrap_or_default();
     let what = match &u.kind {
@@ -26,7 +27,8 @@ pub fn line(ledger: &Ledger, u: &Update, lang: Lang) -> String {
         RecordKind::Withdrawal { of } => format!("{} {}", t(lang, T::KindWithdrawal), text::short(of)),
     };
     let by = u.by.as_deref().map(|b| format!(" · {}", sanitize(b))).unwrap_or_default();
-    format!("{} {what}{by} · {}", u.at.format("%Y-%m-%d %H:%M"), text::short(&u.id))
+    let from = u.source.as_deref().map(|f| format!(" · {}{}", lang.pick("来自 ", "from "), truncate(&sanitize(f), 30)));
+    format!("{} {what}{by} · {}{}", u.at.format("%Y-%m-%d %H:%M"), text::short(&u.id), from.unwrap_or_default())
 }
 
 /// "（已更正）" / "（已撤回）" for a progress record superseded since.
@@ -102,4 +104,27 @@ pub fn prompt(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Clear, rect);
     let block = Block::default().borders(Borders::ALL).border_style(Style::default().fg(Color::Yellow));
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_from_a_sheet_says_which() {
+        let at = chrono::DateTime::parse_from_rfc3339("2022-09-05T12:00:00+08:00").unwrap();
+        let u = Update {
+            id: "3067d5e6ab8d".into(),
+            by: Some("王五".into()),
+            percent: Some(50),
+            source: Some("市财政局-第2期台账.xlsx".into()),
+            ..Update::new("2", "sczj", at, taizhang::ledger::Status::InProgress)
+        };
+        let ledger = Ledger::from_updates("d".into(), vec![u.clone()]);
+        assert_eq!(
+            line(&ledger, &u, Lang::Zh),
+            "2022-09-05 12:00 推进中 50% · 王五 · 3067d5e6 · 来自 市财政局-第2期台账.xlsx"
+        );
+        assert!(line(&ledger, &u, Lang::En).ends_with(" · from 市财政局-第2期台账.xlsx"));
+    }
 }

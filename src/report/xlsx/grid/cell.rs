@@ -10,7 +10,7 @@ const MAX_CELL: usize = 32_767;
 
 /// `s` cut to fit one cell, ending with `marker` when anything was cut, so that one very long
 /// note does not stop the whole report.
-pub(in crate::report::xlsx) fn fit_cell<'s>(s: &'s str, marker: &str) -> Cow<'s, str> {
+pub(crate) fn fit_cell<'s>(s: &'s str, marker: &str) -> Cow<'s, str> {
     // UTF-8 never takes fewer bytes than UTF-16 takes code units.
     if s.len() <= MAX_CELL || s.encode_utf16().count() <= MAX_CELL {
         return Cow::Borrowed(s);

@@ -13,13 +13,13 @@ const FONT: &str = "宋体";
 const GB2312: u8 = 134;
 
 /// The workbook's default format (empty cells, page header and footer): the font at 11 points.
-pub(in crate::report::xlsx) fn base() -> Format {
+pub(crate) fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_charset(GB2312).set_font_size(11)
 }
 
 /// The number formats of a date and of a date and time: written Chinese dates in a Chinese
 /// report, ISO dates otherwise.
-pub(in crate::report::xlsx) fn date_formats(lang: Lang) -> (&'static str, &'static str) {
+pub(crate) fn date_formats(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::Zh => (r#"yyyy"年"m"月"d"日""#, r#"yyyy"年"m"月"d"日" hh:mm"#),
         Lang::En => ("yyyy-mm-dd", "yyyy-mm-dd hh:mm"),
