@@ -8,6 +8,7 @@ mod list;
 mod matrix;
 mod popup;
 mod records;
+mod wrapped;
 
 use chrono::Datelike;
 use ratatui::Frame;

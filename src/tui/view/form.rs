@@ -73,9 +73,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Block::default().borders(Borders::TOP).title(Span::styled(format!(" {}{hint} ", t(lang, label)), style));
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
-        frame.render_widget(area_text, inner);
         if focused {
+            frame.render_widget(area_text, inner);
             frame.set_cursor_position(cursor(area_text, inner));
+        } else {
+            frame.render_widget(super::wrapped::field(area_text, usize::from(inner.width)), inner);
         }
     }
     let cell = match form.focus {

@@ -250,6 +250,6 @@ pub fn export(frame: &mut Frame, lang: Lang, area: Rect) {
     let w = lines.iter().map(|l| l.width()).max().unwrap_or(0) + 4;
     let rect =
         super::popup::centered(area, u16::try_from(w).unwrap_or(u16::MAX), u16::try_from(lines.len() + 2).unwrap_or(3));
-    frame.render_widget(Clear, rect);
+    super::popup::clear(frame, rect);
     frame.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL)), rect);
 }
