@@ -80,10 +80,10 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
     let in_use = app.screen_contexts();
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    // An operator's interface has no lead view.
+    // An operator's interface has no lead view (its format chooser is the unit's report's).
     let mut absent: Vec<keymap::Ctx> = Vec::new();
     if app.lead.is_none() {
-        absent.extend([keymap::Ctx::Lead, keymap::Ctx::Export, keymap::Ctx::Matrix, keymap::Ctx::Task]);
+        absent.extend([keymap::Ctx::Lead, keymap::Ctx::Matrix, keymap::Ctx::Task]);
     }
     let mut lines = help_lines(lang, &in_use, &absent);
     if lines.len() > 2 * inner_h {
