@@ -5,6 +5,7 @@ mod assignment;
 mod check;
 pub mod draft;
 mod error;
+pub mod evidence;
 mod file;
 mod grow;
 pub mod id;

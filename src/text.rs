@@ -25,16 +25,38 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// else goes to unicode-width whole, so context rules (emoji sequences, variation selectors)
 /// apply exactly as there.
 pub fn width(s: &str) -> usize {
-    let mut w = 0;
-    for c in s.chars() {
-        w += match c {
-            ' '..='~' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{00B7}' => 1,
-            '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303E}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => 2,
-            '\u{FF01}'..='\u{FF60}' => 2,
-            _ => return UnicodeWidthStr::width(s),
+    let bytes = s.as_bytes();
+    let (mut w, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        // Printable ASCII, and the lead bytes of U+5000..=U+9FFF (CJK ideographs: two cells,
+        // three bytes), the bulk of plan and ledger text, are counted from the byte alone.
+        let (cells, len) = match b {
+            b' '..=b'~' => (1, 1),
+            0xE5..=0xE9 => (2, 3),
+            _ => match s[i..].chars().next() {
+                Some(c) => (known_width(c).unwrap_or(usize::MAX), c.len_utf8()),
+                None => break,
+            },
         };
+        if cells == usize::MAX {
+            return UnicodeWidthStr::width(s);
+        }
+        w += cells;
+        i += len;
     }
     w
+}
+
+/// The width of a character whose width never depends on its neighbours, for the common ones.
+fn known_width(c: char) -> Option<usize> {
+    match c {
+        ' '..='~' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{00B7}' => Some(1),
+        '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303E}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => {
+            Some(2)
+        }
+        '\u{FF01}'..='\u{FF60}' => Some(2),
+        _ => None,
+    }
 }
 
 /// Replaces control characters (C0, DEL, C1, and bidi controls) with a visible stand-in, and

@@ -20,6 +20,8 @@ mod start;
 mod text;
 mod view;
 #[cfg(test)]
+mod view_help_tests;
+#[cfg(test)]
 mod view_lead_tests;
 #[cfg(test)]
 mod view_standing_tests;

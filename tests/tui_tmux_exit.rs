@@ -48,7 +48,7 @@ fn the_terminal_going_away_ends_it_and_keeps_the_text_as_a_draft() {
     start(&t, &root, Some("市财政局"), (100, 30));
     t.keys(&["Enter"]);
     t.wait_for("有未保存的草稿");
-    t.keys(&["r"]);
+    t.keys(&["Enter"]);
     t.wait_for(text);
     t.save_choosing_status("已保存：任务 1");
     t.keys(&["q"]);

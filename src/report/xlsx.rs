@@ -36,6 +36,11 @@ const DEFAULT_COL_PX: u32 = 64;
 /// keeps fewer row heights in memory (a third pass over the rows; city-sized sheets skip it).
 const TALL_SHEET: u32 = 10_000;
 
+/// Reports of at most this many assignments keep their text in the workbook's shared string
+/// table (each distinct text written once: a task's text repeats for each of its units);
+/// larger ones write it into each cell, so that it is not all held in memory until saved.
+const SHARED_ROWS: usize = 10_000;
+
 /// The most assignments a workbook takes: a sheet holds at most 1,048,576 rows, title and
 /// header rows included. Known from the plan before anything is built (`report::row_count`).
 pub const MAX_ROWS: usize = 1_048_576 - 8;
@@ -98,9 +103,11 @@ fn workbook_with(v: &dyn View, lang: Lang, tall: u32) -> Result<Workbook, XlsxEr
         }
         parts.extend(inferred);
     }
+    let shared = v.row_count() <= SHARED_ROWS;
     let mut blank = Vec::with_capacity(parts.len());
     for _ in &parts {
-        let mut ws = wb.new_worksheet_with_constant_memory()?;
+        let mut ws =
+            if shared { wb.new_worksheet_with_low_memory()? } else { wb.new_worksheet_with_constant_memory()? };
         ws.set_default_format(&base, DEFAULT_ROW_PX, DEFAULT_COL_PX)?;
         blank.push(Mutex::new(Some(ws)));
     }

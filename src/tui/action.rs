@@ -91,6 +91,9 @@ pub enum Action {
     /// Answers in the restore prompt.
     RestoreDraft,
     DropDraft,
+    /// A key or text the restore prompt does not take (typing meant for the form): not typed
+    /// anywhere; the prompt says to answer it first.
+    Unanswered,
     /// 本期无新进展 on the selected assignment: asks first.
     AskNoChange,
     /// The selected assignment's records, to correct or withdraw one.
@@ -166,6 +169,9 @@ pub enum SaveError {
     Stale(Box<Update>),
     /// Refused for another reason, with the message to show.
     Refused(String),
+    /// Not saved: these evidence items (index among the update's items, the item) are neither
+    /// a web address nor an existing path. Saved unchanged, they are saved as they are.
+    Evidence(Vec<(usize, String)>),
 }
 
 /// Something the loop must do.
@@ -174,6 +180,8 @@ pub enum Effect {
     Save {
         update: Box<Update>,
         expect: Box<Expect>,
+        /// Check first that each evidence item is a web address or an existing path.
+        check_evidence: bool,
     },
     Quit,
     /// Read every unit's records but `skip`'s, in the background (answered with

@@ -105,6 +105,8 @@ pub struct App {
     pub drafts: Vec<Draft>,
     /// The draft offered in the restore prompt.
     pub offer: Option<Draft>,
+    /// Keys were typed at the restore prompt: it says they went nowhere and to answer first.
+    pub unanswered: bool,
     /// The records popup, while it is open (and while its withdraw prompt is).
     pub records: Option<RecordsView>,
     /// A one-line message for the status bar.
@@ -149,6 +151,7 @@ impl App {
             resave: false,
             drafts: Vec::new(),
             offer: None,
+            unanswered: false,
             records: None,
             message: None,
             quit: false,
@@ -246,6 +249,7 @@ impl App {
             | Action::DraftsLoaded { .. }
             | Action::DraftFailed(_)
             | Action::RestoreDraft
+            | Action::Unanswered
             | Action::DropDraft => self.draft_action(action),
             Action::LedgerLoaded(delivery) => self.ledger_loaded(delivery),
             Action::AskNoChange
@@ -385,3 +389,7 @@ mod load_tests;
 #[cfg(test)]
 #[path = "app_report_tests.rs"]
 mod report_tests;
+
+#[cfg(test)]
+#[path = "app_form_tests.rs"]
+mod form_tests;

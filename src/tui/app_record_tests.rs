@@ -61,7 +61,7 @@ fn nothing_new_this_period_is_confirmed_first() {
     run(&mut a, [Action::Cancel]);
     assert_eq!(a.mode, Mode::List);
     let effects = run(&mut a, [Action::AskNoChange, Action::Confirm]);
-    let [Effect::Save { update, expect }] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::Save { update, expect, .. }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!((update.kind.clone(), update.task.as_str(), update.at), (RecordKind::NoChange, "1", a.now));
     assert_eq!(**expect, Expect::Any);
     assert!(a.form.is_none());
@@ -84,7 +84,7 @@ fn an_earlier_record_is_corrected_or_withdrawn_from_the_records_popup() {
     assert_eq!((f.corrects.as_deref(), f.note.lines()), (Some(first.id.as_str()), &["三成".to_string()][..]));
     assert!(screen(&render(&a, 80, 24)).contains("更正记录"));
     let effects = run(&mut a, [Action::PercentDown, Action::Save]);
-    let [Effect::Save { update, expect }] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::Save { update, expect, .. }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!((update.kind.clone(), update.percent), (RecordKind::Correction { of: first.id.clone() }, Some(20)));
     assert_eq!(**expect, Expect::Any);
     // Withdraw it instead.

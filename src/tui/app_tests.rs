@@ -41,6 +41,11 @@ fn app() -> App {
     app_with(vec![], "2022-06-01T09:00:00+08:00", Lang::Zh)
 }
 
+/// Whether any unit's ledger file was written under `dir`.
+pub fn ledger_written(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|d| d.flatten().any(|e| e.path().extension().is_some_and(|x| x == "toml")))
+}
+
 pub fn run(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
     actions.into_iter().filter_map(|a| app.update(a)).collect()
 }
@@ -75,9 +80,9 @@ fn enter_opens_the_form_in_progress_field_and_ctrl_s_saves() {
     // No status chosen: not saved, and the cursor goes to the status.
     assert!(run(&mut a, [Action::Save]).is_empty());
     let form = a.form.as_ref().unwrap();
-    assert_eq!((form.focus, form.error.as_deref()), (Field::Status, Some("请先选择状态（在“状态”栏按 ←/→）")));
+    assert_eq!((form.focus, form.error.as_deref()), (Field::Status, Some("请先选择状态（在“状态”栏按 ←/→，或点击）")));
     let effects = run(&mut a, [Action::StatusNext, Action::StatusNext, Action::Save]);
-    let [Effect::Save { update, expect }] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::Save { update, expect, .. }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(update.note.as_deref(), Some("已发布办事指南"));
     assert_eq!(update.problems.as_deref(), Some("无"));
     assert_eq!((update.task.as_str(), update.unit.as_str(), update.percent), ("2", "sczj", Some(20)));
@@ -159,7 +164,7 @@ fn a_stale_save_shows_the_conflict_and_can_apply_or_drop() {
     run(&mut a, [Action::Saved(Err(SaveError::Stale(Box::new(theirs.clone()))))]);
     assert_eq!(a.mode, Mode::Conflict);
     let effects = run(&mut a, [Action::ApplyAnyway]);
-    let [Effect::Save { update, expect }] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::Save { update, expect, .. }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(update.note.as_deref(), Some("我的进展"));
     assert_eq!(**expect, Expect::Latest(Some(Box::new(theirs.clone()))));
     // Or: drop mine; their update is then what the list shows.
@@ -310,7 +315,7 @@ fn typing_during_a_save_is_kept_in_the_open_form() {
     assert!(a.message.as_deref().unwrap().contains("保存期间输入的内容尚未保存"));
     assert_eq!(a.ledger.latest("1", "sczj"), Some(&**update));
     let effects = run(&mut a, [Action::Save]);
-    let [Effect::Save { update: second, expect }] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::Save { update: second, expect, .. }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(second.note.as_deref(), Some("第一段，第二段"));
     assert_eq!(**expect, Expect::Latest(Some(update.clone())), "checked against our own first save");
 }

@@ -2,7 +2,7 @@
 //! back to the loop as an action), the operator's drafts read here and written or removed by the
 //! draft writer, and what must happen before the program ends.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
@@ -73,7 +73,15 @@ impl Effects {
     fn run(&self, effect: Effect) -> Option<Action> {
         match effect {
             Effect::Quit => None,
-            Effect::Save { update, expect } => {
+            Effect::Save { update, expect, check_evidence } => {
+                if check_evidence {
+                    let base = self.plan.path.parent().filter(|p| !p.as_os_str().is_empty());
+                    let bad = ledger::evidence::unresolved(&update.evidence, base.unwrap_or(Path::new(".")));
+                    if !bad.is_empty() {
+                        let bad = bad.into_iter().map(|(n, item)| (n, item.to_string())).collect();
+                        return Some(Action::Saved(Err(SaveError::Evidence(bad))));
+                    }
+                }
                 self.save(*update, *expect);
                 None
             }
@@ -213,6 +221,28 @@ mod tests {
 
     fn drafts(dir: &std::path::Path) -> Vec<String> {
         draft::load(dir, "sczj", "w").drafts.into_iter().map(|d| d.note).collect()
+    }
+
+    /// Evidence that is neither an address nor a file beside the plan is not saved: the form
+    /// says which line; saved again unchanged, it is saved as it is.
+    #[test]
+    fn evidence_is_checked_against_the_plans_directory_before_saving() {
+        let (mut app, effects, rx, dir) = saving();
+        app.update(Action::Saved(Err(SaveError::Refused("重来".into()))));
+        let f = app.form.as_mut().unwrap();
+        f.focus_on(crate::tui::form::Field::Evidence);
+        // zhongwei-2022.toml is beside the plan: a path relative to its directory.
+        app.update(Action::Paste("https://www.nxzw.gov.cn/a.html\nzhongwei-2022.toml\n会议纪要".into()));
+        effects.apply(&mut app, Action::Save);
+        let error = app.form.as_ref().and_then(|f| f.error.clone()).unwrap_or_default();
+        assert!(error.contains("第 3 行“会议纪要”"), "{error}");
+        assert!(!app.saving && !crate::tui::app::tests::ledger_written(dir.path()));
+        effects.apply(&mut app, Action::Save);
+        let Ok(Incoming::Done(done)) = rx.recv_timeout(Duration::from_secs(10)) else { panic!("no answer") };
+        effects.apply(&mut app, done);
+        assert!(app.form.is_none(), "saved: {:?}", app.message);
+        let saved = app.ledger.latest("1", "sczj").unwrap();
+        assert_eq!(saved.evidence, ["https://www.nxzw.gov.cn/a.html", "zhongwei-2022.toml", "会议纪要"]);
     }
 
     #[test]

@@ -54,11 +54,13 @@ fn to_action(app: &App, ev: &Event) -> Option<Action> {
                 (Mode::Picker, KeyCode::Char(c)) if plain && !app.help => Some(Action::Type(c)),
                 (Mode::List, KeyCode::Char(c)) if plain && app.list.searching => Some(Action::Type(c)),
                 (Mode::Form, _) if !app.help => Some(Action::Edit(*k)),
+                (Mode::Restore, KeyCode::Char(_)) if !app.help => Some(Action::Unanswered),
                 _ => None,
             }
         }
         Event::Paste(s) => match app.mode {
             Mode::Form => Some(Action::Paste(s.clone())),
+            Mode::Restore => Some(Action::Unanswered),
             Mode::Picker | Mode::List => s.chars().find(|c| !c.is_control()).map(Action::Type),
             _ => None,
         },

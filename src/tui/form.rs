@@ -1,7 +1,11 @@
 //! The edit form: status, percent, 填报时间 and the multi-line text fields (ratatui-textarea,
 //! wrapped, wide-character aware), which field has focus, whether anything changed (counted in
 //! revisions, so that asking costs nothing per key), and its values as a draft. A form either
-//! records a new update or corrects an earlier record.
+//! records a new update or corrects an earlier record. Where it was drawn, and what a click or
+//! the wheel does there, is in `layout`; the evidence check's side in `evidence`.
+
+mod evidence;
+mod layout;
 
 use std::cell::Cell;
 
@@ -11,6 +15,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use taizhang::ledger::draft::Draft;
 use taizhang::ledger::{RecordKind, Status, Update};
+
+pub use self::layout::{AT_GAP, Drawn, TEXTS, screen_rows};
 
 /// The form's fields, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +83,13 @@ pub struct Form {
     dirty_at: Cell<Option<(u64, bool)>>,
     /// The revision the operator's draft file holds for this form; none: no draft on disk.
     pub drafted: Option<u64>,
+    /// How far the task's text above the fields is scrolled.
+    pub task_scroll: usize,
+    /// Where the form's parts were last drawn, for the mouse and for scrolling.
+    pub drawn: Drawn,
+    /// Evidence lines the operator was told are neither an address nor an existing path:
+    /// saved as they are when saved again unchanged.
+    pub evidence_warned: Option<Vec<String>>,
 }
 
 /// The form's values, for telling whether anything changed.
@@ -117,6 +130,9 @@ impl Form {
             revision: 0,
             dirty_at: Cell::new(None),
             drafted: None,
+            task_scroll: 0,
+            drawn: Drawn::default(),
+            evidence_warned: None,
         };
         f.initial = f.values();
         f.restyle();
@@ -211,7 +227,12 @@ impl Form {
             None if forward => 0,
             None => n - 1,
         };
-        self.status = Some(Status::ALL[next]);
+        self.choose(Status::ALL[next]);
+    }
+
+    /// Chooses `status` (已完成 sets the percent to 100).
+    pub fn choose(&mut self, status: Status) {
+        self.status = Some(status);
         if self.status == Some(Status::Done) {
             self.percent = "100".into();
         }
@@ -376,7 +397,7 @@ impl Form {
             note: text(&self.note),
             problems: text(&self.problems),
             next: text(&self.next),
-            evidence: self.evidence.lines().iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect(),
+            evidence: self.evidence_items(),
             kind,
             ..Update::new(&self.task, &self.unit, at, status)
         })

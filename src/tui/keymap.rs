@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use taizhang::Lang;
 
 use super::action::Action;
+use super::list::Filter;
 use crate::front::render::Format;
 
 /// Where a binding applies.
@@ -74,6 +75,10 @@ fn b(ctx: Ctx, keys: &[KeyCode], action: Action, zh: &'static str, en: &'static 
     Binding { ctx, keys: keys.iter().map(|k| (*k, NONE)).collect(), action, zh, en }
 }
 
+fn alt(ctx: Ctx, code: KeyCode, action: Action, zh: &'static str, en: &'static str) -> Binding {
+    Binding { ctx, keys: vec![(code, KeyModifiers::ALT)], action, zh, en }
+}
+
 fn ctrl(ctx: Ctx, c: char, action: Action, zh: &'static str, en: &'static str) -> Binding {
     Binding { ctx, keys: vec![(KeyCode::Char(c), KeyModifiers::CONTROL)], action, zh, en }
 }
@@ -139,7 +144,13 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Picker, &[Down], Action::Down, "下一个", "next"),
         b(Ctx::Picker, &[Enter], Action::Open, "打开该单位", "open this unit"),
         b(Ctx::Picker, &[Backspace], Action::Backspace, "删除一个字", "delete a character"),
-        b(Ctx::Picker, &[Esc], Action::Back, "返回牵头视图（没有时退出）", "back to the lead view (else quit)"),
+        b(
+            Ctx::Picker,
+            &[Esc],
+            Action::Back,
+            "清除筛选；未筛选时返回牵头视图（没有时退出）",
+            "clear the filter; else back to the lead view (or quit)",
+        ),
         ctrl(Ctx::Picker, 'c', Action::Quit, "退出", "quit"),
         b(Ctx::List, &[Up, c('k')], Action::Up, "上一项", "previous"),
         b(Ctx::List, &[Down, c('j')], Action::Down, "下一项", "next"),
@@ -153,13 +164,7 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::List, &[PageDown], Action::DetailPageDown, "任务详情下一页", "details: page down"),
         b(Ctx::List, &[PageUp], Action::DetailPageUp, "任务详情上一页", "details: page up"),
         b(Ctx::List, &[c('/')], Action::StartSearch, "搜索任务文字", "search the task text"),
-        b(
-            Ctx::List,
-            &[c('f')],
-            Action::CycleFilter,
-            "筛选：全部/未完成/逾期/即将到期/欠进度/未填报/本期待报/受阻",
-            "filter: all/open/overdue/due soon/behind/no update/due this period/blocked",
-        ),
+        b(Ctx::List, &[c('f')], Action::CycleFilter, filters(Lang::Zh), filters(Lang::En)),
         b(
             Ctx::List,
             &[c('s')],
@@ -192,21 +197,24 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Search, &[Enter], Action::Accept, "完成搜索", "done"),
         b(Ctx::Search, &[Backspace], Action::Backspace, "删除一个字", "delete a character"),
         b(Ctx::Search, &[Esc], Action::Back, "取消搜索", "cancel the search"),
-        b(Ctx::StatusField, &[Left], Action::StatusPrev, "上一个状态", "previous status"),
-        b(Ctx::StatusField, &[Right], Action::StatusNext, "下一个状态", "next status"),
-        b(Ctx::PercentField, &[Up], Action::PercentUp, "加 10", "plus 10"),
-        b(Ctx::PercentField, &[Down], Action::PercentDown, "减 10", "minus 10"),
+        b(Ctx::StatusField, &[Left], Action::StatusPrev, "状态栏：上一个状态", "Status: previous status"),
+        b(Ctx::StatusField, &[Right], Action::StatusNext, "状态栏：下一个状态", "Status: next status"),
+        b(Ctx::PercentField, &[Up], Action::PercentUp, "完成%栏：加 10", "Percent: plus 10"),
+        b(Ctx::PercentField, &[Down], Action::PercentDown, "完成%栏：减 10", "Percent: minus 10"),
         b(Ctx::Form, &[Tab], Action::NextField, "下一栏", "next field"),
         b(Ctx::Form, &[BackTab], Action::PrevField, "上一栏", "previous field"),
         ctrl(Ctx::Form, 's', Action::Save, "保存并返回列表", "save and return"),
         b(Ctx::Form, &[Esc], Action::Back, "取消（有修改时先确认）", "cancel (asks if changed)"),
+        alt(Ctx::Form, Up, Action::DetailUp, "任务原文向上翻看", "scroll the task's text up"),
+        alt(Ctx::Form, Down, Action::DetailDown, "任务原文向下翻看", "scroll the task's text down"),
+        b(Ctx::Form, &[KeyCode::F(1)], Action::ToggleHelp, "按键说明", "this help"),
         b(Ctx::Discard, &[c('y')], Action::ConfirmDiscard, "放弃修改", "discard"),
         b(Ctx::Discard, &[c('n'), Esc], Action::KeepEditing, "继续编辑", "keep editing"),
         b(Ctx::Conflict, &[c('a')], Action::ApplyAnyway, "仍然保存我的修改", "save mine anyway"),
         b(Ctx::Conflict, &[c('d')], Action::DropMine, "放弃我的修改", "drop mine"),
         b(Ctx::Conflict, &[Esc], Action::KeepEditing, "返回编辑", "back to editing"),
-        b(Ctx::Restore, &[c('r'), Enter], Action::RestoreDraft, "恢复草稿", "restore the draft"),
-        b(Ctx::Restore, &[c('d')], Action::DropDraft, "丢弃草稿", "discard the draft"),
+        b(Ctx::Restore, &[Enter], Action::RestoreDraft, "恢复草稿", "restore the draft"),
+        b(Ctx::Restore, &[KeyCode::Delete], Action::DropDraft, "丢弃草稿", "discard the draft"),
         b(Ctx::Restore, &[Esc], Action::Back, "返回列表（保留草稿）", "back to the list (keep the draft)"),
         b(Ctx::Records, &[Up, c('k')], Action::Up, "上一条记录", "previous record"),
         b(Ctx::Records, &[Down, c('j')], Action::Down, "下一条记录", "next record"),
@@ -215,10 +223,44 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         b(Ctx::Records, &[Esc], Action::Back, "返回列表", "back to the list"),
         b(Ctx::Confirm, &[c('y'), Enter], Action::Confirm, "确认", "confirm"),
         b(Ctx::Confirm, &[c('n'), Esc], Action::Cancel, "取消", "cancel"),
-        b(Ctx::Help, &[c('?'), Esc, c('q')], Action::ToggleHelp, "关闭说明", "close"),
+        b(Ctx::Help, &[c('?'), Esc, c('q'), KeyCode::F(1)], Action::ToggleHelp, "关闭说明", "close"),
     ]);
     map
 });
+
+/// What the mouse does where, for the help: (context, what is done, zh, en). The loop turns
+/// clicks and the wheel into actions itself; this table only describes them.
+pub const MOUSE: [(Ctx, Mouse, &str, &str); 6] = [
+    (Ctx::Lead, Mouse::Wheel, "上下移动", "move up and down"),
+    (Ctx::Picker, Mouse::Wheel, "上下移动", "move up and down"),
+    (Ctx::List, Mouse::Click, "选中该项", "select the assignment"),
+    (Ctx::List, Mouse::Wheel, "上下移动；在任务详情上则翻看详情", "move; over the details, scroll them"),
+    (Ctx::Form, Mouse::Click, "进入该栏；点在某个状态上即选中它", "go to the field; on a status, choose it"),
+    (Ctx::Form, Mouse::Wheel, "翻看任务原文或所指的栏", "scroll the task's text or the field under it"),
+];
+
+/// A mouse action, as the help names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    Click,
+    Wheel,
+}
+
+impl Mouse {
+    fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Mouse::Click => lang.pick("鼠标点击", "click"),
+            Mouse::Wheel => lang.pick("鼠标滚轮", "wheel"),
+        }
+    }
+}
+
+/// "筛选：全部/未完成/…", every filter state in the order `f` goes through them (made once).
+fn filters(lang: Lang) -> &'static str {
+    let names: Vec<&str> = Filter::ALL.iter().map(|f| crate::tui::text::filter(lang, *f)).collect();
+    let text = format!("{}{}{}", lang.pick("筛选", "filter"), crate::tui::text::colon(lang), names.join("/"));
+    Box::leak(text.into_boxed_str())
+}
 
 /// The action bound to `key` in the first of `contexts` that binds it.
 pub fn lookup(contexts: &[Ctx], key: &KeyEvent) -> Option<Action> {
@@ -233,6 +275,9 @@ pub fn lookup(contexts: &[Ctx], key: &KeyEvent) -> Option<Action> {
 
 /// A key's name for the help overlay: "↑", "Ctrl-S", "j".
 pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
+    if mods.contains(KeyModifiers::ALT) {
+        return format!("Alt-{}", key_name(code, mods - KeyModifiers::ALT));
+    }
     match code {
         Up => "↑".to_string(),
         Down => "↓".to_string(),
@@ -248,6 +293,7 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
         Home => "Home".to_string(),
         End => "End".to_string(),
         KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        KeyCode::F(n) => format!("F{n}"),
         KeyCode::Char(c) => c.to_string(),
         other => format!("{other:?}"),
     }
@@ -262,9 +308,9 @@ pub fn prompt(ctx: Ctx, lang: Lang) -> String {
     KEYMAP.iter().filter(|b| b.ctx == ctx).map(shown).collect::<Vec<_>>().join("  ")
 }
 
-/// The prompts, which show their own keys (the help overlay in its title).
-pub const PROMPTS: [Ctx; 8] =
-    [Ctx::Discard, Ctx::Conflict, Ctx::Restore, Ctx::Records, Ctx::Confirm, Ctx::Export, Ctx::Task, Ctx::Help];
+/// The prompts, which show their own keys.
+pub const PROMPTS: [Ctx; 7] =
+    [Ctx::Discard, Ctx::Conflict, Ctx::Restore, Ctx::Records, Ctx::Confirm, Ctx::Export, Ctx::Task];
 
 /// The help overlay's lines: (context heading, keys, what they do), generated from the keymap,
 /// the bindings of `first` (the contexts in use) before the rest, those of `leave_out` left out.
@@ -281,8 +327,16 @@ pub fn help(lang: Lang, first: &[Ctx], leave_out: &[Ctx]) -> Vec<(&'static str, 
             _ => lines.push((ctx, keys.collect(), what)),
         }
     }
+    // The mouse after the keys of its context.
+    for (ctx, mouse, zh, en) in MOUSE.into_iter().filter(|m| !leave_out.contains(&m.0)) {
+        let name = ctx_name(ctx, lang);
+        let at = lines.iter().rposition(|(c, _, _)| *c == name).map_or(lines.len(), |i| i + 1);
+        lines.insert(at, (name, vec![mouse.name(lang).to_string()], lang.pick(zh, en)));
+    }
     let joined = |keys: Vec<String>| match keys.as_slice() {
-        [first, .., last] if keys.len() > 3 => format!("{first}–{last}"),
+        [first, .., last] if keys.len() > 3 && keys.iter().all(|k| k.chars().all(|c| c.is_ascii_digit())) => {
+            format!("{first}–{last}")
+        }
         _ => keys.join(" / "),
     };
     lines.into_iter().map(|(ctx, keys, what)| (ctx, joined(keys), what)).collect()
@@ -334,7 +388,10 @@ mod tests {
     fn help_lists_every_binding() {
         let lines = help(Lang::Zh, &[], &[]);
         // Bindings of one context that do the same (the nine period digits; q and Ctrl-C) are one line.
-        assert_eq!(lines.len(), KEYMAP.chunk_by(|a, b| a.ctx == b.ctx && a.zh == b.zh).count());
+        // And each mouse action is a line.
+        assert_eq!(lines.len(), KEYMAP.chunk_by(|a, b| a.ctx == b.ctx && a.zh == b.zh).count() + MOUSE.len());
+        assert!(lines.iter().any(|(ctx, k, what)| *ctx == "填报表单" && k == "鼠标点击" && what.contains("状态")));
+        assert!(lines.iter().any(|(_, k, _)| k == "Alt-↑"), "Alt shows in a key's name");
         assert!(lines.iter().any(|(_, k, what)| k == "1–9" && *what == "第 N 期"));
         assert!(lines.iter().any(|(_, k, _)| k == "Ctrl-S"));
         assert!(lines.iter().any(|(_, k, what)| k == "↑ / k" && *what == "上一项"));

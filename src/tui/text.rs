@@ -52,15 +52,17 @@ pub enum T {
     AllDone,
     Unreadable,
     PercentBad,
-    FormKeys,
     ListKeys,
     TypedSince,
     DraftFound,
     DraftHint,
+    DraftFirst,
     PromptKeys,
     Correcting,
     NoStatusYet,
     ChooseStatus,
+    StatusUnchosen,
+    TaskMore,
     At,
     AtNow,
     AtHint,
@@ -82,9 +84,10 @@ pub enum T {
 pub fn t(lang: Lang, key: T) -> &'static str {
     let (zh, en) = match key {
         T::PickUnit => ("选择填报单位", "Choose your unit"),
-        T::PickHint => {
-            ("输入名称筛选，↑↓ 选择，Enter 确定，Esc 退出", "type to filter, ↑↓ to move, Enter to open, Esc to quit")
-        }
+        T::PickHint => (
+            "输入名称筛选，↑↓ 选择，Enter 确定，Esc 清除筛选或返回",
+            "type to filter, ↑↓ move, Enter open, Esc clear or back",
+        ),
         T::NoMatch => ("没有匹配的单位", "no unit matches"),
         T::Tasks => ("本单位任务", "Assignments"),
         T::Detail => ("任务详情", "Details"),
@@ -94,7 +97,7 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::Note => ("进展情况", "Progress"),
         T::Problems => ("存在问题", "Problems"),
         T::Next => ("下步计划", "Next steps"),
-        T::Evidence => ("佐证链接", "Evidence"),
+        T::Evidence => ("佐证材料", "Evidence"),
         T::EvidenceHint => ("每行一个网址或路径", "one URL or path per line"),
         T::Content => ("具体内容", "Content"),
         T::Requirement => ("工作要求", "Requirement"),
@@ -129,9 +132,6 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::AllDone => ("本年度报送已全部截止", "every report date has passed"),
         T::Unreadable => ("无权查看", "not readable"),
         T::PercentBad => ("完成百分比须为 0–100 的整数", "percent must be a whole number from 0 to 100"),
-        T::FormKeys => {
-            ("Tab 下一项  ←→ 改状态  Ctrl-S 保存  Esc 取消", "Tab next field  ←→ status  Ctrl-S save  Esc cancel")
-        }
         T::ListKeys => (
             "↑↓ 选择  Enter 填报  n 无新进展  h 记录  p 报送  / 搜索  f 筛选  ? 帮助  q 退出",
             "Enter edit  n no change  h records  p report  / find  f filter  ? help  q quit",
@@ -141,11 +141,15 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::PromptKeys => ("（确认框的按键显示在确认框中）", "(prompts show their own keys)"),
         T::Correcting => ("更正记录", "Correcting"),
         T::NoStatusYet => ("未选择", "not chosen"),
-        T::ChooseStatus => ("请用 ←/→ 选择：", "choose with ←/→:"),
+        T::ChooseStatus => ("请用 ←/→ 或点击选择", "←/→ or click"),
+        T::StatusUnchosen => ("未选择（点击选择）", "click one"),
+        T::TaskMore => ("Alt-↑/↓ 或滚轮翻看", "Alt-↑/↓ or the wheel to scroll"),
         T::At => ("填报时间", "Time"),
         T::AtNow => ("现在", "now"),
         T::AtHint => ("如 06-07 10:00；留空为现在；最多补记 31 天", "e.g. 06-07 10:00; empty: now; up to 31 days back"),
-        T::NoStatus => ("请先选择状态（在“状态”栏按 ←/→）", "choose a status first (←/→ in the Status field)"),
+        T::NoStatus => {
+            ("请先选择状态（在“状态”栏按 ←/→，或点击）", "choose a status first (←/→ in the Status field, or a click)")
+        }
         T::AtBad => (
             "填报时间写成 2022-06-07 10:00、06-07 10:00 或 06-07，留空为现在",
             "write the time as 2022-06-07 10:00, 06-07 10:00 or 06-07; leave it empty for now",
@@ -166,11 +170,56 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::ConfirmKeys => ("y 确认  n 取消", "y confirm  n cancel"),
         T::OtherKeys => ("（其他界面的按键在该界面按 ? 查看）", "(other screens show their keys with ?)"),
         T::DraftHint => (
-            "r 恢复草稿 / d 丢弃草稿 / Esc 返回列表（保留草稿）",
-            "r restore / d discard / Esc back to the list (keep the draft)",
+            "Enter 恢复草稿 / Delete 丢弃草稿 / Esc 返回列表（保留草稿）",
+            "Enter restore / Delete discard / Esc back to the list (keep the draft)",
+        ),
+        T::DraftFirst => (
+            "请先选择如何处理草稿：刚才按的键没有输入表单",
+            "Choose what to do with the draft first: the keys you typed were not entered",
         ),
     };
     lang.pick(zh, en)
+}
+
+/// "：" after a label, ": " in English.
+pub fn colon(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
+/// "↑ 上方还有 3 行 · ↓ 下方还有 5 行": what of a text is scrolled out of view (nothing when
+/// all of it shows).
+pub fn hidden_lines(lang: Lang, above: usize, below: usize) -> String {
+    let say = |n: usize, zh: &str, en: &str| match (lang, n) {
+        (Lang::Zh, n) => format!("{zh}还有 {n} 行"),
+        (Lang::En, 1) => format!("1 more line {en}"),
+        (Lang::En, n) => format!("{n} more lines {en}"),
+    };
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(format!("↑ {}", say(above, "上方", "above")));
+    }
+    if below > 0 {
+        parts.push(format!("↓ {}", say(below, "下方", "below")));
+    }
+    parts.join(" · ")
+}
+
+/// The form's line of keys for the focused field (←/→ only where they choose a status).
+pub fn form_keys(lang: Lang, focus: super::form::Field) -> &'static str {
+    use super::form::Field;
+    match focus {
+        Field::Status => lang.pick(
+            "←→ 选择状态  Tab 下一栏  Ctrl-S 保存  Esc 取消",
+            "←→ choose the status  Tab next field  Ctrl-S save  Esc cancel",
+        ),
+        Field::Percent => lang
+            .pick("↑↓ 加减 10  Tab 下一栏  Ctrl-S 保存  Esc 取消", "↑↓ ±10  Tab next field  Ctrl-S save  Esc cancel"),
+        Field::At => lang.pick("Tab 下一栏  Ctrl-S 保存  Esc 取消", "Tab next field  Ctrl-S save  Esc cancel"),
+        _ => lang.pick(
+            "Tab 下一栏  Alt-↑↓ 翻看任务原文  Ctrl-S 保存  Esc 取消  F1 帮助",
+            "Tab next field  Alt-↑↓ scroll the task  Ctrl-S save  Esc cancel  F1 help",
+        ),
+    }
 }
 
 /// What to tell the operator when the form cannot be saved as it stands.
@@ -181,6 +230,23 @@ pub fn form_error(lang: Lang, e: super::form::FormError) -> &'static str {
         FormError::BadPercent => t(lang, T::PercentBad),
         FormError::BadAt => t(lang, T::AtBad),
     }
+}
+
+/// "佐证材料第 2 行“会议纪要”不是网址，也不是已有的文件…": why the evidence was not saved yet,
+/// and the two ways on.
+pub fn evidence_bad(lang: Lang, line: usize, item: &str, more: usize) -> String {
+    let item = taizhang::text::truncate(&taizhang::text::sanitize(item), 24);
+    let more = match (lang, more) {
+        (_, 0) => String::new(),
+        (Lang::Zh, n) => format!("（另有 {n} 行也是）"),
+        (Lang::En, 1) => " (and 1 more line)".to_string(),
+        (Lang::En, n) => format!(" (and {n} more lines)"),
+    };
+    tr!(
+        lang,
+        "佐证材料第 {line} 行“{item}”不是网址（http/https），也不是已有的文件或目录{more}。改正后按 Ctrl-S；不改则再按 Ctrl-S 照样保存",
+        "Evidence line {line} \"{item}\" is neither a web address (http/https) nor an existing file or folder{more}. Correct it and press Ctrl-S, or press Ctrl-S again to save it as it is"
+    )
 }
 
 /// "确认任务 2 本期无新进展？…".

@@ -3,12 +3,16 @@
 
 mod detail;
 mod form;
+mod help;
 mod lead;
 mod list;
 mod matrix;
 mod popup;
 mod records;
 mod wrapped;
+
+#[cfg(test)]
+pub use help::layout as help_layout;
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -58,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         _ => {}
     }
     if app.help {
-        popup::help(frame, app, frame.area());
+        help::draw(frame, app, frame.area());
     }
 }
 
@@ -110,6 +114,18 @@ fn owed(app: &App) -> Option<String> {
 }
 
 fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
+    Paragraph::new(status_line(app, width)).style(Style::default().add_modifier(Modifier::REVERSED))
+}
+
+/// One part of the status bar: its text and style, and how readily it gives way when the bar is
+/// too narrow (higher first; 0 never, 1 is shortened instead).
+struct Part(String, Style, u8);
+
+/// The status bar's line, at most `width` cells: the save state, a message (what was just
+/// saved, or why not), what is owed this period, today, the next report date and the unit;
+/// on a narrow screen the unit goes first, then today, the report date and what is owed, and
+/// last the message is shortened with "…".
+pub(crate) fn status_line(app: &App, width: u16) -> Line<'static> {
     let lang = app.lang;
     let unit = app.unit.map(|u| sanitize(&app.plan.units[u].name)).unwrap_or_default();
     // The lead view records nothing (a unit opened from it is read-only): no save state.
@@ -118,29 +134,47 @@ fn status_bar(app: &App, width: u16) -> Paragraph<'static> {
         _ if app.readonly => Some(crate::tui::text::lead::viewing(lang)),
         _ => app.save_state(),
     };
-    let mut parts: Vec<(String, Style)> = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     if let Some(state) = state {
-        parts.push((state.to_string(), Style::default().add_modifier(Modifier::BOLD)));
+        parts.push(Part(state.to_string(), Style::default().add_modifier(Modifier::BOLD), 0));
     }
-    // A message (what was just saved, or why not) comes first: on a narrow screen the rest is cut.
     if let Some(m) = &app.message {
-        parts.push((sanitize(m), Style::default().fg(Color::Yellow)));
+        parts.push(Part(sanitize(m), Style::default().fg(Color::Yellow), 1));
     }
     if let Some(owed) = owed(app) {
-        parts.push((owed, Style::default()));
+        parts.push(Part(owed, Style::default(), 2));
     }
-    parts.push((format!("{} {} │ {}", t(lang, T::Today), app.today(), next_due(app)), Style::default()));
-    // Last, as the title shows it too, and only when it fits whole.
-    let used: usize = parts.iter().map(|(text, _)| taizhang::text::width(text) + 3).sum();
-    if !unit.is_empty() && used + taizhang::text::width(&unit) + 2 <= usize::from(width) {
-        parts.push((unit, Style::default()));
+    parts.push(Part(format!("{} {}", t(lang, T::Today), app.today()), Style::default(), 4));
+    parts.push(Part(next_due(app), Style::default(), 3));
+    // Last, as the title shows it too.
+    if !unit.is_empty() {
+        parts.push(Part(unit, Style::default(), 5));
+    }
+    let width = usize::from(width);
+    // Each part is drawn as "│ text " (the first as " text ").
+    let used = |parts: &[Part]| parts.iter().map(|p| taizhang::text::width(&p.0) + 3).sum::<usize>().saturating_sub(1);
+    while used(&parts) > width {
+        let Some(i) = (0..parts.len()).filter(|&i| parts[i].2 >= 2).max_by_key(|&i| parts[i].2) else { break };
+        parts.remove(i);
+    }
+    let over = used(&parts).saturating_sub(width);
+    if over > 0
+        && let Some(p) = parts.iter_mut().find(|p| p.2 == 1)
+    {
+        let keep = taizhang::text::width(&p.0).saturating_sub(over).max(1);
+        p.0 = taizhang::text::truncate(&p.0, keep);
     }
     let spans: Vec<Span> = parts
         .into_iter()
         .enumerate()
-        .map(|(i, (text, style))| Span::styled(format!("{}{text} ", if i == 0 { " " } else { "│ " }), style))
+        .map(|(i, Part(text, style, _))| Span::styled(format!("{}{text} ", if i == 0 { " " } else { "│ " }), style))
         .collect();
-    Paragraph::new(Line::from(spans)).style(Style::default().add_modifier(Modifier::REVERSED))
+    let line = Line::from(spans);
+    if line.width() <= width {
+        return line;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    Line::from(taizhang::text::truncate(&text, width))
 }
 
 fn key_hints(app: &App) -> Paragraph<'static> {
@@ -153,7 +187,10 @@ fn key_hints(app: &App) -> Paragraph<'static> {
         Mode::Picker => t(lang, T::PickHint).into(),
         Mode::List if app.readonly => crate::tui::text::lead::read_only_keys(lang).into(),
         Mode::List => t(lang, T::ListKeys).into(),
-        Mode::Form => t(lang, T::FormKeys).into(),
+        Mode::Form => {
+            crate::tui::text::form_keys(lang, app.form.as_ref().map_or(crate::tui::form::Field::Note, |f| f.focus))
+                .into()
+        }
         Mode::Discard => t(lang, T::Discard).into(),
         Mode::Conflict => t(lang, T::ConflictHint).into(),
         Mode::Restore => t(lang, T::DraftHint).into(),

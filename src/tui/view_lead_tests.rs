@@ -112,7 +112,7 @@ fn help_over_the_lead_view_lists_its_keys() {
         let mut a = lead_app(Lang::Zh);
         a.update(Action::ToggleHelp);
         let s = screen(&render(&a, w, h));
-        for what in ["牵头视图", "换列表：排名/逾期/催办", "任务×单位矩阵", "催办清单（文本+CSV）", "按 ? 或 Esc 关闭"]
+        for what in ["牵头视图", "换列表：排名/逾期/催办", "任务×单位矩阵", "催办清单（文本+CSV）", "关闭说明"]
         {
             assert!(s.contains(what), "{what} missing at {w}x{h}:\n{s}");
         }

@@ -103,11 +103,18 @@ fn a_long_note_wraps_inside_the_detail_pane_at_80x24() {
         a.update(Action::DetailDown);
     }
     a.update(Action::DetailDown);
-    let drawn = draw(&a, 80, 24);
-    borders_intact(&drawn, "detail");
-    let text = screen(&drawn.0);
-    assert!(text.contains("https://www.nxzw.gov.cn/zwgk/a.html"), "the address is kept whole:\n{text}");
+    // The address is kept whole.
+    let text = at_80x24(&a, "https://www.nxzw.gov.cn/zwgk/a.html");
     insta::assert_snapshot!("wrap_detail_note_zh_80x24", text);
+}
+
+/// The screen at 80×24, its borders intact, showing `expected`.
+fn at_80x24(a: &App, expected: &str) -> String {
+    let drawn = draw(a, 80, 24);
+    borders_intact(&drawn, expected);
+    let text = screen(&drawn.0);
+    assert!(text.contains(expected), "{expected} missing:\n{text}");
+    text
 }
 
 #[test]
@@ -158,9 +165,6 @@ fn the_conflict_box_and_the_prompts_wrap_inside_their_borders() {
 fn the_records_popup_wraps_the_selected_record() {
     let mut a = app(Lang::Zh);
     a.update(Action::OpenRecords);
-    let drawn = draw(&a, 80, 24);
-    borders_intact(&drawn, "records");
-    let text = screen(&drawn.0);
-    assert!(text.contains("进展情况：截至2022年6月1日"), "{text}");
+    let text = at_80x24(&a, "进展情况：截至2022年6月1日");
     insta::assert_snapshot!("wrap_records_zh_80x24", text);
 }

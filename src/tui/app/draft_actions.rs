@@ -25,6 +25,10 @@ impl App {
             }
             Action::RestoreDraft => self.restore_draft(),
             Action::DropDraft => self.drop_draft(),
+            Action::Unanswered => {
+                self.unanswered = self.mode == Mode::Restore;
+                None
+            }
             _ => None,
         }
     }

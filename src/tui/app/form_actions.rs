@@ -25,6 +25,7 @@ impl App {
         if let Some(i) = self.drafts.iter().position(|d| d.task == task && d.unit == unit) {
             self.offer = Some(self.drafts.remove(i));
             self.mode = Mode::Restore;
+            self.unanswered = false;
         }
     }
 
@@ -88,7 +89,8 @@ impl App {
         self.saving_rev = form.revision();
         self.saving = true;
         self.mode = Mode::Form;
-        Some(Effect::Save { update: Box::new(update), expect: Box::new(expect) })
+        let check_evidence = form.evidence_unchecked();
+        Some(Effect::Save { update: Box::new(update), expect: Box::new(expect), check_evidence })
     }
 
     /// A save finished. On success it is recorded and the form closes — unless the operator
@@ -117,6 +119,13 @@ impl App {
             Err(SaveError::Stale(theirs)) => {
                 self.conflict = Some(theirs);
                 self.mode = Mode::Conflict;
+            }
+            Err(SaveError::Evidence(bad)) => {
+                let lang = self.lang;
+                if let Some(f) = self.form.as_mut() {
+                    f.warn_evidence(&bad, lang);
+                }
+                self.resave = false;
             }
             Err(SaveError::Refused(why)) => match self.form.as_mut() {
                 Some(f) => {

@@ -159,8 +159,20 @@ impl App {
     fn pick_unit(&mut self) -> Option<Effect> {
         if matches!(self.mode, Mode::Lead | Mode::List) && self.form.is_none() {
             self.mode = Mode::Picker;
+            self.tally_picker();
         }
         None
+    }
+
+    /// Counts, for the picker, each unit's assignments still owed this period (as of now), for
+    /// the units whose records are in and readable.
+    pub(super) fn tally_picker(&mut self) {
+        let Some(period) = self.period() else { return };
+        let opts = Options { kind: Kind::Summary, period, as_of: None, at: Some(self.now), unit: None };
+        let mut picker = std::mem::take(&mut self.picker);
+        let known = |u: usize| self.has_records_of(u) && !self.unreadable.iter().any(|(x, _)| *x == u);
+        picker.tally(&self.plan, &self.ledger, &opts, &known);
+        self.picker = picker;
     }
 
     /// Enter in the lead view: the selected unit's list, read-only (Esc comes back).

@@ -36,10 +36,16 @@ impl App {
         None
     }
 
-    /// Esc: close help, end or clear the search, cancel the form (asking first if changed),
+    /// Esc: close help, clear the picker's filter, end or clear the search, cancel the form (asking first if changed),
     /// leave the restore prompt keeping the draft for later, or go back to the lead view (from
     /// the picker or a unit opened read-only; with no lead view, Esc in the picker quits).
     pub(super) fn back(&mut self) -> Option<Effect> {
+        // A filter typed into the picker is cleared first.
+        if self.mode == Mode::Picker && !self.help && !self.picker.query.is_empty() {
+            self.picker.query.clear();
+            self.picker.refresh(&self.plan);
+            return None;
+        }
         let searching = self.list.searching || !self.list.query.is_empty();
         let leaving = self.mode == Mode::Picker || self.mode == Mode::List && !searching;
         if !self.help && leaving && self.back_to_lead() {
@@ -127,8 +133,13 @@ impl App {
         None
     }
 
-    /// The mouse wheel: over the list's detail pane it scrolls the pane, elsewhere it moves.
+    /// The mouse wheel: over the list's detail pane it scrolls the pane, in the form the task's
+    /// text or the field under it, elsewhere it moves.
     pub(super) fn wheel(&mut self, column: u16, row: u16, delta: isize) -> Option<Effect> {
+        if self.mode == Mode::Form && !self.help {
+            self.form.as_mut().map(|f| f.wheel(column, row, delta));
+            return None;
+        }
         let over_detail = self.list.detail_area.get().contains(ratatui::layout::Position { x: column, y: row });
         if self.mode == Mode::List && !self.help && over_detail {
             return self.scroll_detail(delta);
@@ -136,14 +147,25 @@ impl App {
         self.step(delta)
     }
 
+    /// Scrolls the detail pane, or in the form the task's text.
     pub(super) fn scroll_detail(&mut self, delta: isize) -> Option<Effect> {
-        self.list.scroll_detail(delta);
+        match (self.mode, self.form.as_mut()) {
+            (Mode::Form, Some(f)) => f.scroll_task(delta),
+            _ => self.list.scroll_detail(delta),
+        }
         None
     }
 
-    pub(super) fn click(&mut self, _column: u16, row: u16) -> Option<Effect> {
-        if self.mode == Mode::List && !self.help {
-            self.list.click(row);
+    /// A click selects the assignment under it in the list, or in the form the field (or the
+    /// status) under it.
+    pub(super) fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
+        if self.help {
+            return None;
+        }
+        match (self.mode, self.form.as_mut()) {
+            (Mode::List, _) => drop(self.list.click(row)),
+            (Mode::Form, Some(f)) => drop(f.click(column, row, self.lang)),
+            _ => {}
         }
         None
     }

@@ -32,6 +32,9 @@ impl App {
                 self.others = Others::Failed;
             }
         }
+        if self.mode == Mode::Picker {
+            self.tally_picker();
+        }
         if self.read_done() {
             return self.reload();
         }

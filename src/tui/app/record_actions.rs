@@ -118,7 +118,7 @@ impl App {
         let state = self.ledger.latest(&task, &unit)?.status;
         let update = Update { by: self.by.clone(), kind, ..Update::new(&task, &unit, self.now, state) };
         self.saving = true;
-        Some(Effect::Save { update: Box::new(update), expect: Box::new(Expect::Any) })
+        Some(Effect::Save { update: Box::new(update), expect: Box::new(Expect::Any), check_evidence: false })
     }
 
     fn cancel(&mut self) -> Option<Effect> {

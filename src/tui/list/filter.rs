@@ -26,6 +26,18 @@ pub enum Filter {
 }
 
 impl Filter {
+    /// Every filter, in the order `f` goes through them.
+    pub const ALL: [Filter; 8] = [
+        Filter::All,
+        Filter::Open,
+        Filter::Overdue,
+        Filter::DueSoon,
+        Filter::Behind,
+        Filter::NoUpdate,
+        Filter::ThisPeriod,
+        Filter::Blocked,
+    ];
+
     pub fn next(self) -> Filter {
         match self {
             Filter::All => Filter::Open,

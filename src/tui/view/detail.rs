@@ -18,7 +18,7 @@ use taizhang::text::sanitize;
 
 use crate::tui::app::{App, Others};
 use crate::tui::standing;
-use crate::tui::text::{T, t};
+use crate::tui::text::{T, colon, t};
 
 /// The pane, scrolled as far as the keys or the wheel took it (the title says when there is
 /// more below).
@@ -46,11 +46,6 @@ fn bold(s: String) -> Span<'static> {
 /// Multi-line text from a file, each line cleaned of control characters.
 fn text(s: &str) -> Vec<Line<'static>> {
     s.split('\n').map(|l| Line::from(sanitize(l))).collect()
-}
-
-/// "：" after a label, ": " in English.
-fn colon(lang: Lang) -> &'static str {
-    lang.pick("：", ": ")
 }
 
 /// "（x）", " (x)" in English.

@@ -150,7 +150,13 @@ pub fn task(frame: &mut Frame, app: &App, area: Rect) {
     for s in states.iter().skip(first).take(room) {
         let Some(u) = r.summary.units.get(s.line as usize) else { continue };
         let role = labels::role_mark(s.role, lang);
-        let text = format!(" {} {}{role}：{}", glyph(*s), sanitize(&u.name), words::cell(lang, *s));
+        let text = format!(
+            " {} {}{role}{}{}",
+            glyph(*s),
+            sanitize(&u.name),
+            crate::tui::text::colon(lang),
+            words::cell(lang, *s)
+        );
         lines.push(Line::styled(truncate(&text, inner_w), colour(glyph(*s))));
     }
     super::popup::clear(frame, rect);

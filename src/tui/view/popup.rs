@@ -1,5 +1,5 @@
-//! Screens and boxes drawn over the rest: the unit picker, the help overlay (generated from the
-//! keymap), the discard prompt, the conflict box and the prompt offering a draft back.
+//! Screens and boxes drawn over the rest: the unit picker, the discard prompt, the conflict box
+//! and the prompt offering a draft back.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
@@ -9,10 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use taizhang::ledger::Update;
 use taizhang::text::{pad, sanitize, truncate, width};
 
-use crate::tui::app::App;
-use crate::tui::keymap;
+use crate::tui::app::{App, Others};
 use crate::tui::picker::Choice;
-use crate::tui::text::{T, t};
+use crate::tui::text::{T, colon, t};
 
 /// A box of `w` × `h` cells centred in `area` (clamped to it).
 pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -60,8 +59,14 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
         .map(|(k, Choice::Unit(u))| {
             let unit = &app.plan.units[*u];
             let n = app.picker.counts.get(*u).copied().unwrap_or(0);
-            let text =
-                format!("{}  ({}) {}", pad(&sanitize(&unit.name), 24), unit.id, crate::tui::text::count(lang, n));
+            let state = match app.picker.owed.get(*u).copied().flatten() {
+                Some(owed) => crate::tui::text::standing::owed_count(lang, owed),
+                None if app.others == Others::Reading => t(lang, T::Reading).to_string(),
+                None => t(lang, T::Unreadable).to_string(),
+            };
+            let count = pad(&crate::tui::text::count(lang, n), 9);
+            let id = pad(&format!("({})", sanitize(&unit.id)), 12);
+            let text = format!("{}  {id} {count} {state}", pad(&sanitize(&unit.name), 24));
             let style = if first + k == app.picker.selected {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
@@ -71,64 +76,6 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
-}
-
-/// The help overlay: every binding of the keymap, the current mode's first, in as many columns
-/// (up to two) as the screen needs. When even two columns are too short, the prompts' keys (which
-/// every prompt shows itself) are left out, and a line says so.
-pub fn help(frame: &mut Frame, app: &App, area: Rect) {
-    let lang = app.lang;
-    let in_use = app.screen_contexts();
-    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    // An operator's interface has no lead view (its format chooser is the unit's report's).
-    let mut absent: Vec<keymap::Ctx> = Vec::new();
-    if app.lead.is_none() {
-        absent.extend([keymap::Ctx::Lead, keymap::Ctx::Matrix, keymap::Ctx::Task]);
-    }
-    let mut lines = help_lines(lang, &in_use, &absent);
-    if lines.len() > 2 * inner_h {
-        absent.extend(keymap::PROMPTS.into_iter().filter(|c| !in_use.contains(c)));
-        lines = help_lines(lang, &in_use, &absent);
-        lines.push(Line::from(Span::styled(t(lang, T::PromptKeys), Style::default().fg(Color::DarkGray))));
-    }
-    if lines.len() > 2 * inner_h {
-        // Still too long (the lead view on a small terminal): the keys of this screen only.
-        let others = keymap::Ctx::ALL.into_iter().filter(|c| !in_use.contains(c) && *c != keymap::Ctx::Help);
-        lines = help_lines(lang, &in_use, &others.collect::<Vec<_>>());
-        lines.push(Line::from(Span::styled(t(lang, T::OtherKeys), Style::default().fg(Color::DarkGray))));
-    }
-    let columns = lines.len().div_ceil(inner_h).clamp(1, 2);
-    let per_column = lines.len().div_ceil(columns);
-    let h = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
-    let rect = centered(area, if columns == 1 { 72 } else { area.width }, h);
-    let block =
-        Block::default().borders(Borders::ALL).title(format!(" {} · {} ", t(lang, T::Help), t(lang, T::HelpClose)));
-    let inner = block.inner(rect);
-    clear(frame, rect);
-    frame.render_widget(block, rect);
-    let cols = inner.layout_vec(&Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).spacing(1));
-    for (chunk, col) in lines.chunks(per_column.max(1)).zip(cols.iter()) {
-        frame.render_widget(Paragraph::new(chunk.to_vec()), *col);
-    }
-}
-
-/// The keymap's bindings under their context headings.
-fn help_lines(lang: taizhang::Lang, in_use: &[keymap::Ctx], leave_out: &[keymap::Ctx]) -> Vec<Line<'static>> {
-    let rows = keymap::help(lang, in_use, leave_out);
-    let key_w = rows.iter().map(|(_, k, _)| width(k)).max().unwrap_or(4);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut last = "";
-    for (ctx, keys, what) in &rows {
-        if *ctx != last {
-            lines.push(Line::from(Span::styled(
-                (*ctx).to_string(),
-                Style::default().add_modifier(Modifier::BOLD).fg(Color::Cyan),
-            )));
-            last = ctx;
-        }
-        lines.push(Line::from(format!("  {}  {what}", pad(keys, key_w))));
-    }
-    lines
 }
 
 pub fn discard(frame: &mut Frame, app: &App, area: Rect) {
@@ -151,7 +98,7 @@ fn describe(u: &Update, lang: taizhang::Lang) -> Vec<Line<'static>> {
 pub(super) fn says(u: &Update, lang: taizhang::Lang) -> Vec<Line<'static>> {
     let fields = [(T::Note, &u.note), (T::Problems, &u.problems), (T::Next, &u.next)];
     let said = fields.into_iter().filter_map(|(label, v)| Some((label, v.as_deref()?)));
-    said.map(|(label, v)| Line::from(format!("{}：{}", t(lang, label), sanitize(v)))).collect()
+    said.map(|(label, v)| Line::from(format!("{}{}{}", t(lang, label), colon(lang), sanitize(v)))).collect()
 }
 
 pub fn conflict(frame: &mut Frame, app: &App, area: Rect) {
@@ -201,18 +148,24 @@ pub fn restore(frame: &mut Frame, app: &App, area: Rect) {
             Style::default().add_modifier(Modifier::BOLD),
         )),
         Line::from(format!(
-            "{}：{}{pct}",
+            "{}{}{}{pct}",
             t(lang, T::Status),
+            colon(lang),
             d.status.map_or(t(lang, T::NoStatusYet), |s| s.label(lang))
         )),
     ];
     for (label, v) in [(T::Note, &d.note), (T::Problems, &d.problems), (T::Next, &d.next), (T::Evidence, &d.evidence)] {
         if !v.trim().is_empty() {
-            lines.push(Line::from(truncate(&format!("{}：{}", t(lang, label), sanitize(v)), inner_w)));
+            lines.push(Line::from(truncate(&format!("{}{}{}", t(lang, label), colon(lang), sanitize(v)), inner_w)));
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(truncate(t(lang, T::DraftHint), inner_w), Style::default().fg(Color::Yellow))));
+    if app.unanswered {
+        let red = Style::default().fg(Color::Red).add_modifier(Modifier::BOLD);
+        lines.push(Line::from(Span::styled(truncate(t(lang, T::DraftFirst), inner_w), red)));
+    }
+    let keys = Style::default().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    lines.push(Line::from(Span::styled(truncate(t(lang, T::DraftHint), inner_w), keys)));
     let rect = centered(area, rect_w, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     clear(frame, rect);
     let block = Block::default()

@@ -3,6 +3,7 @@
 //! lines indented under the first line's text or list marker). Every pane and popup that shows
 //! text longer than a line lays it out here, so none writes past its border.
 
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
@@ -48,10 +49,39 @@ pub fn all(lines: impl IntoIterator<Item = Line<'static>>, max: usize) -> Vec<Li
     lines.into_iter().flat_map(|l| wrapped(l, max)).collect()
 }
 
-/// A text field of the form that does not have focus, laid out like every other pane (the
-/// focused one is edited in its text area, which breaks lines by cells only).
-pub fn field(text: &TextArea, max: usize) -> Paragraph<'static> {
-    Paragraph::new(all(text.lines().iter().map(|l| Line::from(l.clone())), max))
+/// A text field of the form without focus, laid out like every other pane (the focused one is
+/// edited in its text area, which breaks lines by cells and words only). Like the text area it
+/// shows the text from where it was scrolled to (the line holding the start of its top screen
+/// line), moved as little as keeps the cursor's line in view. The visible lines, and how many
+/// lines are out of view above and below.
+pub fn field(text: &TextArea, area: Rect) -> (Paragraph<'static>, usize, usize) {
+    let (top, _) = text.scroll_offset();
+    let top = text.screen_to_data(usize::from(top), 0);
+    let cursor = text.cursor();
+    let cursor = (cursor.0, cursor.1);
+    // Every line as (indent, text), and the last that starts at or before the top and the cursor.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let (mut first, mut at_cursor) = (0, 0);
+    for (row, line) in text.lines().iter().enumerate() {
+        let (indent, pieces) = hang(line, usize::from(area.width));
+        let base = line.as_ptr().addr();
+        for (k, piece) in pieces.into_iter().enumerate() {
+            let start = (row, line[..piece.as_ptr().addr() - base].chars().count());
+            if start <= (top.0, top.1) {
+                first = lines.len();
+            }
+            if start <= cursor {
+                at_cursor = lines.len();
+            }
+            lines.push((if k == 0 { 0 } else { indent }, piece));
+        }
+    }
+    let height = usize::from(area.height).max(1);
+    let first = first.clamp((at_cursor + 1).saturating_sub(height), at_cursor);
+    let shown = lines.iter().skip(first).take(height);
+    let shown: Vec<Line> = shown.map(|(indent, l)| Line::from(format!("{}{l}", " ".repeat(*indent)))).collect();
+    let below = lines.len().saturating_sub(first + height);
+    (Paragraph::new(shown), first, below)
 }
 
 #[cfg(test)]
