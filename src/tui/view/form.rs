@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui_textarea::TextArea;
 use taizhang::text::{sanitize, truncate, width, wrap};
 
@@ -101,6 +101,10 @@ fn text_field(frame: &mut Frame, form: &Form, field: Field, rect: Rect, lang: ta
         let top = usize::from(text.scroll_offset().0);
         (top, screen_rows(text).saturating_sub(top + usize::from(inner.height)))
     } else {
+        // Drawn first all the same, so that the text area's scroll and map of screen lines (which
+        // clicks and the wheel go by) follow this field as they would if it showed.
+        frame.render_widget(text, inner);
+        frame.render_widget(Clear, inner);
         let (lines, above, below) = super::wrapped::field(text, inner);
         frame.render_widget(lines, inner);
         (above, below)
