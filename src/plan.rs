@@ -5,10 +5,12 @@ mod build;
 mod clause;
 pub mod deadline;
 pub mod diag;
+mod meta;
 pub mod names;
 mod plain;
 mod raw;
 pub mod responsible;
+mod unit;
 
 use std::path::{Path, PathBuf};
 
@@ -18,8 +20,10 @@ pub use build::valid_unit_id;
 pub use clause::{Clause, Scope, Terms};
 pub use deadline::{Cycle, Deadline};
 pub use diag::{Diagnostic, Inferred, Position, Problem, Severity};
+pub use meta::{Meta, MetaInferred, Notice};
 use names::NameIndex;
 pub use names::Target;
+pub use unit::{Group, GroupKind, Role, Unit};
 
 use crate::Lang;
 
@@ -57,181 +61,6 @@ impl PlanError {
             }
             PlanError::Refused(r) => r.render(lang),
         }
-    }
-}
-
-/// `[plan]`: what the document is.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Meta {
-    pub id: String,
-    pub title: String,
-    pub issuer: String,
-    pub doc_no: Option<String>,
-    pub issued: Option<NaiveDate>,
-    pub year: i32,
-    /// Report dates, increasing; the defaults when the file names none.
-    pub report_dates: Vec<NaiveDate>,
-    /// True when `report_dates` are the defaults (6月10日, 9月10日, 12月10日).
-    pub default_report_dates: bool,
-    #[serde(with = "offset_seconds")]
-    pub offset: FixedOffset,
-    pub source: Option<String>,
-    /// The 通报's own metadata (`[report]`), each part optional.
-    #[serde(default)]
-    pub notice: Notice,
-    /// Fields the document does not state, each with why it is set (`[plan.inferred]`).
-    #[serde(default)]
-    pub inferred: MetaInferred,
-}
-
-/// Why each `[plan]` field the document does not state was set as it is; `None` for a field
-/// taken from the document.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MetaInferred {
-    pub title: Option<String>,
-    pub issuer: Option<String>,
-    pub doc_no: Option<String>,
-    pub issued: Option<String>,
-    pub year: Option<String>,
-    pub report_dates: Option<String>,
-}
-
-impl MetaInferred {
-    /// Each inferred field, by its key in `[plan]`, with the reason.
-    pub fn fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        [
-            ("title", &self.title),
-            ("issuer", &self.issuer),
-            ("doc_no", &self.doc_no),
-            ("issued", &self.issued),
-            ("year", &self.year),
-            ("report_dates", &self.report_dates),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.as_deref().map(|v| (k, v)))
-    }
-}
-
-/// What the plan says a 通报 made from it is (the `[report]` table): each field optional, and
-/// `taizhang report`'s options override them.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Notice {
-    /// The 通报's title, e.g. "关于2022年政务公开工作要点落实情况的通报".
-    pub title: Option<String>,
-    /// Its number, e.g. "〔2022〕3号".
-    pub number: Option<String>,
-    /// The issuing office (发文机关); the plan's issuer when not set.
-    pub office: Option<String>,
-    /// Who signs it (签发人).
-    pub signer: Option<String>,
-    /// The date it is written (成文日期); the report's as-of date when not set.
-    pub date: Option<NaiveDate>,
-}
-
-impl Notice {
-    /// These fields where set, else `base`'s.
-    pub fn over(&self, base: &Notice) -> Notice {
-        let pick = |a: &Option<String>, b: &Option<String>| a.clone().or_else(|| b.clone());
-        Notice {
-            title: pick(&self.title, &base.title),
-            number: pick(&self.number, &base.number),
-            office: pick(&self.office, &base.office),
-            signer: pick(&self.signer, &base.signer),
-            date: self.date.or(base.date),
-        }
-    }
-}
-
-/// A reporting unit: a real unit, or a group that lists no members.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Unit {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    /// True for a group without members, which reports as one unit.
-    pub is_group: bool,
-}
-
-/// A named group of units ("各县（区）").
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Group {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
-    /// Indices into `Plan::units`. A group without listed members has its own reporting unit here.
-    pub members: Vec<usize>,
-    /// False when the file listed no members.
-    pub listed: bool,
-    /// Why the members are what they are, when the document does not list them.
-    pub inferred: Option<String>,
-    /// Whether every member must do what the group is named for, or only those concerned.
-    pub kind: GroupKind,
-    /// The document names the group openly ("市直相关单位"): its members were gathered from
-    /// elsewhere and may be incomplete.
-    pub open: bool,
-}
-
-/// Who in a group a task binds: "市直各部门" binds every member; "市直相关部门", "有关单位"
-/// only the members it concerns, who may record 不适用 without it counting against them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GroupKind {
-    Every,
-    Concerned,
-}
-
-impl GroupKind {
-    /// What a group's name says: "相关" or "有关" in it means the members concerned.
-    pub fn of_name(name: &str) -> GroupKind {
-        let folded = names::fold_script(name.to_string());
-        if folded.contains("相关") || folded.contains("有关") { GroupKind::Concerned } else { GroupKind::Every }
-    }
-
-    /// The word a plan file uses: "every" / "concerned".
-    pub fn parse(word: &str) -> Option<GroupKind> {
-        match word.trim() {
-            "every" | "全部" | "各" => Some(GroupKind::Every),
-            "concerned" | "相关" | "有关" => Some(GroupKind::Concerned),
-            _ => None,
-        }
-    }
-}
-
-/// A unit's role on a task: lead (牵头), responsible (责任 / 负责), or assisting (配合 / 协助).
-/// Ordered strongest first: a unit a task names under two roles keeps the stronger one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Lead,
-    Responsible,
-    /// 配合: the summary's completion rate, buckets, ranking and lists leave these out and
-    /// count them apart (`report::Summary::assist`).
-    Assist,
-}
-
-impl Role {
-    /// The word a plan file uses: "lead" / "responsible" / "assist" (or 牵头 / 责任 / 配合).
-    pub fn parse(word: &str) -> Option<Role> {
-        match word.trim() {
-            "lead" | "牵头" => Some(Role::Lead),
-            "responsible" | "责任" | "负责" => Some(Role::Responsible),
-            "assist" | "配合" | "协助" => Some(Role::Assist),
-            _ => None,
-        }
-    }
-
-    /// 牵头 / 责任 / 配合.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Role::Lead => lang.pick("牵头", "lead"),
-            Role::Responsible => lang.pick("责任", "responsible"),
-            Role::Assist => lang.pick("配合", "assist"),
-        }
-    }
-
-    /// True for 牵头 and 责任, the roles the summary's figures count.
-    pub fn counted(self) -> bool {
-        self != Role::Assist
     }
 }
 
@@ -434,21 +263,6 @@ impl Plan {
         for (i, u) in self.units.iter().enumerate() {
             self.unit_ids.entry(u.id.clone()).or_insert(i);
         }
-    }
-}
-
-/// A time zone offset stored as seconds east of UTC.
-mod offset_seconds {
-    use chrono::FixedOffset;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(o: &FixedOffset, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i32(o.local_minus_utc())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<FixedOffset, D::Error> {
-        let secs = i32::deserialize(d)?;
-        FixedOffset::east_opt(secs).ok_or_else(|| serde::de::Error::custom("offset out of range"))
     }
 }
 

@@ -255,11 +255,17 @@ impl Mouse {
     }
 }
 
-/// "筛选：全部/未完成/…", every filter state in the order `f` goes through them (made once).
+/// "筛选：全部/未完成/…", every filter state in the order `f` goes through them, in Chinese
+/// and in English (made once, with the keymap).
+static FILTERS: LazyLock<[String; 2]> = LazyLock::new(|| [filters_in(Lang::Zh), filters_in(Lang::En)]);
+
 fn filters(lang: Lang) -> &'static str {
+    &FILTERS[usize::from(lang == Lang::En)]
+}
+
+fn filters_in(lang: Lang) -> String {
     let names: Vec<&str> = Filter::ALL.iter().map(|f| crate::tui::text::filter(lang, *f)).collect();
-    let text = format!("{}{}{}", lang.pick("筛选", "filter"), crate::tui::text::colon(lang), names.join("/"));
-    Box::leak(text.into_boxed_str())
+    format!("{}{}{}", lang.pick("筛选", "filter"), crate::tui::text::colon(lang), names.join("/"))
 }
 
 /// The action bound to `key` in the first of `contexts` that binds it.
