@@ -1,6 +1,7 @@
 //! Terminal text: widths in cells (never chars), padding, truncation, line breaking (`wrap`), and stripping
 //! control characters so that nothing read from a file can drive the terminal.
 
+mod hang;
 pub(crate) mod safe;
 #[cfg(test)]
 mod width_tests;
@@ -11,6 +12,7 @@ mod wrap_tests;
 use std::borrow::Cow;
 use std::io::Write;
 
+pub use hang::{hang, indent_of, wrap_hanging};
 pub use safe::{Sanitizer, find_unsafe};
 pub use wrap::{closing, opening, wrap};
 

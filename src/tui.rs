@@ -27,6 +27,8 @@ mod view_lead_tests;
 mod view_standing_tests;
 #[cfg(test)]
 pub(crate) mod view_tests;
+#[cfg(test)]
+mod view_wrap_tests;
 
 use std::collections::VecDeque;
 use std::io::{IsTerminal, stdout};

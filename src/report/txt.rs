@@ -12,7 +12,7 @@ use super::labels::Dates;
 use super::view::to_string;
 use super::{Kind, Light, View, footnotes, labels};
 use crate::Lang;
-use crate::text::{sanitize, wrap};
+use crate::text::{sanitize, wrap_hanging};
 
 /// Renders a report `width` cells wide into a string; `color` adds ANSI colours to the lights.
 pub fn render(v: &dyn View, lang: Lang, width: usize, color: bool) -> String {
@@ -185,9 +185,10 @@ impl Out<'_> {
     }
 }
 
-/// A paragraph's lines at `width` (at least 20), without the spaces that end them.
-fn wrapped(s: &str, width: usize) -> Vec<&str> {
-    wrap(s, width.max(20)).into_iter().map(|l| l.trim_end_matches(' ')).collect()
+/// A paragraph's lines at `width` (at least 20), without the spaces that end them; a list
+/// item's lines hang under its text.
+fn wrapped(s: &str, width: usize) -> Vec<String> {
+    wrap_hanging(s, width.max(20))
 }
 
 /// Long-text columns share the free width; the others fit their content up to a cap.

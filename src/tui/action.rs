@@ -122,9 +122,10 @@ pub enum Action {
     Right,
     /// Open the unit picker (to record as a unit).
     PickUnit,
-    /// Lead view: choose the format to write the summary in.
+    /// Choose the format to write the lead's summary in (a unit's list: the unit's report).
     AskExport,
-    /// Write the shown period's summary in this format.
+    /// Write the shown period's summary in this format (a unit's list: the unit's report for
+    /// the current period).
     Export(Format),
     /// Write the chase list, as text and as CSV.
     WriteChase,
@@ -202,7 +203,7 @@ pub enum Effect {
         unit: String,
         task: String,
     },
-    /// Write a report from the lead view (answered with `Exported`).
+    /// Write a report: the lead's, or a unit's (answered with `Exported`).
     Export(Box<Job>),
     /// Watch the ledger directory, saying when a file in it changes (`LedgerChanged`).
     Watch,
@@ -223,11 +224,15 @@ impl PartialEq for Summary {
     }
 }
 
-/// What the lead view writes.
+/// What the interface writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Written {
+    /// The lead view's summary of the shown period.
     Summary(Format),
+    /// The lead view's chase list.
     Chase,
+    /// A unit's report (报送) for the current period.
+    Unit(Format),
 }
 
 /// A report to write: what, for which period and cut-off, from the ledger as the lead view has

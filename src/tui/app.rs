@@ -243,6 +243,7 @@ impl App {
             Action::CycleFilter => self.relist(|l| l.filter = l.filter.next()),
             Action::CycleSort => self.resort(),
             Action::Click { column, row } => self.click(column, row),
+            Action::Back if self.mode == Mode::Export && !self.help => self.close_export(),
             Action::Back => self.back(),
             Action::Autosave(_)
             | Action::DraftsLoaded { .. }
@@ -384,6 +385,10 @@ mod record_tests;
 #[cfg(test)]
 #[path = "app_load_tests.rs"]
 mod load_tests;
+
+#[cfg(test)]
+#[path = "app_report_tests.rs"]
+mod report_tests;
 
 #[cfg(test)]
 #[path = "app_form_tests.rs"]

@@ -90,7 +90,8 @@ impl Effects {
                 None
             }
             Effect::Export(job) => {
-                export::spawn(Arc::clone(&self.plan), *job, self.lang, self.tx.clone());
+                let records = export::Records { dir: self.dir.clone(), cache: self.cache.clone() };
+                export::spawn(Arc::clone(&self.plan), *job, records, self.lang, self.tx.clone());
                 None
             }
             Effect::Summarize(job) => {

@@ -100,7 +100,9 @@ fn area(text: Option<&str>) -> TextArea<'static> {
     // Text read from a file never brings control characters to the screen.
     let lines: Vec<String> = text.unwrap_or_default().split('\n').map(taizhang::text::sanitize).collect();
     let mut t = TextArea::new(lines);
-    t.set_wrap_mode(WrapMode::Glyph);
+    // Lines broken by cells, ASCII words and numbers kept whole (a field without focus is shown
+    // by the shared line breaker, with the Chinese rules: `view::wrapped::field`).
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
     t.move_cursor(CursorMove::Bottom);
     t.move_cursor(CursorMove::End);
     t

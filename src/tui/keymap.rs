@@ -83,6 +83,9 @@ fn ctrl(ctx: Ctx, c: char, action: Action, zh: &'static str, en: &'static str) -
     Binding { ctx, keys: vec![(KeyCode::Char(c), KeyModifiers::CONTROL)], action, zh, en }
 }
 
+/// What `p` (the HTML) and `e` (a format chosen) do in a unit's list, said once for both.
+const UNIT_REPORT: (&str, &str) = ("本期报送：p 打印，e 导出", "period report: p print, e export");
+
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
@@ -177,6 +180,9 @@ static KEYMAP: LazyLock<Vec<Binding>> = LazyLock::new(|| {
             "nothing new this period (asks first)",
         ),
         b(Ctx::List, &[c('h')], Action::OpenRecords, "填报记录：更正或撤回", "records: correct or withdraw one"),
+        // One line in the help: "p / e  本期报送：p 打印，e 导出".
+        b(Ctx::List, &[c('p')], Action::Export(Format::Html), UNIT_REPORT.0, UNIT_REPORT.1),
+        b(Ctx::List, &[c('e')], Action::AskExport, UNIT_REPORT.0, UNIT_REPORT.1),
         b(Ctx::List, &[c('u')], Action::PickUnit, "换一个单位", "switch unit"),
         b(
             Ctx::List,

@@ -133,8 +133,8 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::Unreadable => ("无权查看", "not readable"),
         T::PercentBad => ("完成百分比须为 0–100 的整数", "percent must be a whole number from 0 to 100"),
         T::ListKeys => (
-            "↑↓ 选择  Enter 填报  n 无新进展  h 记录  / 搜索  f 筛选  ? 帮助  q 退出",
-            "↑↓ move  Enter edit  n no change  h records  / search  f filter  ? help  q quit",
+            "↑↓ 选择  Enter 填报  n 无新进展  h 记录  p 报送  / 搜索  f 筛选  ? 帮助  q 退出",
+            "Enter edit  n no change  h records  p report  / find  f filter  ? help  q quit",
         ),
         T::TypedSince => ("；保存期间输入的内容尚未保存", "; what you typed meanwhile is not saved yet"),
         T::DraftFound => ("有未保存的草稿", "Unsaved draft"),
@@ -308,6 +308,28 @@ pub fn next_due(lang: Lang, month: u32, day: u32, days_left: i64) -> String {
             Lang::Zh => format!("距{month}月{day}日报送还有{days_left}天"),
             Lang::En => format!("{days} to the {month}-{day} report"),
         }
+    }
+}
+
+/// When the period's report is due, said after a unit's report was written: "本期报送日 9月10日，
+/// 还有 3 天" / "本期报送日 9月10日，就是今天" / "本期报送日 12月10日已过 5 天".
+pub fn report_due(lang: Lang, p: &taizhang::period::Period, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    use taizhang::period::Standing;
+    let (m, d) = (p.due.month(), p.due.day());
+    let days = |n: i64| if n == 1 { "1 day".to_string() } else { format!("{n} days") };
+    match p.standing(today) {
+        Standing::Current { days_left: 0 } | Standing::Upcoming { days_left: 0 } => {
+            tr!(lang, "本期报送日 {m}月{d}日，就是今天", "this period's report is due today ({m}-{d})")
+        }
+        Standing::Current { days_left } | Standing::Upcoming { days_left } => match lang {
+            Lang::Zh => format!("本期报送日 {m}月{d}日，还有 {days_left} 天"),
+            Lang::En => format!("this period's report is due {m}-{d}, in {}", days(days_left)),
+        },
+        Standing::Closed { days_ago } => match lang {
+            Lang::Zh => format!("本期报送日 {m}月{d}日已过 {days_ago} 天"),
+            Lang::En => format!("this period's report was due {m}-{d}, {} ago", days(days_ago)),
+        },
     }
 }
 

@@ -9,6 +9,7 @@ mod list;
 mod matrix;
 mod popup;
 mod records;
+mod wrapped;
 
 #[cfg(test)]
 pub use help::layout as help_layout;
@@ -35,6 +36,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     ]));
     frame.render_widget(title(app), top);
     match app.mode {
+        // The format chooser for a unit's report, over its list.
+        Mode::Export if app.unit.is_some() => browse(frame, app, main),
         Mode::Lead | Mode::Export => lead::draw(frame, app, main),
         Mode::Matrix | Mode::Task => matrix::draw(frame, app, main),
         Mode::Picker => popup::picker(frame, app, main),
@@ -49,7 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Conflict => popup::conflict(frame, app, main),
         Mode::Restore => popup::restore(frame, app, main),
         Mode::Records => records::popup(frame, app, main),
-        Mode::Export => lead::export(frame, app.lang, main),
+        Mode::Export => lead::export(frame, app.lang, app.unit.is_some(), main),
         Mode::Task => matrix::task(frame, app, main),
         Mode::NoChange => records::prompt(frame, app, main),
         Mode::Withdraw => {
@@ -103,7 +106,7 @@ fn next_due(app: &App) -> String {
 
 /// "本期还有 N 项待报" / "本期已全部填报" once the unit's rows are in (not in the lead view).
 fn owed(app: &App) -> Option<String> {
-    if matches!(app.mode, Mode::Lead | Mode::Export | Mode::Matrix | Mode::Task | Mode::Picker) {
+    if matches!(app.mode, Mode::Lead | Mode::Matrix | Mode::Task | Mode::Picker) || app.unit.is_none() {
         return None;
     }
     let n = app.report.as_ref()?.rows.iter().filter(|r| super::standing::owed(r)).count();
@@ -178,7 +181,7 @@ fn key_hints(app: &App) -> Paragraph<'static> {
     let lang = app.lang;
     let text: std::borrow::Cow<str> = match app.mode {
         Mode::Lead => crate::tui::text::lead::keys(lang).into(),
-        Mode::Export => crate::tui::text::lead::export_keys(lang).into(),
+        Mode::Export => crate::tui::text::lead::export_keys(lang, app.unit.is_some()).into(),
         Mode::Matrix => crate::tui::text::lead::matrix_keys(lang).into(),
         Mode::Task => crate::tui::text::lead::task_keys(lang).into(),
         Mode::Picker => t(lang, T::PickHint).into(),

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 mod widths;
 
 use self::widths::{COUNTED, Column, GAP};
-use crate::text::{sanitized, width, wrap};
+use crate::text::{hang, sanitized, width};
 
 /// How a column is sized.
 #[derive(Debug, Clone, Copy)]
@@ -92,27 +92,35 @@ fn widest_line(s: &str) -> usize {
     s.lines().map(|l| width(&sanitized(l))).max().unwrap_or(0)
 }
 
+/// A cell's line `p` wrapped at `w`: each line with the indent it is shown after (a list
+/// item's lines hang under its text).
+fn hung(p: &str, w: usize) -> impl Iterator<Item = (usize, &str)> {
+    let (indent, lines) = hang(p, w);
+    lines.into_iter().enumerate().map(move |(k, l)| (if k == 0 { 0 } else { indent }, l))
+}
+
 /// One table row, as many terminal lines as its tallest wrapped cell.
 pub fn line(out: &mut dyn Write, cells: &[(&str, Paint)], widths: &[usize], color: bool) -> io::Result<()> {
     let parts: Vec<Vec<Cow<str>>> = cells.iter().map(|(c, _)| c.split('\n').map(sanitized).collect()).collect();
-    let wrapped: Vec<Vec<&str>> =
-        parts.iter().zip(widths).map(|(ps, w)| ps.iter().flat_map(|p| wrap(p, *w)).collect()).collect();
+    let wrapped: Vec<Vec<(usize, &str)>> =
+        parts.iter().zip(widths).map(|(ps, w)| ps.iter().flat_map(|p| hung(p, *w)).collect()).collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     let mut text = String::new();
     for k in 0..height {
         text.clear();
         for (i, (lines, w)) in wrapped.iter().zip(widths).enumerate() {
-            // Spaces that end a wrapped line hang past its width: dropped.
-            let cell = lines.get(k).copied().unwrap_or("").trim_end_matches(' ');
+            // Spaces that end a wrapped line hang past its width: dropped (by `hang`).
+            let (indent, cell) = lines.get(k).copied().unwrap_or((0, ""));
             let paint = cells[i].1;
             let painted = color && paint != Paint::None && !cell.is_empty();
+            text.extend(std::iter::repeat_n(' ', indent));
             if painted {
                 text.push_str("\u{1b}[");
                 text.push_str(code(paint));
                 text.push('m');
             }
             text.push_str(cell);
-            text.extend(std::iter::repeat_n(' ', w.saturating_sub(width(cell))));
+            text.extend(std::iter::repeat_n(' ', w.saturating_sub(indent + width(cell))));
             if painted {
                 text.push_str("\u{1b}[0m");
             }

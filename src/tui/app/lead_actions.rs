@@ -1,11 +1,14 @@
 //! The lead view's side of `update`: switching period and list, opening a unit read-only or the
-//! picker, asking for files to be written, and taking in a ledger that changed on disk.
+//! picker, asking for files to be written (also a unit's own report, from its list), and taking
+//! in a ledger that changed on disk.
 
 use std::sync::Arc;
 
+use taizhang::period;
 use taizhang::report::{Kind, Options};
 
 use super::{App, Mode};
+use crate::front::render::Format;
 use crate::tui::action::{Action, Effect, Job, Summarized, Summary, Written};
 use crate::tui::text::lead::{exported, read_only};
 
@@ -23,6 +26,7 @@ impl App {
             Action::Right => self.move_column(1),
             Action::PickUnit => self.pick_unit(),
             Action::AskExport => self.ask_export(),
+            Action::Export(format) if self.unit.is_some() => self.write_unit(format),
             Action::Export(format) => self.write(Written::Summary(format)),
             Action::WriteChase => self.write(Written::Chase),
             Action::LedgerChanged => self.reload(),
@@ -195,11 +199,34 @@ impl App {
         back
     }
 
+    /// `e`: the format chooser, for the lead's summary or, in a unit's list, the unit's report.
     fn ask_export(&mut self) -> Option<Effect> {
-        if self.mode == Mode::Lead && self.lead.is_some() && self.others == super::Others::Ready {
+        let lead = self.mode == Mode::Lead && self.lead.is_some() && self.others == super::Others::Ready;
+        if lead || self.mode == Mode::List && self.unit.is_some() {
             self.mode = Mode::Export;
         }
         None
+    }
+
+    /// Esc in the format chooser: back where it was asked for.
+    pub(super) fn close_export(&mut self) -> Option<Effect> {
+        self.mode = if self.unit.is_some() { Mode::List } else { Mode::Lead };
+        None
+    }
+
+    /// `p` (or a format chosen after `e`) in a unit's list: asks the loop to write the unit's
+    /// report for the current period, as `taizhang report --unit` writes it on this day.
+    fn write_unit(&mut self, format: Format) -> Option<Effect> {
+        if !matches!(self.mode, Mode::List | Mode::Export) {
+            return None;
+        }
+        self.mode = Mode::List;
+        let (unit, period) = (self.unit?, self.period()?);
+        let as_of = period::default_as_of(&period::periods(&self.plan.meta), &period, self.today());
+        let options = Options { kind: Kind::Unit, period, as_of, at: None, unit: Some(unit) };
+        self.message = Some(crate::tui::text::lead::writing(self.lang));
+        let job = Job { what: Written::Unit(format), options, ledger: Arc::clone(&self.ledger) };
+        Some(Effect::Export(Box::new(job)))
     }
 
     /// Asks the loop to write the shown period's summary (or chase list) to a file.
@@ -217,9 +244,15 @@ impl App {
         Some(Effect::Export(Box::new(Job { what, options, ledger })))
     }
 
+    /// Files written, or why not; in a unit's list, when the period's report is due.
     fn exported(&mut self, result: Result<Vec<String>, String>) -> Option<Effect> {
         self.message = Some(match result {
-            Ok(paths) => exported(self.lang, &paths),
+            Ok(paths) => {
+                let due =
+                    self.unit.and(self.period()).map(|p| crate::tui::text::report_due(self.lang, &p, self.today()));
+                let sep = self.lang.pick("；", "; ");
+                due.into_iter().fold(exported(self.lang, &paths), |m, due| format!("{m}{sep}{due}"))
+            }
             Err(why) => why,
         });
         None

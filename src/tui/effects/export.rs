@@ -1,14 +1,18 @@
-//! Writing the lead view's files on a thread of their own, into the working directory: the
-//! shown period's summary in a chosen format (through the writer `taizhang report` uses, so the
-//! bytes are the same) or the chase list as text and CSV. The full paths come back as
-//! `Exported`, or why nothing was written.
+//! Writing files from the interface on a thread of their own, into the working directory: the
+//! lead view's summary of the shown period in a chosen format, or a unit's report (报送) for the
+//! current period, through the writer `taizhang report` uses (so the bytes are the same), or
+//! the chase list as text and CSV. A file already there is never replaced: the new one takes
+//! the next free name ("…-第2期-2.html"). The full paths come back as `Exported`, or why
+//! nothing was written.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
-use taizhang::report::{self, Options, chase};
+use taizhang::cache::Cache;
+use taizhang::ledger::{Ledger, LoadOptions};
+use taizhang::report::{self, Kind, Options, Rows, chase};
 use taizhang::{Lang, Plan, tr};
 
 use crate::front::render::{Format, Writer};
@@ -16,48 +20,57 @@ use crate::front::{Fail, output};
 use crate::tui::action::{Action, Job, Written};
 use crate::tui::input::Incoming;
 
-/// The width a text summary written from the lead view is laid out for, in cells.
+/// The width a text report written from the interface is laid out for, in cells.
 const TEXT_WIDTH: usize = 120;
 
-/// Writes `job` on another thread; the result comes back to the loop.
-pub fn spawn(plan: Arc<Plan>, job: Job, lang: Lang, tx: Sender<Incoming>) {
+/// Where the records are: the ledger directory, and the cache to read it through.
+pub struct Records {
+    pub dir: PathBuf,
+    pub cache: Option<Cache>,
+}
+
+/// Writes `job` on another thread; the result comes back to the loop. A unit's report is made
+/// from the unit's records as `records` holds them now, read as `taizhang report --unit` reads
+/// them (the view may hold only each assignment's latest state of a unit other than its own).
+pub fn spawn(plan: Arc<Plan>, mut job: Job, records: Records, lang: Lang, tx: Sender<Incoming>) {
     std::thread::spawn(move || {
         let result = std::env::current_dir()
-            .map_err(|e| Fail::Output(e).render(lang))
-            .and_then(|dir| write(&plan, &job, &dir, lang).map_err(|e| e.render(lang)));
+            .map_err(Fail::Output)
+            .and_then(|dir| {
+                if let (Written::Unit(_), Some(u)) = (job.what, job.options.unit) {
+                    job.ledger = Arc::new(read_unit(&plan, &records, u)?);
+                }
+                write(&plan, &job, &dir, lang)
+            })
+            .map_err(|e| e.render(lang));
         let _ = tx.send(Incoming::Done(Action::Exported(result)));
     });
+}
+
+/// Unit `u`'s records in the ledger directory (none when there is no directory yet).
+fn read_unit(plan: &Plan, records: &Records, u: usize) -> Result<Ledger, Fail> {
+    if !records.dir.is_dir() {
+        return Ok(Ledger::from_updates(records.dir.clone(), Vec::new()));
+    }
+    // The real time, read at this edge: what the ledger checks records against.
+    let wall = chrono::Local::now().fixed_offset();
+    let opts = LoadOptions { cache: records.cache.as_ref(), only: Some(u), ..LoadOptions::new(wall) };
+    Ledger::open(plan, &records.dir, &opts).map(|l| l.ledger).map_err(Fail::Ledger)
 }
 
 /// Writes `job` into `dir`: the paths written.
 pub fn write(plan: &Plan, job: &Job, dir: &Path, lang: Lang) -> Result<Vec<String>, Fail> {
     let opts = &job.options;
     match job.what {
-        // A CSV holds one table: the summary's go into a directory, a file each.
-        Written::Summary(Format::Csv) => {
-            let path = dir.join(file_name(plan, opts, lang.pick("汇总", "summary"), "csv", lang).with_extension(""));
-            let model = report::live(plan, &job.ledger, opts, Format::Csv.summary_rows());
-            let writer = Writer { format: Format::Csv, lang, color: false, pretty: false, width: TEXT_WIDTH };
-            writer.csv_dir(&model, &path, &report::csv::Table::SUMMARY)?;
-            Ok(vec![shown(&path)])
-        }
-        Written::Summary(format) => {
-            format.holds(opts.kind, report::row_count(plan, opts))?;
-            let path = dir.join(file_name(plan, opts, lang.pick("汇总", "summary"), format.ext(), lang));
-            let model = report::live(plan, &job.ledger, opts, format.summary_rows());
-            let writer = Writer { format, lang, color: false, pretty: false, width: TEXT_WIDTH };
-            output::file_with(&path, |f| writer.to_file(&model, f))?;
-            Ok(vec![shown(&path)])
-        }
+        Written::Summary(format) | Written::Unit(format) => write_report(plan, job, format, dir, lang),
         Written::Chase => {
             // Only the owed rows are kept (not a province's 50,000).
             let keep = &mut |r: &report::RowRef| chase::owes(r.reported, r.bucket);
             let (report, _) = report::build_kept(plan, &job.ledger, opts, keep);
             let owed = chase::owed(&report);
-            let word = lang.pick("催办清单", "chase");
-            let txt = dir.join(file_name(plan, opts, word, "txt", lang));
+            let name = free(dir, &stem(plan, opts, lang.pick("催办清单", "chase"), lang), &["txt", "csv"]);
+            let (txt, csv) = (dir.join(format!("{name}.txt")), dir.join(format!("{name}.csv")));
             output::file_with(&txt, |f| buffered(f, |w| chase::write_txt(&report, &owed, lang, w)))?;
-            let csv = dir.join(file_name(plan, opts, word, "csv", lang));
             output::file_with(&csv, |f| {
                 buffered(f, |w| chase::write_csv(&report, &owed, lang, w).map_err(std::io::Error::from))
             })?;
@@ -66,20 +79,60 @@ pub fn write(plan: &Plan, job: &Job, dir: &Path, lang: Lang) -> Result<Vec<Strin
     }
 }
 
+/// The job's report, the summary or a unit's, as `taizhang report` writes it in `format`; a
+/// CSV holds one table, so the report's go into a directory, a file each.
+fn write_report(plan: &Plan, job: &Job, format: Format, dir: &Path, lang: Lang) -> Result<Vec<String>, Fail> {
+    let opts = &job.options;
+    let what = match opts.unit.and_then(|u| plan.units.get(u)) {
+        Some(unit) => unit.name.as_str(),
+        None => lang.pick("汇总", "summary"),
+    };
+    let stem = stem(plan, opts, what, lang);
+    let rows = if opts.kind == Kind::Summary { format.summary_rows() } else { Rows::Every };
+    let writer = Writer { format, lang, color: false, pretty: false, width: TEXT_WIDTH };
+    if format == Format::Csv {
+        let path = dir.join(free(dir, &stem, &[""]));
+        let model = report::live(plan, &job.ledger, opts, rows);
+        writer.csv_dir(&model, &path, report::csv::Table::of(opts.kind))?;
+        return Ok(vec![shown(&path)]);
+    }
+    format.holds(opts.kind, report::row_count(plan, opts))?;
+    let path = dir.join(format!("{}.{}", free(dir, &stem, &[format.ext()]), format.ext()));
+    let model = report::live(plan, &job.ledger, opts, rows);
+    output::file_with(&path, |f| writer.to_file(&model, f))?;
+    Ok(vec![shown(&path)])
+}
+
 fn buffered(f: &mut std::fs::File, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
     let mut w = BufWriter::new(f);
     write(&mut w)?;
     w.flush()
 }
 
-/// "zhongwei-2022-汇总-第3期.html": the plan's id, what, the period and, for a report as of a
-/// day other than the period's date, that day.
-fn file_name(plan: &Plan, opts: &Options, what: &str, ext: &str, lang: Lang) -> PathBuf {
-    let id: String = plan.meta.id.chars().filter(|c| !matches!(c, '/' | '\\' | ':') && !c.is_control()).collect();
+/// "zhongwei-2022-汇总-第3期", "zhongwei-2022-市财政局-第3期": the plan's id, what, the period
+/// and, for a report as of a day other than the period's date, that day; nothing in it that a
+/// file name cannot hold.
+fn stem(plan: &Plan, opts: &Options, what: &str, lang: Lang) -> String {
     let n = opts.period.number;
     let period = tr!(lang, "第{n}期", "period{n}");
     let date = opts.as_of.map(|d| format!("-{d}")).unwrap_or_default();
-    PathBuf::from(format!("{id}-{what}-{period}{date}.{ext}"))
+    let name = format!("{}-{what}-{period}{date}", plan.meta.id);
+    name.chars().filter(|c| !matches!(c, '/' | '\\' | ':') && !c.is_control()).collect()
+}
+
+/// `stem`, or `stem-2`, `stem-3`…: the first that names no file in `dir` with any of the
+/// extensions `exts` ("" for a directory), so nothing written before is replaced.
+fn free(dir: &Path, stem: &str, exts: &[&str]) -> String {
+    let taken = |name: &str| {
+        exts.iter().any(|ext| {
+            let file = if ext.is_empty() { name.to_string() } else { format!("{name}.{ext}") };
+            dir.join(file).symlink_metadata().is_ok()
+        })
+    };
+    (1..)
+        .map(|n| if n == 1 { stem.to_string() } else { format!("{stem}-{n}") })
+        .find(|name| !taken(name))
+        .unwrap_or_else(|| stem.to_string())
 }
 
 /// A path as the status bar shows it: absolute.

@@ -193,15 +193,19 @@ pub fn records_keys(lang: Lang) -> &'static str {
 /// The key hints of a unit opened read-only.
 pub fn read_only_keys(lang: Lang) -> &'static str {
     lang.pick(
-        "↑↓ 选择  / 搜索  f 筛选  s 排序  u 换单位  Esc 返回牵头视图  ? 帮助  q 退出",
-        "↑↓ move  / search  f filter  s sort  u switch unit  Esc back to the lead view  ? help  q quit",
+        "↑↓ 选择  / 搜索  f 筛选  s 排序  p 报送  u 换单位  Esc 返回总览  ? 帮助  q 退出",
+        "↑↓ move  / search  f filter  s sort  p report  u unit  Esc back  ? help  q quit",
     )
 }
 
-/// The format chooser's keys, from the keymap.
-pub fn export_keys(lang: Lang) -> String {
+/// The format chooser's keys, from the keymap: for the lead's summary, or (`unit`) for the
+/// unit's own report.
+pub fn export_keys(lang: Lang, unit: bool) -> String {
     let keys = crate::tui::keymap::prompt(crate::tui::keymap::Ctx::Export, lang);
-    tr!(lang, "导出本期汇总：{keys}", "export this period's summary: {keys}")
+    match unit {
+        false => tr!(lang, "导出本期汇总：{keys}", "export this period's summary: {keys}"),
+        true => tr!(lang, "导出本单位本期报送：{keys}", "export this unit's report for the period: {keys}"),
+    }
 }
 
 /// "只读查看 市财政局（Esc 返回牵头视图；u 选择单位填报）".

@@ -1,9 +1,8 @@
 //! The detail pane: why the selected assignment's light is what it is and whether it is owed
 //! this period, the task's full text, 量化指标, the deadline with the days left, every unit on
-//! it with its status, and this unit's history by period. Lines are broken by
-//! `taizhang::text::wrap` (the Chinese rules the text reports follow) at the pane's inner
-//! width, continuation lines indented like the first. It scrolls with ]/[, J/K, PgUp/PgDn and
-//! the mouse wheel.
+//! it with its status, and this unit's history by period. Lines are broken at the pane's inner
+//! width by `super::wrapped` (the Chinese rules the text reports follow, continuation lines
+//! indented like the first). It scrolls with ]/[, J/K, PgUp/PgDn and the mouse wheel.
 
 mod history;
 
@@ -15,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use taizhang::Lang;
 use taizhang::plan::Task;
 use taizhang::report::{Light, Row, labels};
-use taizhang::text::{sanitize, width, wrap};
+use taizhang::text::sanitize;
 
 use crate::tui::app::{App, Others};
 use crate::tui::standing;
@@ -27,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let lines = app.list.selected_row().and_then(|i| app.rows().get(i)).map(|r| lines(app, r)).unwrap_or_default();
     let inner = Block::default().borders(Borders::ALL).inner(area);
     app.list.detail_area.set(inner);
-    let lines: Vec<Line> = lines.into_iter().flat_map(|l| wrapped(l, usize::from(inner.width))).collect();
+    let lines = super::wrapped::all(lines, usize::from(inner.width));
     let room = lines.len().saturating_sub(usize::from(inner.height));
     app.list.detail_room.set(room);
     let scroll = app.list.detail_scroll();
@@ -38,40 +37,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let block = Block::default().borders(Borders::ALL).title(title);
     let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
-}
-
-/// `line` broken into lines of at most `max` cells, each piece keeping its spans' styles; a
-/// line that starts with spaces has its continuation lines indented as far.
-pub(super) fn wrapped(line: Line<'static>, max: usize) -> Vec<Line<'static>> {
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    if width(&text) <= max {
-        return vec![line];
-    }
-    let indent = text.len() - text.trim_start_matches(' ').len();
-    let indent = if indent * 2 < max { indent } else { 0 };
-    // Each span's byte range in `text`.
-    let mut ranges = Vec::with_capacity(line.spans.len());
-    let mut end = 0;
-    for s in &line.spans {
-        ranges.push((end, end + s.content.len(), s.style));
-        end += s.content.len();
-    }
-    let mut at = indent;
-    let mut out = Vec::new();
-    for piece in wrap(&text[indent..], max - indent) {
-        // Spaces ending a piece hang past the width: not drawn.
-        let (from, to) = (at, at + piece.trim_end_matches(' ').len());
-        at += piece.len();
-        let mut spans = vec![Span::raw(" ".repeat(indent))];
-        for &(a, b, style) in &ranges {
-            let (a, b) = (a.max(from), b.min(to));
-            if a < b {
-                spans.push(Span::styled(text[a..b].to_string(), style));
-            }
-        }
-        out.push(Line::from(spans));
-    }
-    out
 }
 
 fn bold(s: String) -> Span<'static> {
@@ -226,41 +191,4 @@ fn inferred(app: &App, task: &Task, out: &mut Vec<Line<'static>>) {
     }
     out.push(Line::from(bold(format!("{}{}", t(app.lang, T::Inferred), colon(app.lang)))));
     out.extend(reasons.into_iter().map(|why| Line::from(format!("  {}", sanitize(why)))));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn plain(l: &Line) -> String {
-        l.spans.iter().map(|s| s.content.as_ref()).collect()
-    }
-
-    #[test]
-    fn long_lines_are_broken_by_the_chinese_rules_and_keep_their_styles() {
-        let note = "已在门户网站公开甲类信息，完成率 42.9%，下一步继续推进（每月更新）。";
-        let line = Line::from(vec![Span::raw("    进展情况："), bold(note.to_string())]);
-        let out = wrapped(line, 20);
-        assert!(out.len() > 2, "{out:?}");
-        let mut back = String::new();
-        for (n, l) in out.iter().enumerate() {
-            let text = plain(l);
-            assert!(width(&text) <= 20, "{text:?}");
-            assert!(text.starts_with("    "), "continuation lines are indented: {text:?}");
-            let body = text.trim_start_matches(' ');
-            assert!(n == 0 || !body.starts_with(taizhang::text::closing), "{text:?}");
-            back.push_str(if n == 0 { &text } else { body });
-        }
-        let no_spaces = |s: &str| s.replace(' ', "");
-        assert_eq!(no_spaces(&back), no_spaces(&format!("进展情况：{note}")), "nothing lost but hanging spaces");
-        let bold_text: String = out
-            .iter()
-            .flat_map(|l| &l.spans)
-            .filter(|s| s.style.add_modifier.contains(Modifier::BOLD))
-            .map(|s| s.content.as_ref())
-            .collect();
-        assert_eq!(no_spaces(&bold_text), no_spaces(note));
-        let short = Line::from("短");
-        assert_eq!(wrapped(short.clone(), 20), vec![short]);
-    }
 }

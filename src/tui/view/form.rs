@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui_textarea::TextArea;
 use taizhang::text::{sanitize, truncate, width, wrap};
 
@@ -95,10 +95,20 @@ fn text_field(frame: &mut Frame, form: &Form, field: Field, rect: Rect, lang: ta
     let style =
         if focused { Style::default().fg(Color::Yellow).add_modifier(Modifier::BOLD) } else { Style::default() };
     let inner = Block::default().borders(Borders::TOP).inner(rect);
-    frame.render_widget(text, inner);
-    let (top, _) = text.scroll_offset();
-    let top = usize::from(top);
-    let below = screen_rows(text).saturating_sub(top + usize::from(inner.height));
+    // Without focus the field is laid out by the shared line breaker (the Chinese rules).
+    let (top, below) = if focused {
+        frame.render_widget(text, inner);
+        let top = usize::from(text.scroll_offset().0);
+        (top, screen_rows(text).saturating_sub(top + usize::from(inner.height)))
+    } else {
+        // Drawn first all the same, so that the text area's scroll and map of screen lines (which
+        // clicks and the wheel go by) follow this field as they would if it showed.
+        frame.render_widget(text, inner);
+        frame.render_widget(Clear, inner);
+        let (lines, above, below) = super::wrapped::field(text, inner);
+        frame.render_widget(lines, inner);
+        (above, below)
+    };
     let marks = crate::tui::text::hidden_lines(lang, top, below);
     let mut block =
         Block::default().borders(Borders::TOP).title(Span::styled(format!(" {}{hint} ", t(lang, label)), style));

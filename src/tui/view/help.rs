@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use taizhang::Lang;
 use taizhang::text::{pad, width, wrap};
 
@@ -30,7 +30,8 @@ pub fn layout(app: &App, area: Rect) -> (Rect, Vec<Vec<Line<'static>>>) {
         in_use.extend([Ctx::StatusField, Ctx::PercentField, Ctx::Form]);
     }
     let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
-    // An operator's interface has no lead view.
+    // An operator's interface has no lead view (its format chooser, the unit's report's, shows
+    // its own keys).
     let mut absent: Vec<Ctx> = Vec::new();
     if app.lead.is_none() {
         absent.extend([Ctx::Lead, Ctx::Export, Ctx::Matrix, Ctx::Task]);
@@ -130,7 +131,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let block =
         Block::default().borders(Borders::ALL).title(format!(" {} · {} ", t(lang, T::Help), t(lang, T::HelpClose)));
     let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
+    super::popup::clear(frame, rect);
     frame.render_widget(block, rect);
     let n = columns.len().max(1);
     let cols = inner.layout_vec(&Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).spacing(1));

@@ -243,13 +243,13 @@ fn packed(text: &str, room: usize) -> Vec<String> {
 }
 
 /// The format chooser, over the dashboard: its keys, never a key apart from what it does.
-pub fn export(frame: &mut Frame, lang: Lang, area: Rect) {
-    let text = words::export_keys(lang);
+pub fn export(frame: &mut Frame, lang: Lang, unit: bool, area: Rect) {
+    let text = words::export_keys(lang, unit);
     let room = usize::from(area.width.saturating_sub(4)).max(1);
     let lines: Vec<Line> = packed(&text, room).into_iter().map(Line::from).collect();
     let w = lines.iter().map(|l| l.width()).max().unwrap_or(0) + 4;
     let rect =
         super::popup::centered(area, u16::try_from(w).unwrap_or(u16::MAX), u16::try_from(lines.len() + 2).unwrap_or(3));
-    frame.render_widget(Clear, rect);
+    super::popup::clear(frame, rect);
     frame.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL)), rect);
 }

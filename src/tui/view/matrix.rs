@@ -159,7 +159,7 @@ pub fn task(frame: &mut Frame, app: &App, area: Rect) {
         );
         lines.push(Line::styled(truncate(&text, inner_w), colour(glyph(*s))));
     }
-    frame.render_widget(ratatui::widgets::Clear, rect);
+    super::popup::clear(frame, rect);
     let title = format!(" {} ", words::task_title(lang, &sanitize(&line.id), r.head.as_of_date));
     let block = ratatui::widgets::Block::default().borders(ratatui::widgets::Borders::ALL).title(title);
     frame.render_widget(Paragraph::new(lines).block(block), rect);

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use taizhang::ledger::Update;
 use taizhang::text::{pad, sanitize, truncate, width};
 
@@ -18,6 +18,23 @@ pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [row] = area.layout(&Layout::vertical([Constraint::Length(h.min(area.height))]).flex(Flex::Center));
     let [cell] = row.layout(&Layout::horizontal([Constraint::Length(w.min(area.width))]).flex(Flex::Center));
     cell
+}
+
+/// Clears `rect` for a box drawn over the screen. A wide character just left of the box, whose
+/// second cell the box covers, is blanked: left there, the terminal would be sent the character
+/// and not the box's border after it (ratatui skips the cell a wide character covers), and the
+/// border would stay missing until that cell changes again.
+pub(super) fn clear(frame: &mut Frame, rect: Rect) {
+    frame.render_widget(Clear, rect);
+    let Some(x) = rect.x.checked_sub(1) else { return };
+    let buf = frame.buffer_mut();
+    for y in rect.top()..rect.bottom() {
+        if let Some(cell) = buf.cell_mut(Position { x, y })
+            && width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
@@ -62,23 +79,26 @@ pub fn picker(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 pub fn discard(frame: &mut Frame, app: &App, area: Rect) {
-    let rect = centered(area, 60, 3);
-    frame.render_widget(Clear, rect);
-    let p =
-        Paragraph::new(t(app.lang, T::Discard)).block(Block::default().borders(Borders::ALL)).wrap(Wrap { trim: true });
-    frame.render_widget(p, rect);
+    let w = area.width.min(60);
+    let lines = super::wrapped::all([Line::from(t(app.lang, T::Discard))], usize::from(w.saturating_sub(2)));
+    let rect = centered(area, w, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    clear(frame, rect);
+    frame.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL)), rect);
 }
 
 fn describe(u: &Update, lang: taizhang::Lang) -> Vec<Line<'static>> {
     let pct = u.percent.map(|p| format!(" {p}%")).unwrap_or_default();
     let by = u.by.as_deref().map(|b| format!(" · {}", sanitize(b))).unwrap_or_default();
     let mut out = vec![Line::from(format!("{} {}{pct}{by}", u.at.format("%Y-%m-%d %H:%M"), u.status.label(lang)))];
-    for (label, v) in [(T::Note, &u.note), (T::Problems, &u.problems), (T::Next, &u.next)] {
-        if let Some(v) = v {
-            out.push(Line::from(format!("{}{}{}", t(lang, label), colon(lang), sanitize(v))));
-        }
-    }
+    out.extend(says(u, lang));
     out
+}
+
+/// What an update says, a line each: "进展情况：…", "存在问题：…", "下步计划：…".
+pub(super) fn says(u: &Update, lang: taizhang::Lang) -> Vec<Line<'static>> {
+    let fields = [(T::Note, &u.note), (T::Problems, &u.problems), (T::Next, &u.next)];
+    let said = fields.into_iter().filter_map(|(label, v)| Some((label, v.as_deref()?)));
+    said.map(|(label, v)| Line::from(format!("{}{}{}", t(lang, label), colon(lang), sanitize(v)))).collect()
 }
 
 pub fn conflict(frame: &mut Frame, app: &App, area: Rect) {
@@ -91,15 +111,28 @@ pub fn conflict(frame: &mut Frame, app: &App, area: Rect) {
     if let Ok(mine) = form.update(app.now, app.by.clone(), app.plan.meta.offset) {
         lines.extend(describe(&mine, lang));
     }
+    let w = area.width.saturating_sub(4).min(90);
+    let inner_w = usize::from(w.saturating_sub(2));
+    let mut lines = super::wrapped::all(lines, inner_w);
+    // The choices stay in view: the two texts give way (cut, ending in "…").
+    let hint = super::wrapped::all(
+        [Line::from(Span::styled(t(lang, T::ConflictHint), Style::default().fg(Color::Yellow)))],
+        inner_w,
+    );
+    let room = usize::from(area.height.saturating_sub(2)).saturating_sub(hint.len() + 1).max(1);
+    if lines.len() > room {
+        lines.truncate(room);
+        lines[room - 1] = Line::from("…");
+    }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(t(lang, T::ConflictHint), Style::default().fg(Color::Yellow))));
-    let rect = centered(area, area.width.saturating_sub(4).min(90), u16::try_from(lines.len() + 4).unwrap_or(u16::MAX));
-    frame.render_widget(Clear, rect);
+    lines.extend(hint);
+    let rect = centered(area, w, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    clear(frame, rect);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", t(lang, T::Conflict)))
         .border_style(Style::default().fg(Color::Red));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 /// "You left a draft": when it was saved, its values one line each, and the choices.
@@ -134,7 +167,7 @@ pub fn restore(frame: &mut Frame, app: &App, area: Rect) {
     let keys = Style::default().fg(Color::Yellow).add_modifier(Modifier::BOLD);
     lines.push(Line::from(Span::styled(truncate(t(lang, T::DraftHint), inner_w), keys)));
     let rect = centered(area, rect_w, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", t(lang, T::DraftFound)))

@@ -1,12 +1,13 @@
 //! An assignment's records as the operator sees them — one line each, with what kind of record
 //! it is, whether it was corrected or withdrawn since, and its id — in the detail pane and in
-//! the records popup (correct or withdraw one), and the no-change and withdraw prompts.
+//! the records popup (correct or withdraw one, the selected one's text under the list), and the
+//! no-change and withdraw prompts; their text is broken by `super::wrapped`.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use taizhang::Lang;
 use taizhang::ledger::{Ledger, RecordKind, Update};
 use taizhang::text::{sanitize, truncate};
@@ -47,16 +48,19 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     cell
 }
 
-/// The records popup: newest first, the selected one highlighted; only the visible ones are built.
+/// The records popup: newest first, the selected one highlighted, and under them what the
+/// selected record says (wrapped, at most [`TEXT_LINES`] lines); only the visible records are built.
 pub fn popup(frame: &mut Frame, app: &App, area: Rect) {
     let lang = app.lang;
     let Some(view) = app.records.as_ref() else { return };
     let records = app.shown_records();
     let w = area.width.saturating_sub(4).min(100);
-    let h = u16::try_from(records.len().max(1) + 4).unwrap_or(u16::MAX).min(area.height);
-    let rect = centered(area, w, h);
     let inner_w = usize::from(w.saturating_sub(2));
-    let rows = usize::from(h.saturating_sub(4)).max(1);
+    let said = records.get(view.selected).map(|u| says(u, lang, inner_w)).unwrap_or_default();
+    let extra = if said.is_empty() { 0 } else { said.len() + 1 };
+    let h = u16::try_from(records.len().max(1) + 4 + extra).unwrap_or(u16::MAX).min(area.height);
+    let rect = centered(area, w, h);
+    let rows = usize::from(h.saturating_sub(4)).saturating_sub(extra).max(1);
     let first = view.selected.saturating_sub(rows - 1);
     let mut lines: Vec<Line> = records
         .iter()
@@ -72,13 +76,34 @@ pub fn popup(frame: &mut Frame, app: &App, area: Rect) {
     if records.is_empty() {
         lines.push(Line::from(t(lang, T::NoHistory)));
     }
+    if !said.is_empty() {
+        lines.push(Line::from(""));
+        lines.extend(said);
+    }
     lines.push(Line::from(""));
     let hint = if app.readonly { crate::tui::text::lead::records_keys(lang) } else { t(lang, T::RecordsHint) };
     lines.push(Line::from(Span::styled(truncate(hint, inner_w), Style::default().fg(Color::Yellow))));
-    frame.render_widget(Clear, rect);
+    super::popup::clear(frame, rect);
     let title = format!(" {} · {} {} ", t(lang, T::Records), view.task, sanitize(&unit_name(app, &view.unit)));
     let block = Block::default().borders(Borders::ALL).title(title);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+/// The most lines of a record's text the records popup shows.
+const TEXT_LINES: usize = 6;
+
+/// What record `u` says (进展情况, 存在问题, 下步计划), broken into lines of `max` cells, at
+/// most [`TEXT_LINES`], the last ending in "…" when there is more.
+fn says(u: &Update, lang: Lang, max: usize) -> Vec<Line<'static>> {
+    let mut out = super::wrapped::all(super::popup::says(u, lang), max);
+    if out.len() > TEXT_LINES {
+        out.truncate(TEXT_LINES);
+        if let Some(last) = out.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::from(truncate(&format!("{text}…"), max));
+        }
+    }
+    out.into_iter().map(|l| l.style(Style::default().fg(Color::DarkGray))).collect()
 }
 
 fn unit_name(app: &App, id: &str) -> String {
@@ -100,10 +125,12 @@ pub fn prompt(frame: &mut Frame, app: &App, area: Rect) {
         }
         _ => return,
     };
-    let rect = centered(area, area.width.saturating_sub(4).min(64), 5);
-    frame.render_widget(Clear, rect);
+    let w = area.width.saturating_sub(4).min(64);
+    let lines = super::wrapped::all([Line::from(text)], usize::from(w.saturating_sub(2)));
+    let rect = centered(area, w, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    super::popup::clear(frame, rect);
     let block = Block::default().borders(Borders::ALL).border_style(Style::default().fg(Color::Yellow));
-    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: true }), rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Files the lead view writes: the same bytes as `taizhang report`'s writer, named by plan,
-//! kind and period, and the chase list as text and CSV.
+//! Files the interface writes: the same bytes as `taizhang report`'s writer, named by plan,
+//! kind (or unit) and period, never over a file already there, and the chase list as text and
+//! CSV.
 
 use std::sync::Arc;
 
@@ -64,4 +65,35 @@ fn a_csv_summary_is_a_directory_of_one_table_a_file() {
         let lens: Vec<usize> = rows.records().map(|r| r.unwrap().len()).collect();
         assert!(!lens.is_empty() && lens.iter().all(|&n| n == lens[0]), "{}: {lens:?}", t.name());
     }
+}
+
+/// A unit's report for the period: the bytes `taizhang report --unit U -f html` writes, named
+/// by the unit; a second one beside it takes the next name and leaves the first as it was.
+#[test]
+fn a_units_report_is_written_as_the_report_command_writes_it_and_never_over_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan();
+    let u = plan.find_unit("市财政局").unwrap();
+    let mut job = job(Written::Unit(Format::Html));
+    job.options.kind = report::Kind::Unit;
+    job.options.unit = Some(u);
+    let first = write(&plan, &job, dir.path(), Lang::Zh).unwrap();
+    let path = dir.path().join("zhongwei-2022-市财政局-第2期.html");
+    assert_eq!(first, [path.display().to_string()]);
+    let model = report::live(&plan, &job.ledger, &job.options, report::Rows::Every);
+    let mut expected = Vec::new();
+    let w = Writer { format: Format::Html, lang: Lang::Zh, color: false, pretty: false, width: TEXT_WIDTH };
+    w.text(&model, &mut expected).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), expected);
+    std::fs::write(&path, "edited by hand").unwrap();
+    let second = write(&plan, &job, dir.path(), Lang::Zh).unwrap();
+    assert!(second[0].ends_with("zhongwei-2022-市财政局-第2期-2.html"), "{second:?}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by hand");
+    // DOCX too, and a CSV directory of the unit report's tables.
+    job.what = Written::Unit(Format::Docx);
+    let docx = write(&plan, &job, dir.path(), Lang::Zh).unwrap();
+    assert!(std::fs::read(&docx[0]).unwrap().starts_with(b"PK"), "{docx:?}");
+    job.what = Written::Unit(Format::Csv);
+    let csv = write(&plan, &job, dir.path(), Lang::Zh).unwrap();
+    assert!(std::path::Path::new(&csv[0]).join("rows.csv").is_file(), "{csv:?}");
 }

@@ -1,5 +1,5 @@
 //! The task's text above the form's fields: 具体内容, 工作要求, 量化指标 and the deadline with
-//! the days left, each label before its text, broken by `taizhang::text::wrap` at the width.
+//! the days left, each label before its text, broken at the width by `view::wrapped`.
 //! It takes up to a fifth of the form; when it is longer, a line under it says how much is
 //! above and below and how to scroll it (Alt-↑/↓, the wheel).
 
@@ -25,7 +25,7 @@ pub fn lines(app: &App, form: &Form, width: usize) -> Vec<Line<'static>> {
     labelled(&mut out, app, T::Requirement, task.requirement.as_ref());
     labelled(&mut out, app, T::Indicator, task.indicator.as_ref());
     deadline(&mut out, app, task, row);
-    out.into_iter().flat_map(|l| super::super::detail::wrapped(l, width)).collect()
+    super::super::wrapped::all(out, width)
 }
 
 /// How many lines the block takes in a form `inner_height` tall, with its scroll line.
