@@ -70,6 +70,28 @@ fn mark_saves_and_says_where() {
 }
 
 #[test]
+fn mark_notes_evidence_that_is_neither_an_address_nor_a_file() {
+    let s = Sandbox::new();
+    std::fs::create_dir(s.file("材料")).unwrap();
+    std::fs::write(s.file("材料/纪要.pdf"), "pdf").unwrap();
+    let mark = |evidence: &[&str]| {
+        let mut args =
+            vec!["mark", PLAN, "--unit", "市财政局", "--task", "1", "--status", "推进中", "--note", "已部署"];
+        for e in evidence {
+            args.extend(["--evidence", e]);
+        }
+        s.run(&args)
+    };
+    let (code, _, err) = mark(&["https://www.nxzw.gov.cn/a.html", "材料/纪要.pdf"]);
+    assert_eq!((code, err.as_str()), (0, ""), "an address and an existing file pass quietly");
+    let (code, out, err) = mark(&["会议纪要", "材料/纪要.pdf"]);
+    assert_eq!(code, 0, "recorded as given: {err}");
+    assert!(err.contains("佐证材料“会议纪要”既不是网址") && !err.contains("纪要.pdf"), "{err}");
+    let id = out.split("记录 ").nth(1).and_then(|s| s.get(..12)).unwrap();
+    assert!(err.contains(&format!("--corrects {id}")), "{err}");
+}
+
+#[test]
 fn tasks_shows_current_status_once_a_ledger_exists() {
     let s = Sandbox::new();
     let (_, before, _) = s.run(&["tasks", PLAN, "--unit", "市财政局"]);

@@ -69,12 +69,27 @@ pub fn run(args: &MarkArgs, g: &Global) -> Result<(), Fail> {
     let opts = WriteOptions { clock, wait: Wait { notify: &notify, ..Wait::default() }, cache: cache.as_ref() };
     let saved = ledger::append(&plan, &dir, update, Expect::Any, &opts).map_err(Fail::Ledger)?;
     output::line(&confirmation(&saved, &plan.units[unit].name, lang))?;
+    let base = args.plan.parent().unwrap_or(Path::new(""));
+    for (_, item) in ledger::evidence::unresolved(&saved.update.evidence, base) {
+        output::note(&unresolved_evidence(item, &saved.update.id, lang));
+    }
     if saved.update.status == Status::Na
         && let Some(note) = na_counts(&plan, &saved.update.task, unit, lang)
     {
         output::note(&note);
     }
     Ok(())
+}
+
+/// The note for evidence that is neither a web address nor a file that exists: recorded as
+/// given (the TUI's form asks first; a command line has no one to ask), with how to fix it.
+fn unresolved_evidence(item: &str, id: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "注意：佐证材料“{}”既不是网址（http:// 或 https://），也不是存在的文件（相对路径从计划文件所在目录算起）；已照原样记下。如写错了，用 --corrects {id} 更正。",
+        "note: evidence “{}” is neither a web address (http:// or https://) nor a file that exists (relative paths are read from the plan's directory); recorded as given. If it is wrong, correct it with --corrects {id}.",
+        taizhang::text::sanitize(item)
+    )
 }
 
 /// The note for a 不适用 that will not take the assignment out of the count: the unit is on the
