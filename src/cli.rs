@@ -6,8 +6,11 @@ pub mod r#gen;
 pub mod import;
 pub mod mark;
 pub mod merge;
+pub mod merge_driver;
 pub mod periods;
+pub mod pre_receive;
 pub mod report;
+pub mod sync;
 pub mod tasks;
 pub mod usage;
 
@@ -77,12 +80,20 @@ pub enum Command {
     Mark(mark::MarkArgs),
     /// 合并其他机器上的单位台账文件 / bring in unit ledger files kept elsewhere
     Merge(merge::MergeArgs),
+    /// 通过 git 同步台账：提交本机新记录、拉取合并、推送 / ledgers through git: commit, pull, push
+    Sync(sync::SyncArgs),
     /// 报告：汇总、单位报送、台账（txt/md/csv/html/xlsx/json） / reports
     Report(report::ReportArgs),
     /// 生成供评估用的模拟计划和台账（市级、省级、极限规模） / synthetic plan and ledger for evaluation
     Gen(r#gen::GenArgs),
     /// 导入任务分工（Word、Excel/WPS、CSV/TSV、文本），生成计划文件 / import a task-division table or document into a plan file
     Import(import::ImportArgs),
+    /// git 的合并程序：两版单位台账取记录的并集（由 sync --init 登记） / git's merge driver for ledger files
+    #[command(hide = true)]
+    MergeDriver(merge_driver::MergeDriverArgs),
+    /// 服务器端 pre-receive 钩子的检查（scripts/pre-receive-taizhang） / the server hook's check of a push
+    #[command(hide = true)]
+    PreReceive(pre_receive::PreReceiveArgs),
     /// Frame timings on a TestBackend, for `benches/tui.rs` (src/tui/bench.rs).
     #[command(hide = true)]
     BenchFrames(BenchArgs),
@@ -97,8 +108,8 @@ pub enum Format {
 }
 
 /// The commands, as typed.
-pub const COMMANDS: [&str; 10] =
-    ["check", "tasks", "periods", "tui", "mark", "merge", "report", "gen", "import", "help"];
+pub const COMMANDS: [&str; 11] =
+    ["check", "tasks", "periods", "tui", "mark", "merge", "sync", "report", "gen", "import", "help"];
 
 /// Lets `taizhang PLAN …` mean `taizhang tui PLAN …`: a first plain argument that names no
 /// command but a plan file gets `tui` put before it.

@@ -58,6 +58,10 @@ pub enum Fail {
     Gen(taizhang::r#gen::GenError),
     /// `taizhang import` refused or failed.
     Import(taizhang::import::ImportError),
+    /// `taizhang sync` (or the merge driver) refused or failed.
+    Sync(taizhang::sync::SyncError),
+    /// A push rewrites ledger records (already printed, one line each).
+    Rewritten { found: usize },
 }
 
 impl Fail {
@@ -169,6 +173,12 @@ impl Fail {
             ),
             Fail::Gen(e) => e.render(lang),
             Fail::Import(e) => e.render(lang),
+            Fail::Sync(e) => e.render(lang),
+            Fail::Rewritten { found } => tr!(
+                lang,
+                "错误: 拒绝推送：{found} 处违反台账只追加、各单位只写本单位台账的规则（见上）\n  提示: 恢复被改动的记录（更正请追加更正记录），只提交本单位的台账，再推送",
+                "error: push refused: {found} change(s) break the rule that ledgers are only appended to, each unit its own (see above)\n  hint: restore the records (correct by appending), commit only your unit's ledger, and push again"
+            ),
             Fail::NoDataDir(dir) if dir.exists() => tr!(
                 lang,
                 "错误: 台账目录 {} 不是目录（--data 或 TAIZHANG_DATA）\n  提示: 检查路径是否写错",

@@ -37,7 +37,7 @@ pub enum SyncError {
     #[error("history rewrites records")]
     Rewritten { whence: Whence, found: Vec<Violation> },
     #[error("{path}: cannot merge")]
-    Conflict { path: String, clash: Clash },
+    Conflict { path: String, clash: Box<Clash> },
     #[error("git merge refused: {said}")]
     MergeRefused { said: String },
     #[error("both sides changed {paths:?}")]
@@ -91,30 +91,34 @@ pub enum Breach {
 impl Violation {
     /// One line: file, commit and what happened to which record.
     pub fn render(&self, lang: Lang) -> String {
-        let commit = match self.commit.get(..10) {
-            Some(short) => tr!(lang, "提交 {short} ", "commit {short} "),
-            None if self.commit.is_empty() => lang.pick("本机未提交的改动", "uncommitted change ").to_string(),
-            None => tr!(lang, "提交 {} ", "commit {} ", self.commit),
+        let path = &self.path;
+        let at = match self.commit.get(..10) {
+            _ if self.commit.is_empty() => lang.pick("本机文件（未提交）", "the file here (not committed)").to_string(),
+            Some(short) => tr!(lang, "提交 {short}", "commit {short}"),
+            None => tr!(lang, "提交 {}", "commit {}", self.commit),
         };
-        let what = match &self.what {
-            Breach::Lost(Lost::Removed { id }) => tr!(lang, "删除了记录 {id}", "removed record {id}"),
-            Breach::Lost(Lost::Changed { id }) => tr!(lang, "改动了记录 {id}", "changed record {id}"),
+        let line = match &self.what {
+            Breach::Lost(Lost::Removed { id }) => {
+                tr!(lang, "{path}：{at}，记录 {id} 被删除", "{path}: {at}: record {id} was removed")
+            }
+            Breach::Lost(Lost::Changed { id }) => {
+                tr!(lang, "{path}：{at}，记录 {id} 被改动", "{path}: {at}: record {id} was changed")
+            }
             Breach::Unreadable { message } => {
-                tr!(lang, "写入了无法解析的文件：{message}", "left a file that does not parse: {message}")
+                tr!(lang, "{path}：{at}，文件无法解析：{message}", "{path}: {at}: the file does not parse: {message}")
             }
             Breach::NotYours { pusher, unit } => tr!(
                 lang,
-                "给其他单位的台账添加了记录（{pusher} 只能写本单位的台账，不能写 {unit}）",
-                "added records to another unit's ledger ({pusher} may not write {unit}'s)"
+                "{path}：{at}，{pusher} 给单位 {unit} 的台账添加了记录（只能写本单位的台账）",
+                "{path}: {at}: {pusher} added records to unit {unit}'s ledger (only one's own unit's)"
             ),
             Breach::Rewound { refname } => tr!(
                 lang,
-                "删除或回退了分支 {refname}（只允许追加）",
-                "deleted or rewound {refname} (only appending is allowed)"
+                "{refname}：{at}，分支被删除或回退（只允许追加）",
+                "{refname}: {at}: the branch was deleted or rewound (only appending is allowed)"
             ),
         };
-        let path = &self.path;
-        sanitize(&tr!(lang, "{path}：{commit}{what}", "{path}: {commit}{what}"))
+        sanitize(&line)
     }
 }
 

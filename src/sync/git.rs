@@ -86,7 +86,7 @@ impl Git {
         let mut c = self.command(args);
         c.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
         c.stdout(Stdio::piped()).stderr(Stdio::piped());
-        let mut child = c.spawn().map_err(|e| SyncError::NoGit { reason: e.to_string() })?;
+        let mut child = c.spawn().map_err(|e| self.cannot_start(args, e))?;
         let feed = input.map(<[u8]>::to_vec);
         let stdin = child.stdin.take();
         let writer = std::thread::spawn(move || {
@@ -97,6 +97,17 @@ impl Git {
         let out = child.wait_with_output().map_err(|e| SyncError::NoGit { reason: e.to_string() })?;
         let _ = writer.join();
         Ok(Out { ok: out.status.success(), stdout: out.stdout, stderr: String::from_utf8_lossy(&out.stderr).into() })
+    }
+
+    /// Why git could not be started: there is none, or the directory is gone.
+    fn cannot_start(&self, args: &[&str], e: std::io::Error) -> SyncError {
+        match self.dir.is_dir() {
+            true => SyncError::NoGit { reason: e.to_string() },
+            false => SyncError::Git {
+                command: format!("git {}", args.join(" ")),
+                said: format!("{}: {e}", self.dir.display()),
+            },
+        }
     }
 
     /// Runs `git args…`; its trimmed output, or [`SyncError::Git`] when it fails.
@@ -120,7 +131,7 @@ impl Git {
     pub fn blobs(&self) -> Result<Blobs, SyncError> {
         let mut c = self.command(&["cat-file", "--batch"]);
         c.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null());
-        let mut child = c.spawn().map_err(|e| SyncError::NoGit { reason: e.to_string() })?;
+        let mut child = c.spawn().map_err(|e| self.cannot_start(&["cat-file"], e))?;
         let (Some(input), Some(output)) = (child.stdin.take(), child.stdout.take()) else {
             return Err(SyncError::NoGit { reason: "cat-file has no pipes".into() });
         };

@@ -195,3 +195,15 @@ pub fn unit_of_path(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.strip_suffix(".toml").unwrap_or(name)
 }
+
+/// Checks the whole history (of HEAD, the branches and what was fetched from remotes) of the
+/// ledger directory `ledger_dir` of the plan in
+/// `plan_dir`: no commit may have rewritten or deleted a record. Nothing committed: nothing to
+/// check.
+pub fn check_all(plan_dir: &Path, ledger_dir: &Path) -> Result<Checked, SyncError> {
+    let repo = super::repo::Repo::open(plan_dir, ledger_dir)?;
+    match repo.commit("HEAD")? {
+        Some(_) => verify(&repo.git, &["HEAD", "--branches", "--remotes"], &repo.ledgers()),
+        None => Ok(Checked::default()),
+    }
+}

@@ -2,7 +2,7 @@
 //! one, unchanged. What a version holds is kept as record ids with a digest of each record.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher, RandomState};
+use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -37,9 +37,7 @@ impl Lost {
 /// different records collide on purpose).
 fn digest(u: &Update) -> u64 {
     static KEYS: OnceLock<RandomState> = OnceLock::new();
-    let mut h = KEYS.get_or_init(RandomState::new).build_hasher();
-    u.hash(&mut h);
-    h.finish()
+    KEYS.get_or_init(RandomState::new).hash_one(u)
 }
 
 impl Held {

@@ -49,7 +49,7 @@ pub fn merge(repo: &Repo, theirs: &str, driver: &str, message: &str) -> Result<(
         let _ = repo.git.run(&["merge", "--abort"]);
     }
     Err(match clash {
-        Some((path, clash)) => SyncError::Conflict { path, clash },
+        Some((path, clash)) => SyncError::Conflict { path, clash: Box::new(clash) },
         None if conflicted.is_empty() => SyncError::MergeRefused { said: last_words(&out.stderr) },
         None => SyncError::OtherConflict { paths: conflicted },
     })

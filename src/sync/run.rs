@@ -2,8 +2,6 @@
 //! the driver, verify what goes, push; again (a bounded number of times) when the remote moved
 //! meanwhile. Unit files are locked while git changes them.
 
-use std::path::Path;
-
 use super::commit::{commit_local, local_files, unit_name};
 use super::history::{self, unit_of_path};
 use super::pull::{self, Pushed};
@@ -27,6 +25,8 @@ pub struct Synced {
     /// The remote synced with; `None`: the repository has none (commits only).
     pub remote: Option<String>,
     pub branch: String,
+    /// Commits pushed.
+    pub pushed: usize,
     /// Pushes tried again because the remote had moved.
     pub retries: usize,
     /// The merge driver was registered in this repository's configuration now.
@@ -35,8 +35,7 @@ pub struct Synced {
 
 /// Syncs the ledgers of `plan` (see the module's description).
 pub fn sync(plan: &Plan, opts: &Options) -> Result<Synced, SyncError> {
-    let plan_dir = plan.path.parent().unwrap_or(Path::new("."));
-    let repo = Repo::open(plan_dir, &opts.ledger_dir)?;
+    let repo = Repo::open(super::plan_dir(plan), &opts.ledger_dir)?;
     if !repo.routed()? {
         return Err(SyncError::NotRouted { path: repo.path_of("*") });
     }
@@ -76,6 +75,7 @@ pub fn sync(plan: &Plan, opts: &Options) -> Result<Synced, SyncError> {
         }
         match pull::push(&repo, &remote, &branch)? {
             Pushed::Done => {
+                done.pushed = checked.commits;
                 done.went_out = counts(&repo, plan, theirs.as_deref(), "HEAD")?;
                 return Ok(done);
             }

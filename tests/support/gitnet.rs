@@ -1,0 +1,193 @@
+//! Git repositories for the sync tests, all on this machine: a bare repository standing for the
+//! office's server and clones of it (the office's and the units'), each committing under its
+//! own name. git and taizhang run with a cleared environment (`env.rs`), no system or user git
+//! configuration and no network.
+//!
+//! Included with `#[path = "support/gitnet.rs"] mod gitnet;` after `mod env;`.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::env;
+
+/// The plan every clone holds, as the office commits it.
+pub const PLAN: &str = "zhongwei-2022.toml";
+
+/// True when git can be run; otherwise says the test is skipped.
+pub fn has_git() -> bool {
+    let ok = Command::new("git").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("skipped: git is not installed");
+    }
+    ok
+}
+
+/// A command with the cleared environment and no git configuration but the repository's own.
+fn clean(program: &Path) -> Command {
+    let mut c = Command::new(program);
+    env::clean(&mut c).env("GIT_CONFIG_NOSYSTEM", "1").env("GIT_TERMINAL_PROMPT", "0");
+    c
+}
+
+/// Exit code and output of one run.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn of(out: std::process::Output) -> Run {
+        let s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        Run { code: out.status.code().unwrap_or(-1), stdout: s(&out.stdout), stderr: s(&out.stderr) }
+    }
+
+    /// "exit: N", stdout and stderr, with the program's path written `taizhang`.
+    pub fn transcript(&self) -> String {
+        let exe = env!("CARGO_BIN_EXE_taizhang");
+        let text = format!("exit: {}\n--- stdout\n{}--- stderr\n{}", self.code, self.stdout, self.stderr);
+        text.replace(exe, "taizhang")
+    }
+}
+
+/// The office's server: a bare repository in a temporary directory, and the clones beside it.
+pub struct Net {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+    pub hub: PathBuf,
+}
+
+impl Net {
+    /// An empty bare repository whose branch is `main`.
+    pub fn new() -> Net {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        let hub = root.join("hub.git");
+        git_in(&root, &["init", "--quiet", "--bare", "hub.git"]);
+        git_in(&hub, &["symbolic-ref", "HEAD", "refs/heads/main"]);
+        Net { _dir: dir, root, hub }
+    }
+
+    /// The office's clone: the plan set up with `taizhang sync --init` on `today`, the server
+    /// added as `origin` and the first sync done.
+    pub fn office(&self, today: &str) -> Clone {
+        let root = self.root.join("office");
+        std::fs::create_dir(&root).unwrap();
+        env::copy_plan(&format!("plans/{PLAN}"), &root, PLAN);
+        let office = Clone { root, user: "办公室".into() };
+        let init = office.tz(today, &["sync", PLAN, "--init"]);
+        assert_eq!(init.code, 0, "{}", init.transcript());
+        office.identity();
+        office.git(&["remote", "add", "origin", self.hub.to_str().unwrap()]);
+        let first = office.sync(today);
+        assert_eq!(first.code, 0, "{}", first.transcript());
+        office
+    }
+
+    /// A new clone of the server, committing as `user`.
+    pub fn clone(&self, name: &str, user: &str) -> Clone {
+        git_in(&self.root, &["clone", "--quiet", self.hub.to_str().unwrap(), name]);
+        let c = Clone { root: self.root.join(name), user: user.into() };
+        c.identity();
+        c
+    }
+
+    /// Runs git in the server's repository.
+    pub fn hub_git(&self, args: &[&str]) -> String {
+        git_in(&self.hub, args)
+    }
+}
+
+/// Runs git in `dir`; its output (the test fails if git does).
+pub fn git_in(dir: &Path, args: &[&str]) -> String {
+    let out = clean(Path::new("git")).current_dir(dir).args(args).output().unwrap();
+    assert!(out.status.success(), "git {args:?} in {}: {}", dir.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// One clone: a work tree with the plan and its ledger directory.
+pub struct Clone {
+    pub root: PathBuf,
+    pub user: String,
+}
+
+impl Clone {
+    fn identity(&self) {
+        self.git(&["config", "user.name", &self.user]);
+        self.git(&["config", "user.email", "taizhang@example.org"]);
+    }
+
+    /// Runs git here (the test fails if git does).
+    pub fn git(&self, args: &[&str]) -> String {
+        git_in(&self.root, args)
+    }
+
+    /// Runs git here, whatever comes of it.
+    pub fn try_git(&self, args: &[&str]) -> Run {
+        Run::of(clean(Path::new("git")).current_dir(&self.root).args(args).output().unwrap())
+    }
+
+    /// A taizhang command here with `--today` `today`.
+    pub fn tz_command(&self, today: &str) -> Command {
+        let mut c = clean(Path::new(env!("CARGO_BIN_EXE_taizhang")));
+        c.current_dir(&self.root)
+            .env("TAIZHANG_TODAY", today)
+            .env("GIT_AUTHOR_NAME", &self.user)
+            .env("GIT_AUTHOR_EMAIL", "taizhang@example.org")
+            .env("GIT_COMMITTER_NAME", &self.user)
+            .env("GIT_COMMITTER_EMAIL", "taizhang@example.org");
+        c
+    }
+
+    /// Runs taizhang here with `--today` `today`.
+    pub fn tz(&self, today: &str, args: &[&str]) -> Run {
+        Run::of(self.tz_command(today).args(args).output().unwrap())
+    }
+
+    /// `taizhang sync PLAN`.
+    pub fn sync(&self, today: &str) -> Run {
+        self.tz(today, &["sync", PLAN])
+    }
+
+    /// Records progress of `unit` on `task` (the test fails if it is refused).
+    pub fn mark(&self, today: &str, unit: &str, task: &str, note: &str) {
+        let run = self.tz(today, &["mark", PLAN, "--unit", unit, "--task", task, "--status", "推进中", "--note", note]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+
+    /// The ledger directory.
+    pub fn ledger(&self) -> PathBuf {
+        self.root.join("zhongwei-2022.progress")
+    }
+
+    /// A unit's ledger file, relative to the work tree.
+    pub fn path_of(unit: &str) -> String {
+        format!("zhongwei-2022.progress/{unit}.toml")
+    }
+
+    /// The text of a unit's ledger file.
+    pub fn file(&self, unit: &str) -> String {
+        std::fs::read_to_string(self.root.join(Clone::path_of(unit))).unwrap()
+    }
+
+    /// Every unit file of the ledger directory: name and bytes, by name.
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(self.ledger())
+            .unwrap()
+            .flatten()
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .filter(|(n, _)| n.ends_with(".toml") && !n.starts_with('.'))
+            .map(|(n, p)| (n, std::fs::read(p).unwrap()))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The commit HEAD names.
+    pub fn head(&self) -> String {
+        self.git(&["rev-parse", "HEAD"]).trim().to_string()
+    }
+}
