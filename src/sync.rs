@@ -22,7 +22,7 @@ pub use error::{Breach, SyncError, Violation, Whence};
 pub use init::{Initialised, init};
 pub use receive::{Pushers, receive};
 pub use repo::driver_command;
-pub use run::{MAX_ATTEMPTS, Synced, sync};
+pub use run::{MAX_ATTEMPTS, Stopped, Synced, sync};
 
 use crate::Lang;
 

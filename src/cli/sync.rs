@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use taizhang::sync::{self, Initialised, Options, Synced, UnitCount, total};
+use taizhang::sync::{self, Initialised, Options, Stopped, Synced, UnitCount, total};
 use taizhang::text::sanitize;
 use taizhang::{Lang, tr};
 
@@ -38,7 +38,18 @@ pub fn run(args: &SyncArgs, g: &Global) -> Result<(), Fail> {
         let done = sync::init(&plan, &opts).map_err(Fail::Sync)?;
         return output::print(&initialised(&done, on_path, lang));
     }
-    let done = sync::sync(&plan, &opts).map_err(Fail::Sync)?;
+    let done = match sync::sync(&plan, &opts) {
+        Ok(done) => done,
+        Err(stopped) => {
+            // What was done before it stopped (records committed here stay committed).
+            let Stopped { done, error } = *stopped;
+            let said = synced(&done, lang);
+            if !done.committed.is_empty() || !done.came_in.is_empty() {
+                output::print(&said)?;
+            }
+            return Err(Fail::Sync(error));
+        }
+    };
     if done.installed_driver {
         output::note(&tr!(
             lang,

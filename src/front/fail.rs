@@ -176,8 +176,8 @@ impl Fail {
             Fail::Sync(e) => e.render(lang),
             Fail::Rewritten { found } => tr!(
                 lang,
-                "错误: 拒绝推送：{found} 处违反台账只追加、各单位只写本单位台账的规则（见上）\n  提示: 恢复被改动的记录（更正请追加更正记录），只提交本单位的台账，再推送",
-                "error: push refused: {found} change(s) break the rule that ledgers are only appended to, each unit its own (see above)\n  hint: restore the records (correct by appending), commit only your unit's ledger, and push again"
+                "错误: 拒绝推送：{found} 处违反台账只追加、各单位只写本单位台账的规则（见上）\n  提示: 记录一经写入不能改（更正请追加更正记录），各单位只能写本单位的台账；请处理上面列出的提交（可联系办公室），再推送",
+                "error: push refused: {found} change(s) break the rule that ledgers are only appended to, each unit its own (see above)\n  hint: records are never edited (correct by appending) and each unit writes only its own ledger; deal with the commits listed (ask the office), then push again"
             ),
             Fail::NoDataDir(dir) if dir.exists() => tr!(
                 lang,

@@ -46,8 +46,8 @@ pub enum SyncError {
     Fetch { remote: String, said: String },
     #[error("cannot push to {remote}: {said}")]
     Push { remote: String, said: String },
-    #[error("{remote} refused the push: {said}")]
-    PushRefused { remote: String, said: String },
+    #[error("{remote} refused the push: {said:?}")]
+    PushRefused { remote: String, said: Vec<String> },
     #[error("{remote} kept moving")]
     Raced { remote: String, attempts: usize },
     #[error("git does not know who commits")]
@@ -131,6 +131,11 @@ impl SyncError {
         let (msg, hint) = self.parts(lang);
         let (err, tip) = (lang.pick("错误", "error"), lang.pick("提示", "hint"));
         let mut out = format!("{err}: {}", sanitize(&msg));
+        if let SyncError::PushRefused { said, .. } = self {
+            for line in said {
+                out.push_str(&format!("\n    {}", sanitize(line)));
+            }
+        }
         if let SyncError::Rewritten { found, .. } = self {
             for v in found.iter().take(20) {
                 out.push_str(&format!("\n  {}", v.render(lang)));
@@ -211,8 +216,8 @@ impl SyncError {
                 tr!(lang, "无法推送到 {remote}：{said}", "cannot push to {remote}: {said}"),
                 tr!(lang, "检查网络和推送权限；{kept}", "check the network and your push rights; {kept}"),
             ),
-            PushRefused { remote, said } => (
-                tr!(lang, "{remote} 拒绝了这次推送：{said}", "{remote} refused the push: {said}"),
+            PushRefused { remote, .. } => (
+                tr!(lang, "{remote} 拒绝了这次推送，服务器说：", "{remote} refused the push; the server said:"),
                 lang.pick("服务器的检查（每个单位只能追加自己的台账）未通过：按上面的说明处理，或联系办公室", "the server's check (each unit only appends to its own ledger) failed: do as it says, or ask the office").into(),
             ),
             Raced { remote, attempts } => (

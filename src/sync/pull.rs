@@ -83,9 +83,12 @@ pub fn push(repo: &Repo, remote: &str, branch: &str) -> Result<Pushed, SyncError
     match refused {
         Some(l) if l.contains("[rejected]") => Ok(Pushed::Behind),
         Some(l) if l.contains("[remote rejected]") => {
-            let said: Vec<&str> = out.stderr.lines().filter_map(|l| l.strip_prefix("remote:")).map(str::trim).collect();
-            let said = if said.is_empty() { l.to_string() } else { said.join("\n    ") };
-            Err(SyncError::PushRefused { remote: remote.to_string(), said: said.trim().to_string() })
+            let said = out.stderr.lines().filter_map(|l| l.strip_prefix("remote:")).map(str::trim);
+            let mut said: Vec<String> = said.filter(|l| !l.is_empty()).map(str::to_string).collect();
+            if said.is_empty() {
+                said.push(l.trim_start_matches('!').trim().to_string());
+            }
+            Err(SyncError::PushRefused { remote: remote.to_string(), said })
         }
         _ => Err(SyncError::Push { remote: remote.to_string(), said: last_words(&out.stderr) }),
     }

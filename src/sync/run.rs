@@ -33,21 +33,38 @@ pub struct Synced {
     pub installed_driver: bool,
 }
 
+/// A sync that stopped: what it had done (records committed here stay committed), and why.
+#[derive(Debug)]
+pub struct Stopped {
+    pub done: Synced,
+    pub error: SyncError,
+}
+
 /// Syncs the ledgers of `plan` (see the module's description).
-pub fn sync(plan: &Plan, opts: &Options) -> Result<Synced, SyncError> {
+pub fn sync(plan: &Plan, opts: &Options) -> Result<Synced, Box<Stopped>> {
+    let mut done = Synced::default();
+    match run(plan, opts, &mut done) {
+        Ok(()) => Ok(done),
+        Err(error) => Err(Box::new(Stopped { done, error })),
+    }
+}
+
+fn run(plan: &Plan, opts: &Options, done: &mut Synced) -> Result<(), SyncError> {
     let repo = Repo::open(super::plan_dir(plan), &opts.ledger_dir)?;
     if !repo.routed()? {
         return Err(SyncError::NotRouted { path: repo.path_of("*") });
     }
-    let installed_driver = install_driver(&repo, &opts.driver)?;
+    done.installed_driver = install_driver(&repo, &opts.driver)?;
     repo.commit("HEAD")?.ok_or(SyncError::NothingCommitted)?;
     let branch = repo.branch()?;
-    let mut done = Synced { branch: branch.clone(), installed_driver, ..Synced::default() };
-    let Some(remote) = repo.remote(opts.remote.as_deref(), &branch)? else {
+    done.branch = branch.clone();
+    let remote = repo.remote(opts.remote.as_deref(), &branch)?;
+    {
+        // Committed first: whatever happens on the network, the records are in the history.
         let _locks = lock(&repo, plan, None)?;
         done.committed = commit_local(&repo, plan, opts.today, opts.lang)?;
-        return Ok(done);
-    };
+    }
+    let Some(remote) = remote else { return Ok(()) };
     done.remote = Some(remote.clone());
     for attempt in 1..=MAX_ATTEMPTS {
         pull::fetch(&repo, &remote)?;
@@ -68,7 +85,7 @@ pub fn sync(plan: &Plan, opts: &Options) -> Result<Synced, SyncError> {
         let revs: Vec<&str> = outgoing.iter().map(String::as_str).collect();
         let checked = history::verify(&repo.git, &revs, &repo.ledgers())?;
         if checked.commits == 0 {
-            return Ok(done);
+            return Ok(());
         }
         if !checked.violations.is_empty() {
             return Err(SyncError::Rewritten { whence: Whence::Outgoing, found: checked.violations });
@@ -77,7 +94,7 @@ pub fn sync(plan: &Plan, opts: &Options) -> Result<Synced, SyncError> {
             Pushed::Done => {
                 done.pushed = checked.commits;
                 done.went_out = counts(&repo, plan, theirs.as_deref(), "HEAD")?;
-                return Ok(done);
+                return Ok(());
             }
             Pushed::Behind if attempt < MAX_ATTEMPTS => done.retries += 1,
             Pushed::Behind => {}

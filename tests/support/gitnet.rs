@@ -77,7 +77,9 @@ impl Net {
         let root = self.root.join("office");
         std::fs::create_dir(&root).unwrap();
         env::copy_plan(&format!("plans/{PLAN}"), &root, PLAN);
-        let office = Clone { root, user: "办公室".into() };
+        let office = Clone::at(root, "办公室")
+            .with_env("TAIZHANG_PUSHER", "办公室")
+            .with_env("TAIZHANG", env!("CARGO_BIN_EXE_taizhang"));
         let init = office.tz(today, &["sync", PLAN, "--init"]);
         assert_eq!(init.code, 0, "{}", init.transcript());
         office.identity();
@@ -89,10 +91,28 @@ impl Net {
 
     /// A new clone of the server, committing as `user`.
     pub fn clone(&self, name: &str, user: &str) -> Clone {
+        self.clone_as(name, user, &[])
+    }
+
+    /// A new clone of the server, committing as `user`, with environment variables for every run.
+    pub fn clone_as(&self, name: &str, user: &str, env: &[(&str, &str)]) -> Clone {
         git_in(&self.root, &["clone", "--quiet", self.hub.to_str().unwrap(), name]);
-        let c = Clone { root: self.root.join(name), user: user.into() };
+        let mut c = Clone::at(self.root.join(name), user);
+        for (k, v) in env {
+            c = c.with_env(k, v);
+        }
         c.identity();
         c
+    }
+
+    /// Installs `scripts/pre-receive-taizhang` as the server's `pre-receive` hook, and
+    /// `pushers` as its list of who may push which unit (none: no list).
+    pub fn install_hook(&self, pushers: Option<&str>) {
+        let hook = self.hub.join("hooks/pre-receive");
+        std::fs::copy(env::root().join("scripts/pre-receive-taizhang"), &hook).unwrap();
+        if let Some(list) = pushers {
+            std::fs::write(self.hub.join("taizhang-pushers"), list).unwrap();
+        }
     }
 
     /// Runs git in the server's repository.
@@ -112,9 +132,22 @@ pub fn git_in(dir: &Path, args: &[&str]) -> String {
 pub struct Clone {
     pub root: PathBuf,
     pub user: String,
+    /// Environment variables of every git and taizhang run here (the pusher's name, say).
+    pub env: Vec<(String, String)>,
 }
 
 impl Clone {
+    /// A clone (or a plain directory) at `root`, committing as `user`.
+    pub fn at(root: PathBuf, user: &str) -> Clone {
+        Clone { root, user: user.into(), env: Vec::new() }
+    }
+
+    /// The same, with an environment variable set for every run.
+    pub fn with_env(mut self, key: &str, value: &str) -> Clone {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
     fn identity(&self) {
         self.git(&["config", "user.name", &self.user]);
         self.git(&["config", "user.email", "taizhang@example.org"]);
@@ -122,12 +155,16 @@ impl Clone {
 
     /// Runs git here (the test fails if git does).
     pub fn git(&self, args: &[&str]) -> String {
-        git_in(&self.root, args)
+        let run = self.try_git(args);
+        assert_eq!(run.code, 0, "git {args:?} in {}: {}", self.root.display(), run.stderr);
+        run.stdout
     }
 
     /// Runs git here, whatever comes of it.
     pub fn try_git(&self, args: &[&str]) -> Run {
-        Run::of(clean(Path::new("git")).current_dir(&self.root).args(args).output().unwrap())
+        let mut c = clean(Path::new("git"));
+        c.current_dir(&self.root).args(args).envs(self.env.iter().map(|(k, v)| (k, v)));
+        Run::of(c.output().unwrap())
     }
 
     /// A taizhang command here with `--today` `today`.
@@ -138,7 +175,8 @@ impl Clone {
             .env("GIT_AUTHOR_NAME", &self.user)
             .env("GIT_AUTHOR_EMAIL", "taizhang@example.org")
             .env("GIT_COMMITTER_NAME", &self.user)
-            .env("GIT_COMMITTER_EMAIL", "taizhang@example.org");
+            .env("GIT_COMMITTER_EMAIL", "taizhang@example.org")
+            .envs(self.env.iter().map(|(k, v)| (k, v)));
         c
     }
 
