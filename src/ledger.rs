@@ -321,7 +321,7 @@ impl Ledger {
 
 #[cfg(test)]
 #[path = "ledger/tests.rs"]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 #[path = "ledger/trust_tests.rs"]

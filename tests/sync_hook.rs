@@ -25,8 +25,7 @@ fn the_hook_lets_units_append_their_own_and_refuses_the_rest() {
     let _office = net.office("2022-06-01");
     let czj = unit(&net, "czj", "wangwu");
     let fgw = unit(&net, "fgw", "lisi");
-    czj.mark("2022-06-02", "市财政局", "1", "已发布涉企政策3条");
-    assert_eq!(czj.sync("2022-06-02").code, 0);
+    czj.record("2022-06-02", "市财政局", "1", "已发布涉企政策3条");
     fgw.mark("2022-06-02", "市发展改革委", "1", "已公开项目审批结果");
     let run = fgw.sync("2022-06-02");
     assert_eq!(run.code, 0, "merging 财政局's records in is no write to its file: {}", run.transcript());

@@ -17,14 +17,9 @@ fn first_id(text: &str) -> String {
 
 #[test]
 fn a_hostile_edit_of_an_old_record_is_refused_going_out_and_coming_in() {
-    if !has_git() {
-        return;
-    }
-    let net = Net::new();
-    let office = net.office("2022-06-01");
+    let Some((net, office)) = gitnet::start() else { return };
     let czj = net.clone("czj", "市财政局 王五");
-    czj.mark("2022-06-02", "市财政局", "1", "已发布涉企政策3条");
-    assert_eq!(czj.sync("2022-06-02").code, 0);
+    czj.record("2022-06-02", "市财政局", "1", "已发布涉企政策3条");
     assert_eq!(office.sync("2022-06-02").code, 0);
     let office_head = office.head();
     let office_file = office.file("sczj");
@@ -68,15 +63,10 @@ fn a_hostile_edit_of_an_old_record_is_refused_going_out_and_coming_in() {
 
 #[test]
 fn one_record_id_saying_two_things_stops_the_merge_and_keeps_both() {
-    if !has_git() {
-        return;
-    }
-    let net = Net::new();
-    let _office = net.office("2022-06-01");
+    let Some((net, _office)) = gitnet::start() else { return };
     let czj = net.clone("czj", "市财政局 王五");
     let czj2 = net.clone("czj-2", "市财政局 赵六");
-    czj.mark("2022-06-02", "市财政局", "1", "甲方的说法");
-    assert_eq!(czj.sync("2022-06-02").code, 0);
+    czj.record("2022-06-02", "市财政局", "1", "甲方的说法");
     // The second machine holds a record with the same id that says something else.
     let text = czj.file("sczj");
     let record = &text[text.find("[[update]]").unwrap()..];
@@ -104,11 +94,7 @@ fn one_record_id_saying_two_things_stops_the_merge_and_keeps_both() {
 
 #[test]
 fn an_unreachable_server_keeps_the_local_commit() {
-    if !has_git() {
-        return;
-    }
-    let net = Net::new();
-    let _office = net.office("2022-06-01");
+    let Some((net, _office)) = gitnet::start() else { return };
     let czj = net.clone("czj", "市财政局 王五");
     czj.git(&["remote", "set-url", "origin", net.root.join("gone.git").to_str().unwrap()]);
     czj.mark("2022-06-02", "市财政局", "1", "已发布涉企政策3条");
@@ -127,9 +113,7 @@ fn without_a_remote_records_are_committed_here_only() {
         return;
     }
     let net = Net::new();
-    let office = Clone::at(net.root.join("office"), "办公室");
-    std::fs::create_dir(&office.root).unwrap();
-    env::copy_plan(&format!("plans/{PLAN}"), &office.root, PLAN);
+    let office = net.plain("office");
     assert_eq!(office.tz("2022-06-01", &["sync", PLAN, "--init"]).code, 0);
     office.mark("2022-06-02", "市财政局", "1", "办公室代录");
     office.mark("2022-06-02", "市财政局", "2", "又一条");
@@ -144,9 +128,7 @@ fn no_repository_or_no_git_is_said_plainly() {
         return;
     }
     let net = Net::new();
-    let plain = Clone::at(net.root.join("plain"), "办公室");
-    std::fs::create_dir(&plain.root).unwrap();
-    env::copy_plan(&format!("plans/{PLAN}"), &plain.root, PLAN);
+    let plain = net.plain("plain");
     insta::assert_snapshot!(
         "not_a_repository",
         plain.sync("2022-06-01").transcript().replace(&plain.root.canonicalize().unwrap().display().to_string(), "DIR")

@@ -90,6 +90,15 @@ fn units(list: &[UnitCount], lang: Lang) -> String {
     each.collect::<Vec<_>>().join(lang.list_sep())
 }
 
+/// "拉取 origin/main：市财政局 2 条（共 2 条）", or nothing when no record moved.
+fn moved(verb: &str, place: &str, list: &[UnitCount], lang: Lang) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let (n, each) = (total(list), units(list, lang));
+    tr!(lang, "{verb} {place}：{each}（共 {n} 条）\n", "{verb} {place}: {each} ({n} record(s))\n")
+}
+
 fn synced(done: &Synced, lang: Lang) -> String {
     let mut out = String::new();
     let place = match &done.remote {
@@ -105,24 +114,8 @@ fn synced(done: &Synced, lang: Lang) -> String {
             units(&done.committed, lang)
         );
     }
-    if !done.came_in.is_empty() {
-        let n = total(&done.came_in);
-        out += &tr!(
-            lang,
-            "拉取 {place}：{}（共 {n} 条）\n",
-            "pulled from {place}: {} ({n} record(s))\n",
-            units(&done.came_in, lang)
-        );
-    }
-    if !done.went_out.is_empty() {
-        let n = total(&done.went_out);
-        out += &tr!(
-            lang,
-            "推送到 {place}：{}（共 {n} 条）\n",
-            "pushed to {place}: {} ({n} record(s))\n",
-            units(&done.went_out, lang)
-        );
-    }
+    out += &moved(lang.pick("拉取", "pulled from"), &place, &done.came_in, lang);
+    out += &moved(lang.pick("推送到", "pushed to"), &place, &done.went_out, lang);
     if done.went_out.is_empty() && done.pushed > 0 {
         let n = done.pushed;
         out += &tr!(

@@ -8,33 +8,6 @@ use chrono::DateTime;
 use super::*;
 use crate::clock::Clock;
 use crate::ledger::{Status, Update, WriteOptions};
-use crate::plan::Plan;
-
-const PLAN: &str = r#"
-[plan]
-id = "demo-2022"
-title = "示例"
-issuer = "示例"
-year = 2022
-
-[[unit]]
-id = "czj"
-name = "市财政局"
-
-[[unit]]
-id = "fgw"
-name = "市发展改革委"
-
-[[task]]
-id = "1"
-content = "甲。"
-units = ["市财政局", "市发展改革委"]
-
-[[task]]
-id = "2"
-content = "乙。"
-units = ["市财政局"]
-"#;
 
 fn rec(id: &str, task: &str, day: u32, note: &str) -> Update {
     let at = DateTime::parse_from_rfc3339(&format!("2022-06-{day:02}T09:00:00+08:00")).unwrap();
@@ -54,7 +27,7 @@ fn path() -> &'static Path {
 
 #[test]
 fn two_appends_merge_as_the_union_ours_first() {
-    let (a, b, c) = (rec("a1", "1", 1, "起步"), rec("b1", "1", 2, "甲方"), rec("c1", "2", 3, "乙方"));
+    let (a, b, c) = (rec("a1", "1", 1, "起步"), rec("b1", "1", 2, "甲方"), rec("c1", "1", 3, "乙方"));
     let base = file(std::slice::from_ref(&a));
     let ours = file(&[a.clone(), b.clone()]);
     let theirs = file(&[a.clone(), c.clone()]);
@@ -66,7 +39,7 @@ fn two_appends_merge_as_the_union_ours_first() {
 
 #[test]
 fn merging_is_idempotent() {
-    let (a, b, c) = (rec("a1", "1", 1, "起步"), rec("b1", "1", 2, "甲方"), rec("c1", "2", 3, "乙方"));
+    let (a, b, c) = (rec("a1", "1", 1, "起步"), rec("b1", "1", 2, "甲方"), rec("c1", "1", 3, "乙方"));
     let base = file(std::slice::from_ref(&a));
     let merged = union(path(), &base, &file(&[a.clone(), b]), &file(&[a, c])).unwrap();
     assert_eq!(union(path(), &base, &merged, &merged).unwrap(), merged);
@@ -77,7 +50,7 @@ fn merging_is_idempotent() {
 
 #[test]
 fn a_file_only_one_side_has_is_taken_as_it_is() {
-    let theirs = file(&[rec("c1", "2", 3, "乙方")]);
+    let theirs = file(&[rec("c1", "1", 3, "乙方")]);
     assert_eq!(union(path(), "", "", &theirs).unwrap(), theirs);
     assert_eq!(union(path(), "", &theirs, "").unwrap(), theirs);
 }
@@ -85,11 +58,11 @@ fn a_file_only_one_side_has_is_taken_as_it_is() {
 #[test]
 fn the_result_is_what_merge_writes() {
     let tmp = tempfile::tempdir().unwrap();
-    let plan = Plan::parse(PLAN, &tmp.path().join("demo-2022.toml")).unwrap().plan;
+    let plan = crate::ledger::tests::plan(tmp.path());
     let dir = ledger::default_dir(&plan);
     std::fs::create_dir_all(&dir).unwrap();
     let (a, b, c, d) =
-        (rec("a1", "1", 1, "起步"), rec("b1", "1", 2, "甲方"), rec("c1", "2", 3, "乙方"), rec("d1", "1", 4, "又一"));
+        (rec("a1", "1", 1, "起步"), rec("b1", "1", 2, "甲方"), rec("c1", "1", 3, "乙方"), rec("d1", "1", 4, "又一"));
     let ours = file(&[a.clone(), b.clone()]);
     let theirs = file(&[a.clone(), c, b, d]);
     std::fs::write(dir.join("czj.toml"), &ours).unwrap();
@@ -118,7 +91,7 @@ fn a_rewritten_file_is_a_conflict_on_either_side() {
     let base = file(&[a.clone(), b.clone()]);
     let edited = file(&[rec("a1", "1", 1, "改过"), b.clone()]);
     let cut = file(std::slice::from_ref(&b));
-    let grown = file(&[a, b, rec("c1", "2", 3, "乙方")]);
+    let grown = file(&[a, b, rec("c1", "1", 3, "乙方")]);
     let err = union(path(), &base, &edited, &grown).unwrap_err();
     assert!(matches!(&err, Clash::Rewritten { side: Side::Ours, lost: Lost::Changed { id } } if id == "a1"), "{err:?}");
     let err = union(path(), &base, &grown, &cut).unwrap_err();

@@ -53,6 +53,17 @@ impl Run {
     }
 }
 
+/// A server with the office's clone set up on 2022-06-01; `None` (the test skipped, saying so)
+/// when git cannot be run.
+pub fn start() -> Option<(Net, Clone)> {
+    if !has_git() {
+        return None;
+    }
+    let net = Net::new();
+    let office = net.office("2022-06-01");
+    Some((net, office))
+}
+
 /// The office's server: a bare repository in a temporary directory, and the clones beside it.
 pub struct Net {
     _dir: tempfile::TempDir,
@@ -74,10 +85,8 @@ impl Net {
     /// The office's clone: the plan set up with `taizhang sync --init` on `today`, the server
     /// added as `origin` and the first sync done.
     pub fn office(&self, today: &str) -> Clone {
-        let root = self.root.join("office");
-        std::fs::create_dir(&root).unwrap();
-        env::copy_plan(&format!("plans/{PLAN}"), &root, PLAN);
-        let office = Clone::at(root, "办公室")
+        let office = self
+            .plain("office")
             .with_env("TAIZHANG_PUSHER", "办公室")
             .with_env("TAIZHANG", env!("CARGO_BIN_EXE_taizhang"));
         let init = office.tz(today, &["sync", PLAN, "--init"]);
@@ -102,6 +111,14 @@ impl Net {
             c = c.with_env(k, v);
         }
         c.identity();
+        c
+    }
+
+    /// A directory beside the clones holding the plan, in no repository.
+    pub fn plain(&self, name: &str) -> Clone {
+        let c = Clone::at(self.root.join(name), "办公室");
+        std::fs::create_dir(&c.root).unwrap();
+        env::copy_plan(&format!("plans/{PLAN}"), &c.root, PLAN);
         c
     }
 
@@ -193,6 +210,13 @@ impl Clone {
     /// Records progress of `unit` on `task` (the test fails if it is refused).
     pub fn mark(&self, today: &str, unit: &str, task: &str, note: &str) {
         let run = self.tz(today, &["mark", PLAN, "--unit", unit, "--task", task, "--status", "推进中", "--note", note]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+
+    /// Records progress and syncs (the test fails if either is refused).
+    pub fn record(&self, today: &str, unit: &str, task: &str, note: &str) {
+        self.mark(today, unit, task, note);
+        let run = self.sync(today);
         assert_eq!(run.code, 0, "{}", run.transcript());
     }
 
