@@ -39,6 +39,18 @@ fn the_hook_lets_units_append_their_own_and_refuses_the_rest() {
     assert!(run.stderr.contains("lisi 给单位 sczj 的台账添加了记录"), "{}", run.stderr);
     assert_eq!(net.hub_git(&["rev-parse", "main"]), server);
 
+    // Nor may a unit change the plan.
+    let plan = fgw.root.join("zhongwei-2022.toml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&plan, text.replace("中卫市 2022 年政务公开工作要点", "中卫市 2022 年政务公开工作要点（改）"))
+        .unwrap();
+    fgw.git(&["reset", "--quiet", "--soft", "origin/main"]);
+    fgw.git(&["commit", "--quiet", "-m", "改计划", "--", "zhongwei-2022.toml"]);
+    let push = fgw.try_git(&["push", "origin", "HEAD:main"]);
+    assert_ne!(push.code, 0, "{}", push.transcript());
+    assert!(push.stderr.contains("zhongwei-2022.toml：提交"), "{}", push.stderr);
+    assert!(push.stderr.contains("lisi 改动了台账以外的文件"), "{}", push.stderr);
+
     // 财政局 edits its own old record and pushes by hand: refused too.
     assert_eq!(czj.sync("2022-06-03").code, 0);
     let path = czj.root.join(Clone::path_of("sczj"));

@@ -125,7 +125,8 @@ pub fn commit_local(repo: &Repo, plan: &Plan, today: NaiveDate, lang: Lang) -> R
             return Err(LedgerError::OtherPlan { path, found, expected: plan.meta.id.clone() }.into());
         }
         let new = Held::of(&parsed.records);
-        let old = before.map(|b| Held::parse(&String::from_utf8_lossy(&b), Path::new(&rel)).unwrap_or_default());
+        let old =
+            before.map(|b| Held::parse(&String::from_utf8_lossy(&b), Path::new(&rel), Some(&unit)).unwrap_or_default());
         let old = old.unwrap_or_default();
         if let Some(lost) = old.lost_in(&new) {
             let found = vec![Violation { commit: String::new(), path: rel, what: super::Breach::Lost(lost) }];

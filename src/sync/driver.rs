@@ -36,8 +36,10 @@ pub enum Clash {
 /// `theirs` it lacks appended — what `taizhang merge` of `theirs` into `ours` writes. An empty
 /// `ours` (a file only the other side has) gives `theirs` as it is.
 pub fn union(path: &Path, ancestor: &str, ours: &str, theirs: &str) -> Result<String, Clash> {
+    // The file's unit, from its name: a record of another unit makes a version unreadable.
+    let unit = path.file_stem().and_then(|s| s.to_str()).filter(|s| crate::plan::valid_unit_id(s));
     let parse =
-        |side, text: &str| ledger::parse_located(text, path, None).map_err(|error| Clash::Unreadable { side, error });
+        |side, text: &str| ledger::parse_located(text, path, unit).map_err(|error| Clash::Unreadable { side, error });
     let (base, mine, other) =
         (parse(Side::Ancestor, ancestor)?, parse(Side::Ours, ours)?, parse(Side::Theirs, theirs)?);
     if let (Some(a), Some(b)) = (&mine.unit, &other.unit)

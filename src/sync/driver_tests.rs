@@ -110,6 +110,11 @@ fn a_broken_or_foreign_version_is_refused() {
     let mut other = ledger::header("市发展改革委", "fgw", "demo-2022");
     ledger::append_records(&mut other, &[Update { unit: "fgw".into(), ..a }]).unwrap();
     let err = union(path(), "", &ours, &other).unwrap_err();
+    assert!(
+        matches!(&err, Clash::Unreadable { side: Side::Theirs, error: LedgerError::WrongUnit { found, .. } } if found == "fgw"),
+        "czj.toml holds czj's records only: {err:?}"
+    );
+    let err = union(Path::new("台账.toml"), "", &ours, &other).unwrap_err();
     assert!(matches!(err, Clash::OtherUnit { .. }), "{err:?}");
 }
 

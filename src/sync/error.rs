@@ -84,6 +84,8 @@ pub enum Breach {
     Unreadable { message: String },
     /// The pusher may not change this unit's file (server hook).
     NotYours { pusher: String, unit: String },
+    /// The pusher may change ledger files only (server hook).
+    OfficeOnly { pusher: String },
     /// A branch was deleted or rewound (server hook).
     Rewound { refname: String },
 }
@@ -111,6 +113,11 @@ impl Violation {
                 lang,
                 "{path}：{at}，{pusher} 给单位 {unit} 的台账添加了记录（只能写本单位的台账）",
                 "{path}: {at}: {pusher} added records to unit {unit}'s ledger (only one's own unit's)"
+            ),
+            Breach::OfficeOnly { pusher } => tr!(
+                lang,
+                "{path}：{at}，{pusher} 改动了台账以外的文件（计划等文件只有办公室可以改）",
+                "{path}: {at}: {pusher} changed a file that is not a ledger (only the office may change the plan and such)"
             ),
             Breach::Rewound { refname } => tr!(
                 lang,

@@ -11,22 +11,26 @@ use super::kept::Held;
 use super::{Breach, SyncError, Violation};
 
 /// Which paths are ledger files: those directly in one directory, or (on a server that knows
-/// no plan) those directly in any `*.progress/` directory; either way named `<unit id>.toml`.
+/// no plan) those directly in any `*.progress/` directory, or both; named `<unit id>.toml`.
 #[derive(Debug, Clone)]
 pub enum Ledgers {
     /// The ledger directory, relative to the work tree, `/`-separated ("" for the top).
     Dir(String),
     /// Any `<name>.progress/` directory.
     AnyProgress,
+    /// Both: what a check of history covers.
+    DirAndProgress(String),
 }
 
 impl Ledgers {
     /// The unit id of a ledger file's path, or `None` when the path is not a ledger file.
     pub fn unit_of<'a>(&self, path: &'a str) -> Option<&'a str> {
         let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let progress = || dir.rsplit('/').next().is_some_and(|last| last.ends_with(".progress"));
         let ok = match self {
             Ledgers::Dir(d) => dir == d,
-            Ledgers::AnyProgress => dir.rsplit('/').next().is_some_and(|last| last.ends_with(".progress")),
+            Ledgers::AnyProgress => progress(),
+            Ledgers::DirAndProgress(d) => dir == d || progress(),
         };
         let unit = name.strip_suffix(".toml")?;
         (ok && crate::plan::valid_unit_id(unit)).then_some(unit)
@@ -38,6 +42,11 @@ impl Ledgers {
             Ledgers::Dir(d) if d.is_empty() => vec![":(glob)*.toml".into()],
             Ledgers::Dir(d) => vec![format!(":(literal){d}")],
             Ledgers::AnyProgress => vec![":(glob)**/*.progress/*.toml".into()],
+            Ledgers::DirAndProgress(d) => {
+                let mut spec = Ledgers::Dir(d.clone()).pathspec();
+                spec.extend(Ledgers::AnyProgress.pathspec());
+                spec
+            }
         }
     }
 }
@@ -165,7 +174,7 @@ impl Reader {
         }
         let bytes = self.blobs.read(blob)?.unwrap_or_default();
         let parsed = match String::from_utf8(bytes) {
-            Ok(text) => Held::parse(&text, Path::new(path)).map_err(|e| e.to_string()),
+            Ok(text) => Held::parse(&text, Path::new(path), Some(unit_of_path(path))).map_err(|e| e.to_string()),
             Err(_) => Err("not UTF-8".to_string()),
         };
         if self.seen.len() >= KEEP {
@@ -203,7 +212,7 @@ pub fn unit_of_path(path: &str) -> &str {
 pub fn check_all(plan_dir: &Path, ledger_dir: &Path) -> Result<Checked, SyncError> {
     let repo = super::repo::Repo::open(plan_dir, ledger_dir)?;
     match repo.commit("HEAD")? {
-        Some(_) => verify(&repo.git, &["HEAD", "--branches", "--remotes"], &repo.ledgers()),
+        Some(_) => verify(&repo.git, &["HEAD", "--branches", "--remotes"], &repo.checked()),
         None => Ok(Checked::default()),
     }
 }

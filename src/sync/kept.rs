@@ -53,9 +53,10 @@ impl Held {
         held
     }
 
-    /// Parses a unit file's text (`path` names it in errors).
-    pub fn parse(text: &str, path: &Path) -> Result<Held, LedgerError> {
-        Ok(Held::of(&ledger::parse_file(text, path, None)?))
+    /// Parses the text of `unit`'s file (`path` names it in errors; a record of another unit
+    /// is one).
+    pub fn parse(text: &str, path: &Path, unit: Option<&str>) -> Result<Held, LedgerError> {
+        Ok(Held::of(&ledger::parse_file(text, path, unit)?))
     }
 
     /// The number of records.

@@ -44,7 +44,7 @@ pub fn merge(repo: &Repo, theirs: &str, driver: &str, message: &str) -> Result<(
     let conflicted = repo.git.bytes(&["diff", "--name-only", "--diff-filter=U", "-z"]).unwrap_or_default();
     let conflicted: Vec<String> =
         String::from_utf8_lossy(&conflicted).split('\0').filter(|p| !p.is_empty()).map(str::to_string).collect();
-    let clash = conflicted.iter().find(|p| repo.ledgers().unit_of(p).is_some()).and_then(|p| clash(repo, p));
+    let clash = conflicted.iter().find(|p| repo.checked().unit_of(p).is_some()).and_then(|p| clash(repo, p));
     if !conflicted.is_empty() {
         let _ = repo.git.run(&["merge", "--abort"]);
     }

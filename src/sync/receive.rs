@@ -10,7 +10,7 @@ use super::history::{self, Ledgers, unit_of_path};
 use super::{Breach, SyncError, Violation};
 
 /// Who may add records to which units' files: from lines `login unit-id…`, `*` for every unit
-/// (the office); `#` starts a comment.
+/// and every other file (the office); `#` starts a comment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pushers {
     units: HashMap<String, Vec<String>>,
@@ -71,14 +71,34 @@ pub fn receive(git: &Git, updates: &str, pusher: &str, pushers: Option<&Pushers>
         };
         found.extend(history::verify(git, &revs, &Ledgers::AnyProgress)?.violations);
         if let Some(p) = pushers {
-            for (path, _) in history::added(git, from, new, &Ledgers::AnyProgress)? {
-                let unit = unit_of_path(&path).to_string();
-                if !p.may(pusher, &unit) {
-                    let what = Breach::NotYours { pusher: pusher.to_string(), unit };
-                    found.push(Violation { commit: new.to_string(), path, what });
-                }
-            }
+            found.extend(trespasses(git, from, new, pusher, p)?);
         }
+    }
+    Ok(found)
+}
+
+/// What `pusher` changed between the tips `from` (none: a new branch) and `to` that is not
+/// theirs to change: records added to another unit's file, or any file but a ledger (the plan,
+/// say) unless they may write every unit.
+fn trespasses(git: &Git, from: Option<&str>, to: &str, pusher: &str, p: &Pushers) -> Result<Vec<Violation>, SyncError> {
+    let mut found = Vec::new();
+    let breach = |path: String, what| Violation { commit: to.to_string(), path, what };
+    for (path, _) in history::added(git, from, to, &Ledgers::AnyProgress)? {
+        let unit = unit_of_path(&path).to_string();
+        if !p.may(pusher, &unit) {
+            found.push(breach(path, Breach::NotYours { pusher: pusher.to_string(), unit }));
+        }
+    }
+    if p.may(pusher, "*") {
+        return Ok(found);
+    }
+    let changed = match from {
+        Some(f) => git.bytes(&["diff-tree", "-r", "-z", "--no-renames", "--name-only", f, to])?,
+        None => git.bytes(&["ls-tree", "-r", "-z", "--name-only", to])?,
+    };
+    let changed = String::from_utf8_lossy(&changed);
+    for path in changed.split('\0').filter(|p| !p.is_empty() && Ledgers::AnyProgress.unit_of(p).is_none()) {
+        found.push(breach(path.to_string(), Breach::OfficeOnly { pusher: pusher.to_string() }));
     }
     Ok(found)
 }

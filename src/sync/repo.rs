@@ -56,6 +56,12 @@ impl Repo {
         Ledgers::Dir(self.ledger.clone())
     }
 
+    /// Which paths a check of history covers: this plan's ledger files and those of any
+    /// `*.progress/` directory.
+    pub fn checked(&self) -> Ledgers {
+        Ledgers::DirAndProgress(self.ledger.clone())
+    }
+
     /// A unit's file, relative to the work tree.
     pub fn path_of(&self, unit: &str) -> String {
         if self.ledger.is_empty() { format!("{unit}.toml") } else { format!("{}/{unit}.toml", self.ledger) }

@@ -83,7 +83,7 @@ fn run(plan: &Plan, opts: &Options, done: &mut Synced) -> Result<(), SyncError> 
             None => vec!["HEAD".into()],
         };
         let revs: Vec<&str> = outgoing.iter().map(String::as_str).collect();
-        let checked = history::verify(&repo.git, &revs, &repo.ledgers())?;
+        let checked = history::verify(&repo.git, &revs, &repo.checked())?;
         if checked.commits == 0 {
             return Ok(());
         }
@@ -112,7 +112,7 @@ fn take_in(
     remote: &str,
     branch: &str,
 ) -> Result<Vec<UnitCount>, SyncError> {
-    let checked = history::verify(&repo.git, &[theirs, "^HEAD"], &repo.ledgers())?;
+    let checked = history::verify(&repo.git, &[theirs, "^HEAD"], &repo.checked())?;
     if checked.commits == 0 {
         return Ok(Vec::new());
     }
