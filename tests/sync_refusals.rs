@@ -141,3 +141,15 @@ fn no_repository_or_no_git_is_said_plainly() {
     assert_eq!(nogit.status.code(), Some(1));
     assert!(stderr.starts_with("错误: 无法运行 git（") && stderr.contains("使 `git --version` 能运行"), "{stderr}");
 }
+
+#[test]
+fn a_unit_file_deleted_here_is_not_committed() {
+    let Some((net, _office)) = gitnet::start() else { return };
+    let czj = net.clone("czj", "市财政局 王五");
+    czj.record("2022-06-02", "市财政局", "1", "已发布涉企政策3条");
+    std::fs::remove_file(czj.root.join(Clone::path_of("sczj"))).unwrap();
+    let run = czj.sync("2022-06-03");
+    insta::assert_snapshot!("deleted", run.transcript());
+    czj.git(&["checkout", "--", &Clone::path_of("sczj")]);
+    assert_eq!(czj.sync("2022-06-03").code, 0, "restored as the hint says, it syncs");
+}

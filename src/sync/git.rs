@@ -135,7 +135,7 @@ impl Git {
         let (Some(input), Some(output)) = (child.stdin.take(), child.stdout.take()) else {
             return Err(SyncError::NoGit { reason: "cat-file has no pipes".into() });
         };
-        Ok(Blobs { child, input, output: BufReader::new(output) })
+        Ok(Blobs { child, input: Some(input), output: BufReader::new(output) })
     }
 }
 
@@ -149,7 +149,8 @@ pub fn failed(args: &[&str], out: &Out) -> SyncError {
 /// A running `git cat-file --batch`.
 pub struct Blobs {
     child: Child,
-    input: ChildStdin,
+    /// Closed when done, which ends the process.
+    input: Option<ChildStdin>,
     output: BufReader<ChildStdout>,
 }
 
@@ -157,7 +158,8 @@ impl Blobs {
     /// The content of the object `id`, or `None` if the repository has no such object.
     pub fn read(&mut self, id: &str) -> Result<Option<Vec<u8>>, SyncError> {
         let broken = |e: std::io::Error| SyncError::NoGit { reason: format!("git cat-file: {e}") };
-        writeln!(self.input, "{id}").and_then(|()| self.input.flush()).map_err(broken)?;
+        let input = self.input.as_mut().ok_or_else(|| broken(std::io::ErrorKind::BrokenPipe.into()))?;
+        writeln!(input, "{id}").and_then(|()| input.flush()).map_err(broken)?;
         let mut head = String::new();
         self.output.read_line(&mut head).map_err(broken)?;
         let size = match head.split_whitespace().collect::<Vec<_>>().as_slice() {
@@ -175,7 +177,8 @@ impl Blobs {
 
 impl Drop for Blobs {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // End of input: cat-file ends.
+        drop(self.input.take());
         let _ = self.child.wait();
     }
 }
