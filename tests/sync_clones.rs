@@ -117,3 +117,30 @@ fn make_executable(path: &std::path::Path) {
 
 #[cfg(not(unix))]
 fn make_executable(_: &std::path::Path) {}
+
+#[test]
+fn a_ledger_directory_named_with_a_space_and_chinese_syncs_too() {
+    if !gitnet::has_git() {
+        return;
+    }
+    let net = gitnet::Net::new();
+    let office = net.plain("office");
+    let data = |args: &[&'static str]| [&["--data", "台账 2022"][..], args].concat();
+    assert_eq!(office.tz("2022-06-01", &data(&["sync", PLAN, "--init"])).code, 0);
+    office.git(&["remote", "add", "origin", net.hub.to_str().unwrap()]);
+    assert_eq!(office.tz("2022-06-01", &data(&["sync", PLAN])).code, 0);
+    let (a, b) = (net.clone("a", "市财政局 王五"), net.clone("b", "市财政局 赵六"));
+    for (c, task, note) in [(&a, "1", "甲机器"), (&b, "2", "乙机器")] {
+        let mark = ["mark", PLAN, "-u", "市财政局", "-t", task, "-s", "推进中", "--note", note];
+        assert_eq!(c.tz("2022-06-02", &data(&mark)).code, 0);
+    }
+    for c in [&a, &b, &a] {
+        let run = c.tz("2022-06-02", &data(&["sync", PLAN]));
+        assert_eq!(run.code, 0, "{}", run.transcript());
+    }
+    let file = |c: &Clone| std::fs::read_to_string(c.root.join("台账 2022/sczj.toml")).unwrap();
+    assert_eq!(file(&a), file(&b));
+    assert!(file(&a).contains("甲机器") && file(&a).contains("乙机器"));
+    let check = b.tz("2022-06-02", &data(&["check", PLAN, "--ledger"]));
+    assert_eq!(check.code, 0, "{}", check.transcript());
+}

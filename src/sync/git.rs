@@ -157,17 +157,18 @@ pub struct Blobs {
 impl Blobs {
     /// The content of the object `id`, or `None` if the repository has no such object.
     pub fn read(&mut self, id: &str) -> Result<Option<Vec<u8>>, SyncError> {
-        let broken = |e: std::io::Error| SyncError::NoGit { reason: format!("git cat-file: {e}") };
+        let broken = |e: std::io::Error| SyncError::Git { command: "git cat-file --batch".into(), said: e.to_string() };
         let input = self.input.as_mut().ok_or_else(|| broken(std::io::ErrorKind::BrokenPipe.into()))?;
         writeln!(input, "{id}").and_then(|()| input.flush()).map_err(broken)?;
         let mut head = String::new();
         self.output.read_line(&mut head).map_err(broken)?;
-        let size = match head.split_whitespace().collect::<Vec<_>>().as_slice() {
-            [_, "missing"] => return Ok(None),
-            [_, _, size] => size.parse::<usize>().ok(),
-            _ => None,
-        };
-        let size = size.ok_or_else(|| SyncError::NoGit { reason: format!("git cat-file said {head:?}") })?;
+        // "<name> missing" (the name may hold spaces), or "<oid> <type> <size>".
+        let head = head.trim_end();
+        if head.ends_with(" missing") || head.ends_with(" ambiguous") {
+            return Ok(None);
+        }
+        let size = head.rsplit(' ').next().and_then(|s| s.parse::<usize>().ok());
+        let size = size.ok_or_else(|| broken(std::io::Error::other(format!("unexpected answer {head:?}"))))?;
         let mut body = vec![0; size + 1];
         self.output.read_exact(&mut body).map_err(broken)?;
         body.pop();

@@ -112,8 +112,12 @@ impl Repo {
     /// The units whose files `rev`'s tree holds in the ledger directory.
     pub fn units_in(&self, rev: &str) -> Result<Vec<String>, SyncError> {
         let ledgers = self.ledgers();
-        let dir = if self.ledger.is_empty() { String::new() } else { format!("{}/", self.ledger) };
-        let out = self.git.bytes(&["ls-tree", "-z", "--name-only", rev, "--", &dir])?;
+        let dir = format!("{}/", self.ledger);
+        let mut args = vec!["ls-tree", "-z", "--name-only", rev];
+        if !self.ledger.is_empty() {
+            args.extend(["--", dir.as_str()]);
+        }
+        let out = self.git.bytes(&args)?;
         let names = String::from_utf8_lossy(&out);
         Ok(names.split('\0').filter_map(|p| ledgers.unit_of(p)).map(str::to_string).collect())
     }
