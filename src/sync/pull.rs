@@ -65,16 +65,17 @@ fn clash(repo: &Repo, path: &str) -> Option<(String, driver::Clash)> {
     merged.err().map(|c| (path.to_string(), c))
 }
 
-/// Pushes the branch; sets it to track the remote's when it tracks nothing.
-pub fn push(repo: &Repo, remote: &str, branch: &str) -> Result<Pushed, SyncError> {
+/// Pushes the branch `local` to `branch` of `remote`; sets it to track that when it tracks
+/// nothing.
+pub fn push(repo: &Repo, remote: &str, local: &str, branch: &str) -> Result<Pushed, SyncError> {
     let target = format!("HEAD:refs/heads/{branch}");
-    let tracks = repo.config(&format!("branch.{branch}.remote"))?.is_some();
+    let tracks = repo.config(&format!("branch.{local}.remote"))?.is_some();
     let out = repo.git.run(&["push", "--porcelain", remote, &target])?;
     if out.ok {
         if !tracks {
             // The branch now tracks the remote's, for `git pull` and `git status`.
-            let _ = repo.git.run(&["config", &format!("branch.{branch}.remote"), remote]);
-            let _ = repo.git.run(&["config", &format!("branch.{branch}.merge"), &format!("refs/heads/{branch}")]);
+            let _ = repo.git.run(&["config", &format!("branch.{local}.remote"), remote]);
+            let _ = repo.git.run(&["config", &format!("branch.{local}.merge"), &format!("refs/heads/{branch}")]);
         }
         return Ok(Pushed::Done);
     }

@@ -96,6 +96,15 @@ impl Repo {
         }))
     }
 
+    /// The branch of `remote` that `branch` tracks, if it tracks one there.
+    pub fn upstream(&self, branch: &str, remote: &str) -> Result<Option<String>, SyncError> {
+        if self.config(&format!("branch.{branch}.remote"))?.as_deref() != Some(remote) {
+            return Ok(None);
+        }
+        let merge = self.config(&format!("branch.{branch}.merge"))?;
+        Ok(merge.and_then(|m| m.strip_prefix("refs/heads/").map(str::to_string)))
+    }
+
     /// A configuration value, if set.
     pub fn config(&self, key: &str) -> Result<Option<String>, SyncError> {
         let out = self.git.run(&["config", "--get", key])?;

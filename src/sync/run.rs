@@ -24,6 +24,7 @@ pub struct Synced {
     pub went_out: Vec<UnitCount>,
     /// The remote synced with; `None`: the repository has none (commits only).
     pub remote: Option<String>,
+    /// The branch synced: the remote's (none: the local one).
     pub branch: String,
     /// Commits pushed.
     pub pushed: usize,
@@ -56,9 +57,14 @@ fn run(plan: &Plan, opts: &Options, done: &mut Synced) -> Result<(), SyncError> 
     }
     done.installed_driver = install_driver(&repo, &opts.driver)?;
     repo.commit("HEAD")?.ok_or(SyncError::NothingCommitted)?;
-    let branch = repo.branch()?;
+    let local = repo.branch()?;
+    let remote = repo.remote(opts.remote.as_deref(), &local)?;
+    // The remote's branch: the one this branch tracks there, else one of the same name.
+    let branch = match &remote {
+        Some(r) => repo.upstream(&local, r)?.unwrap_or_else(|| local.clone()),
+        None => local.clone(),
+    };
     done.branch = branch.clone();
-    let remote = repo.remote(opts.remote.as_deref(), &branch)?;
     {
         // Committed first: whatever happens on the network, the records are in the history.
         let _locks = lock(&repo, plan, None)?;
@@ -90,7 +96,7 @@ fn run(plan: &Plan, opts: &Options, done: &mut Synced) -> Result<(), SyncError> 
         if !checked.violations.is_empty() {
             return Err(SyncError::Rewritten { whence: Whence::Outgoing, found: checked.violations });
         }
-        match pull::push(&repo, &remote, &branch)? {
+        match pull::push(&repo, &remote, &local, &branch)? {
             Pushed::Done => {
                 done.pushed = checked.commits;
                 done.went_out = counts(&repo, plan, theirs.as_deref(), "HEAD")?;
