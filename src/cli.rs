@@ -6,8 +6,11 @@ pub mod r#gen;
 pub mod import;
 pub mod mark;
 pub mod merge;
+pub mod merge_driver;
 pub mod periods;
+pub mod pre_receive;
 pub mod report;
+pub mod sync;
 pub mod tasks;
 pub mod template;
 pub mod usage;
@@ -80,12 +83,20 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// 生成各单位填报用的台账表格（xlsx/csv） / per-unit 台账 spreadsheets to fill in
     Template(template::TemplateArgs),
+    /// 通过 git 同步台账：提交本机新记录、拉取合并、推送 / ledgers through git: commit, pull, push
+    Sync(sync::SyncArgs),
     /// 报告：汇总、单位报送、台账、催办清单（txt/md/csv/html/xlsx/json/docx） / reports
     Report(report::ReportArgs),
     /// 生成供评估用的模拟计划和台账（市级、省级、极限规模） / synthetic plan and ledger for evaluation
     Gen(r#gen::GenArgs),
     /// 导入任务分工（Word、Excel/WPS、CSV/TSV、文本），生成计划文件 / import a task-division table or document into a plan file
     Import(import::ImportArgs),
+    /// git 的合并程序：两版单位台账取记录的并集（由 sync --init 登记） / git's merge driver for ledger files
+    #[command(hide = true)]
+    MergeDriver(merge_driver::MergeDriverArgs),
+    /// 服务器端 pre-receive 钩子的检查（scripts/pre-receive-taizhang） / the server hook's check of a push
+    #[command(hide = true)]
+    PreReceive(pre_receive::PreReceiveArgs),
     /// Frame timings on a TestBackend, for `benches/tui.rs` (src/tui/bench.rs).
     #[command(hide = true)]
     BenchFrames(BenchArgs),
@@ -100,8 +111,8 @@ pub enum Format {
 }
 
 /// The commands, as typed.
-pub const COMMANDS: [&str; 11] =
-    ["check", "tasks", "periods", "tui", "mark", "merge", "template", "report", "gen", "import", "help"];
+pub const COMMANDS: [&str; 12] =
+    ["check", "tasks", "periods", "tui", "mark", "merge", "template", "sync", "report", "gen", "import", "help"];
 
 /// Lets `taizhang PLAN …` mean `taizhang tui PLAN …`: a first plain argument that names no
 /// command but a plan file gets `tui` put before it.

@@ -30,11 +30,11 @@ pub use assignment::{Assignment, Entry, Fact, Mark, UnitEntries, order};
 pub use batch::{Appended, BatchError, Fate, append_batch};
 pub use check::{BACKDATE_LIMIT, dated};
 pub use error::LedgerError;
-pub use file::{ParsedFile, header, parse as parse_file, parse_located, record};
+pub use file::{ParsedFile, append_records, header, parse as parse_file, parse_located, record};
 pub use load::LoadOptions;
 pub use lock::DEFAULT_TIMEOUT;
-pub use lock::{LockHolder, Wait};
-pub use merge::{Merged, merge};
+pub use lock::{LockHolder, Locks, Wait, lock_units};
+pub use merge::{Merged, merge, union_new};
 pub use status::Status;
 pub use view::{Evidence, StateView};
 pub use warning::LedgerWarning;
@@ -44,7 +44,7 @@ use crate::plan::Plan;
 
 /// One record of one (task, unit) assignment: a progress update, a "nothing new this period"
 /// confirmation, or a correction or withdrawal of an earlier record.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Update {
     /// The record's id ([`id`]); `append` gives a new record one.
     pub id: String,
@@ -79,7 +79,7 @@ pub struct Update {
 }
 
 /// What a record is.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RecordKind {
     /// An ordinary progress update.
     #[default]
@@ -328,7 +328,7 @@ impl Ledger {
 
 #[cfg(test)]
 #[path = "ledger/tests.rs"]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 #[path = "ledger/trust_tests.rs"]

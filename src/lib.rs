@@ -17,6 +17,7 @@ pub mod period;
 mod plain;
 pub mod plan;
 pub mod report;
+pub mod sync;
 pub mod text;
 
 pub use lang::Lang;

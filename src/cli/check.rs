@@ -9,18 +9,23 @@ use taizhang::{Lang, Plan, tr};
 
 use crate::front::{Fail, Global, output};
 
+mod history;
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// 计划文件 / plan files
     #[arg(required = true, value_name = "PLAN")]
     pub plans: Vec<PathBuf>,
+    /// 同时检查台账在 git 历史中从未被改写或删除 / also check that git history never rewrote a ledger record
+    #[arg(long)]
+    pub ledger: bool,
 }
 
 pub fn run(args: &CheckArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
     let mut failed = 0;
     for path in &args.plans {
-        if !check_one(path, lang) {
+        if !check_one(path, args.ledger.then_some(g), lang) {
             failed += 1;
         }
     }
@@ -30,8 +35,9 @@ pub fn run(args: &CheckArgs, g: &Global) -> Result<(), Fail> {
     }
 }
 
-/// Prints one file's diagnostics and summary; false when it has errors.
-fn check_one(path: &std::path::Path, lang: Lang) -> bool {
+/// Prints one file's diagnostics and summary (and, with `ledger`, its ledger's history);
+/// false when it has errors.
+fn check_one(path: &std::path::Path, ledger: Option<&Global>, lang: Lang) -> bool {
     let file = path.display().to_string();
     match Plan::load(path) {
         Ok(loaded) => {
@@ -42,7 +48,7 @@ fn check_one(path: &std::path::Path, lang: Lang) -> bool {
             let notes = loaded.warnings.iter().filter(|d| d.severity == Severity::Note).count();
             let warnings = loaded.warnings.len() - notes;
             let _ = output::line(&summary(&file, &loaded.plan, (warnings, notes), lang));
-            true
+            ledger.is_none_or(|g| history::check(&loaded.plan, g, lang))
         }
         Err(e) => {
             output::note(&e.render(lang));

@@ -68,6 +68,10 @@ pub enum Fail {
     NoAssignments { unit: String },
     /// `report --kind chase` in a format other than txt or csv.
     ChaseFormat { format: &'static str },
+    /// `taizhang sync` (or the merge driver) refused or failed.
+    Sync(taizhang::sync::SyncError),
+    /// A push rewrites ledger records (already printed, one line each).
+    Rewritten { found: usize },
 }
 
 impl Fail {
@@ -204,6 +208,12 @@ impl Fail {
                 "错误: {} 在本计划中没有分工，无需台账表格\n  提示: 用 `taizhang tasks PLAN` 查看各任务的责任单位",
                 "error: {} has no assignments in this plan, so it has no sheet to fill in\n  hint: `taizhang tasks PLAN` shows each task's units",
                 sanitize(unit)
+            ),
+            Fail::Sync(e) => e.render(lang),
+            Fail::Rewritten { found } => tr!(
+                lang,
+                "错误: 拒绝推送：{found} 处违反台账只追加、各单位只写本单位台账的规则（见上）\n  提示: 记录一经写入不能改（更正请追加更正记录），各单位只能写本单位的台账；请处理上面列出的提交（可联系办公室），再推送",
+                "error: push refused: {found} change(s) break the rule that ledgers are only appended to, each unit its own (see above)\n  hint: records are never edited (correct by appending) and each unit writes only its own ledger; deal with the commits listed (ask the office), then push again"
             ),
             Fail::NoDataDir(dir) if dir.exists() => tr!(
                 lang,

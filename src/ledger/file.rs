@@ -281,6 +281,18 @@ pub fn record(u: &Update) -> Result<String, LedgerError> {
     toml::to_string(&out).map_err(|e| LedgerError::Encode { message: e.to_string() })
 }
 
+/// Appends records to a unit file's text as every append does: each after a blank line.
+pub fn append_records(text: &mut String, records: &[Update]) -> Result<(), LedgerError> {
+    for u in records {
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push('\n');
+        text.push_str(&record(u)?);
+    }
+    Ok(())
+}
+
 /// The text a new unit file starts with: a comment, then the plan and unit it belongs to.
 pub fn header(unit_name: &str, unit_id: &str, plan_id: &str) -> String {
     format!(

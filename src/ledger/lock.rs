@@ -64,6 +64,31 @@ pub(super) struct Held {
     _file: File,
 }
 
+/// The locks of several units, held together (by `taizhang sync` while git changes their
+/// files); released when dropped.
+pub struct Locks {
+    _held: Vec<Held>,
+}
+
+/// Locks each of `units` in `dir` in turn (in sorted order, so two holders of several never
+/// wait on each other), waiting for each as `wait` says.
+pub fn lock_units(dir: &Path, units: &[String], who: &str, wait: &Wait) -> Result<Locks, LedgerError> {
+    let mut units: Vec<&String> = units.iter().collect();
+    units.sort();
+    units.dedup();
+    let mut held = Vec::with_capacity(units.len());
+    if !units.is_empty() {
+        super::store::create_dir(dir)?;
+    }
+    for unit in units {
+        if !crate::plan::valid_unit_id(unit) {
+            return Err(LedgerError::BadUnitId { id: unit.clone() });
+        }
+        held.push(acquire(dir, unit, who, wait)?);
+    }
+    Ok(Locks { _held: held })
+}
+
 /// Locks `<dir>/.<unit>.lock`, waiting as `wait` says. `who` is written into the lock file so
 /// that others waiting can be told.
 pub(super) fn acquire(dir: &Path, unit_id: &str, who: &str, wait: &Wait) -> Result<Held, LedgerError> {

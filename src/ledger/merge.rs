@@ -1,6 +1,7 @@
 //! `merge`: brings in a unit's ledger file kept on another machine. Idempotent (records
 //! already present are skipped), and a file may only hold its own unit's records of this plan.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::write::{WriteOptions, locked_append, validate};
@@ -48,19 +49,36 @@ pub fn merge(
     let who = format!("pid {} · merge", std::process::id());
     let mut added = 0;
     let path = locked_append(plan, dir, &unit, &unit_name, &who, opts, dry_run, |existing| {
-        let mut new: Vec<Update> = Vec::new();
-        for u in &updates {
-            let local = existing.records().chain(&new).find(|r| r.id == u.id);
-            match local {
-                Some(r) if r == u => {}
-                Some(r) => return Err(LedgerError::Conflict { id: u.id.clone(), ours: Box::new(r.clone()) }),
-                None => new.push(u.clone()),
-            }
-        }
+        let new = union_new(existing.records(), &updates)?;
         added = new.len();
         Ok(new)
     })?;
     Ok(Merged { unit, unit_name, path, added, already: updates.len() - added })
+}
+
+/// The records of `incoming` that `local` lacks, in `incoming`'s order, each once: what a
+/// merge appends (and the git merge driver too). A record with a local record's id but other
+/// content is a [`LedgerError::Conflict`].
+pub fn union_new<'a>(
+    local: impl IntoIterator<Item = &'a Update>,
+    incoming: &[Update],
+) -> Result<Vec<Update>, LedgerError> {
+    let mut seen: HashMap<&str, &Update> = HashMap::new();
+    for r in local {
+        seen.entry(&r.id).or_insert(r);
+    }
+    let mut new: Vec<&Update> = Vec::new();
+    for u in incoming {
+        match seen.get(u.id.as_str()) {
+            Some(r) if *r == u => {}
+            Some(r) => return Err(LedgerError::Conflict { id: u.id.clone(), ours: Box::new((*r).clone()) }),
+            None => {
+                seen.insert(&u.id, u);
+                new.push(u);
+            }
+        }
+    }
+    Ok(new.into_iter().cloned().collect())
 }
 
 /// The unit a file belongs to: the unit its header and records name (or its file name when it

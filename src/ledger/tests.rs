@@ -8,7 +8,7 @@ use super::*;
 use crate::clock::Clock;
 use crate::plan::Plan;
 
-pub(super) const PLAN: &str = r#"
+pub(crate) const PLAN: &str = r#"
 [plan]
 id = "demo-2022"
 title = "示例"
@@ -34,7 +34,7 @@ content = "乙。"
 units = ["市发展改革委"]
 "#;
 
-pub(super) fn plan(dir: &Path) -> Plan {
+pub(crate) fn plan(dir: &Path) -> Plan {
     Plan::parse(PLAN, &dir.join("demo-2022.toml")).unwrap().plan
 }
 

@@ -200,13 +200,7 @@ pub(super) fn locked_append(
     if !new.is_empty() {
         let mut text = old.unwrap_or_else(|| file::header(unit_name, unit_id, &plan.meta.id));
         let before = text.len();
-        for u in &new {
-            if !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text.push('\n');
-            text.push_str(&file::record(u)?);
-        }
+        file::append_records(&mut text, &new)?;
         store::replace(dir, &path, unit_id, &text)?;
         if let Some(cache) = opts.cache {
             keep_written(cache, &path, unit_id, &ledger, &text, before, opts.clock.wall);
