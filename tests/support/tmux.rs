@@ -73,9 +73,10 @@ impl Tmux {
         None
     }
 
-    /// Waits until the screen shows `text` (10 s at most).
+    /// Waits until the screen shows `text` (30 s at most: a wait only lasts that long when
+    /// something is wrong, and a machine busy building and testing once took more than 10 s).
     pub fn wait_for(&self, text: &str) {
-        if self.shows_within(text, Duration::from_secs(10)).is_none() {
+        if self.shows_within(text, Duration::from_secs(30)).is_none() {
             panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
         }
     }
