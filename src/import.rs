@@ -147,5 +147,6 @@ pub mod meta;
 pub mod read;
 pub mod table;
 pub mod text;
+pub mod unzip;
 pub mod write;
 pub mod xlsx;

@@ -51,6 +51,7 @@ pub fn read(path: &Path) -> Result<Filled, ExchangeError> {
 fn read_xlsx(path: &Path, bytes: Vec<u8>) -> Result<Filled, ExchangeError> {
     let unreadable = |reason: String| ExchangeError::Unreadable { path: path.into(), reason };
     let not = |why: &str| ExchangeError::NotATemplate { path: path.into(), why: why.to_string() };
+    crate::import::unzip::within(Cursor::new(&bytes), crate::import::unzip::MAX_UNPACKED).map_err(unreadable)?;
     let mut book = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| unreadable(crate::import::xlsx::reason(&calamine::Error::Xlsx(e), path)))?;
     let sheets = book.sheets_metadata().to_vec();

@@ -17,7 +17,8 @@ use sheet::Sheet;
 /// Reads every visible worksheet of a workbook into a grid.
 pub fn read(path: &Path) -> Result<Vec<Grid>, ImportError> {
     let unreadable = |reason: String| ImportError::Unreadable { path: path.to_path_buf(), reason };
-    std::fs::File::open(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
+    let file = std::fs::File::open(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
+    super::unzip::within(std::io::BufReader::new(file), super::unzip::MAX_UNPACKED).map_err(unreadable)?;
     let mut book = calamine::open_workbook_auto(path).map_err(|e| match e {
         calamine::Error::Io(source) => ImportError::Io { path: path.to_path_buf(), source },
         e => unreadable(reason(&e, path)),
