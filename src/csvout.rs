@@ -68,11 +68,22 @@ fn builder() -> csv::WriterBuilder {
     b
 }
 
+/// First characters a spreadsheet would take as the start of a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// The cell as it may go into a CSV file (see the module's rule).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_number(cell) => Cow::Owned(format!("'{cell}")),
+        Some(c) if FORMULA_START.contains(&c) && !is_number(cell) => Cow::Owned(format!("'{cell}")),
         _ => Cow::Borrowed(cell),
+    }
+}
+
+/// A cell read back from a CSV file as it was before [`neutralise`] put a `'` in front of it.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => cell,
     }
 }
 
@@ -88,6 +99,15 @@ fn is_number(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_formula_guard_comes_off_as_it_went_on() {
+        for cell in ["=1+1", "-已完成", "@x", "'引号", "-3", "普通"] {
+            assert_eq!(restore(&neutralise(cell)), cell);
+        }
+        assert_eq!(restore("'=1+1"), "=1+1");
+        assert_eq!(restore("'引号"), "'引号");
+    }
 
     #[test]
     fn formulas_become_text() {

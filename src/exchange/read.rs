@@ -82,7 +82,11 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Filled, ExchangeError> {
         |e: crate::import::ImportError| ExchangeError::Unreadable { path: path.into(), reason: e.to_string() };
     let text = table::decode(bytes, path).map_err(unreadable)?.text;
     let grid = table::grid(&text, table::delimiter(path, &text), path).map_err(unreadable)?;
-    let rows: Vec<Vec<String>> = grid.rows.into_iter().map(|r| r.into_iter().map(|c| plain(&c)).collect()).collect();
+    let rows: Vec<Vec<String>> = grid
+        .rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|c| crate::csvout::restore(&c).to_string()).collect())
+        .collect();
     let wanted: Vec<Col> = Col::XLSX.iter().chain(&Col::CSV_IDS).copied().collect();
     let mut filled = table_of(rows, Ids::default(), None, &wanted)
         .ok_or_else(|| ExchangeError::NotATemplate { path: path.into(), why: "找不到表头或编号栏".into() })?;
@@ -139,25 +143,4 @@ fn csv_ids(f: &Filled) -> Ids {
         ids.rows.entry(key.to_string()).or_insert(marks);
     }
     ids
-}
-
-/// A CSV cell as it was before the formula guard (`crate::csvout`) put a `'` in front of it.
-fn plain(cell: &str) -> String {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
-        _ => cell.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_formula_guard_comes_off() {
-        assert_eq!(plain("'=1+1"), "=1+1");
-        assert_eq!(plain("'-已完成"), "-已完成");
-        assert_eq!(plain("'引号"), "'引号");
-        assert_eq!(plain("-3"), "-3");
-    }
 }
