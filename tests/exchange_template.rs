@@ -31,6 +31,10 @@ fn the_workbook_is_locked_checked_printable_and_says_what_it_is() {
     assert!(book.contains(r#"<sheet name="taizhang" sheetId="2" state="veryHidden""#), "{book}");
     assert!(book.contains("台账!$3:$3</definedName>"), "the header row prints on every page: {book}");
     let sheet = part(&path, "xl/worksheets/sheet1.xml");
+    let rows: Vec<&str> = sheet.split("<row r=\"").skip(1).map(|r| r.split('"').next().unwrap()).collect();
+    let mut once = rows.clone();
+    once.dedup();
+    assert_eq!(rows, once, "each row written once (Excel may call a repeated row damage)");
     let protection = sheet.split("<sheetProtection").nth(1).unwrap().split('>').next().unwrap();
     assert!(!protection.contains("password"), "no password: {protection}");
     assert!(

@@ -78,10 +78,11 @@ fn workbook(t: &Template) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     wb.set_default_format(&base_format(), 20, 64)?;
     wb.set_properties(&DocProperties::new().set_title(t.title()));
-    let mut ws = wb.new_worksheet_with_constant_memory()?;
+    // In memory: a template is tens of rows, and rust_xlsxwriter 0.102's constant-memory mode
+    // writes the last row twice when it has a height of its own (see report/xlsx/grid.rs).
+    let ws = wb.add_worksheet();
     ws.set_default_format(&base_format(), 20, 64)?;
-    fill(&mut ws, t, &Styles::new(lang))?;
-    wb.push_worksheet(ws);
+    fill(ws, t, &Styles::new(lang))?;
     let ids = wb.add_worksheet();
     super::sheet::write_hidden(ids, t)?;
     ids.set_name(HIDDEN_SHEET)?.set_very_hidden(true);

@@ -243,7 +243,6 @@ impl App {
             Action::CycleFilter => self.relist(|l| l.filter = l.filter.next()),
             Action::CycleSort => self.resort(),
             Action::Click { column, row } => self.click(column, row),
-            Action::Back if self.mode == Mode::Export && !self.help => self.close_export(),
             Action::Back => self.back(),
             Action::Autosave(_)
             | Action::DraftsLoaded { .. }

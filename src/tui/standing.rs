@@ -3,9 +3,8 @@
 //! after its deadline (逾期完成). Everything is read off the report model's row (its bucket,
 //! light and reporting in the period); nothing is judged again here.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 use taizhang::ledger::{Ledger, Status};
-use taizhang::period::Period;
 use taizhang::report::chase;
 use taizhang::report::judge::DUE_SOON_DAYS;
 use taizhang::report::{Bucket, Light, Row};
@@ -109,12 +108,6 @@ pub fn done_late(ledger: &Ledger, r: &Row, now: DateTime<FixedOffset>, offset: F
     }
     let days = (taizhang::clock::local_date(first_done?, offset) - due).num_days();
     (days > 0).then_some(days)
-}
-
-/// Which of `periods` a record dated `day` belongs to: the first whose report date is on or
-/// after it; `None` after the last report date.
-pub fn period_of(periods: &[Period], day: NaiveDate) -> Option<&Period> {
-    periods.iter().find(|p| day <= p.due)
 }
 
 #[cfg(test)]

@@ -208,12 +208,6 @@ impl App {
         None
     }
 
-    /// Esc in the format chooser: back where it was asked for.
-    pub(super) fn close_export(&mut self) -> Option<Effect> {
-        self.mode = if self.unit.is_some() { Mode::List } else { Mode::Lead };
-        None
-    }
-
     /// `p` (or a format chosen after `e`) in a unit's list: asks the loop to write the unit's
     /// report for the current period, as `taizhang report --unit` writes it on this day.
     fn write_unit(&mut self, format: Format) -> Option<Effect> {

@@ -55,7 +55,10 @@ impl App {
             self.help = false;
         } else if self.mode == Mode::Picker {
             return self.quit_now();
-        } else if matches!(self.mode, Mode::Export | Mode::Matrix) {
+        } else if self.mode == Mode::Export {
+            // Back where the format was asked for: a unit's list, or the lead view.
+            self.mode = if self.unit.is_some() { Mode::List } else { Mode::Lead };
+        } else if self.mode == Mode::Matrix {
             self.mode = Mode::Lead;
         } else if self.mode == Mode::Task {
             self.mode = Mode::Matrix;

@@ -1,16 +1,10 @@
-//! The operator's terms read off report rows: 本期待报, why a light, 逾期完成, a record's period.
+//! The operator's terms read off report rows: 本期待报, why a light, 逾期完成.
 
-use chrono::NaiveDate;
 use taizhang::ledger::{Ledger, Status};
-use taizhang::period::Period;
 use taizhang::report::{Bucket, Light, Reported, Row};
 
 use super::*;
 use crate::tui::app::tests::{app_with, now, upd};
-
-fn d(m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2022, m, day).unwrap()
-}
 
 /// Task `id`'s row for 市财政局 in the Zhongwei plan as of `at`, with `updates`.
 fn row(updates: Vec<taizhang::ledger::Update>, at: &str, id: &str) -> Row {
@@ -74,14 +68,4 @@ fn done_after_the_deadline_is_done_late_and_counted_from_the_first_done() {
     let on_time = vec![upd("36", "sczj", "2022-09-29T09:00:00+08:00", Status::Done, None, "x")];
     let r = row(on_time.clone(), "2022-12-01T10:00:00+08:00", "36");
     assert_eq!(done_late(&Ledger::from_updates("x".into(), on_time), &r, at, offset), None);
-}
-
-#[test]
-fn a_record_belongs_to_the_period_whose_report_date_is_next() {
-    let ps =
-        [Period { number: 1, start: d(5, 24), due: d(6, 10) }, Period { number: 2, start: d(6, 11), due: d(9, 10) }];
-    assert_eq!(period_of(&ps, d(6, 10)).map(|p| p.number), Some(1));
-    assert_eq!(period_of(&ps, d(6, 11)).map(|p| p.number), Some(2));
-    assert_eq!(period_of(&ps, d(1, 2)).map(|p| p.number), Some(1));
-    assert_eq!(period_of(&ps, d(9, 11)), None);
 }

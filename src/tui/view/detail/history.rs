@@ -10,7 +10,6 @@ use taizhang::text::sanitize;
 
 use super::{bold, colon};
 use crate::tui::app::App;
-use crate::tui::standing::period_of;
 use crate::tui::text::standing::period_heading;
 use crate::tui::text::{T, t};
 
@@ -28,7 +27,8 @@ pub fn lines(app: &App, task: &str, out: &mut Vec<Line<'static>>) {
     let current = app.period().map(|p| p.number);
     let mut shown: Option<Option<usize>> = None;
     for u in trail.into_iter().rev() {
-        let p = period_of(&periods, taizhang::clock::local_date(u.at, app.plan.meta.offset));
+        let p = period::current(&periods, taizhang::clock::local_date(u.at, app.plan.meta.offset));
+        let p = p.as_ref();
         let number = p.map(|p| p.number);
         if shown != Some(number) {
             shown = Some(number);
