@@ -62,26 +62,27 @@ pub fn run(args: &MergeArgs, g: &Global) -> Result<(), Fail> {
 
 /// "合并 sczj.toml → 市财政局（sczj）：新增 1 条，已有 2 条".
 fn ledger_line(file: &Path, m: &ledger::Merged, dry: bool, lang: Lang) -> String {
-    let line = tr!(
+    let Words { verb, add, tail } = Words::of(dry, lang);
+    tr!(
         lang,
-        "合并 {} → {}（{}）：新增 {} 条，已有 {} 条",
-        "merged {} → {} ({}): {} added, {} already present",
+        "{verb} {} → {}（{}）：{add} {} 条，已有 {} 条{tail}",
+        "{verb} {} → {} ({}): {} {add}, {} already present{tail}",
         file.display(),
         sanitize(&m.unit_name),
         m.unit,
         m.added,
         m.already
-    );
-    if dry { dry_run(&line, lang) } else { line }
+    )
 }
 
 /// What a filled sheet added: a line for the file, then one per record.
 fn sheet_lines(file: &Path, m: &Merged, dry: bool, lang: Lang) -> Vec<String> {
     let added = m.added().count();
+    let Words { verb, add, tail } = Words::of(dry, lang);
     let head = tr!(
         lang,
-        "合并 {} → {}（{}）第{}期：新增 {added} 条，已有 {} 条，未改动 {} 行",
-        "merged {} → {} ({}) period {}: {added} added, {} already present, {} rows unchanged",
+        "{verb} {} → {}（{}）第{}期：{add} {added} 条，已有 {} 条，未改动 {} 行{tail}",
+        "{verb} {} → {} ({}) period {}: {added} {add}, {} already present, {} rows unchanged{tail}",
         file.display(),
         sanitize(&m.unit_name),
         m.unit,
@@ -89,7 +90,7 @@ fn sheet_lines(file: &Path, m: &Merged, dry: bool, lang: Lang) -> Vec<String> {
         m.already(),
         m.unchanged
     );
-    let mut lines = vec![if dry { dry_run(&head, lang) } else { head }];
+    let mut lines = vec![head];
     lines.extend(m.added().map(|u| record_line(u, dry, lang)));
     if m.plan_changed {
         output::note(&tr!(
@@ -114,9 +115,22 @@ fn record_line(u: &Update, dry: bool, lang: Lang) -> String {
     format!("  {}{id}", parts.join(" · "))
 }
 
-/// A line of a dry run: says so, and that nothing was written.
-fn dry_run(line: &str, lang: Lang) -> String {
-    let line = line.replacen(lang.pick("合并", "merged"), lang.pick("试合并", "would merge"), 1);
-    let line = line.replacen(lang.pick("新增", "added"), lang.pick("将新增", "to add"), 1);
-    tr!(lang, "{line}（未写入任何内容）", "{line} (nothing written)")
+/// The words of a merge's line that a dry run changes: it says so, and that nothing was written.
+struct Words {
+    verb: &'static str,
+    add: &'static str,
+    tail: &'static str,
+}
+
+impl Words {
+    fn of(dry: bool, lang: Lang) -> Words {
+        match dry {
+            false => Words { verb: lang.pick("合并", "merged"), add: lang.pick("新增", "added"), tail: "" },
+            true => Words {
+                verb: lang.pick("试合并", "would merge"),
+                add: lang.pick("将新增", "to add"),
+                tail: lang.pick("（未写入任何内容）", " (nothing written)"),
+            },
+        }
+    }
 }
