@@ -185,7 +185,8 @@ mod tests {
 
     #[test]
     fn marks_are_stable_and_never_numbers() {
-        assert_eq!(mark(["1", "甲"]), mark(["1", "甲"]));
+        // Pinned: a template made by one version is merged by another.
+        assert_eq!(mark(["1", "甲"]), "tz5b7f9e78cd12");
         assert_ne!(mark(["1", "甲"]), mark(["1甲", ""]));
         assert!(mark(["x"]).starts_with("tz"));
     }

@@ -28,6 +28,8 @@ use crate::Lang;
 
 /// The git attribute that routes a file to taizhang's merge driver (`merge=taizhang`).
 pub const DRIVER: &str = "taizhang";
+/// Its description in the repository's configuration (`merge.taizhang.name`).
+pub const DRIVER_NAME: &str = "taizhang: union of ledger records";
 
 /// How a sync or an initialisation runs.
 #[derive(Debug, Clone)]

@@ -50,7 +50,7 @@ pub fn width(s: &str) -> usize {
 /// The width of a character whose width never depends on its neighbours, for the common ones.
 fn known_width(c: char) -> Option<usize> {
     match c {
-        ' '..='~' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{00B7}' => Some(1),
+        '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{00B7}' => Some(1),
         '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303E}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => {
             Some(2)
         }

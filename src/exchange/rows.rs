@@ -260,10 +260,20 @@ mod tests {
     #[test]
     fn values_mark_ignores_nothing_it_shows() {
         let v = Values { status: Some(Status::InProgress), percent: Some(60), note: "甲".into(), ..Values::default() };
-        assert_eq!(v.mark(), v.clone().mark());
-        assert_ne!(v.mark(), Values { percent: Some(61), ..v.clone() }.mark());
-        assert_ne!(v.mark(), Values { status: None, ..v.clone() }.mark());
-        assert_ne!(v.mark(), Values { note: String::new(), problems: "甲".into(), ..v.clone() }.mark());
+        let changed = [
+            Values { percent: Some(61), ..v.clone() },
+            Values { percent: None, ..v.clone() },
+            Values { status: None, ..v.clone() },
+            Values { status: Some(Status::Done), ..v.clone() },
+            Values { note: "乙".into(), ..v.clone() },
+            Values { problems: "乙".into(), ..v.clone() },
+            Values { next: "乙".into(), ..v.clone() },
+            Values { evidence: "乙".into(), ..v.clone() },
+            Values { note: String::new(), problems: "甲".into(), ..v.clone() },
+        ];
+        for c in &changed {
+            assert_ne!(v.mark(), c.mark(), "{c:?}");
+        }
         let e = Values { evidence: "https://a\n\n 会议纪要 ".into(), ..Values::default() };
         assert_eq!(e.evidence_items(), ["https://a", "会议纪要"]);
     }

@@ -34,7 +34,6 @@ fn two_appends_merge_as_the_union_ours_first() {
     let merged = union(path(), &base, &ours, &theirs).unwrap();
     assert_eq!(merged, file(&[a, b, c]));
     assert!(merged.starts_with(&ours), "our text is kept as it is, theirs appended");
-    assert!(!merged.contains("<<<<<<<"), "{merged}");
 }
 
 #[test]

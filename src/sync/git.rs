@@ -38,11 +38,6 @@ impl Git {
         Git { dir: dir.to_path_buf(), config: Vec::new(), env: Vec::new() }
     }
 
-    /// The directory commands run in.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The same, with `git -c key=value` on every command.
     pub fn with_config(mut self, key: &str, value: &str) -> Git {
         self.config.push(format!("{key}={value}"));

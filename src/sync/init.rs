@@ -7,7 +7,7 @@ use std::path::Path;
 use super::commit::{Put, commit_files, commit_local, local_files};
 use super::git::Git;
 use super::repo::{Repo, attributes_line};
-use super::{DRIVER, Options, SyncError, UnitCount};
+use super::{DRIVER, DRIVER_NAME, Options, SyncError, UnitCount};
 use crate::plan::Plan;
 use crate::{Lang, tr};
 
@@ -79,7 +79,7 @@ pub fn init(plan: &Plan, opts: &Options) -> Result<Initialised, SyncError> {
         }
     };
     let ignored = add_lines(&repo.top.join(".gitignore"), &ignore_lines(&repo.ledger))?;
-    repo.git.ok(&["config", &format!("merge.{DRIVER}.name"), "taizhang: union of ledger records"])?;
+    repo.git.ok(&["config", &format!("merge.{DRIVER}.name"), DRIVER_NAME])?;
     repo.git.ok(&["config", &format!("merge.{DRIVER}.driver"), &opts.driver])?;
     let mut done =
         Initialised { top: repo.top.clone(), created, attributes, driver: opts.driver.clone(), ..Default::default() };

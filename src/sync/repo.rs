@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::git::Git;
 use super::history::Ledgers;
-use super::{DRIVER, SyncError};
+use super::{DRIVER, DRIVER_NAME, SyncError};
 
 /// A plan's repository.
 #[derive(Debug, Clone)]
@@ -135,7 +135,7 @@ impl Repo {
     pub fn with_driver(&self, driver: &str) -> Git {
         self.git
             .clone()
-            .with_config(&format!("merge.{DRIVER}.name"), "taizhang: union of ledger records")
+            .with_config(&format!("merge.{DRIVER}.name"), DRIVER_NAME)
             .with_config(&format!("merge.{DRIVER}.driver"), driver)
     }
 }

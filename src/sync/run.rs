@@ -6,7 +6,7 @@ use super::commit::{commit_local, local_files, unit_name};
 use super::history::{self, unit_of_path};
 use super::pull::{self, Pushed};
 use super::repo::Repo;
-use super::{DRIVER, Options, SyncError, UnitCount, Whence};
+use super::{DRIVER, DRIVER_NAME, Options, SyncError, UnitCount, Whence};
 use crate::ledger::{self, Wait};
 use crate::plan::Plan;
 
@@ -169,7 +169,7 @@ fn install_driver(repo: &Repo, driver: &str) -> Result<bool, SyncError> {
     if repo.config(&key)?.is_some() {
         return Ok(false);
     }
-    repo.git.ok(&["config", &format!("merge.{DRIVER}.name"), "taizhang: union of ledger records"])?;
+    repo.git.ok(&["config", &format!("merge.{DRIVER}.name"), DRIVER_NAME])?;
     repo.git.ok(&["config", &key, driver])?;
     Ok(true)
 }

@@ -48,17 +48,3 @@ pub(super) fn parts(path: &str, clash: &Clash, lang: Lang) -> (String, String) {
     );
     (msg, hint.to_string())
 }
-
-impl Clash {
-    /// "错误: …\n  提示: …" for the merge of `path` (the merge driver's message).
-    pub fn render(&self, path: &str, lang: Lang) -> String {
-        let (msg, hint) = parts(path, self, lang);
-        format!(
-            "{}: {}\n  {}: {}",
-            lang.pick("错误", "error"),
-            crate::text::sanitize(&msg),
-            lang.pick("提示", "hint"),
-            crate::text::sanitize(&hint)
-        )
-    }
-}

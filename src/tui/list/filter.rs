@@ -38,17 +38,10 @@ impl Filter {
         Filter::Blocked,
     ];
 
+    /// The filter after this one in [`Filter::ALL`] (the help lists them in that order).
     pub fn next(self) -> Filter {
-        match self {
-            Filter::All => Filter::Open,
-            Filter::Open => Filter::Overdue,
-            Filter::Overdue => Filter::DueSoon,
-            Filter::DueSoon => Filter::Behind,
-            Filter::Behind => Filter::NoUpdate,
-            Filter::NoUpdate => Filter::ThisPeriod,
-            Filter::ThisPeriod => Filter::Blocked,
-            Filter::Blocked => Filter::All,
-        }
+        let at = Filter::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        Filter::ALL[(at + 1) % Filter::ALL.len()]
     }
 
     pub fn keeps(self, r: &Row) -> bool {
