@@ -159,6 +159,12 @@ pub enum UnitLookupError {
 }
 
 impl Plan {
+    /// The directory of the plan's file ("." for a plan named without one): where relative
+    /// evidence paths and the git repository of `sync` are found.
+    pub fn dir(&self) -> &Path {
+        self.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+    }
+
     /// Reads and validates a plan file.
     pub fn load(path: &Path) -> Result<Loaded, PlanError> {
         let src = crate::fsread::text(path, crate::fsread::PLAN_LIMIT)?

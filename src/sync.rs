@@ -56,11 +56,6 @@ pub struct UnitCount {
     pub records: usize,
 }
 
-/// The directory of the plan's file ("." for a plan named without one).
-pub fn plan_dir(plan: &crate::Plan) -> &std::path::Path {
-    plan.path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."))
-}
-
 /// The total of records in `counts`.
 pub fn total(counts: &[UnitCount]) -> usize {
     counts.iter().map(|c| c.records).sum()

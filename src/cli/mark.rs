@@ -69,8 +69,7 @@ pub fn run(args: &MarkArgs, g: &Global) -> Result<(), Fail> {
     let opts = WriteOptions { clock, wait: Wait { notify: &notify, ..Wait::default() }, cache: cache.as_ref() };
     let saved = ledger::append(&plan, &dir, update, Expect::Any, &opts).map_err(Fail::Ledger)?;
     output::line(&confirmation(&saved, &plan.units[unit].name, lang))?;
-    let base = args.plan.parent().unwrap_or(Path::new(""));
-    for (_, item) in ledger::evidence::unresolved(&saved.update.evidence, base) {
+    for (_, item) in ledger::evidence::unresolved(&saved.update.evidence, plan.dir()) {
         output::note(&unresolved_evidence(item, &saved.update.id, lang));
     }
     if saved.update.status == Status::Na

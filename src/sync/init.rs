@@ -61,7 +61,7 @@ fn add_lines(path: &Path, lines: &[String]) -> Result<bool, SyncError> {
 /// Sets up the plan's repository for `taizhang sync` (see the module's description).
 pub fn init(plan: &Plan, opts: &Options) -> Result<Initialised, SyncError> {
     Git::version()?;
-    let plan_dir = super::plan_dir(plan);
+    let plan_dir = plan.dir();
     let inside = Git::at(plan_dir).run(&["rev-parse", "--show-toplevel"])?;
     let created = !inside.ok;
     if created {

@@ -51,7 +51,7 @@ pub fn sync(plan: &Plan, opts: &Options) -> Result<Synced, Box<Stopped>> {
 }
 
 fn run(plan: &Plan, opts: &Options, done: &mut Synced) -> Result<(), SyncError> {
-    let repo = Repo::open(super::plan_dir(plan), &opts.ledger_dir)?;
+    let repo = Repo::open(plan.dir(), &opts.ledger_dir)?;
     if !repo.routed()? {
         return Err(SyncError::NotRouted { path: repo.path_of("*") });
     }

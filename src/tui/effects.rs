@@ -2,7 +2,7 @@
 //! back to the loop as an action), the operator's drafts read here and written or removed by the
 //! draft writer, and what must happen before the program ends.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
@@ -74,15 +74,7 @@ impl Effects {
         match effect {
             Effect::Quit => None,
             Effect::Save { update, expect, check_evidence } => {
-                if check_evidence {
-                    let base = self.plan.path.parent().filter(|p| !p.as_os_str().is_empty());
-                    let bad = ledger::evidence::unresolved(&update.evidence, base.unwrap_or(Path::new(".")));
-                    if !bad.is_empty() {
-                        let bad = bad.into_iter().map(|(n, item)| (n, item.to_string())).collect();
-                        return Some(Action::Saved(Err(SaveError::Evidence(bad))));
-                    }
-                }
-                self.save(*update, *expect);
+                self.save(*update, *expect, check_evidence);
                 None
             }
             Effect::LoadLedger { skip, now, full } => {
@@ -155,13 +147,23 @@ impl Effects {
     }
 
     /// Saves on another thread so the screen never freezes; the result comes back as an action.
-    fn save(&self, update: ledger::Update, expect: ledger::Expect) {
+    /// Saves on a thread of its own (the disk, including the evidence check when asked, never
+    /// holds up a key), answering with `Saved`.
+    fn save(&self, update: ledger::Update, expect: ledger::Expect, check_evidence: bool) {
         let (plan, dir, tx, lang) = (Arc::clone(&self.plan), self.dir.clone(), self.tx.clone(), self.lang);
         let cache = self.cache.clone();
         // The real time, read at this edge: the check against future dates and `recorded_at`.
         let wall = chrono::Local::now().fixed_offset();
         let clock = if self.simulated { Clock::simulated(update.at, wall) } else { Clock::real(wall) };
         std::thread::spawn(move || {
+            if check_evidence {
+                let bad = ledger::evidence::unresolved(&update.evidence, plan.dir());
+                if !bad.is_empty() {
+                    let bad = bad.into_iter().map(|(n, item)| (n, item.to_string())).collect();
+                    let _ = tx.send(Incoming::Done(Action::Saved(Err(SaveError::Evidence(bad)))));
+                    return;
+                }
+            }
             // After a second without the unit's lock, the status bar says whom it waits for.
             let waiting = tx.clone();
             let notify = move |path: &std::path::Path, holder: &ledger::LockHolder| {
@@ -234,6 +236,8 @@ mod tests {
         // zhongwei-2022.toml is beside the plan: a path relative to its directory.
         app.update(Action::Paste("https://www.nxzw.gov.cn/a.html\nzhongwei-2022.toml\n会议纪要".into()));
         effects.apply(&mut app, Action::Save);
+        let Ok(Incoming::Done(refused)) = rx.recv_timeout(Duration::from_secs(10)) else { panic!("no answer") };
+        effects.apply(&mut app, refused);
         let error = app.form.as_ref().and_then(|f| f.error.clone()).unwrap_or_default();
         assert!(error.contains("第 3 行“会议纪要”"), "{error}");
         assert!(!app.saving && !crate::tui::app::tests::ledger_written(dir.path()));

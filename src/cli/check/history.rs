@@ -11,7 +11,7 @@ use crate::front::{Global, output};
 /// Prints what the history check found; false when a record was rewritten or the check failed.
 pub fn check(plan: &Plan, g: &Global, lang: Lang) -> bool {
     let dir = g.ledger_dir(plan);
-    let checked = match history::check_all(taizhang::sync::plan_dir(plan), &dir) {
+    let checked = match history::check_all(plan.dir(), &dir) {
         Ok(c) => c,
         Err(e) => {
             output::note(&e.render(lang));
