@@ -13,18 +13,14 @@ use super::rows::{Template, TemplateRow};
 use super::{Col, HIDDEN_SHEET};
 use crate::Lang;
 use crate::ledger::Status;
-use crate::report::xlsx::{base_format, date_formats, fit_cell, page};
+use crate::report::xlsx::{LINE_PT, MAX_ROW_PT, base_format, col_num as col, date_formats, fit_cell, lines_in, page};
 
 /// Rows above the assignments: the title, how to fill it in, the header.
 pub(super) const HEAD_ROW: u32 = 2;
 /// Column widths in Excel units, by [`Col::XLSX`] position.
 const WIDTHS: [f64; 15] = [5.0, 12.0, 34.0, 14.0, 11.0, 6.0, 9.0, 7.0, 32.0, 16.0, 16.0, 16.0, 8.0, 12.0, 14.0];
-/// Points per line of text, and the least a row of assignments is given (room to write).
-const LINE_PT: f64 = 15.0;
+/// The least a row of assignments is given (room to write), in points.
 const MIN_ROW_PT: f64 = 30.0;
-const MAX_ROW_PT: f64 = 409.0;
-/// Excel width units per terminal cell (a CJK character is two cells).
-const UNITS_PER_CELL: f64 = 1.1;
 
 /// The sheet the unit fills in.
 pub(super) fn sheet_name(lang: Lang) -> &'static str {
@@ -188,16 +184,6 @@ fn height(r: &TemplateRow) -> f64 {
     let v = &r.values;
     let filled = [(8, &v.note), (9, &v.problems), (10, &v.next), (11, &v.evidence)];
     let cells = r.words.iter().enumerate().chain(filled.iter().map(|(c, s)| (*c, *s)));
-    let lines = cells.map(|(c, s)| lines(s, WIDTHS[c])).fold(1.0, f64::max);
+    let lines = cells.map(|(c, s)| lines_in(s, WIDTHS[c])).fold(1.0, f64::max);
     (lines * LINE_PT + 3.0).clamp(MIN_ROW_PT, MAX_ROW_PT)
-}
-
-/// Lines `s` wraps to in a column `width` units wide.
-fn lines(s: &str, width: f64) -> f64 {
-    let room = ((width - 2.0) / UNITS_PER_CELL).max(1.0);
-    s.lines().map(|l| (crate::text::width(l) as f64 / room).ceil().max(1.0)).sum()
-}
-
-fn col(c: usize) -> u16 {
-    u16::try_from(c).unwrap_or(u16::MAX)
 }

@@ -20,15 +20,15 @@ pub(crate) use grid::{base_format, date_formats, fit_cell};
 /// Row of an assignment table's header, under the title and the subtitle.
 const HEAD_ROW: u32 = 2;
 /// Points per line of 11-pt text.
-const LINE_PT: f64 = 15.0;
+pub(crate) const LINE_PT: f64 = 15.0;
 /// Points per line of the title.
 const TITLE_PT: f64 = 21.0;
 /// Excel's tallest row, in points.
-const MAX_ROW_PT: f64 = 409.0;
+pub(crate) const MAX_ROW_PT: f64 = 409.0;
 /// Cap on the width of short columns, in terminal cells.
 const SHORT_CAP: usize = 24;
 /// Excel width units per terminal cell: a CJK glyph is a little wider than two digits.
-const UNITS_PER_CELL: f64 = 1.1;
+pub(crate) const UNITS_PER_CELL: f64 = 1.1;
 /// The default row height and column width of every sheet, in pixels (15 points; 8.43 units).
 const DEFAULT_ROW_PX: u32 = 20;
 const DEFAULT_COL_PX: u32 = 64;
@@ -164,8 +164,18 @@ fn subtitle(v: &dyn View, lang: Lang) -> String {
     }
 }
 
+/// Lines `s` wraps to in a column (or merged columns) `width` Excel units wide, each of its
+/// lines at least one. A line no longer in bytes than the room is not measured: no character
+/// is wider than its UTF-8 length.
+pub(crate) fn lines_in(s: &str, width: f64) -> f64 {
+    let room = ((width - 2.0) / UNITS_PER_CELL).max(1.0);
+    let count =
+        |l: &str| if l.len() as f64 <= room { 1.0 } else { (crate::text::width(l) as f64 / room).ceil().max(1.0) };
+    s.lines().map(count).sum()
+}
+
 /// Column index as rust_xlsxwriter wants it (tables here are far narrower than Excel's limit).
-fn col_num(c: usize) -> u16 {
+pub(crate) fn col_num(c: usize) -> u16 {
     u16::try_from(c).unwrap_or(u16::MAX)
 }
 

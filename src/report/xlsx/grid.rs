@@ -322,10 +322,7 @@ impl<'a> Grid<'a> {
                 return;
             }
             let span: f64 = (first..=last).map(|c| self.cols.get(usize::from(c)).copied().unwrap_or(10.0)).sum();
-            let room = ((span - 2.0) / UNITS_PER_CELL).max(1.0);
-            let count =
-                |l: &str| if l.len() as f64 <= room { 1.0 } else { (text::width(l) as f64 / room).ceil().max(1.0) };
-            let lines = s.lines().map(count).sum::<f64>().max(1.0);
+            let lines = super::lines_in(s, span).max(1.0);
             if let Some(p) = self.pending.as_mut() {
                 p.height = p.height.max(lines * line_pt + if lines > 1.0 { 3.0 } else { 0.0 });
             }
