@@ -197,6 +197,12 @@ fn merge_is_idempotent_and_refuses_foreign_records() {
     let fresh = tmp.path().join("fresh");
     assert_eq!(try_in(&fresh).unwrap().added, 2);
     assert!(!fresh.exists());
+    // A directory that is another plan's is refused by a dry run as by a merge.
+    let other = tmp.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("czj.toml"), file::header("县财政局", "czj", "another-plan")).unwrap();
+    assert!(matches!(try_in(&other), Err(LedgerError::OtherPlan { .. })), "{:?}", try_in(&other));
+    assert!(matches!(merge_in(&p, &other, &remote.join("fgw.toml")), Err(LedgerError::OtherPlan { .. })));
     let m = merge_in(&p, &office, &remote.join("fgw.toml")).unwrap();
     assert_eq!((m.added, m.already, m.unit.as_str()), (1, 1, "fgw"));
     let again = merge_in(&p, &office, &remote.join("fgw.toml")).unwrap();

@@ -9,7 +9,7 @@ use super::lock::{self, Wait};
 use std::sync::Arc;
 
 use super::source::Source;
-use super::{Ledger, LedgerError, LoadOptions, ParsedFile, Status, Update, check, file, id, store};
+use super::{Ledger, LedgerError, ParsedFile, Status, Update, check, file, id, store};
 use crate::cache::{Cache, Stamp};
 use crate::clock::Clock;
 use crate::plan::{Plan, Position};
@@ -173,23 +173,31 @@ pub(super) fn locked_append(
     dry_run: bool,
     decide: impl FnOnce(&Ledger) -> Result<Vec<Update>, LedgerError>,
 ) -> Result<PathBuf, LedgerError> {
-    if dry_run {
-        let unit = plan.unit_index(unit_id).ok_or_else(|| LedgerError::UnknownUnit { unit: unit_id.to_string() })?;
-        let load = LoadOptions { only: Some(unit), cache: opts.cache, ..LoadOptions::new(opts.clock.wall) };
-        decide(&Ledger::open(plan, dir, &load)?.ledger)?;
-        return unit_file(dir, unit_id);
-    }
-    store::create_dir(dir)?;
-    let path = store::real_path(&unit_file(dir, unit_id)?)?;
+    // A dry run reads and decides exactly as a write does, but creates, locks and writes
+    // nothing (not even a cache entry).
+    let path = match dry_run {
+        true => unit_file(dir, unit_id)?,
+        false => {
+            store::create_dir(dir)?;
+            store::real_path(&unit_file(dir, unit_id)?)?
+        }
+    };
     // Lock, temp file and rename all happen beside the real file (see `real_path`).
     let dir = path.parent().unwrap_or(dir);
-    let held = lock::acquire(dir, unit_id, who, &opts.wait)?;
-    store::remove_stale_temps(dir, unit_id);
+    let held = match dry_run {
+        true => None,
+        false => {
+            let held = lock::acquire(dir, unit_id, who, &opts.wait)?;
+            store::remove_stale_temps(dir, unit_id);
+            Some(held)
+        }
+    };
+    let cache = opts.cache.filter(|_| !dry_run);
     // The stamp is taken before reading: a change while reading makes the entry a miss later.
-    let stamp = opts.cache.and_then(|_| Stamp::of(&path));
+    let stamp = cache.and_then(|_| Stamp::of(&path));
     let old = store::read(&path)?.filter(|s| !s.trim().is_empty());
     let source = match &old {
-        Some(src) => existing(plan, &path, unit_id, src, opts.cache.zip(stamp.as_ref()), opts.clock.wall)?,
+        Some(src) => existing(plan, &path, unit_id, src, cache.zip(stamp.as_ref()), opts.clock.wall)?,
         None => {
             store::check_dir_plan(dir, plan)?;
             Source::parsed(ParsedFile::unnamed(Vec::new())).0
@@ -197,12 +205,12 @@ pub(super) fn locked_append(
     };
     let ledger = Ledger::from_source(dir.to_path_buf(), source, Arc::from(path.as_path()));
     let new = decide(&ledger)?;
-    if !new.is_empty() {
+    if !new.is_empty() && !dry_run {
         let mut text = old.unwrap_or_else(|| file::header(unit_name, unit_id, &plan.meta.id));
         let before = text.len();
         file::append_records(&mut text, &new)?;
         store::replace(dir, &path, unit_id, &text)?;
-        if let Some(cache) = opts.cache {
+        if let Some(cache) = cache {
             keep_written(cache, &path, unit_id, &ledger, &text, before, opts.clock.wall);
         }
     }
