@@ -36,6 +36,7 @@ pub use lock::DEFAULT_TIMEOUT;
 pub use lock::{LockHolder, Locks, Wait, lock_units};
 pub use merge::{Merged, merge, union_new};
 pub use status::Status;
+pub(crate) use store::check_plan;
 pub use view::{Evidence, StateView};
 pub use warning::LedgerWarning;
 pub use write::{Expect, Saved, WriteOptions, append, unit_file};

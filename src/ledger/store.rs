@@ -93,7 +93,7 @@ pub(super) fn read(path: &Path) -> Result<Option<String>, LedgerError> {
 }
 
 /// Refuses a file that names another plan.
-pub(super) fn check_plan(path: &Path, found: Option<&str>, plan: &Plan) -> Result<(), LedgerError> {
+pub(crate) fn check_plan(path: &Path, found: Option<&str>, plan: &Plan) -> Result<(), LedgerError> {
     match found {
         Some(found) if found != plan.meta.id => Err(LedgerError::OtherPlan {
             path: path.to_path_buf(),

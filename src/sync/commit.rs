@@ -121,9 +121,7 @@ pub fn commit_local(repo: &Repo, plan: &Plan, today: NaiveDate, lang: Lang) -> R
             continue;
         }
         let parsed = ledger::parse_located(&text, &path, Some(&unit))?;
-        if let Some(found) = parsed.plan.filter(|p| *p != plan.meta.id) {
-            return Err(LedgerError::OtherPlan { path, found, expected: plan.meta.id.clone() }.into());
-        }
+        ledger::check_plan(&path, parsed.plan.as_deref(), plan)?;
         let new = Held::of(&parsed.records);
         let old =
             before.map(|b| Held::parse(&String::from_utf8_lossy(&b), Path::new(&rel), Some(&unit)).unwrap_or_default());
