@@ -16,10 +16,24 @@ machine() {
   echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running shows in the figures)"
 }
 
+# The files every measured run may read: set by compare_scale (the plan, its ledger directory)
+# and always the program, taizhang's cache and Taskwarrior's data.
+PAGES=()
+
+# warm_pages: reads every file a run may read, so that it starts with them in the page cache.
+# Some virtual machines give cached pages back to the host within a minute of their last use
+# (seen here: 1.6 GB of page cache drained to 80 MB in two idle minutes), so "one run before"
+# is not enough; without this a cold run of the city read its 30 files from disk, 50 ms
+# instead of 16.
+warm_pages() {
+  find "$tz" "${PAGES[@]}" "$XDG_CACHE_HOME" "$TASKDATA" -type f -exec cat {} + > /dev/null 2>&1 || true
+}
+
 # run KEY COMMAND...: one run, its time and peak RSS appended to $work/s/KEY.
 run() {
   local key=$1 t0 t1 rss
   shift
+  warm_pages
   t0=$EPOCHREALTIME
   if ! /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null 2> "$work/err.txt"; then
     echo "failed: $*" >&2
@@ -82,6 +96,7 @@ large_case() {
   mkdir -p "$work/large"
   python3 scripts/large-plan.py 10000 200 > "$work/large/large.toml"
   python3 scripts/large-ledger.py "$work/large/large.progress" 20000
+  PAGES=("$work/large")
   for _ in 1 2 3; do
     cold
     TAIZHANG_TODAY=2022-12-01 run large.summary_txt "$tz" report "$work/large/large.toml" -p 3 -f txt
@@ -101,6 +116,7 @@ tui_first_frame() { # key plan unit
   local key=$1 plan=$2 unit=$3 t0 t1 rss deadline
   tmux -L "$sock" send-keys -t tz "clear" Enter
   sleep 0.2
+  warm_pages
   t0=$EPOCHREALTIME
   tmux -L "$sock" send-keys -t tz "/usr/bin/time -v -o $work/tui-time.txt $tz $plan --unit $unit" Enter
   deadline=$((SECONDS + 60))
@@ -135,6 +151,7 @@ compare_scale() { # scale
   task=$(first_task "$plan" "$unit")
   local S=("$tz" report "$plan" --kind summary -f json)
   local L=("$tz" report "$plan" --kind ledger -f csv)
+  PAGES=("$plan" "${plan%.toml}.progress")
   local X=("$tz" report "$plan" --kind summary -o "$work/summary.xlsx")
   # One unmeasured run of each: the page cache is warm for every measured one.
   "${S[@]}" > /dev/null; "${L[@]}" > /dev/null
