@@ -119,16 +119,15 @@ impl Doc<'_> {
         self.key(key)?;
         let mut a = self.layout;
         a.begin_array(&mut self.buf)?;
-        let render = |c: usize| {
+        let render = |c: usize, buf: &mut Vec<u8>| {
             let mut a = a;
-            let mut buf = Vec::with_capacity(per_chunk * 1024);
+            buf.reserve(per_chunk * 1024);
             for k in c * per_chunk..((c + 1) * per_chunk).min(count) {
                 // Writing into memory cannot fail.
-                let _ = a.begin_array_value(&mut buf, k == 0);
-                let _ = item(&mut buf, k, a);
-                let _ = a.end_array_value(&mut buf);
+                let _ = a.begin_array_value(buf, k == 0);
+                let _ = item(buf, k, a);
+                let _ = a.end_array_value(buf);
             }
-            buf
         };
         // A chunk of items is large: it goes to the writer as it is, after what was gathered.
         ordered::in_order(count.div_ceil(per_chunk), &render, &mut |bytes| {
