@@ -8,6 +8,7 @@
 //! but speed. The cache lives in the user's own cache directory, never beside the ledger, so no
 //! unit can plant an entry that another user's view would trust.
 
+mod bytes;
 mod entry;
 mod plan;
 mod record;
@@ -17,7 +18,7 @@ pub use entry::{CachedFile, to_parsed};
 pub use record::{Rec, Text};
 
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -139,7 +140,7 @@ impl Cache {
         let content = racy(stamp, wall).then(|| Content::of(text));
         let bytes = entry::encode(&key, self.build, stamp, parsed, content)?;
         let _ = write_entry(&self.entry_path(&key), &bytes);
-        entry::decode(bytes, &key, self.build, stamp)
+        entry::decode(bytes::Bytes::Heap(bytes), &key, self.build, stamp)
     }
 
     fn entry_path(&self, key: &str) -> PathBuf {
@@ -192,21 +193,14 @@ fn read_text(file: &Path) -> Option<String> {
     crate::fsread::ledger(file).ok()?.ok()
 }
 
-fn read_entry(path: &Path) -> Option<rkyv::util::AlignedVec> {
+fn read_entry(path: &Path) -> Option<bytes::Bytes> {
     let f = crate::fsread::open(path).ok()?;
     let meta = f.metadata().ok()?;
     let len = meta.len();
     if !meta.is_file() || len > MAX_ENTRY {
         return None;
     }
-    // Read into a buffer exactly the size the entry had when opened (AlignedVec's own reader,
-    // and growing one, round its size up to a power of two); one that grew since is a miss.
-    let len = usize::try_from(len).ok()?;
-    let mut bytes = rkyv::util::AlignedVec::with_capacity(len);
-    bytes.resize(len, 0);
-    let mut f = f;
-    f.read_exact(&mut bytes).ok()?;
-    (f.read(&mut [0u8; 1]).ok()? == 0).then_some(bytes)
+    bytes::Bytes::of_file(&f, usize::try_from(len).ok()?)
 }
 
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {

@@ -3,6 +3,7 @@
 //! type, loading the plan and ledger, and writing to the terminal.
 
 mod fail;
+pub mod heap;
 pub mod load;
 pub mod output;
 pub mod render;

@@ -10,6 +10,7 @@ use rkyv::util::AlignedVec;
 use rkyv::{Archive, Serialize};
 
 use super::Stamp;
+use super::bytes::Bytes;
 use super::record::{self, Rec, Record};
 use crate::ledger::ParsedFile;
 
@@ -130,7 +131,7 @@ pub(super) fn content(file: &CachedFile) -> Option<Content> {
 self_cell::self_cell!(
     /// A validated entry, held with its bytes.
     pub struct CachedFile {
-        owner: AlignedVec,
+        owner: Bytes,
         #[covariant]
         dependent: EntryRef,
     }
@@ -171,7 +172,7 @@ impl CachedFile {
 
 /// The entry in `bytes` (header included), if they are whole, uncorrupted, made by `build`, and for `key` made
 /// from the file exactly as `stamp` describes it.
-pub(super) fn decode(bytes: AlignedVec, key: &str, build: u64, stamp: &Stamp) -> Option<CachedFile> {
+pub(super) fn decode(bytes: Bytes, key: &str, build: u64, stamp: &Stamp) -> Option<CachedFile> {
     let head = bytes.get(..HEADER)?;
     if &head[..8] != MAGIC {
         return None;
@@ -198,7 +199,11 @@ pub(super) fn decode(bytes: AlignedVec, key: &str, build: u64, stamp: &Stamp) ->
     // Every record must read without fail (taizhang never writes one that does not), so that
     // a record read later cannot fail.
     let sound = (0..file.len()).all(|i| file.record(i).is_some_and(Rec::sound));
-    (same && sound).then_some(file)
+    if !(same && sound) {
+        return None;
+    }
+    file.borrow_owner().release();
+    Some(file)
 }
 
 /// Copies a whole entry out as a parsed file named `shown` (for tests and checks).

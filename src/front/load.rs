@@ -36,7 +36,10 @@ pub fn ledger(plan: &Plan, g: &Global, unit: Option<usize>, lang: Lang) -> Resul
     }
     let cache = g.cache();
     let opts = LoadOptions { cache: cache.as_ref(), only: unit, tolerant: unit.is_none(), ..LoadOptions::new(wall) };
-    let loaded = Ledger::open(plan, &dir, &opts).map_err(Fail::Ledger)?;
+    super::heap::reading();
+    let loaded = Ledger::open(plan, &dir, &opts);
+    super::heap::read();
+    let loaded = loaded.map_err(Fail::Ledger)?;
     for w in &loaded.warnings {
         output::note(&w.render(lang));
     }
