@@ -11,7 +11,9 @@
 # two programs alternate within each round (the order flips every round) and a ratio is taken
 # per round; the table shows medians. taizhang runs cold (its cache under $XDG_CACHE_HOME/taizhang
 # deleted first; the script points XDG_CACHE_HOME at a directory of its own) and warm (the run
-# before filled it). The page cache is warm for both: one unmeasured run of each command first.
+# before filled it). The page cache is warm for both: one unmeasured run of each command first,
+# and every file a run may read is read again just before it (`warm_pages`: some VMs give cached
+# pages back within a minute).
 # The TUI's start to first frame is timed in tmux (120×40) until "本单位任务" shows; key to frame
 # comes from the frame bench (`taizhang bench-frames`, src/tui/bench.rs: mean of 200 key presses
 # drawn on a TestBackend, terminal output not included). The README-scale case (10,000 tasks ×
