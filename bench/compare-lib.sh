@@ -16,8 +16,8 @@ machine() {
   echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running shows in the figures)"
 }
 
-# The files every measured run may read: set by compare_scale (the plan, its ledger directory)
-# and always the program, taizhang's cache and Taskwarrior's data.
+# The files the measured runs may read besides the program and taizhang's cache: set by
+# compare_scale (the plan and its ledger directory; at the extreme scale, Taskwarrior's data).
 PAGES=()
 
 # warm_pages: reads every file a run may read, so that it starts with them in the page cache.
@@ -26,7 +26,7 @@ PAGES=()
 # is not enough; without this a cold run of the city read its 30 files from disk, 50 ms
 # instead of 16.
 warm_pages() {
-  find "$tz" "${PAGES[@]}" "$XDG_CACHE_HOME" "$TASKDATA" -type f -exec cat {} + > /dev/null 2>&1 || true
+  find "$tz" "${PAGES[@]}" "$XDG_CACHE_HOME" -type f -exec cat {} + > /dev/null 2>&1 || true
 }
 
 # run KEY COMMAND...: one run, its time and peak RSS appended to $work/s/KEY.
@@ -152,6 +152,7 @@ compare_scale() { # scale
   local S=("$tz" report "$plan" --kind summary -f json)
   local L=("$tz" report "$plan" --kind ledger -f csv)
   PAGES=("$plan" "${plan%.toml}.progress")
+  [ "$s" = extreme ] && PAGES+=("$TASKDATA")
   local X=("$tz" report "$plan" --kind summary -o "$work/summary.xlsx")
   # One unmeasured run of each: the page cache is warm for every measured one.
   "${S[@]}" > /dev/null; "${L[@]}" > /dev/null

@@ -39,7 +39,7 @@ pub use status::Status;
 pub(crate) use store::check_plan;
 pub use view::{Evidence, StateView};
 pub use warning::LedgerWarning;
-pub use write::{Expect, Saved, WriteOptions, append, unit_file};
+pub use write::{Expect, Saved, WriteOptions, append, unit_file, validate};
 
 use crate::plan::Plan;
 

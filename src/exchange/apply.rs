@@ -110,17 +110,29 @@ pub fn merge(
     })
 }
 
-/// The cell to name for a record the ledger refused, if it is one a user can put right.
+/// The cell to name for a record the ledger refused as it wrote the batch (a first record
+/// with nothing to say, when the ledger had none after all), if it is one a user can put right.
 fn blame(f: &Filled, row: u32, error: LedgerError) -> Result<Problem, LedgerError> {
-    let (col, what) = match error {
+    let (col, what) = at_fault(error, "")?;
+    Ok(Problem { col: f.col(col), row, what })
+}
+
+/// The column at fault, and why, for a record the ledger refuses; `typed` is the 填报日期 cell
+/// as typed. An error no cell can put right is handed back.
+fn at_fault(error: LedgerError, typed: &str) -> Result<(Col, What), LedgerError> {
+    let given = |at: chrono::DateTime<chrono::FixedOffset>| {
+        if typed.is_empty() { at.date_naive().to_string() } else { typed.to_string() }
+    };
+    Ok(match error {
         LedgerError::EmptyFirst { task } => (Col::Note, What::EmptyFirst { task }),
         LedgerError::DoneNotFull { percent } => (Col::Percent, What::DoneNotFull { percent }),
         LedgerError::UnknownTask { task, .. } | LedgerError::NotAssigned { task, .. } => {
             (Col::Number, What::TaskGone { task })
         }
+        LedgerError::TooEarly { at, days, .. } => (Col::Date, What::EarlyDate { given: given(at), days }),
+        LedgerError::Future { at, .. } => (Col::Date, What::FutureDate { given: given(at) }),
         other => return Err(other),
-    };
-    Ok(Problem { col: f.col(col), row, what })
+    })
 }
 
 /// The rows of one file being read, and what was wrong with them.
@@ -241,11 +253,6 @@ impl Rows<'_> {
             self.problem(n, Col::Status, What::NoStatus);
             return None;
         };
-        if let (ledger::Status::Done, Some(p)) = (status, v.percent)
-            && p < 100
-        {
-            self.problem(n, Col::Percent, What::DoneNotFull { percent: p });
-        }
         let typed = f.cell(cells, Col::Date).trim().to_string();
         let at = match cells::date(&typed, clock.now, self.plan.meta.offset, f.ids.made) {
             Ok(at) => at.unwrap_or(clock.now),
@@ -265,21 +272,15 @@ impl Rows<'_> {
             source: self.source.clone(),
             ..Update::new(task, &f.ids.unit, at, status)
         };
-        match ledger::dated(&u, &clock) {
-            Ok(()) => Some(u),
-            Err(LedgerError::TooEarly { days, .. }) => {
-                self.problem(n, Col::Date, What::EarlyDate { given: shown(&typed, &u), days });
-                None
-            }
-            Err(_) => {
-                self.problem(n, Col::Date, What::FutureDate { given: shown(&typed, &u) });
-                None
+        // The ledger's own checks of a new record, each failure named by its cell (the plan's
+        // and the date's both, not only the first). One no cell can put right is left to the
+        // batch append, which refuses the file naming it.
+        let before = self.problems.len();
+        for checked in [ledger::validate(self.plan, &u).map(drop), ledger::dated(&u, &clock)] {
+            if let Err(Ok((col, what))) = checked.map_err(|e| at_fault(e, &typed)) {
+                self.problem(n, col, what);
             }
         }
+        (self.problems.len() == before).then_some(u)
     }
-}
-
-/// The date as typed, or (when none was) the day the record would be dated.
-fn shown(typed: &str, u: &Update) -> String {
-    if typed.is_empty() { u.at.date_naive().to_string() } else { typed.to_string() }
 }

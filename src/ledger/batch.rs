@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use super::write::{WriteOptions, locked_append, tidy, unused_id, validate, whole_seconds};
+use super::write::{WriteOptions, locked_append, prepare, unused_id};
 use super::{Ledger, LedgerError, Update, check};
 use crate::plan::Plan;
 
@@ -62,10 +62,7 @@ pub fn append_batch(
         if u.unit != unit {
             return Err(at(i)(LedgerError::UnknownUnit { unit: u.unit }));
         }
-        validate(plan, &u).map_err(at(i))?;
-        check::dated(&u, &opts.clock).map_err(at(i))?;
-        let mut u = tidy(Update { at: whole_seconds(u.at), ..u });
-        u.recorded_at = (!opts.clock.simulated).then(|| whole_seconds(opts.clock.wall));
+        let (_, u) = prepare(plan, u, &opts.clock).map_err(at(i))?;
         ready.push(u);
     }
     let who = format!("pid {} · merge", std::process::id());

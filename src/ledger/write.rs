@@ -66,10 +66,7 @@ pub fn append(
     expect: Expect,
     opts: &WriteOptions,
 ) -> Result<Saved, LedgerError> {
-    let unit_name = validate(plan, &update)?;
-    check::dated(&update, &opts.clock)?;
-    let mut update = tidy(Update { at: whole_seconds(update.at), ..update });
-    update.recorded_at = (!opts.clock.simulated).then(|| whole_seconds(opts.clock.wall));
+    let (unit_name, update) = prepare(plan, update, &opts.clock)?;
     let mut written = None;
     let who = holder_text(&update, opts.clock.wall);
     let path = locked_append(plan, dir, &update.unit.clone(), &unit_name, &who, opts, false, |existing| {
@@ -90,8 +87,19 @@ pub fn append(
     Ok(Saved { path, update })
 }
 
+/// A record made ready to write: checked against the plan (its unit's name is returned) and
+/// the clock, its texts tidied, its time to the whole second, and stamped with when it is
+/// recorded (not under a simulated clock).
+pub(super) fn prepare(plan: &Plan, u: Update, clock: &Clock) -> Result<(String, Update), LedgerError> {
+    let unit_name = validate(plan, &u)?;
+    check::dated(&u, clock)?;
+    let mut u = tidy(Update { at: whole_seconds(u.at), ..u });
+    u.recorded_at = (!clock.simulated).then(|| whole_seconds(clock.wall));
+    Ok((unit_name, u))
+}
+
 /// Blank texts are no texts; evidence lines are trimmed.
-pub(super) fn tidy(mut u: Update) -> Update {
+fn tidy(mut u: Update) -> Update {
     for t in [&mut u.note, &mut u.problems, &mut u.next, &mut u.by] {
         if t.as_deref().is_some_and(|s| s.trim().is_empty()) {
             *t = None;
@@ -125,8 +133,9 @@ pub(super) fn unused_id(existing: &Ledger, u: &Update, simulated: bool, taken: i
     }
 }
 
-/// Checks an update against the plan; returns the unit's display name.
-pub(super) fn validate(plan: &Plan, u: &Update) -> Result<String, LedgerError> {
+/// Checks an update against the plan (its unit, task and assignment, and its percent); returns
+/// the unit's display name.
+pub fn validate(plan: &Plan, u: &Update) -> Result<String, LedgerError> {
     let unit = plan.unit_index(&u.unit).ok_or_else(|| LedgerError::UnknownUnit { unit: u.unit.clone() })?;
     let Some(task) = plan.task(&u.task) else {
         return Err(LedgerError::UnknownTask { task: u.task.clone(), suggestions: similar_tasks(plan, &u.task) });

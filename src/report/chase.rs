@@ -7,9 +7,11 @@ use std::io::{self, Write};
 
 use chrono::Datelike;
 
-use super::{Bucket, Report, Reported, Row, labels};
+use super::{Bucket, Options, Report, Reported, Row, RowRef, labels};
 use crate::Lang;
 use crate::csvout::Csv;
+use crate::ledger::Ledger;
+use crate::plan::Plan;
 use crate::text::sanitize;
 
 /// A unit that has not reported on time, and what it still owes.
@@ -26,6 +28,15 @@ pub struct Owed {
 /// owed for the period.
 pub fn owes(reported: Reported, bucket: Bucket) -> bool {
     !reported.on_time() && !matches!(bucket, Bucket::Done | Bucket::NotApplicable)
+}
+
+/// The summary `opts` asks for, keeping only the rows still owed (not a province's 50,000), and
+/// its chase list: what `report --kind chase` and the lead view's `w` write.
+pub fn build(plan: &Plan, ledger: &Ledger, opts: &Options) -> (Report, Vec<Owed>) {
+    let keep = &mut |r: &RowRef| owes(r.reported, r.bucket);
+    let (report, _) = super::build_kept(plan, ledger, opts, keep);
+    let owed = owed(&report);
+    (report, owed)
 }
 
 /// The units of `report` (a summary with its rows, or with at least every owed row) that did

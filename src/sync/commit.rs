@@ -20,7 +20,8 @@ pub struct Put {
 }
 
 /// Commits `files` on top of HEAD (the first commit when there is none) with `message`. The
-/// working tree is not touched; the index entries of these files become what was committed.
+/// working tree is not touched; the index entries of these files become what was committed
+/// (their stat data stale until [`refresh_index`], once after a run of commits).
 pub fn commit_files(repo: &Repo, files: &[Put], message: &str) -> Result<String, SyncError> {
     let git = &repo.git;
     let head = repo.commit("HEAD")?;
@@ -62,7 +63,6 @@ pub fn commit_files(repo: &Repo, files: &[Put], message: &str) -> Result<String,
             args.extend(["--cacheinfo", e.as_str()]);
         }
         git.ok(&args)?;
-        let _ = git.run(&["update-index", "-q", "--refresh"]);
         Ok(commit)
     })();
     let _ = std::fs::remove_file(&index);
@@ -135,7 +135,16 @@ pub fn commit_local(repo: &Repo, plan: &Plan, today: NaiveDate, lang: Lang) -> R
         commit_files(repo, &[Put { path: rel, bytes: text.into_bytes() }], &message(&name, records, today, lang))?;
         committed.push(UnitCount { unit, name, records });
     }
+    if !committed.is_empty() {
+        refresh_index(repo);
+    }
     Ok(committed)
+}
+
+/// Brings the index's stat data up to date with the files just committed from their bytes, so
+/// that `git status` does not show them changed (best effort: only the user's view depends on it).
+pub fn refresh_index(repo: &Repo) {
+    let _ = repo.git.run(&["update-index", "-q", "--refresh"]);
 }
 
 /// "市财政局：3 条进展（2022-09-09）".

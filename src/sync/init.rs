@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::commit::{Put, commit_files, commit_local, local_files};
+use super::commit::{Put, commit_files, commit_local, local_files, refresh_index};
 use super::git::Git;
 use super::repo::{Repo, attributes_line};
 use super::{DRIVER, DRIVER_NAME, Options, SyncError, UnitCount};
@@ -93,6 +93,7 @@ pub fn init(plan: &Plan, opts: &Options) -> Result<Initialised, SyncError> {
     if !puts.is_empty() {
         done.files = puts.iter().map(|p| p.path.clone()).collect();
         commit_files(&repo, &puts, &message(plan, first, opts))?;
+        refresh_index(&repo);
     }
     if !first {
         done.committed = commit_local(&repo, plan, opts.today, opts.lang)?;

@@ -6,7 +6,7 @@
 
 use std::io::{BufWriter, Write};
 
-use taizhang::report::{self, Kind, Options, chase};
+use taizhang::report::{Kind, Options, chase};
 use taizhang::{clock, period};
 
 use super::ReportArgs;
@@ -31,10 +31,7 @@ pub fn run(args: &ReportArgs, g: &Global) -> Result<(), Fail> {
     };
     let opts = Options { kind: Kind::Summary, period, as_of, at: None, unit: None };
     let ledger = load::ledger(&plan, g, None, lang)?.unwrap_or_default();
-    // Only the owed rows are kept (not a province's 50,000).
-    let keep = &mut |r: &report::RowRef| chase::owes(r.reported, r.bucket);
-    let (report, _) = report::build_kept(&plan, &ledger, &opts, keep);
-    let owed = chase::owed(&report);
+    let (report, owed) = chase::build(&plan, &ledger, &opts);
     let write = |w: &mut dyn Write| match format {
         Format::Csv => chase::write_csv(&report, &owed, lang, w).map_err(std::io::Error::from),
         _ => chase::write_txt(&report, &owed, lang, w),

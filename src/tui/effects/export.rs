@@ -64,10 +64,7 @@ pub fn write(plan: &Plan, job: &Job, dir: &Path, lang: Lang) -> Result<Vec<Strin
     match job.what {
         Written::Summary(format) | Written::Unit(format) => write_report(plan, job, format, dir, lang),
         Written::Chase => {
-            // Only the owed rows are kept (not a province's 50,000).
-            let keep = &mut |r: &report::RowRef| chase::owes(r.reported, r.bucket);
-            let (report, _) = report::build_kept(plan, &job.ledger, opts, keep);
-            let owed = chase::owed(&report);
+            let (report, owed) = chase::build(plan, &job.ledger, opts);
             let name = free(dir, &stem(plan, opts, lang.pick("催办清单", "chase"), lang), &["txt", "csv"]);
             let (txt, csv) = (dir.join(format!("{name}.txt")), dir.join(format!("{name}.csv")));
             output::file_with(&txt, |f| buffered(f, |w| chase::write_txt(&report, &owed, lang, w)))?;
