@@ -9,8 +9,8 @@
 # temporary TASKDATA, confirmations off), and times whole processes: wall time (bash's
 # EPOCHREALTIME around the run) and peak RSS (GNU time's -v "Maximum resident set size"). The
 # two programs alternate within each round (the order flips every round) and a ratio is taken
-# per round; the table shows medians. taizhang runs cold (its cache under $XDG_CACHE_HOME/taizhang
-# deleted first; the script points XDG_CACHE_HOME at a directory of its own) and warm (the run
+# per round; the table shows medians. taizhang runs cold (XDG_CACHE_HOME pointed at a new, empty
+# directory of the script's own, so there is no cache) and warm (the run
 # before filled it). The page cache is warm for both: one unmeasured run of each command first,
 # and every file a run may read is read again just before it (`warm_pages`: some VMs give cached
 # pages back within a minute).
@@ -50,7 +50,7 @@ need python3 python3
 cargo build --release -q
 tz="$PWD/target/release/taizhang"
 
-export XDG_CACHE_HOME="$work/cache"
+export XDG_CACHE_HOME="$work/cache/0"
 export TASKRC="$work/taskrc" TASKDATA="$work/taskdata"
 unset TAIZHANG_DATA TAIZHANG_TODAY TAIZHANG_NO_CACHE
 . bench/compare-lib.sh
