@@ -26,7 +26,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::ledger::ParsedFile;
+use crate::ledger::{ParsedFile, Update};
+use crate::plan::Position;
 
 /// How recently a file may have changed and still be cached.
 pub const RACY: Duration = Duration::from_secs(2);
@@ -141,6 +142,25 @@ impl Cache {
         let bytes = entry::encode(&key, self.build, stamp, parsed, content)?;
         let _ = write_entry(&self.entry_path(&key), &bytes);
         entry::decode(bytes::Bytes::Heap(bytes), &key, self.build, stamp)
+    }
+
+    /// Keeps as the entry of `file` (as `stamp` describes it; taken before `text` was read) the
+    /// records `records` of a file whose header names `plan` and `unit`: [`Cache::put`] for a
+    /// caller that holds the records in other forms than one parsed file (a save: those read
+    /// before it and those it added), and does not want the entry back.
+    pub fn keep<'u>(
+        &self,
+        (file, stamp): (&Path, &Stamp),
+        header: (Option<&str>, Option<&str>),
+        records: impl Iterator<Item = (&'u Update, Position)>,
+        wall: DateTime<FixedOffset>,
+        text: &[u8],
+    ) {
+        let Some(key) = key(file) else { return };
+        let content = racy(stamp, wall).then(|| Content::of(text));
+        if let Some(bytes) = entry::encode_records(&key, (self.build, stamp, content), header, records) {
+            let _ = write_entry(&self.entry_path(&key), &bytes);
+        }
     }
 
     fn entry_path(&self, key: &str) -> PathBuf {

@@ -144,7 +144,12 @@ pub fn text(path: &Path, limit: u64) -> Result<io::Result<String>, Refusal> {
         Ok(b) => b,
         Err(e) => return Ok(Err(e)),
     };
-    String::from_utf8(bytes).map(Ok).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()))
+    // simdutf8 checks a province's 1.2 MB plan several times faster than the standard library.
+    if let Err(e) = simdutf8::compat::from_utf8(&bytes) {
+        return Err(not_utf8(path, &bytes, e.valid_up_to()));
+    }
+    // SAFETY: `bytes` was just checked to be valid UTF-8.
+    Ok(Ok(unsafe { String::from_utf8_unchecked(bytes) }))
 }
 
 fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> Refusal {

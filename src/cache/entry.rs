@@ -12,7 +12,8 @@ use rkyv::{Archive, Serialize};
 use super::Stamp;
 use super::bytes::Bytes;
 use super::record::{self, Rec, Record};
-use crate::ledger::ParsedFile;
+use crate::ledger::{ParsedFile, Update};
+use crate::plan::Position;
 
 /// Names the format; a new layout gets a new tag, so old entries are misses.
 const MAGIC: &[u8; 8] = b"TZCACHE7";
@@ -72,15 +73,26 @@ pub(super) fn encode(
     parsed: &ParsedFile,
     content: Option<Content>,
 ) -> Option<AlignedVec> {
+    let records = parsed.records.iter().zip(parsed.positions.iter().copied());
+    encode_records(key, (build, stamp, content), (parsed.plan.as_deref(), parsed.unit.as_deref()), records)
+}
+
+/// The bytes of an entry for a file whose header names `plan` and `unit` and whose records,
+/// with where each starts, are `records`.
+pub(super) fn encode_records<'u>(
+    key: &str,
+    (build, stamp, content): (u64, &Stamp, Option<Content>),
+    (plan, unit): (Option<&str>, Option<&str>),
+    records: impl Iterator<Item = (&'u Update, Position)>,
+) -> Option<AlignedVec> {
     let mut texts = Vec::new();
-    let records = parsed.records.iter().zip(&parsed.positions).map(|(u, p)| record::record(u, p, &mut texts));
-    let records = records.collect::<Option<_>>()?;
+    let records = records.map(|(u, p)| record::record(u, &p, &mut texts)).collect::<Option<_>>()?;
     let entry = Entry {
         key: key.to_string(),
         build,
         stamp: stamp.into(),
-        plan: parsed.plan.clone(),
-        unit: parsed.unit.clone(),
+        plan: plan.map(str::to_string),
+        unit: unit.map(str::to_string),
         records,
         texts,
     };

@@ -83,14 +83,6 @@ impl Source {
         }
     }
 
-    /// The whole file as parsed (records copied out), named `path`.
-    pub fn to_parsed(&self, path: Arc<Path>) -> ParsedFile {
-        let (plan, unit) = self.header();
-        let records = (0..self.len()).map(|i| self.update(i).clone()).collect();
-        let positions = (0..self.len()).map(|i| self.pos(i)).collect();
-        ParsedFile { path, plan, unit, records, positions }
-    }
-
     /// A validated cache entry.
     pub fn cached(file: CachedFile) -> Source {
         let full = (0..file.entry().records.len()).map(|_| OnceLock::new()).collect();

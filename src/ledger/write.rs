@@ -245,17 +245,18 @@ fn keep_written(
     let Ok(tail) = file::parse_located(added, path, Some(unit_id)) else { return };
     let offset = text[..before].matches('\n').count();
     let Some(read) = read.files.first() else { return };
-    let mut whole = read.source.to_parsed(Arc::from(path));
-    if whole.records.is_empty() {
+    let old = &read.source;
+    let (plan, unit) = match old.len() {
         // Nothing was read (a new file, or only its header): the text before is only a header.
-        match file::parse_located(&text[..before], path, Some(unit_id)) {
-            Ok(head) => whole = head,
+        0 => match file::parse_located(&text[..before], path, Some(unit_id)) {
+            Ok(head) => (head.plan, head.unit),
             Err(_) => return,
-        }
-    }
-    whole.records.extend(tail.records);
-    whole.positions.extend(tail.positions.iter().map(|p| Position { line: p.line + offset, col: p.col }));
-    cache.put(path, &stamp, &whole, wall, text.as_bytes());
+        },
+        _ => old.header(),
+    };
+    let records = (0..old.len()).map(|i| (old.update(i), old.pos(i)));
+    let added = tail.records.iter().zip(&tail.positions).map(|(u, p)| (u, Position { line: p.line + offset, ..*p }));
+    cache.keep((path, &stamp), (plan.as_deref(), unit.as_deref()), records.chain(added), wall, text.as_bytes());
 }
 
 /// The records already in the unit's file `src`: from the cache when its entry is valid for the

@@ -20,6 +20,10 @@ use super::{Loaded, Meta, MetaInferred, Plan, PlanError};
 struct Cx<'a> {
     lines: LineIndex<'a>,
     diags: Vec<Diagnostic>,
+    /// Scratch for expanding a task's groups: each unit's place among the task's assignees,
+    /// `usize::MAX` for none (see `tasks::expand`). As long as the plan has units; reset
+    /// after each task.
+    slots: Vec<usize>,
 }
 
 pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
@@ -28,7 +32,7 @@ pub(super) fn build(src: &str, path: &Path) -> Result<Loaded, PlanError> {
         Some(raw) => raw,
         None => toml::from_str(src).map_err(|e| invalid(vec![syntax(src, &e)]))?,
     };
-    let mut cx = Cx { lines: LineIndex::new(src), diags: Vec::new() };
+    let mut cx = Cx { lines: LineIndex::new(src), diags: Vec::new(), slots: Vec::new() };
     let notice = raw.report.as_ref().map(|n| cx.notice(n.get_ref())).unwrap_or_default();
     let meta = cx.meta(raw.plan.as_ref()).map(|m| Meta { notice, ..m });
     let (units, groups, index) = cx.units(&raw.unit, &raw.group);

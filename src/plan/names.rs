@@ -54,7 +54,7 @@ pub fn fold_script(text: String) -> String {
 const FIRST_CJK: u32 = 0x2E80;
 
 thread_local! {
-    static FOLDED: std::cell::RefCell<HashMap<char, char>> = std::cell::RefCell::new(HashMap::new());
+    static FOLDED: std::cell::RefCell<FastMap<char, char>> = std::cell::RefCell::new(FastMap::default());
 }
 
 fn fold_char(c: char) -> char {
@@ -76,16 +76,26 @@ pub struct NameIndex {
     map: HashMap<String, Target>,
     /// Display names offered as suggestions, with their targets.
     names: Vec<(String, Target)>,
+    /// Each key as inserted, unnormalised, with what its normalised form holds — which never
+    /// changes, since the first to hold a key keeps it. A plan names its units the way it
+    /// declared them almost every time, so most lookups (50,000 in a province's plan) need no
+    /// normalising. Rebuilt as keys are inserted; not kept in the plan's cache entry.
+    #[serde(skip)]
+    exact: FastMap<String, Target>,
 }
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 impl NameIndex {
     /// Adds a key; returns the target already holding it, if any.
     pub fn insert(&mut self, key: &str, target: Target, display: bool) -> Option<Target> {
         let norm = normalize(key);
         if let Some(&existing) = self.map.get(&norm) {
+            self.exact.entry(key.to_string()).or_insert(existing);
             return (existing != target).then_some(existing);
         }
         self.map.insert(norm, target);
+        self.exact.entry(key.to_string()).or_insert(target);
         if display {
             self.names.push((key.to_string(), target));
         }
@@ -94,6 +104,9 @@ impl NameIndex {
 
     /// Looks a name, alias or id up.
     pub fn get(&self, name: &str) -> Option<Target> {
+        if let Some(&t) = self.exact.get(name) {
+            return Some(t);
+        }
         self.map.get(&normalize(name)).copied()
     }
 
@@ -162,6 +175,9 @@ mod tests {
         assert_eq!(idx.get("市財政局"), Some(Target::Unit(1)));
         // The same unit in the other script is a clash, not a second unit.
         assert_eq!(idx.insert("市財政局", Target::Unit(2), true), Some(Target::Unit(1)));
+        // The clashing key, looked up as written, still finds the unit that holds it.
+        assert_eq!(idx.get("市財政局"), Some(Target::Unit(1)));
+        assert_eq!(idx.get(" 市財政局"), Some(Target::Unit(1)));
         // Suggestions compare folded names but offer the name as written.
         assert_eq!(idx.suggest("行政审批服务局", 3, |_| true), ["市行政審批服務局"]);
     }

@@ -24,7 +24,8 @@ impl Cx<'_> {
         if raw.is_empty() {
             self.diags.push(crate::plan::diag::Diagnostic::warning(None, Problem::NoTasks));
         }
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize, foldhash::fast::RandomState> =
+            HashMap::with_capacity_and_hasher(raw.len(), Default::default());
         let mut tasks = Vec::new();
         for (i, r) in raw.iter().enumerate() {
             let at = r.span().start;
@@ -98,7 +99,7 @@ impl Cx<'_> {
             );
         }
         let lists = [(&lead_all, Role::Lead), (&units_all, Role::Responsible), (&assist_all, Role::Assist)];
-        let mut assignees = expand(&lists, groups, inferred.is_some());
+        let mut assignees = expand(&lists, groups, inferred.is_some(), &mut self.slots);
         let tcx = TaskCx { task: &label, index, groups, meta };
         let clauses = self.clauses(t.clause.as_deref(), &tcx, &mut assignees);
         Some(Task {
@@ -235,9 +236,8 @@ fn valid_task_id(id: &str) -> bool {
 /// when the task's units are (`inferred`), or when every name that brings the unit in is a group
 /// whose members are inferred; required (its 不适用 counts as not done) when every such name is a
 /// group whose every member must do it.
-fn expand(lists: &[(&Vec<Target>, Role)], groups: &[Group], inferred: bool) -> Vec<Assignee> {
+fn expand(lists: &[(&Vec<Target>, Role)], groups: &[Group], inferred: bool, slots: &mut Vec<usize>) -> Vec<Assignee> {
     let mut out: Vec<Assignee> = Vec::new();
-    let mut seen: HashMap<usize, usize> = HashMap::new();
     let roles = lists.iter().flat_map(|(targets, role)| targets.iter().map(move |t| (t, *role)));
     for (target, role) in roles {
         let (members, via_inferred, required): (&[usize], bool, bool) = match target {
@@ -248,18 +248,24 @@ fn expand(lists: &[(&Vec<Target>, Role)], groups: &[Group], inferred: bool) -> V
             }
         };
         for &unit in members {
-            match seen.get(&unit) {
-                Some(&i) => {
-                    out[i].inferred &= inferred || via_inferred;
-                    out[i].required &= required;
-                }
-                None => {
-                    seen.insert(unit, out.len());
+            if slots.len() <= unit {
+                slots.resize(unit + 1, usize::MAX);
+            }
+            match slots[unit] {
+                usize::MAX => {
+                    slots[unit] = out.len();
                     let inferred = inferred || via_inferred;
                     out.push(Assignee { unit, role, clause: None, inferred, required });
                 }
+                i => {
+                    out[i].inferred &= inferred || via_inferred;
+                    out[i].required &= required;
+                }
             }
         }
+    }
+    for a in &out {
+        slots[a.unit] = usize::MAX;
     }
     out
 }
