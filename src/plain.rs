@@ -29,9 +29,34 @@ pub(crate) struct Parser<'s> {
 
 /// A character TOML does not allow in a string or comment as it stands: a control character
 /// other than a tab.
-fn forbidden(c: u8) -> bool {
+const fn forbidden(c: u8) -> bool {
     (c < 0x20 && c != b'\t') || c == 0x7f
 }
+
+/// Which bytes end a run of plain text in a string: a table per kind of string, so that the
+/// scan over a plan's 1.2 MB (mostly Chinese, three bytes a character) tests each byte once.
+struct Stops([bool; 256]);
+
+impl Stops {
+    /// `also` and `"\\"` (in basic strings) stop a run, as does every forbidden byte but
+    /// those in `allowed`.
+    const fn new(also: u8, backslash: bool, allowed: u8) -> Stops {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            t[c] = b == also || (backslash && b == b'\\') || (forbidden(b) && b != allowed);
+            c += 1;
+        }
+        Stops(t)
+    }
+}
+
+/// Runs of a basic string, of a multi-line basic string (line breaks are text), and of a
+/// literal string.
+static BASIC: Stops = Stops::new(b'"', true, b'\t');
+static MULTI_LINE: Stops = Stops::new(b'"', true, b'\n');
+static LITERAL: Stops = Stops::new(b'\'', false, b'\t');
 
 impl<'s> Parser<'s> {
     pub(crate) fn new(src: &'s str) -> Parser<'s> {
@@ -75,6 +100,12 @@ impl<'s> Parser<'s> {
                 }
             }
         }
+    }
+
+    /// Moves to the next byte `stops` holds, or to the end.
+    fn skip_run(&mut self, stops: &Stops) {
+        let rest = self.b.get(self.i..).unwrap_or_default();
+        self.i += rest.iter().position(|&c| stops.0[usize::from(c)]).unwrap_or(rest.len());
     }
 
     fn peek(&self) -> Option<u8> {
@@ -149,9 +180,7 @@ impl<'s> Parser<'s> {
         let mut out = String::new();
         loop {
             let run = self.i;
-            while self.peek().is_some_and(|c| c != b'"' && c != b'\\' && !forbidden(c)) {
-                self.i += 1;
-            }
+            self.skip_run(&BASIC);
             out.push_str(&self.src[run..self.i]);
             match self.peek()? {
                 b'"' => {
@@ -175,9 +204,7 @@ impl<'s> Parser<'s> {
         let mut out = String::new();
         loop {
             let run = self.i;
-            while self.peek().is_some_and(|c| c != b'"' && c != b'\\' && (c == b'\n' || !forbidden(c))) {
-                self.i += 1;
-            }
+            self.skip_run(&MULTI_LINE);
             out.push_str(&self.src[run..self.i]);
             match self.peek()? {
                 b'"' if self.b[self.i..].starts_with(b"\"\"\"") => {
@@ -200,9 +227,7 @@ impl<'s> Parser<'s> {
         }
         self.i += 1;
         let run = self.i;
-        while self.peek().is_some_and(|c| c != b'\'' && !forbidden(c)) {
-            self.i += 1;
-        }
+        self.skip_run(&LITERAL);
         let text = self.src[run..self.i].to_string();
         self.eat(b'\'')?;
         Some(text)

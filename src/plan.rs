@@ -158,27 +158,6 @@ pub enum UnitLookupError {
     Group { name: String, members: Vec<String> },
 }
 
-/// A plan just opened, and the cache entry it still needs, if it was read from its file.
-pub struct Opened<'c> {
-    pub plan: Plan,
-    unkept: Option<(&'c Cache, Stamp, PathBuf)>,
-    wall: DateTime<FixedOffset>,
-}
-
-impl Opened<'_> {
-    /// True when [`Opened::keep`] has an entry to write.
-    pub fn unkept(&self) -> bool {
-        self.unkept.is_some()
-    }
-
-    /// Writes the plan's cache entry, if it needs one (best effort, as [`Cache::put_plan`]).
-    pub fn keep(&self) {
-        if let Some((cache, stamp, path)) = &self.unkept {
-            cache.put_plan(path, stamp, &self.plan, self.wall);
-        }
-    }
-}
-
 impl Plan {
     /// The directory of the plan's file ("." for a plan named without one): where relative
     /// evidence paths and the git repository of `sync` are found.
@@ -197,27 +176,16 @@ impl Plan {
     /// it is now, else the file (then cached, unless it changed within the racy window of
     /// `wall`). Warnings are dropped: `taizhang check` shows them.
     pub fn open(path: &Path, cache: Option<&Cache>, wall: DateTime<FixedOffset>) -> Result<Plan, PlanError> {
-        let opened = Plan::open_unkept(path, cache, wall)?;
-        opened.keep();
-        Ok(opened.plan)
-    }
-
-    /// [`Plan::open`], leaving the cache entry of a plan read from its file to be written by
-    /// [`Opened::keep`] (on another thread while the plan is in use, if the caller likes).
-    pub fn open_unkept<'c>(
-        path: &Path,
-        cache: Option<&'c Cache>,
-        wall: DateTime<FixedOffset>,
-    ) -> Result<Opened<'c>, PlanError> {
         let Some((cache, stamp)) = cache.zip(Stamp::of(path)) else {
-            return Ok(Opened { plan: Plan::load(path)?.plan, unkept: None, wall });
+            return Plan::load(path).map(|l| l.plan);
         };
         if let Some(plan) = cache.plan(path, &stamp) {
-            return Ok(Opened { plan, unkept: None, wall });
+            return Ok(plan);
         }
         // Stamped before reading: a change while reading makes a stamp no later read matches.
         let plan = Plan::load(path)?.plan;
-        Ok(Opened { plan, unkept: Some((cache, stamp, path.to_path_buf())), wall })
+        cache.put_plan(path, &stamp, &plan, wall);
+        Ok(plan)
     }
 
     /// Validates plan text; `path` is used in messages and kept in the plan.

@@ -58,11 +58,8 @@ pub struct MarkArgs {
 }
 
 pub fn run(args: &MarkArgs, g: &Global) -> Result<(), Fail> {
-    load::with_plan(&args.plan, g, |plan| mark(args, plan, g))
-}
-
-fn mark(args: &MarkArgs, plan: &taizhang::Plan, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
+    let plan = &load::plan(&args.plan, g)?;
     let unit = load::one_unit(plan, &args.plan, &args.unit)?;
     let clock = g.clock()?;
     let update = record(args, &plan.units[unit].id, &clock, plan.meta.offset)?;

@@ -23,20 +23,6 @@ pub fn plan(path: &Path, g: &Global) -> Result<Plan, Fail> {
     Plan::open(path, g.cache().as_ref(), g.clock()?.wall).map_err(Fail::Plan)
 }
 
-/// Runs `then` on the plan at `path`, read through the per-user cache; a plan read from its
-/// file is cached on a second thread meanwhile (on a province's plan, 3 ms of a cold `mark`).
-pub fn with_plan<T>(path: &Path, g: &Global, then: impl FnOnce(&Plan) -> Result<T, Fail>) -> Result<T, Fail> {
-    let cache = g.cache();
-    let opened = Plan::open_unkept(path, cache.as_ref(), g.clock()?.wall).map_err(Fail::Plan)?;
-    if !opened.unkept() {
-        return then(&opened.plan);
-    }
-    std::thread::scope(|s| {
-        s.spawn(|| opened.keep());
-        then(&opened.plan)
-    })
-}
-
 /// The plan's ledger (all units, or just `unit`), if its directory exists; its warnings go to
 /// stderr. A `--data` directory that does not exist is an error (see [`Global::data_to_read`]).
 /// Reading every unit is tolerant: a unit whose file cannot be read is reported on stderr and

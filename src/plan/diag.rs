@@ -34,7 +34,11 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(src: &'a str) -> LineIndex<'a> {
-        let starts = std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let breaks = || memchr::memchr_iter(b'\n', src.as_bytes());
+        // Counted first, so that a 1.2 MB plan's 17,000 line starts are stored without regrowing.
+        let mut starts = Vec::with_capacity(breaks().count() + 1);
+        starts.push(0);
+        starts.extend(breaks().map(|i| i + 1));
         LineIndex { src, starts }
     }
 
