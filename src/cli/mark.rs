@@ -59,21 +59,21 @@ pub struct MarkArgs {
 
 pub fn run(args: &MarkArgs, g: &Global) -> Result<(), Fail> {
     let lang = g.lang();
-    let plan = &load::plan(&args.plan, g)?;
-    let unit = load::one_unit(plan, &args.plan, &args.unit)?;
+    let plan = load::plan(&args.plan, g)?;
+    let unit = load::one_unit(&plan, &args.plan, &args.unit)?;
     let clock = g.clock()?;
     let update = record(args, &plan.units[unit].id, &clock, plan.meta.offset)?;
-    let dir = g.ledger_dir(plan);
+    let dir = g.ledger_dir(&plan);
     let notify = |path: &Path, holder: &LockHolder| output::note(&holder.waiting(path, lang));
     let cache = g.cache();
     let opts = WriteOptions { clock, wait: Wait { notify: &notify, ..Wait::default() }, cache: cache.as_ref() };
-    let saved = ledger::append(plan, &dir, update, Expect::Any, &opts).map_err(Fail::Ledger)?;
+    let saved = ledger::append(&plan, &dir, update, Expect::Any, &opts).map_err(Fail::Ledger)?;
     output::line(&confirmation(&saved, &plan.units[unit].name, lang))?;
     for (_, item) in ledger::evidence::unresolved(&saved.update.evidence, plan.dir()) {
         output::note(&unresolved_evidence(item, &saved.update.id, lang));
     }
     if saved.update.status == Status::Na
-        && let Some(note) = na_counts(plan, &saved.update.task, unit, lang)
+        && let Some(note) = na_counts(&plan, &saved.update.task, unit, lang)
     {
         output::note(&note);
     }
