@@ -214,7 +214,6 @@ pub(super) fn decode(bytes: Bytes, key: &str, build: u64, stamp: &Stamp) -> Opti
     if !(same && sound) {
         return None;
     }
-    file.borrow_owner().release();
     Some(file)
 }
 
