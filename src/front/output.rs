@@ -30,11 +30,12 @@ pub fn line(text: &str) -> Result<(), Fail> {
 /// `colour` lets through only the colour sequences the program writes itself. A closed pipe
 /// (`| head`) ends the output quietly.
 pub fn print_with(colour: bool, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Fail> {
-    let mut pipe = Pipe { out: std::io::stdout().lock(), closed: false };
+    let mut pipe = Pipe { out: long_stdout().map_err(Fail::Output)?, closed: false };
     let result = {
         let mut w = Sanitizer::new(&mut pipe, colour);
         write(&mut w).and_then(|()| w.finish()).map(drop)
     };
+    let result = result.and_then(|()| pipe.flush());
     match result {
         Err(_) if pipe.closed => Ok(()),
         other => other.map_err(Fail::Output),
@@ -44,11 +45,30 @@ pub fn print_with(colour: bool, write: impl FnOnce(&mut dyn Write) -> io::Result
 /// Prints what `write` produces unchanged: only for output that escapes every unsafe character
 /// itself (JSON, whose strings carry them as `\u` escapes such as `\u001b`), which a second scan would only slow.
 pub fn print_escaped(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Fail> {
-    let mut pipe = Pipe { out: std::io::stdout().lock(), closed: false };
+    let mut pipe = Pipe { out: long_stdout().map_err(Fail::Output)?, closed: false };
     match write(&mut pipe).and_then(|()| pipe.flush()) {
         Err(_) if pipe.closed => Ok(()),
         other => other.map_err(Fail::Output),
     }
+}
+
+/// Stdout for long output (reports, written a chunk at a time): on Unix its descriptor behind a
+/// buffer of our own, since the standard library's line-buffered stdout looks for the last
+/// line break of every chunk it is given (on the extreme summary's 75 MB of JSON, 6 ms of
+/// CPU). Whatever was printed before is flushed first, so output keeps its order.
+fn long_stdout() -> io::Result<Box<dyn Write>> {
+    let mut out = std::io::stdout().lock();
+    out.flush()?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        // A closed stdout (`>&-`) cannot be duplicated; the standard one takes it as before.
+        if let Ok(fd) = out.as_fd().try_clone_to_owned() {
+            return Ok(Box::new(io::BufWriter::with_capacity(1 << 16, File::from(fd))));
+        }
+    }
+    drop(out);
+    Ok(Box::new(std::io::stdout()))
 }
 
 /// Stdout, remembering whether the reader went away.

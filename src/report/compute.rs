@@ -165,8 +165,7 @@ impl<'a> Source<'a> {
     /// unit by unit, so that one unit's look-ups, all in its own file, come together.
     pub fn find(&self, range: std::ops::Range<usize>) -> Vec<Finding<'a>> {
         let (start, len) = (range.start, range.len());
-        let mut rows: Vec<(usize, usize, usize)> = range.filter_map(|n| self.slot(n).map(|(t, a)| (n, t, a))).collect();
-        rows.sort_by_key(|&(_, t, a)| self.plan.tasks[t].assignees[a].unit);
+        let rows = self.by_unit(range.filter_map(|n| self.slot(n).map(|(t, a)| (n, t, a))).collect());
         let chunk = |c: usize| -> Vec<(usize, Finding<'a>)> {
             let mut unit = None;
             let mut entries = crate::ledger::UnitEntries::default();
@@ -189,6 +188,26 @@ impl<'a> Source<'a> {
             }
         }
         found
+    }
+
+    /// Rows `(n, task, assignee)` grouped by unit, in the order they come within each unit: a
+    /// counting sort, since a block of 16,384 rows has at most a few thousand units.
+    fn by_unit(&self, rows: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+        let unit = |&(_, t, a): &(usize, usize, usize)| self.plan.tasks[t].assignees[a].unit;
+        let mut next = vec![0usize; self.plan.units.len() + 1];
+        for r in &rows {
+            next[unit(r) + 1] += 1;
+        }
+        for u in 1..next.len() {
+            next[u] += next[u - 1];
+        }
+        let mut out = vec![(0, 0, 0); rows.len()];
+        for r in rows {
+            let place = &mut next[unit(&r)];
+            out[*place] = r;
+            *place += 1;
+        }
+        out
     }
 
     /// What the ledger says about row `n` (nothing for a row out of range).
