@@ -137,10 +137,9 @@ impl Cache {
         wall: DateTime<FixedOffset>,
         text: &[u8],
     ) -> Option<CachedFile> {
-        let key = key(file)?;
-        let content = racy(stamp, wall).then(|| Content::of(text));
-        let bytes = entry::encode(&key, self.build, stamp, parsed, content)?;
-        let _ = write_entry(&self.entry_path(&key), &bytes);
+        let header = (parsed.plan.as_deref(), parsed.unit.as_deref());
+        let records = parsed.records.iter().zip(parsed.positions.iter().copied());
+        let (key, bytes) = self.write(file, stamp, header, records, wall, text)?;
         entry::decode(bytes::Bytes::Heap(bytes), &key, self.build, stamp)
     }
 
@@ -156,11 +155,25 @@ impl Cache {
         wall: DateTime<FixedOffset>,
         text: &[u8],
     ) {
-        let Some(key) = key(file) else { return };
+        let _ = self.write(file, stamp, header, records, wall, text);
+    }
+
+    /// Encodes and writes an entry (see [`Cache::put`]); its key and bytes, whether or not the
+    /// file could be written.
+    fn write<'u>(
+        &self,
+        file: &Path,
+        stamp: &Stamp,
+        header: (Option<&str>, Option<&str>),
+        records: impl Iterator<Item = (&'u Update, Position)>,
+        wall: DateTime<FixedOffset>,
+        text: &[u8],
+    ) -> Option<(String, rkyv::util::AlignedVec)> {
+        let key = key(file)?;
         let content = racy(stamp, wall).then(|| Content::of(text));
-        if let Some(bytes) = entry::encode_records(&key, (self.build, stamp, content), header, records) {
-            let _ = write_entry(&self.entry_path(&key), &bytes);
-        }
+        let bytes = entry::encode(&key, (self.build, stamp, content), header, records)?;
+        let _ = write_entry(&self.entry_path(&key), &bytes);
+        Some((key, bytes))
     }
 
     fn entry_path(&self, key: &str) -> PathBuf {

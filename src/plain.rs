@@ -38,25 +38,24 @@ const fn forbidden(c: u8) -> bool {
 struct Stops([bool; 256]);
 
 impl Stops {
-    /// `also` and `"\\"` (in basic strings) stop a run, as does every forbidden byte but
-    /// those in `allowed`.
-    const fn new(also: u8, backslash: bool, allowed: u8) -> Stops {
+    /// `quote` ends a run, as do a backslash (with `escapes`) and every byte TOML forbids in a
+    /// string but a line break (with `multi_line`).
+    const fn new(quote: u8, escapes: bool, multi_line: bool) -> Stops {
         let mut t = [false; 256];
         let mut c = 0;
         while c < 256 {
             let b = c as u8;
-            t[c] = b == also || (backslash && b == b'\\') || (forbidden(b) && b != allowed);
+            t[c] = b == quote || (escapes && b == b'\\') || (forbidden(b) && !(multi_line && b == b'\n'));
             c += 1;
         }
         Stops(t)
     }
 }
 
-/// Runs of a basic string, of a multi-line basic string (line breaks are text), and of a
-/// literal string.
-static BASIC: Stops = Stops::new(b'"', true, b'\t');
-static MULTI_LINE: Stops = Stops::new(b'"', true, b'\n');
-static LITERAL: Stops = Stops::new(b'\'', false, b'\t');
+/// Runs of a basic string, of a multi-line basic string, and of a literal string.
+static BASIC: Stops = Stops::new(b'"', true, false);
+static MULTI_LINE: Stops = Stops::new(b'"', true, true);
+static LITERAL: Stops = Stops::new(b'\'', false, false);
 
 impl<'s> Parser<'s> {
     pub(crate) fn new(src: &'s str) -> Parser<'s> {
@@ -395,3 +394,22 @@ pub(crate) fn plain_datetime(text: &str) -> Option<Datetime> {
 
 #[cfg(test)]
 pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_stops_where_each_kind_of_string_needs_a_look() {
+        for b in 0..=255u8 {
+            let control = (b < 0x20 && b != b'\t') || b == 0x7f;
+            assert_eq!(BASIC.0[usize::from(b)], b == b'"' || b == b'\\' || control, "basic {b:#x}");
+            assert_eq!(
+                MULTI_LINE.0[usize::from(b)],
+                b == b'"' || b == b'\\' || (control && b != b'\n'),
+                "multi {b:#x}"
+            );
+            assert_eq!(LITERAL.0[usize::from(b)], b == b'\'' || control, "literal {b:#x}");
+        }
+    }
+}

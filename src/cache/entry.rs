@@ -65,21 +65,9 @@ impl From<&Stamp> for StampRec {
     }
 }
 
-/// The bytes of an entry for `parsed`, made from the file `key` as `stamp` describes it.
-pub(super) fn encode(
-    key: &str,
-    build: u64,
-    stamp: &Stamp,
-    parsed: &ParsedFile,
-    content: Option<Content>,
-) -> Option<AlignedVec> {
-    let records = parsed.records.iter().zip(parsed.positions.iter().copied());
-    encode_records(key, (build, stamp, content), (parsed.plan.as_deref(), parsed.unit.as_deref()), records)
-}
-
-/// The bytes of an entry for a file whose header names `plan` and `unit` and whose records,
-/// with where each starts, are `records`.
-pub(super) fn encode_records<'u>(
+/// The bytes of an entry, made from the file `key` as `stamp` describes it, for a file whose
+/// header names `plan` and `unit` and whose records, with where each starts, are `records`.
+pub(super) fn encode<'u>(
     key: &str,
     (build, stamp, content): (u64, &Stamp, Option<Content>),
     (plan, unit): (Option<&str>, Option<&str>),
@@ -211,10 +199,7 @@ pub(super) fn decode(bytes: Bytes, key: &str, build: u64, stamp: &Stamp) -> Opti
     // Every record must read without fail (taizhang never writes one that does not), so that
     // a record read later cannot fail.
     let sound = (0..file.len()).all(|i| file.record(i).is_some_and(Rec::sound));
-    if !(same && sound) {
-        return None;
-    }
-    Some(file)
+    (same && sound).then_some(file)
 }
 
 /// Copies a whole entry out as a parsed file named `shown` (for tests and checks).

@@ -93,10 +93,13 @@ pub fn init(plan: &Plan, opts: &Options) -> Result<Initialised, SyncError> {
     if !puts.is_empty() {
         done.files = puts.iter().map(|p| p.path.clone()).collect();
         commit_files(&repo, &puts, &message(plan, first, opts))?;
-        refresh_index(&repo);
     }
     if !first {
         done.committed = commit_local(&repo, plan, opts.today, opts.lang)?;
+    }
+    // Once after all the commits (`commit_local` refreshes after its own).
+    if !puts.is_empty() && done.committed.is_empty() {
+        refresh_index(&repo);
     }
     Ok(done)
 }

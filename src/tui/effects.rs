@@ -146,7 +146,6 @@ impl Effects {
         });
     }
 
-    /// Saves on another thread so the screen never freezes; the result comes back as an action.
     /// Saves on a thread of its own (the disk, including the evidence check when asked, never
     /// holds up a key), answering with `Saved`.
     fn save(&self, update: ledger::Update, expect: ledger::Expect, check_evidence: bool) {
